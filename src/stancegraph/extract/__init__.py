@@ -1,0 +1,234 @@
+"""Extract stage: one article in, actors, statements, positions and claims out.
+
+>>> from stancegraph.ingest import parse_text
+>>> from stancegraph.knowledge import load_resources
+>>> ex = Extractor(load_resources())
+>>> result = ex.extract(parse_text("t", 'The minister said, "We reject the plan."'))
+>>> len(result.statements) >= 0
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from spacy.matcher import PhraseMatcher
+
+from ..ingest import Article
+from ..knowledge import Resources
+from .actors import ActorFinder, ActorIndex
+from .attribution import Attributor
+from .context import DocContext
+from .model import Claim, Extraction, Position, Span, Statement
+from .nlp import load_nlp, model_id
+from .quotes import find_quotes
+from .stances import StanceFinder
+
+__all__ = ["Extractor", "Extraction"]
+
+
+class Extractor:
+    """Reusable extractor: loads the NLP model and compiles the matchers once."""
+
+    def __init__(self, resources: Resources, model: str | None = None):
+        self.resources = resources
+        self.nlp = load_nlp(model)
+        self.model_id = model_id(self.nlp)
+        self.actor_finder = ActorFinder(self.nlp, resources)
+        self.territories = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.territory_of: dict[str, str] = {}
+        for terr in resources.territories.values():
+            for name in (terr.name, *terr.aliases):
+                self.territory_of.setdefault(name.lower().replace("’", "'"), terr.iri)
+        self.territories.add("TERR", [self.nlp.tokenizer(n) for n in sorted(self.territory_of)])
+
+    # ------------------------------------------------------------------
+    def extract(self, article: Article) -> Extraction:
+        res = self.resources
+        offset = article.body_start
+        doc = self.nlp(article.text[offset:])
+        index = ActorIndex(res, article.published)
+        ctx = DocContext(article=article, doc=doc, offset=offset, resources=res, index=index)
+        ctx.sents = list(doc.sents)
+        ctx.sent_of = [0] * len(doc)
+        for n, s in enumerate(ctx.sents):
+            for i in range(s.start, s.end):
+                ctx.sent_of[i] = n
+        ctx.mentions, ctx.tok_actor = self.actor_finder.find(doc, index, offset)
+        terr_tokens = self._territory_tokens(doc)
+
+        attributor = Attributor(ctx)
+        statements: list[Statement] = []
+        scopes: list[list[int]] = []
+        unattributed: list[Span] = []
+        quotes = find_quotes(article.text, offset)
+        prev = None
+        for q in quotes:
+            st = attributor.attribute_quote(q, prev)
+            if st is None:
+                unattributed.append(Span(q.begin, q.end, q.text))
+                continue
+            statements.append(st)
+            toks = []
+            for piece in [st.span, *st.extra_spans]:
+                toks += ctx.tokens_in(piece.begin, piece.end)
+            scopes.append(sorted(set(toks) | set(attributor.last_scope)))
+            prev = st
+        quote_spans = [(q.begin, q.end) for q in quotes]
+        for st, scope in attributor.reported(quote_spans) + attributor.headline():
+            statements.append(st)
+            scopes.append(scope)
+
+        finder = StanceFinder(ctx, terr_tokens)
+        positions: dict[tuple[str, str, int], Position] = {}
+        claims: dict[tuple[str, str, str], Claim] = {}
+        for n, (st, scope) in enumerate(zip(statements, scopes)):
+            st.utterance_date = self._utterance_date(ctx, st)
+            relays = self._relayed_holders(ctx, attributor, scope, st.speaker)
+            for hit in finder.positions(scope, cue_verb=st.cue, quote=st.mode == "direct"):
+                holders = [(st.speaker, None)] + [(h, st.speaker) for h, sub in relays if set(hit.tokens) <= sub]
+                for holder, relayed in holders:
+                    self._add_position(positions, ctx, holder, hit, n, st, relayed)
+            for ch in finder.claims(scope):
+                holders = [st.speaker] + [h for h, sub in relays if set(ch.tokens) <= sub]
+                for holder in holders:
+                    key = (holder, ch.territory, ch.sovereign)
+                    ev = ctx.span(min(ch.tokens), max(ch.tokens) + 1)
+                    conf = round(ch.confidence * st.confidence, 3)
+                    if key in claims:
+                        c = claims[key]
+                        if n not in c.statements:
+                            c.statements.append(n)
+                        if conf > c.confidence:
+                            c.confidence, c.evidence = conf, ev
+                    else:
+                        claims[key] = Claim(holder, ch.territory, ch.sovereign, [n], ev, conf)
+
+        final_positions = self._resolve_conflicts(list(positions.values()))
+        used = {st.speaker for st in statements} | {p.holder for p in final_positions} | \
+               {c.claimant for c in claims.values()} | {st.reported_by for st in statements if st.reported_by}
+        actors = {}
+        for iri in sorted(used):
+            actor = index.get(iri)
+            if actor is not None:
+                actors[iri] = actor
+        for actor in list(actors.values()):
+            if actor.affiliation and actor.affiliation not in actors:
+                aff = index.get(actor.affiliation)
+                if aff is not None and not aff.from_gazetteer:
+                    actors[aff.iri] = aff
+        mentions = [m for m in ctx.mentions if m.actor in actors]
+        return Extraction(article, actors, mentions, statements, final_positions,
+                          sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)),
+                          unattributed)
+
+    # ------------------------------------------------------------------
+    def _territory_tokens(self, doc) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for _, s, e in sorted(self.territories(doc), key=lambda m: -(m[2] - m[1])):
+            iri = self.territory_of.get(doc[s:e].text.lower().replace("’", "'"))
+            if iri and not any(i in out for i in range(s, e)):
+                for i in range(s, e):
+                    out[i] = iri
+        return out
+
+    def _relayed_holders(self, ctx: DocContext, attributor: Attributor, scope: list[int], speaker: str):
+        """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
+        doc = ctx.doc
+        out = []
+        for i in scope:
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or not attributor.is_predicate(tok):
+                continue
+            for child in tok.children:
+                if child.dep_ != "poss" or child.lower_ in ("its", "his", "her", "their", "our", "my", "your"):
+                    continue
+                holder = ctx.tok_actor.get(child.i)
+                if holder and holder != speaker:
+                    out.append((holder, set(range(tok.left_edge.i, tok.right_edge.i + 1)) | set(
+                        range(tok.head.left_edge.i, tok.head.right_edge.i + 1)) if tok.dep_ == "dobj" else
+                        set(range(tok.left_edge.i, tok.right_edge.i + 1))))
+        return out
+
+    def _add_position(self, positions, ctx, holder, hit, n, st, relayed):
+        stance = 1 if hit.stance > 0 else -1
+        key = (holder, hit.issue, stance)
+        ev = ctx.span(min(hit.tokens), max(hit.tokens) + 1)
+        conf = round(hit.confidence * st.confidence * (0.8 if relayed else 1.0), 3)
+        if key in positions:
+            p = positions[key]
+            if n not in p.statements:
+                p.statements.append(n)
+            if conf > p.confidence:
+                p.confidence, p.evidence = conf, ev
+        else:
+            positions[key] = Position(holder, hit.issue, stance, [n], ev, conf, relayed)
+
+    @staticmethod
+    def _resolve_conflicts(positions: list[Position]) -> list[Position]:
+        """Where one holder takes both stances on an issue in one article, keep the better-evidenced."""
+        best: dict[tuple[str, str], list[Position]] = {}
+        for p in positions:
+            best.setdefault((p.holder, p.issue), []).append(p)
+        out = []
+        for group in best.values():
+            if len(group) == 1:
+                out.extend(group)
+                continue
+            score = {p.stance: sum(1 for _ in p.statements) + p.confidence for p in group}
+            if score[1] == score[-1]:
+                out.extend(group)
+            else:
+                winner = max(score, key=score.get)
+                out.extend(p for p in group if p.stance == winner)
+        return sorted(out, key=lambda p: (p.holder, p.issue, p.stance))
+
+    def _utterance_date(self, ctx: DocContext, st: Statement) -> date | None:
+        published = ctx.article.published
+        if published is None or st.sentence < 0 or st.sentence >= len(ctx.sents):
+            return None
+        sent = ctx.sents[st.sentence]
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            return resolve_relative_date(ent.text, published)
+        return None
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def resolve_relative_date(text: str, published: date) -> date | None:
+    """A date expression resolved against the publication date (past dates preferred).
+
+    >>> resolve_relative_date("Tuesday", date(2022, 3, 30))
+    datetime.date(2022, 3, 29)
+    >>> resolve_relative_date("on Wednesday, April 6", date(2022, 4, 7))
+    datetime.date(2022, 4, 6)
+    """
+    low = text.lower()
+    if low.strip() in ("today", "this week", "now"):
+        return published
+    # Weekday names alone: the latest such day on or before publication.
+    words = [w.strip(",.") for w in low.split()]
+    if any(w in _WEEKDAYS for w in words) and not any(ch.isdigit() for ch in low):
+        wd = next(_WEEKDAYS.index(w) for w in words if w in _WEEKDAYS)
+        delta = (published.weekday() - wd) % 7
+        from datetime import timedelta
+
+        return published - timedelta(days=delta)
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover
+        return None
+    cleaned = " ".join(w for w in text.replace(",", " ").split() if w.lower() not in _WEEKDAYS + ["on", "the", "last", "late"])
+    if not cleaned or not any(ch.isdigit() for ch in cleaned) and not any(
+            m in cleaned.lower() for m in ("yesterday", "today", "ago")):
+        return None
+    parsed = dateparser.parse(cleaned, languages=["en"], settings={
+        "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    if parsed is None:
+        return None
+    d = parsed.date()
+    return d if d <= published else None

@@ -1,0 +1,231 @@
+"""Actor recognition and resolution within one article.
+
+Order of evidence: gazetteer names and aliases (exact, case-sensitive tokens);
+post titles ("Kremlin spokesman") resolved to the holder at the article's date;
+spaCy PERSON / ORG entities for everyone else, minted with stable IRIs from
+their normalised names; a misspelt name only matches the gazetteer when it
+stands where a person does (a PERSON entity) and is a close match of a
+gazetteer name with the same first name. Back-references ("he", "the
+spokesman") go to the most recent fitting actor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+from spacy.matcher import PhraseMatcher
+
+from ..knowledge import Actor, Resources
+from ..namespaces import ID_BASE
+from .model import Mention, Span
+
+ACTOR_BASE = ID_BASE + "actor/"
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"they", "them", "we"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
+              "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
+              "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
+              "ambassador", "envoy", "adviser", "advisor", "aide", "commander", "colonel", "col",
+              "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
+              "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+
+
+def slug(name: str) -> str:
+    """Stable IRI slug of a name: accents stripped, lower case, words joined by '-'.
+
+    >>> slug("Volodymyr Zelenskyy")
+    'volodymyr-zelenskyy'
+    >>> slug("Ukraine's delegation")
+    'ukraines-delegation'
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("'", "").replace("’", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    return " ".join(text.split())
+
+
+@dataclass
+class ActorIndex:
+    """Actors known in one article: gazetteer entries and ones minted from its text."""
+
+    resources: Resources
+    day: date | None
+    minted: dict[str, Actor] = field(default_factory=dict)
+
+    def get(self, iri: str) -> Actor | None:
+        return self.resources.gazetteer.actors.get(iri) or self.minted.get(iri)
+
+    def mint(self, name: str, kind: str, affiliation: str | None = None) -> str:
+        name = clean_name(name)
+        iri = ACTOR_BASE + slug(name)
+        if iri in self.resources.gazetteer.actors:
+            return iri
+        if iri not in self.minted:
+            self.minted[iri] = Actor(iri=iri, name=name, kind=kind, affiliation=affiliation,
+                                     from_gazetteer=False)
+        return iri
+
+
+class ActorFinder:
+    """Finds actor mentions in a parsed article (built once per resources + model)."""
+
+    def __init__(self, nlp, resources: Resources):
+        self.nlp = nlp
+        self.res = resources
+        gaz = resources.gazetteer
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.names_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.alias_of: dict[str, str] = {}
+        for actor in gaz.actors.values():
+            for alias in (actor.name, *actor.aliases):
+                key = alias.replace("’", "'")
+                self.alias_of.setdefault(key, actor.iri)
+                self.alias_of.setdefault(key.lower(), actor.iri)
+        tok = nlp.tokenizer
+        self.names.add("NAME", [tok(a) for a in sorted(self.alias_of) if a and not a.islower()])
+        # All-lower-case aliases ("the kremlin") are rare; match those case-insensitively.
+        lower_only = [a for a in self.alias_of if a.islower() and a.lower() == a and a not in ("",)]
+        if lower_only:
+            self.names_lower.add("NAME", [tok(a) for a in sorted(lower_only)])
+        self.title_of: dict[str, str] = {}
+        for post in gaz.posts.values():
+            for title in post.titles:
+                self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
+        self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
+        self.last_names: dict[str, set[str]] = {}
+        for iri, name in self.person_names:
+            self.last_names.setdefault(name.split()[-1].lower(), set()).add(iri)
+
+    # ------------------------------------------------------------ mentions ---
+    def find(self, doc, index: ActorIndex, offset: int) -> tuple[list[Mention], dict[int, str]]:
+        """All actor mentions, and a map token index -> actor IRI."""
+        spans: list[tuple[int, int, str, int]] = []  # start, end, iri, priority
+        for matcher in (self.names, self.names_lower):
+            for _, s, e in matcher(doc):
+                key = doc[s:e].text.replace("’", "'")
+                iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
+                if iri:
+                    spans.append((s, e, iri, 3))
+        for _, s, e in self.titles(doc):
+            post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
+            holder = self.res.gazetteer.holder(post, index.day) if post else None
+            if holder:
+                spans.append((s, e, holder, 2))
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            s, e = ent.start, ent.end
+            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"):
+                s += 1
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
+                e -= 1
+            if s >= e:
+                continue
+            text = doc[s:e].text
+            iri = self.alias_of.get(text.replace("’", "'"))
+            if iri:
+                spans.append((s, e, iri, 3))
+                continue
+            if ent.label_ == "PERSON":
+                iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
+                if iri:
+                    spans.append((s, e, iri, 1))
+                elif re.search(r"[A-Za-z]", text):
+                    spans.append((s, e, index.mint(text, "person"), 0))
+            elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
+                spans.append((s, e, index.mint(text, "organisation"), 0))
+        # Longest, then highest-priority, then earliest span wins each token.
+        spans.sort(key=lambda x: (-(x[1] - x[0]), -x[3], x[0]))
+        taken: dict[int, str] = {}
+        chosen: list[tuple[int, int, str]] = []
+        for s, e, iri, _ in spans:
+            if any(i in taken for i in range(s, e)):
+                continue
+            for i in range(s, e):
+                taken[i] = iri
+            chosen.append((s, e, iri))
+        chosen.sort()
+        # A title right before a name ("Kremlin spokesperson Dmitry Peskov") is that person.
+        merged: list[tuple[int, int, str]] = []
+        for s, e, iri in chosen:
+            if merged and merged[-1][1] == s and self._is_title_span(doc, merged[-1]):
+                ps, _, piri = merged[-1]
+                actor = index.get(iri)
+                if actor is not None and actor.kind == "person":
+                    merged[-1] = (ps, e, iri)
+                    for i in range(ps, e):
+                        taken[i] = iri
+                    continue
+            merged.append((s, e, iri))
+        # Surname-only mentions of people minted earlier in this article.
+        minted_last = {}
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor and actor.kind == "person" and not actor.from_gazetteer and len(actor.name.split()) > 1:
+                minted_last.setdefault(actor.name.split()[-1], iri)
+        final = []
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor and not actor.from_gazetteer and e - s == 1 and doc[s].text in minted_last \
+                    and minted_last[doc[s].text] != iri:
+                iri = minted_last[doc[s].text]
+                for i in range(s, e):
+                    taken[i] = iri
+            final.append((s, e, iri))
+        mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
+                                 doc[s:e].text), iri) for s, e, iri in final]
+        return mentions, taken
+
+    def _is_title_span(self, doc, span) -> bool:
+        s, e, _ = span
+        return doc[s:e].text.lower().replace("’", "'") in self.title_of
+
+    def _fuzzy_person(self, text: str) -> str | None:
+        """A misspelt gazetteer name: same first name, surname at least 85 % similar."""
+        parts = text.split()
+        if len(parts) < 2:
+            return None
+        best, best_score = None, 0.0
+        for iri, name in self.person_names:
+            np = name.split()
+            if len(np) < 2 or np[0].lower() != parts[0].lower():
+                continue
+            score = fuzz.ratio(np[-1].lower(), parts[-1].lower())
+            if score > best_score:
+                best, best_score = iri, score
+        return best if best_score >= 85 else None
+
+    def _surname(self, text: str, spans, doc) -> str | None:
+        """A bare surname naming a gazetteer person already mentioned in full in this article."""
+        if " " in text:
+            return None
+        candidates = self.last_names.get(text.lower(), set())
+        seen = {iri for _, _, iri, _ in spans}
+        hits = candidates & seen
+        return next(iter(hits)) if len(hits) == 1 else None
+
+
+def role_phrase(token, lexicon) -> tuple[int, int, str] | None:
+    """The noun phrase a role noun heads ("a senior US defence official"): (start, end, kind)."""
+    word = token.lower_
+    kind = lexicon.role_nouns.get(word) or lexicon.role_nouns.get(token.lemma_.lower())
+    if kind is None or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if word in lexicon.role_nouns and word.endswith("s") and lexicon.role_nouns[word] == "group":
+        kind = "group"
+    left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod", "case")]
+    start = min([t.left_edge.i for t in left] + [token.i])
+    end = token.i + 1
+    return start, end, kind

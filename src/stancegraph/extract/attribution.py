@@ -1,0 +1,404 @@
+"""Who said it: speakers of quotes, and reported speech.
+
+Patterns covered: ``"…," X said`` / ``X said, "…"`` / ``X, the <role>, said`` /
+``according to X`` / ``X told <outlet>`` / ``X termed/called/described … "…"`` /
+participles that inherit their subject ("Dubbing it a ‘gesture’, X said") /
+headlines of the form ``Claim: Source`` / quotes alone in a sentence right after
+one attributed to a speaker / pronouns and definite role phrases ("he", "the
+spokesman") referring back to the right earlier actor. Outlets and agencies that
+relay words (gazetteer ``sg:isSource``) are recorded as sources, never as
+speakers. A quote with no reporting evidence stays without a speaker.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from .actors import PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .context import DocContext
+from .matcher import forms
+from .model import DIRECT, MIXED, REPORTED, Span, Statement
+from .quotes import Quote
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj", "dobj")
+
+
+class Attributor:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        lex = ctx.resources.lexicon
+        self.reporting_single = {p[0] for p in lex.reporting if len(p) == 1}
+        self.predicate_single = {p[0]: pol for p, pol in lex.predicates if len(p) == 1}
+        self.lex = lex
+        titles = {}
+        gaz = ctx.resources.gazetteer
+        for post in gaz.posts.values():
+            for t in post.titles:
+                titles[t.lower()] = post.iri
+        self.titles = titles
+
+    # ----------------------------------------------------------- tokens ---
+    def is_reporting(self, tok) -> bool:
+        low, lemma = forms(tok)
+        if not (lemma in self.reporting_single or low in self.reporting_single):
+            return False
+        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "attr"))
+
+    def is_predicate(self, tok) -> bool:
+        low, lemma = forms(tok)
+        return lemma in self.predicate_single or low in self.predicate_single
+
+    def subject_of(self, verb, depth: int = 0):
+        """The subject token of a verb, inherited from governing verbs when it has none."""
+        for child in verb.children:
+            if child.dep_ in SUBJ:
+                return child
+            if child.dep_ == "agent":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if depth < 4 and verb.dep_ in INHERIT and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return None
+            return self.subject_of(verb.head, depth + 1)
+        return None
+
+    # ----------------------------------------------------------- actors ---
+    def resolve(self, tok, for_quote: bool = True) -> tuple[str | None, str | None, float]:
+        """(speaker IRI, source IRI, confidence) named by a subject token."""
+        ctx = self.ctx
+        if tok is None:
+            return None, None, 0.0
+        iri = self._mentioned(tok)
+        if iri:
+            actor = ctx.actor(iri)
+            if actor is not None and actor.is_source:
+                return None, iri, 0.0
+            return iri, None, 0.9
+        low = tok.lower_
+        if low in PRONOUNS_PERSON:
+            return self._antecedent(tok, person=True), None, 0.7
+        if low in PRONOUNS_GROUP:
+            return self._antecedent(tok, person=False), None, 0.6
+        rp = role_phrase(tok, self.lex)
+        if rp is not None:
+            start, end, kind = rp
+            words = [t for t in ctx.doc[start:end] if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
+            text = " ".join(t.text for t in words)
+            holder = self._title_holder(text)
+            if holder:
+                return holder, None, 0.8
+            det = [t.lower_ for t in ctx.doc[start:end] if t.dep_ == "det"]
+            modifiers = [t for t in ctx.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
+            bare = not [m for m in modifiers if m.lower_ not in ("his", "her", "its", "their")]
+            if bare and (det[:1] == ["the"] or len(modifiers) > 0):
+                ante = self._antecedent(tok, person=kind == "person", role=tok.lemma_.lower())
+                if ante:
+                    return ante, None, 0.65
+                return None, None, 0.0
+            if tok.lower_ in self.lex.source_nouns or bare:
+                return None, None, 0.0
+            holder = self._role_in_article([t.lower_ for t in words])
+            if holder:
+                return holder, None, 0.6
+            name = " ".join(t.text for t in ctx.doc[start:end] if t.dep_ != "det").replace(" 's", "'s").replace(" ’s", "’s")
+            return ctx.index.mint(name, kind), None, 0.6
+        if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
+            span = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+            if span is not None and span.label_ == "ORG":
+                return ctx.index.mint(span.text, "organisation"), None, 0.6
+        return None, None, 0.0
+
+    def _mentioned(self, tok) -> str | None:
+        ctx = self.ctx
+        if tok.i in ctx.tok_actor:
+            return ctx.tok_actor[tok.i]
+        # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
+        for child in tok.children:
+            if child.dep_ in ("compound", "appos", "amod", "poss") and child.i in ctx.tok_actor:
+                if child.dep_ == "poss" and tok.lemma_.lower() not in self.lex.role_nouns:
+                    continue
+                if child.dep_ == "poss":
+                    continue
+                return ctx.tok_actor[child.i]
+        return None
+
+    def _title_holder(self, text: str) -> str | None:
+        low = text.lower().replace("’", "'")
+        gaz = self.ctx.resources.gazetteer
+        post = self.titles.get(low)
+        if post is None:
+            best, score = None, 0.0
+            for title, iri in self.titles.items():
+                s = fuzz.ratio(title, low)
+                if s > score:
+                    best, score = iri, s
+            post = best if score >= 90 else None
+        return gaz.holder(post, self.ctx.index.day) if post else None
+
+    def _antecedent(self, tok, person: bool, role: str | None = None) -> str | None:
+        """Most recent fitting actor before ``tok``: speakers first, then any mention."""
+        ctx = self.ctx
+        doc = ctx.doc
+        sent = ctx.sent_of[tok.i]
+        sstart = ctx.sents[sent].start
+        prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
+                     and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
+        def depth(i):
+            d, t = 0, doc[i]
+            while t.head is not t and d < 50:
+                t, d = t.head, d + 1
+            return d
+
+        prominent.sort(key=lambda x: (depth(x[0]), -x[0]))
+        speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
+        others = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i
+                         and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
+        rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
+        candidates = prominent + speakers + others + rest
+        for i, iri in candidates:
+            if sent - ctx.sent_of[i] > 4:
+                break
+            actor = ctx.actor(iri)
+            if actor is None or actor.is_source:
+                continue
+            if person and actor.kind != "person":
+                continue
+            if not person and actor.kind == "person":
+                continue
+            if role and actor.kind == "person" and not self._has_role(actor.iri, role):
+                continue
+            return iri
+        if role:
+            return self._antecedent(tok, person, None) if person else None
+        return None
+
+    def _role_in_article(self, words: list[str]) -> str | None:
+        """The one person named in this article whose post titles contain all these words."""
+        ctx = self.ctx
+        gaz = ctx.resources.gazetteer
+        found = set()
+        for iri in set(ctx.tok_actor.values()):
+            actor = ctx.actor(iri)
+            if actor is None or actor.kind != "person":
+                continue
+            for post in gaz.posts_of(iri, ctx.index.day):
+                for title in post.titles:
+                    tw = title.lower().split()
+                    if all(w in tw for w in words):
+                        found.add(iri)
+        return found.pop() if len(found) == 1 else None
+
+    def _has_role(self, iri: str, role: str) -> bool:
+        gaz = self.ctx.resources.gazetteer
+        role = role.rstrip("s")
+        stems = {role, role.replace("spokesman", "spokes").replace("spokesperson", "spokes")
+                 .replace("spokeswoman", "spokes")}
+        for post in gaz.posts_of(iri, self.ctx.index.day) or gaz.posts_of(iri, None):
+            text = " ".join(post.titles).lower().replace("spokesman", "spokes").replace(
+                "spokesperson", "spokes").replace("spokeswoman", "spokes")
+            if any(s in text for s in stems):
+                return True
+        # Unnamed/minted actors: the role word is in their name.
+        actor = self.ctx.actor(iri)
+        return bool(actor and role in actor.name.lower())
+
+    # ----------------------------------------------------------- quotes ---
+    def attribute_quote(self, q: Quote, prev: Statement | None) -> Statement | None:
+        ctx = self.ctx
+        toks = ctx.tokens_in(q.begin, q.end)
+        if not toks:
+            return None
+        inside = set(toks)
+        doc = ctx.doc
+        sent = doc[toks[0]].sent
+        # 1. reporting verbs governing the quote, innermost first
+        chain = []
+        for i in toks:
+            h = doc[i]
+            steps = 0
+            while h.head is not h and steps < 10:
+                h = h.head
+                steps += 1
+                if h.i not in inside and self.is_reporting(h) and h not in chain:
+                    chain.append(h)
+        # 2. else the nearest reporting verb of the sentence
+        dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
+        if chain and dist(chain[0]) > 25:
+            chain = []
+        if not chain:
+            cands = sorted((t for t in sent if t.i not in inside and self.is_reporting(t)), key=dist)
+            chain = cands[:1]
+        speaker, source, conf, cue, verb = None, None, 0.0, None, None
+        for n, v in enumerate(chain):
+            subj = self.subject_of(v)
+            sp, src, cf = self.resolve(subj)
+            if sp is None and src is None:
+                continue
+            # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
+            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain):
+                outer = self.resolve(self.subject_of(chain[n + 1]))
+                if outer[0]:
+                    sp, src, cf = outer
+                    v = chain[n + 1]
+            speaker, source, conf, verb = sp, src, cf, v
+            cue = v.lemma_.lower()
+            break
+        acc = self._according_to(sent, inside)
+        if acc is not None:
+            a_speaker, a_source, a_conf = self.resolve(acc)
+            if a_source and not source:
+                source = a_source
+            if speaker is None and a_speaker:
+                speaker, conf, cue = a_speaker, a_conf, "according to"
+        # 3. a quote that is its own sentence, right after an attributed one
+        if speaker is None and verb is None and prev is not None:
+            covered = sum(1 for t in sent if t.i in inside or t.is_punct)
+            if covered >= len(sent) - 1 and 0 <= ctx.sent_of[toks[0]] - prev.sentence <= 1:
+                speaker, conf, cue = prev.speaker, 0.6, prev.cue
+        if speaker is None:
+            return None
+        whole = sum(1 for t in sent if t.i in inside) >= 0.6 * len([t for t in sent if not t.is_punct])
+        mode = DIRECT if whole or len(q.text.split()) >= 6 else MIXED
+        # A quoted fragment is read in the clause that carries it ("not seen … a 'constructive way'").
+        self.last_scope = toks
+        if mode == MIXED and verb is not None:
+            self.last_scope = sorted(set(self._scope(verb, self.subject_of(verb))) | set(toks))
+        spans = [Span(p.begin, p.end, ctx.article.text[p.begin:p.end]) for p in q.pieces]
+        st = Statement(span=spans[0], speaker=speaker, mode=mode, cue=cue, quoted_text=q.text,
+                       confidence=round(conf, 2), reported_by=source, sentence=ctx.sent_of[toks[0]],
+                       extra_spans=spans[1:])
+        ctx.speakers.append((toks[0], speaker))
+        return st
+
+    def _according_to(self, sent, inside):
+        for t in sent:
+            if t.i in inside:
+                continue
+            if t.lower_ == "according" and t.i + 1 < len(self.ctx.doc) and self.ctx.doc[t.i + 1].lower_ == "to":
+                to = self.ctx.doc[t.i + 1]
+                for c in to.children:
+                    if c.dep_ == "pobj":
+                        return self._source_owner(c)
+            if t.lower_ == "per" and t.dep_ == "prep":
+                for c in t.children:
+                    if c.dep_ == "pobj":
+                        return self._source_owner(c)
+        return None
+
+    def _source_owner(self, tok):
+        """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
+        if tok.lemma_.lower() in self.lex.source_nouns:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
+                if c.dep_ == "poss":
+                    return c
+        return tok
+
+    # --------------------------------------------------- reported speech ---
+    def reported(self, quote_spans: list[tuple[int, int]]) -> list[tuple[Statement, list[int]]]:
+        """Statements from reporting verbs and stance predicates with an actor subject.
+
+        Returns each statement with the token indices of its scope (what the actor said).
+        """
+        ctx = self.ctx
+        doc = ctx.doc
+        out = []
+        for tok in doc:
+            if not self.is_reporting(tok) or tok.dep_ == "amod":
+                continue
+            head = tok
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") :
+                head = tok.head
+            subj = self.subject_of(head)
+            if subj is None or subj.i in set(range(tok.i, tok.right_edge.i + 1)) and subj.i > tok.i:
+                pass
+            speaker, source, conf = self.resolve(subj)
+            if speaker is None:
+                continue
+            scope = self._scope(tok, subj)
+            if not scope:
+                continue
+            b = doc[scope[0]].idx + ctx.offset
+            e = doc[scope[-1]].idx + len(doc[scope[-1]].text) + ctx.offset
+            # A complement that is nothing but a quote is already the quote's statement.
+            quoted = sum(min(e, qe) - max(b, qb) for qb, qe in quote_spans if qe > b and qb < e)
+            if quoted >= 0.8 * (e - b):
+                continue
+            st = Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=speaker,
+                           mode=MIXED if quoted > 0 else REPORTED, cue=tok.lemma_.lower(),
+                           confidence=round(conf * 0.9, 2), reported_by=source, sentence=ctx.sent_of[tok.i])
+            ctx.speakers.append((subj.i, speaker))
+            out.append((st, scope))
+        return out
+
+    def _scope(self, verb, subj) -> list[int]:
+        """Tokens of what the verb reports: its complements, without its subject."""
+        doc = self.ctx.doc
+        exclude = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        comps = [c for c in verb.children
+                 if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "dative")
+                 or (c.dep_ == "prep" and c.lower_ in ("about", "on", "in", "to", "for", "of", "as", "with"))]
+        if verb.pos_ == "ADJ":
+            comps = [c for c in verb.children if c.dep_ in ("prep", "xcomp", "ccomp", "pcomp")]
+        toks: set[int] = set()
+        for c in comps:
+            toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        if not toks:
+            toks.update(i for i in range(verb.left_edge.i, verb.right_edge.i + 1))
+        toks.add(verb.i)
+        toks -= exclude
+        # Stay inside the sentence; concessive clauses are the writer's; a nested
+        # reporting verb with a speaker of its own reports that speaker, not this one.
+        sent = verb.sent
+        toks = {i for i in toks if sent.start <= i < sent.end}
+        for i in sorted(toks):
+            c = doc[i]
+            if c.dep_ in ("advcl", "conj") and any(m.lower_ in ("although", "though", "whereas", "despite")
+                                                   for m in c.children if m.dep_ == "mark"):
+                toks -= set(range(c.left_edge.i, c.right_edge.i + 1))
+            elif c.i != verb.i and self.is_reporting(c) and c.pos_ == "VERB":
+                own = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                if own is not None and own.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP and self._mentioned(own):
+                    toks -= set(range(c.left_edge.i, c.right_edge.i + 1))
+        return sorted(toks)
+
+    def headline(self) -> list[tuple[Statement, list[int]]]:
+        """Short lines of the form ``Claim: Source`` (a headline or crosshead)."""
+        ctx = self.ctx
+        text = ctx.article.text
+        out = []
+        pos = ctx.article.body_start
+        for line in text[ctx.article.body_start:].split("\n"):
+            start = pos
+            pos += len(line) + 1
+            stripped = line.strip()
+            if not stripped or stripped[-1] in ".?!\"”'’" or len(stripped.split()) > 22 or ": " not in stripped:
+                continue
+            left, _, right = stripped.rpartition(": ")
+            if not left or len(right.split()) > 5:
+                continue
+            rb = start + line.index(stripped) + len(left) + 2
+            re_ = rb + len(right)
+            toks = ctx.tokens_in(rb, re_)
+            if not toks:
+                continue
+            head = max((ctx.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
+            speaker, _, conf = self.resolve(head)
+            if speaker is None:
+                iri = next((ctx.tok_actor[i] for i in toks if i in ctx.tok_actor), None)
+                speaker = iri
+                conf = 0.6
+            if speaker is None:
+                continue
+            lb = start + line.index(stripped)
+            le = lb + len(left)
+            scope = ctx.tokens_in(lb, le)
+            st = Statement(span=Span(lb, le, text[lb:le]), speaker=speaker, mode=REPORTED, cue=":",
+                           confidence=round(conf * 0.8, 2), sentence=ctx.sent_of[scope[0]] if scope else -1)
+            out.append((st, scope))
+        return out

@@ -1,0 +1,44 @@
+"""The parsed article and everything the extract modules share about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..ingest import Article
+from ..knowledge import Resources
+from .actors import ActorIndex
+from .model import Mention, Span
+
+
+@dataclass
+class DocContext:
+    article: Article
+    doc: object  # spacy Doc of article.text[offset:]
+    offset: int
+    resources: Resources
+    index: ActorIndex
+    mentions: list[Mention] = field(default_factory=list)
+    tok_actor: dict[int, str] = field(default_factory=dict)
+    sent_of: list[int] = field(default_factory=list)
+    sents: list = field(default_factory=list)
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor) in order
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of tokens ``start:end`` as article characters."""
+        doc = self.doc
+        b = doc[start].idx + self.offset
+        e = doc[end - 1].idx + len(doc[end - 1].text) + self.offset
+        return Span(b, e, self.article.text[b:e])
+
+    def char_span(self, b: int, e: int) -> Span:
+        return Span(b, e, self.article.text[b:e])
+
+    def tokens_in(self, b: int, e: int) -> list[int]:
+        """Token indices whose characters overlap article characters ``b:e``."""
+        span = self.doc.char_span(b - self.offset, e - self.offset, alignment_mode="expand")
+        if span is None:
+            return []
+        return list(range(span.start, span.end))
+
+    def actor(self, iri: str):
+        return self.index.get(iri)

@@ -1,0 +1,74 @@
+"""Gap-tolerant phrase matching over spaCy tokens.
+
+A phrase is a tuple of words; each word matches a token whose lower-case form
+or lemma equals it ("*" matches any token). Consecutive words may have up to
+``gap`` other tokens between them. Matching is confined to a token range
+(a sentence or a clause).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("It was not a real withdrawal at all")
+>>> [m for m in find(doc, 0, len(doc), {("real", "withdrawal"): 7})]
+[(7, [4, 5])]
+"""
+
+from __future__ import annotations
+
+from typing import Hashable, Iterable, Iterator
+
+GAP = 2
+
+
+def forms(token) -> tuple[str, str]:
+    low = token.lower_.replace("’", "'")
+    lemma = (token.lemma_ or low).lower().replace("’", "'")
+    return low, lemma
+
+
+def _word_ok(word: str, token) -> bool:
+    if word == "*":
+        return True
+    low, lemma = forms(token)
+    return word == low or word == lemma
+
+
+def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
+         gap: int = GAP) -> Iterator[tuple[Hashable, list[int]]]:
+    """Yield (value, token indices) for each phrase found in ``doc[start:end]``.
+
+    The leftmost, shortest match of each phrase at each start position is reported.
+    """
+    by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
+    for words, value in phrases.items():
+        if words:
+            by_first.setdefault(words[0], []).append((words, value))
+    for i in range(start, end):
+        low, lemma = forms(doc[i])
+        candidates = by_first.get(low, []) + (by_first.get(lemma, []) if lemma != low else []) + by_first.get("*", [])
+        for words, value in candidates:
+            idx = _extend(doc, i, end, words, gap)
+            if idx is not None:
+                yield value, idx
+
+
+def _extend(doc, i: int, end: int, words: tuple[str, ...], gap: int) -> list[int] | None:
+    idx = [i]
+    pos = i
+    for word in words[1:]:
+        found = None
+        for j in range(pos + 1, min(end, pos + 2 + gap)):
+            if _word_ok(word, doc[j]):
+                found = j
+                break
+        if found is None:
+            return None
+        idx.append(found)
+        pos = found
+    return idx
+
+
+def compile_phrases(items: Iterable[tuple[tuple[str, ...], Hashable]]) -> dict[tuple[str, ...], Hashable]:
+    out: dict[tuple[str, ...], Hashable] = {}
+    for words, value in items:
+        out.setdefault(words, value)
+    return out

@@ -1,0 +1,189 @@
+"""Graph stage: extraction results to RDF, every assertion tied to its article and span.
+
+IRIs are derived from content (article id, offsets, actor slugs, issue keys), so
+the same input always gives an isomorphic graph. The layout is documented in
+``docs/graph-model.md``.
+
+>>> from stancegraph.ingest import parse_text
+>>> from stancegraph.extract.model import Extraction
+>>> g = article_graph(Extraction(parse_text("a1", "Text."), {}, [], [], [], []), codebook_issue_iris={}, sovereign_iris={})
+>>> len(g) > 0
+True
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+from . import __version__
+from .extract.model import DIRECT, MIXED, REPORTED, Extraction, Span
+from .extract.actors import slug
+from .knowledge import Actor, Resources
+from .namespaces import ID_BASE, NIF, PROV, SDO, SG, bind_prefixes
+
+MODES = {DIRECT: SG.DirectQuote, REPORTED: SG.ReportedSpeech, MIXED: SG.MixedSpeech}
+KIND_CLASS = {"person": SG.Person, "organisation": SG.Organisation, "state": SG.State, "group": SG.Group}
+RUN = URIRef(f"{ID_BASE}run/stancegraph-{__version__}")
+GRAPH_BASE = ID_BASE + "graph/"
+
+
+def article_iri(article_id: str) -> URIRef:
+    return URIRef(f"{ID_BASE}article/{article_id}")
+
+
+def article_graph_iri(article_id: str) -> URIRef:
+    return URIRef(f"{GRAPH_BASE}article/{article_id}")
+
+
+def static_graph_iri(name: str) -> URIRef:
+    return URIRef(f"{GRAPH_BASE}{name}")
+
+
+def actor_triples(g: Graph, actor: Actor) -> None:
+    node = URIRef(actor.iri)
+    g.add((node, RDF.type, KIND_CLASS.get(actor.kind, SG.Actor)))
+    g.add((node, SKOS.prefLabel, Literal(actor.name, lang="en")))
+    g.add((node, RDFS.label, Literal(actor.name, lang="en")))
+    g.add((node, SG.actorKind, Literal(actor.kind)))
+    g.add((node, SG.fromGazetteer, Literal(actor.from_gazetteer)))
+    if actor.affiliation:
+        g.add((node, SG.affiliation, URIRef(actor.affiliation)))
+    if actor.wikidata:
+        g.add((node, SDO.sameAs, URIRef(actor.wikidata)))
+
+
+def _span(g: Graph, art: URIRef, span: Span) -> URIRef:
+    node = URIRef(f"{art}/span/{span.begin}-{span.end}")
+    g.add((node, RDF.type, SG.TextSpan))
+    g.add((node, NIF.referenceContext, art))
+    g.add((node, NIF.beginIndex, Literal(span.begin, datatype=XSD.integer)))
+    g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.integer)))
+    g.add((node, NIF.anchorOf, Literal(span.text)))
+    return node
+
+
+def _conf(value: float) -> Literal:
+    return Literal(f"{max(0.0, min(1.0, value)):.3f}", datatype=XSD.decimal)
+
+
+def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str]) -> Graph:
+    """The named-graph content of one article: the article, its spans, statements,
+    positions, claims, and the actors minted from its text."""
+    g = Graph()
+    bind_prefixes(g)
+    a = ex.article
+    art = article_iri(a.id)
+    g.add((art, RDF.type, SG.Article))
+    g.add((art, SG.articleId, Literal(a.id)))
+    g.add((art, NIF.isString, Literal(a.text)))
+    if a.published:
+        g.add((art, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+    if a.title:
+        g.add((art, SDO.headline, Literal(a.title)))
+    if a.url:
+        g.add((art, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+    if a.outlet:
+        g.add((art, SG.outlet, Literal(a.outlet)))
+    for actor in ex.actors.values():
+        if not actor.from_gazetteer:
+            actor_triples(g, actor)
+    for m in ex.mentions:
+        node = _span(g, art, m.span)
+        g.add((node, SG.refersTo, URIRef(m.actor)))
+    st_nodes: list[URIRef] = []
+    used: dict[str, int] = {}
+    for st in ex.statements:
+        base = f"{art}/statement/{st.span.begin}-{st.span.end}"
+        n = used.get(base, 0)
+        used[base] = n + 1
+        node = URIRef(base if n == 0 else f"{base}-{n}")
+        st_nodes.append(node)
+        g.add((node, RDF.type, SG.Statement))
+        if st.mode == DIRECT:
+            g.add((node, RDF.type, SDO.Quotation))
+        g.add((node, PROV.wasAttributedTo, URIRef(st.speaker)))
+        g.add((node, PROV.wasDerivedFrom, art))
+        g.add((node, PROV.wasGeneratedBy, RUN))
+        g.add((node, SG.mode, MODES[st.mode]))
+        for span in [st.span, *st.extra_spans]:
+            g.add((node, SG.span, _span(g, art, span)))
+        if st.cue:
+            g.add((node, SG.cueVerb, Literal(st.cue)))
+        if st.quoted_text:
+            g.add((node, SG.quotedText, Literal(st.quoted_text)))
+        if st.reported_by:
+            g.add((node, SG.reportedBy, URIRef(st.reported_by)))
+        if st.utterance_date:
+            g.add((node, SG.utteranceDate, Literal(st.utterance_date.isoformat(), datatype=XSD.date)))
+        g.add((node, SG.confidence, _conf(st.confidence)))
+    for p in ex.positions:
+        stance = "support" if p.stance > 0 else "oppose"
+        node = URIRef(f"{art}/position/{slug_of(p.holder)}/{p.issue}/{stance}")
+        g.add((node, RDF.type, SG.IssuePosition))
+        g.add((node, SG.holder, URIRef(p.holder)))
+        g.add((node, SG.issue, URIRef(codebook_issue_iris[p.issue])))
+        g.add((node, SG.stance, SG.Support if p.stance > 0 else SG.Oppose))
+        for i in p.statements:
+            g.add((node, SG.expressedIn, st_nodes[i]))
+        g.add((node, PROV.wasDerivedFrom, art))
+        g.add((node, PROV.wasGeneratedBy, RUN))
+        g.add((node, SG.span, _span(g, art, p.evidence)))
+        g.add((node, SG.evidenceText, Literal(p.evidence.text)))
+        g.add((node, SG.confidence, _conf(p.confidence)))
+        if p.relayed_by:
+            g.add((node, SG.relayedBy, URIRef(p.relayed_by)))
+    for c in ex.claims:
+        node = URIRef(f"{art}/claim/{slug_of(c.claimant)}/{slug_of(c.territory)}/{c.sovereign}")
+        g.add((node, RDF.type, SG.TerritorialClaim))
+        g.add((node, SG.claimant, URIRef(c.claimant)))
+        g.add((node, SG.territory, URIRef(c.territory)))
+        g.add((node, SG.assertedSovereign, URIRef(sovereign_iris[c.sovereign])))
+        for i in c.statements:
+            g.add((node, SG.expressedIn, st_nodes[i]))
+        g.add((node, PROV.wasDerivedFrom, art))
+        g.add((node, PROV.wasGeneratedBy, RUN))
+        g.add((node, SG.span, _span(g, art, c.evidence)))
+        g.add((node, SG.evidenceText, Literal(c.evidence.text)))
+        g.add((node, SG.confidence, _conf(c.confidence)))
+    return g
+
+
+def slug_of(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1] if "/id/" in iri else slug(iri)
+
+
+def run_graph(model_id: str) -> Graph:
+    g = Graph()
+    g.add((RUN, RDF.type, SG.ExtractionRun))
+    g.add((RUN, RDFS.label, Literal(f"stancegraph {__version__}")))
+    g.add((RUN, SG.softwareVersion, Literal(f"stancegraph {__version__}; {model_id}")))
+    return g
+
+
+def static_graphs(res: Resources, model_id: str) -> dict[str, Graph]:
+    """The graphs every build shares: ontology, codebook, gazetteer (actors and territories)."""
+    gaz = Graph()
+    for t in res.gazetteer.graph:
+        gaz.add(t)
+    for t in res.territory_graph:
+        gaz.add(t)
+    for actor in res.gazetteer.actors.values():
+        gaz.add((URIRef(actor.iri), SG.fromGazetteer, Literal(True)))
+    for t in run_graph(model_id):
+        gaz.add(t)
+    return {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
+
+
+def issue_iris(res: Resources) -> tuple[dict[str, str], dict[str, str]]:
+    return ({k: v.iri for k, v in res.codebook.issues.items()},
+            {k: v.iri for k, v in res.codebook.sovereigns.items()})
+
+
+def merge(graphs) -> Graph:
+    out = Graph()
+    bind_prefixes(out)
+    for g in graphs:
+        for t in g:
+            out.add(t)
+    return out

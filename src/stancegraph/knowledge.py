@@ -1,0 +1,387 @@
+"""Domain knowledge loaded from Turtle: codebook, cue lexicon, gazetteer, territories.
+
+Nothing here knows about any particular conflict: every issue, cue, actor and
+territory comes from the files under ``data/`` (or files a user names), so a
+codebook for another debate is a matter of swapping files.
+
+>>> res = load_resources()
+>>> sorted(res.codebook.issues)[:2]
+['kyiv-pullback-genuine', 'russia-trustworthy']
+>>> res.lexicon.is_reporting(("say",))
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .errors import StanceGraphError
+from .namespaces import ORG, SDO, SG, TIME
+from . import paths
+
+Phrase = tuple[str, ...]
+
+
+def phrase(text: str) -> Phrase:
+    """Cue text to the word tuple the matcher uses."""
+    return tuple(text.lower().replace("’", "'").split())
+
+
+# ------------------------------------------------------------------ types ---
+
+@dataclass(frozen=True)
+class Cue:
+    words: Phrase
+    stance: int  # +1 support, -1 oppose
+    standalone: bool = False
+
+
+@dataclass(frozen=True)
+class Issue:
+    iri: str
+    key: str
+    label: str
+    definition: str
+    topic_terms: tuple[Phrase, ...]
+    context_terms: tuple[Phrase, ...]
+    topic_polarity: int
+    cues: tuple[Cue, ...]
+    requires_territory: bool = False
+
+
+@dataclass(frozen=True)
+class Sovereignty:
+    iri: str
+    key: str
+    label: str
+    state: str | None
+
+
+@dataclass(frozen=True)
+class ClaimCue:
+    words: Phrase
+    sovereign: str  # key
+    negated: str | None  # key asserted when the cue is negated
+
+
+@dataclass
+class Codebook:
+    iri: str
+    label: str
+    issues: dict[str, Issue]
+    sovereigns: dict[str, Sovereignty]
+    claim_cues: tuple[ClaimCue, ...]
+    graph: Graph
+    source: str = ""
+
+
+@dataclass
+class Lexicon:
+    reporting: tuple[Phrase, ...]
+    predicates: tuple[tuple[Phrase, int], ...]
+    contrast: tuple[Phrase, ...]
+    role_nouns: dict[str, str]
+    source_nouns: frozenset[str]
+    graph: Graph
+
+    def is_reporting(self, words: Phrase) -> bool:
+        return words in self.reporting
+
+
+@dataclass(frozen=True)
+class Actor:
+    iri: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    wikidata: str | None = None
+    is_source: bool = False
+    from_gazetteer: bool = True
+
+
+@dataclass(frozen=True)
+class Post:
+    iri: str
+    label: str
+    titles: tuple[str, ...]
+    organisation: str | None
+
+
+@dataclass(frozen=True)
+class Tenure:
+    person: str
+    post: str
+    begin: date | None
+    end: date | None
+
+    def covers(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Gazetteer:
+    actors: dict[str, Actor]
+    posts: dict[str, Post]
+    tenures: tuple[Tenure, ...]
+    graph: Graph
+
+    def holder(self, post_iri: str, day: date | None) -> str | None:
+        """The person holding a post on a day (the latest-begun tenure covering it).
+
+        Without a day, the holder whose tenure has no end (the current one), else the latest.
+        """
+        tenures = [t for t in self.tenures if t.post == post_iri]
+        if not tenures:
+            return None
+        if day is not None:
+            covering = [t for t in tenures if t.covers(day)]
+            if covering:
+                return max(covering, key=lambda t: t.begin or date.min).person
+            return None
+        open_ = [t for t in tenures if t.end is None]
+        pool = open_ or tenures
+        return max(pool, key=lambda t: t.begin or date.min).person
+
+    def posts_of(self, person_iri: str, day: date | None) -> list[Post]:
+        return [self.posts[t.post] for t in self.tenures
+                if t.person == person_iri and t.covers(day) and t.post in self.posts]
+
+
+@dataclass(frozen=True)
+class Territory:
+    iri: str
+    name: str
+    aliases: tuple[str, ...]
+    part_of: tuple[str, ...]
+    wikidata: str | None = None
+
+
+@dataclass
+class Resources:
+    codebook: Codebook
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+    territories: dict[str, Territory]
+    territory_graph: Graph
+    ontology: Graph
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- loading ---
+
+def parse_turtle(path: str | Path) -> Graph:
+    """Parse a Turtle file, turning parser errors into one line naming file and line."""
+    p = Path(path)
+    if not p.is_file():
+        raise StanceGraphError("no such file", path=p)
+    g = Graph()
+    try:
+        g.parse(p, format="turtle")
+    except UnicodeDecodeError as exc:
+        raise StanceGraphError(f"not UTF-8 (byte {exc.start})", path=p) from None
+    except Exception as exc:  # rdflib raises several parser exception types
+        msg = " ".join(str(exc).split())
+        line = getattr(exc, "lines", None)
+        place = f"line {line}" if line else None
+        if "line" in msg and place is None:
+            import re
+
+            m = re.search(r"line (\d+)", msg)
+            place = f"line {m.group(1)}" if m else None
+        raise StanceGraphError(f"not valid Turtle: {msg[:300]}", path=p, place=place) from None
+    return g
+
+
+def _lit(g: Graph, s, p) -> str | None:
+    values = [o for o in g.objects(s, p) if isinstance(o, Literal)]
+    if not values:
+        return None
+    en = [v for v in values if v.language in (None, "en")]
+    return str(sorted(en or values)[0])
+
+
+def _stance(g: Graph, node, where: str, source: str) -> int:
+    value = g.value(node, SG.cueStance) if node is not None else None
+    if value == SG.Support:
+        return 1
+    if value == SG.Oppose:
+        return -1
+    raise StanceGraphError(f"{where}: sg:cueStance must be sg:Support or sg:Oppose, got {value}", path=source)
+
+
+def _date(g: Graph, node) -> date | None:
+    if node is None:
+        return None
+    value = g.value(node, TIME.inXSDDate)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    g = parse_turtle(path)
+    source = str(path)
+    schemes = list(g.subjects(RDF.type, SG.Codebook))
+    if len(schemes) != 1:
+        raise StanceGraphError(f"expected exactly one sg:Codebook scheme, found {len(schemes)}", path=source)
+    scheme = schemes[0]
+    issues: dict[str, Issue] = {}
+    for concept in sorted(g.subjects(SKOS.inScheme, scheme)):
+        where = f"concept <{concept}>"
+        key = _lit(g, concept, SKOS.notation)
+        if not key:
+            raise StanceGraphError(f"{where} has no skos:notation (the issue key)", path=source)
+        if key in issues:
+            raise StanceGraphError(f"{where}: issue key {key!r} used twice", path=source)
+        cues = []
+        for cue in g.objects(concept, SG.cue):
+            text = _lit(g, cue, SG.cuePhrase)
+            if not text:
+                raise StanceGraphError(f"{where}: a sg:cue has no sg:cuePhrase", path=source)
+            cues.append(Cue(phrase(text), _stance(g, cue, f"{where} cue {text!r}", source),
+                            bool(g.value(cue, SG.standalone) == Literal(True))))
+        pol = g.value(concept, SG.topicPolarity)
+        issues[key] = Issue(
+            iri=str(concept), key=key, label=_lit(g, concept, SKOS.prefLabel) or key,
+            definition=_lit(g, concept, SKOS.definition) or "",
+            topic_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.topicTerm))),
+            context_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.contextTerm))),
+            topic_polarity=-1 if pol == SG.Oppose else 1,
+            cues=tuple(sorted(cues, key=lambda c: (c.words, c.stance))),
+            requires_territory=bool(g.value(concept, SG.requiresTerritory) == Literal(True)),
+        )
+    if not issues:
+        raise StanceGraphError("the codebook has no issues (skos:Concept with skos:inScheme)", path=source)
+    sovereigns: dict[str, Sovereignty] = {}
+    sov_scheme = g.value(scheme, SG.sovereigntyScheme)
+    if sov_scheme is not None:
+        for s in sorted(g.subjects(SKOS.inScheme, sov_scheme)):
+            key = _lit(g, s, SKOS.notation)
+            if not key:
+                raise StanceGraphError(f"sovereignty <{s}> has no skos:notation", path=source)
+            state = g.value(s, SG.sovereignState)
+            sovereigns[key] = Sovereignty(str(s), key, _lit(g, s, SKOS.prefLabel) or key,
+                                          str(state) if state else None)
+    by_iri = {v.iri: k for k, v in sovereigns.items()}
+    claim_cues = []
+    for cue in g.objects(scheme, SG.claimCue):
+        text = _lit(g, cue, SG.cuePhrase)
+        sov = g.value(cue, SG.cueSovereign)
+        if not text or str(sov) not in by_iri:
+            raise StanceGraphError(
+                f"claim cue {text!r}: needs sg:cuePhrase and an sg:cueSovereign from the sovereignty scheme",
+                path=source)
+        neg = g.value(cue, SG.negatedSovereign)
+        claim_cues.append(ClaimCue(phrase(text), by_iri[str(sov)], by_iri.get(str(neg)) if neg else None))
+    return Codebook(str(scheme), _lit(g, scheme, SKOS.prefLabel) or "", issues, sovereigns,
+                    tuple(sorted(claim_cues, key=lambda c: c.words)), g, source)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    g = parse_turtle(path)
+    source = str(path)
+
+    def phrases(cls) -> list[tuple[URIRef, Phrase]]:
+        out = []
+        for s in g.subjects(RDF.type, cls):
+            text = _lit(g, s, SG.cuePhrase)
+            if not text:
+                raise StanceGraphError(f"<{s}> has no sg:cuePhrase", path=source)
+            out.append((s, phrase(text)))
+        return sorted(out)
+
+    reporting = tuple(sorted({p for _, p in phrases(SG.ReportingCue)}))
+    predicates = tuple(sorted({(p, _stance(g, s, f"<{s}>", source)) for s, p in phrases(SG.PredicateCue)}))
+    contrast = tuple(sorted({p for _, p in phrases(SG.ContrastCue)}))
+    roles = {" ".join(p): (_lit(g, s, SG.actorKind) or "person") for s, p in phrases(SG.RoleNoun)}
+    sources = frozenset(" ".join(p) for _, p in phrases(SG.SourceNoun))
+    return Lexicon(reporting, predicates, contrast, roles, sources, g)
+
+
+KINDS = {SG.Person: "person", SG.Organisation: "organisation", SG.State: "state", SG.Group: "group"}
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    g = parse_turtle(path)
+    source = str(path)
+    actors: dict[str, Actor] = {}
+    for cls, kind in KINDS.items():
+        for s in g.subjects(RDF.type, cls):
+            name = _lit(g, s, SKOS.prefLabel)
+            if not name:
+                raise StanceGraphError(f"actor <{s}> has no skos:prefLabel", path=source)
+            aff = g.value(s, SG.affiliation)
+            wd = next((str(o) for o in g.objects(s, SDO.sameAs) if "wikidata.org/entity/Q" in str(o)), None)
+            actors[str(s)] = Actor(
+                iri=str(s), name=name, kind=_lit(g, s, SG.actorKind) or kind,
+                aliases=tuple(sorted({str(a) for a in g.objects(s, SKOS.altLabel)})),
+                affiliation=str(aff) if aff else None, wikidata=wd,
+                is_source=bool(g.value(s, SG.isSource) == Literal(True)),
+            )
+    posts: dict[str, Post] = {}
+    for s in g.subjects(RDF.type, ORG.Post):
+        org = g.value(s, ORG.postIn)
+        label = _lit(g, s, SKOS.prefLabel) or ""
+        titles = {str(t) for t in g.objects(s, SG.title)} | ({label} if label else set())
+        posts[str(s)] = Post(str(s), label, tuple(sorted(titles)), str(org) if org else None)
+    tenures = []
+    for s in g.subjects(RDF.type, SG.Tenure):
+        person, post = g.value(s, ORG.member), g.value(s, SG.post)
+        if person is None or post is None:
+            raise StanceGraphError(f"tenure <{s}> needs org:member and sg:post", path=source)
+        interval = g.value(s, ORG.memberDuring)
+        begin = _date(g, g.value(interval, TIME.hasBeginning)) if interval is not None else None
+        end = _date(g, g.value(interval, TIME.hasEnd)) if interval is not None else None
+        tenures.append(Tenure(str(person), str(post), begin, end))
+    tenures.sort(key=lambda t: (t.post, t.begin or date.min, t.person))
+    return Gazetteer(actors, posts, tuple(tenures), g)
+
+
+def load_territories(path: str | Path) -> tuple[dict[str, Territory], Graph]:
+    g = parse_turtle(path)
+    out: dict[str, Territory] = {}
+    for s in g.subjects(RDF.type, SG.Territory):
+        name = _lit(g, s, SKOS.prefLabel)
+        if not name:
+            raise StanceGraphError(f"territory <{s}> has no skos:prefLabel", path=str(path))
+        wd = next((str(o) for o in g.objects(s, SDO.sameAs)), None)
+        out[str(s)] = Territory(str(s), name, tuple(sorted({str(a) for a in g.objects(s, SKOS.altLabel)})),
+                                tuple(sorted(str(o) for o in g.objects(s, SG.partOf))), wd)
+    return out, g
+
+
+def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path | None = None,
+                   gazetteer: str | Path | None = None, territories: str | Path | None = None,
+                   cues: str | Path | None = None, ontology: str | Path | None = None) -> Resources:
+    """Load everything the extractor needs; any file can be replaced by the caller's own."""
+    d = Path(data_dir) if data_dir else paths.data_dir()
+    files = {
+        "codebook": Path(codebook) if codebook else d / "codebook.ttl",
+        "gazetteer": Path(gazetteer) if gazetteer else d / "actors.ttl",
+        "territories": Path(territories) if territories else d / "territories.ttl",
+        "cues": Path(cues) if cues else d / "cues.ttl",
+        "ontology": Path(ontology) if ontology else paths.ontology_file(),
+    }
+    terr, terr_graph = load_territories(files["territories"])
+    return Resources(
+        codebook=load_codebook(files["codebook"]), lexicon=load_lexicon(files["cues"]),
+        gazetteer=load_gazetteer(files["gazetteer"]), territories=terr, territory_graph=terr_graph,
+        ontology=parse_turtle(files["ontology"]), sources={k: str(v) for k, v in files.items()},
+    )
+
+
+def iter_aliases(actor: Actor) -> Iterable[str]:
+    yield actor.name
+    yield from actor.aliases

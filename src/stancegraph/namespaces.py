@@ -1,0 +1,128 @@
+"""Namespaces of the stancegraph vocabulary and the vocabularies it reuses.
+
+``SG`` is a :class:`rdflib.namespace.DefinedNamespace`: a mistyped term such as
+``SG.Statment`` raises ``AttributeError`` at import time of the code using it.
+
+>>> from stancegraph.namespaces import SG
+>>> str(SG.Statement)
+'https://w3id.org/stancegraph/ontology#Statement'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+SG_IRI = "https://w3id.org/stancegraph/ontology#"
+ID_BASE = "https://w3id.org/stancegraph/id/"
+
+
+class SG(DefinedNamespace):
+    """The stancegraph ontology (ontology/stancegraph.ttl)."""
+
+    _NS = Namespace(SG_IRI)
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    Person: URIRef
+    Organisation: URIRef
+    State: URIRef
+    Group: URIRef
+    Tenure: URIRef
+    Article: URIRef
+    TextSpan: URIRef
+    Statement: URIRef
+    SpeechMode: URIRef
+    DirectQuote: URIRef
+    ReportedSpeech: URIRef
+    MixedSpeech: URIRef
+    IssuePosition: URIRef
+    Stance: URIRef
+    Support: URIRef
+    Oppose: URIRef
+    Territory: URIRef
+    Sovereignty: URIRef
+    TerritorialClaim: URIRef
+    Codebook: URIRef
+    StanceCue: URIRef
+    PredicateCue: URIRef
+    ReportingCue: URIRef
+    ContrastCue: URIRef
+    ExtractionRun: URIRef
+    # properties
+    affiliation: URIRef
+    actorKind: URIRef
+    fromGazetteer: URIRef
+    isSource: URIRef
+    post: URIRef
+    title: URIRef
+    articleId: URIRef
+    outlet: URIRef
+    mode: URIRef
+    cueVerb: URIRef
+    span: URIRef
+    quotedText: URIRef
+    reportedBy: URIRef
+    utteranceDate: URIRef
+    confidence: URIRef
+    holder: URIRef
+    issue: URIRef
+    stance: URIRef
+    expressedIn: URIRef
+    relayedBy: URIRef
+    evidenceText: URIRef
+    partOf: URIRef
+    sovereignState: URIRef
+    claimant: URIRef
+    territory: URIRef
+    assertedSovereign: URIRef
+    sovereigntyScheme: URIRef
+    cue: URIRef
+    cuePhrase: URIRef
+    cueStance: URIRef
+    topicTerm: URIRef
+    contextTerm: URIRef
+    topicPolarity: URIRef
+    softwareVersion: URIRef
+    refersTo: URIRef
+    standalone: URIRef
+    RoleNoun: URIRef
+    SourceNoun: URIRef
+    requiresTerritory: URIRef
+    ClaimCue: URIRef
+    claimCue: URIRef
+    cueSovereign: URIRef
+    negatedSovereign: URIRef
+
+
+SDO = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+WD = Namespace("http://www.wikidata.org/entity/")
+ID = Namespace(ID_BASE)
+
+PREFIXES = {
+    "sg": Namespace(SG_IRI),
+    "schema": SDO,
+    "prov": PROV,
+    "org": ORG,
+    "nif": NIF,
+    "time": TIME,
+    "wd": WD,
+    "id": ID,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes on an rdflib graph (for readable Turtle)."""
+    from rdflib.namespace import SKOS, XSD, RDFS, OWL
+
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True)
+    graph.bind("skos", SKOS)
+    graph.bind("xsd", XSD)
+    graph.bind("rdfs", RDFS)
+    graph.bind("owl", OWL)

@@ -1,0 +1,129 @@
+"""Store/query stage: load a graph (Turtle, TriG, N-Quads, N-Triples, JSON-LD
+file, or an on-disk store) into Oxigraph and answer SPARQL on it.
+
+Every command that reads a graph goes through :func:`open_source`, so a Turtle
+file and a persistent store answer the same queries. Queries see the union of
+all named graphs as their default graph.
+
+>>> from stancegraph.store import load_text, select
+>>> st = load_text('<urn:a> <urn:p> "x" .', "nt")
+>>> select(st, "SELECT ?o WHERE { ?s ?p ?o }")
+[{'o': 'x'}]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyoxigraph as ox
+
+from ..errors import StanceGraphError
+
+FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".turtle": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+_SHORT = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
+          "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def rdf_format(path: str | Path) -> ox.RdfFormat:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise StanceGraphError(
+            f"unknown RDF file type '{suffix}' (use one of {', '.join(sorted(FORMATS))})", path=path)
+    return FORMATS[suffix]
+
+
+def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
+    """Parse an RDF file into an (in-memory by default) Oxigraph store."""
+    p = Path(path)
+    if not p.is_file():
+        raise StanceGraphError("no such graph file", path=p)
+    store = store if store is not None else ox.Store()
+    try:
+        store.bulk_load(path=str(p), format=rdf_format(p))
+    except SyntaxError as exc:
+        raise StanceGraphError(f"not valid RDF: {' '.join(str(exc).split())}", path=p) from None
+    except (OSError, ValueError) as exc:
+        raise StanceGraphError(f"cannot read graph: {exc}", path=p) from None
+    return store
+
+
+def load_text(text: str, fmt: str = "ttl") -> ox.Store:
+    store = ox.Store()
+    store.load(text.encode("utf-8"), format=_SHORT[fmt])
+    return store
+
+
+def open_source(graph: str | Path | None = None, store_dir: str | Path | None = None) -> ox.Store:
+    """The store behind a command: a graph file loaded in memory, or an on-disk store.
+
+    Exactly one of ``graph`` and ``store_dir`` must be given.
+    """
+    if (graph is None) == (store_dir is None):
+        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+    if graph is not None:
+        return load_file(graph)
+    d = Path(store_dir)  # type: ignore[arg-type]
+    if not d.is_dir():
+        raise StanceGraphError("no such store directory", path=d)
+    try:
+        return ox.Store.read_only(str(d))
+    except OSError as exc:
+        raise StanceGraphError(f"cannot open store: {exc}", path=d) from None
+
+
+def term_value(term: Any) -> Any:
+    """A SPARQL result term as a plain Python value (IRIs and literals as str, numbers as numbers)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype is not None else ""
+        if dt.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#positiveInteger")):
+            return int(term.value)
+        if dt.endswith(("#decimal", "#double", "#float")):
+            return float(term.value)
+        if dt.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    return term.value
+
+
+def query(store: ox.Store, sparql: str, source: str | None = None):
+    """Run any SPARQL query (default graph = union of named graphs)."""
+    try:
+        return store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise StanceGraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}", path=source) from None
+
+
+def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
+    """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
+    result = query(store, sparql)
+    names = [v.value for v in result.variables]
+    rows = []
+    for sol in result:
+        row = {}
+        for name in names:
+            value = sol[name]
+            if value is not None:
+                row[name] = term_value(value)
+        rows.append(row)
+    return rows
+
+
+def count_triples(store: ox.Store) -> int:
+    return len(store)
+
+
+def quads_of(store: ox.Store) -> Iterable[ox.Quad]:
+    return store.quads_for_pattern(None, None, None, None)

@@ -1,0 +1,129 @@
+"""Validate stage: SHACL shapes over a graph, without inference.
+
+pyshacl runs with ``inference="none"`` and the ontology as ``ont_graph`` (its
+class hierarchy is mixed into the data for ``sh:class`` checks, nothing is
+inferred from ``rdfs:range``). Warnings and infos do not make a graph fail.
+
+>>> from rdflib import Graph
+>>> report = validate_graph(Graph())
+>>> report.conforms
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import RDF
+
+from . import paths
+from .errors import StanceGraphError
+
+SH = "http://www.w3.org/ns/shacl#"
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    shape: str
+    path: str | None
+    message: str
+    severity: str
+    value: str | None = None
+
+    def oneline(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        val = f" (value {self.value})" if self.value else ""
+        return f"{self.severity}: {self.focus}{where}: {self.message}{val} [shape {self.shape}]"
+
+
+@dataclass
+class Report:
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Violation]:
+        return [v for v in self.violations if v.severity == "Violation"]
+
+    def text(self, limit: int = 50) -> str:
+        lines = [v.oneline() for v in self.errors[:limit]]
+        more = len(self.errors) - limit
+        if more > 0:
+            lines.append(f"... and {more} more violations")
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Graph:
+    from .knowledge import parse_turtle
+
+    return parse_turtle(path)
+
+
+def shapes_graph(path: str | Path | None = None) -> Graph:
+    return _load(str(path or paths.shapes_file()))
+
+
+def ontology_graph(path: str | Path | None = None) -> Graph:
+    return _load(str(path or paths.ontology_file()))
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
+    """Validate ``data`` against the shapes; the ontology supplies the class hierarchy."""
+    from pyshacl import validate
+
+    shapes = shapes if shapes is not None else shapes_graph()
+    ontology = ontology if ontology is not None else ontology_graph()
+    conforms, results, _ = validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+        abort_on_first=False, allow_warnings=True, allow_infos=True, advanced=True, meta_shacl=False,
+    )
+    violations = []
+    shq = URIRef
+    for r in results.subjects(RDF.type, shq(SH + "ValidationResult")):
+        def val(p):
+            o = results.value(r, shq(SH + p))
+            return None if o is None else str(o)
+
+        shape = results.value(r, shq(SH + "sourceShape"))
+        shape_name = str(shape)
+        # Name blank property shapes by the node shape that holds them.
+        if isinstance(shape, BNode):
+            for holder in shapes.subjects(shq(SH + "property"), shape):
+                shape_name = f"{holder} property {val('resultPath')}"
+        sev = (val("resultSeverity") or "").rsplit("#", 1)[-1]
+        violations.append(Violation(val("focusNode") or "", shape_name, val("resultPath"),
+                                    " ".join((val("resultMessage") or "").split()), sev, val("value")))
+    violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.shape))
+    # Warnings and infos are advice; only violations make a graph fail.
+    return Report(not any(v.severity == "Violation" for v in violations), violations)
+
+
+def validate_file(path: str | Path) -> Report:
+    from .store import rdf_format  # noqa: F401  (checks the extension with a clear error)
+
+    p = Path(path)
+    if not p.is_file():
+        raise StanceGraphError("no such graph file", path=p)
+    g = Graph()
+    fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+           ".json": "json-ld"}.get(p.suffix.lower())
+    if fmt is None:
+        raise StanceGraphError(f"unknown RDF file type '{p.suffix}'", path=p)
+    try:
+        if fmt in ("nquads", "trig"):
+            from rdflib import Dataset
+
+            ds = Dataset()
+            ds.parse(p, format=fmt)
+            for s, pr, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, pr, o))
+        else:
+            g.parse(p, format=fmt)
+    except Exception as exc:
+        raise StanceGraphError(f"not valid RDF: {' '.join(str(exc).split())[:300]}", path=p) from None
+    return validate_graph(g)

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def resources():
+    from stancegraph.knowledge import load_resources
+
+    return load_resources()
+
+
+@pytest.fixture(scope="session")
+def extractor(resources):
+    from stancegraph.extract import Extractor
+
+    return Extractor(resources)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, resources):
+    """The bundled corpus built once: (result, path of graph.ttl)."""
+    from stancegraph.pipeline import build
+
+    out = tmp_path_factory.mktemp("build") / "graph.ttl"
+    result = build([ROOT / "data" / "articles"], out, resources=resources)
+    return result, out
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path) -> Path:
+    d = tmp_path / "articles"
+    shutil.copytree(ROOT / "data" / "articles", d)
+    return d
