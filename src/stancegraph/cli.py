@@ -83,13 +83,15 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="Graph file (Turtle, N-Triples, N-Quads, TriG, JSON-LD)."),
+def validate(graph: Optional[Path] = typer.Argument(None, help="Graph file (Turtle, N-Triples, N-Quads, TriG, JSON-LD)."),
+             store: Optional[Path] = typer.Option(None, "--store", help="Validate an on-disk store instead."),
              warnings: bool = typer.Option(False, "--warnings", help="Also list warnings.")) -> None:
     """Check a graph against the SHACL shapes: exit 0 when it conforms, 1 with a report when not."""
-    from .validate import validate_file
+    from .validate import validate_file, validate_store
 
     try:
-        report = validate_file(graph)
+        report = validate_file(graph) if store is None or graph is not None else validate_store(store)
+        graph = graph or store
     except StanceGraphError as exc:
         fail(exc)
         return
@@ -149,20 +151,21 @@ def export(graph: Optional[Path] = typer.Argument(None, help="Graph file."),
 
 @app.command("eval")
 def eval_cmd(gold: Path = typer.Argument(..., help="Folder of gold annotation JSON."),
-             predicted: Path = typer.Argument(..., help="A graph file, or a folder of annotation JSON."),
+             predicted: Optional[Path] = typer.Argument(None, help="A graph file, or a folder of annotation JSON."),
+             store: Optional[Path] = typer.Option(None, "--store", help="Score an on-disk store instead."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
              errors: bool = typer.Option(False, "--errors", help="List every miss and false hit per article.")) -> None:
     """Score the graph (or exported annotations) against gold annotations."""
     from .evaluate import evaluate, load_json_dir
     from .export import annotations
-    from .store import load_file
+    from .store import open_source
 
     try:
         gold_docs = load_json_dir(gold)
-        if predicted.is_dir():
+        if predicted is not None and predicted.is_dir():
             pred_docs = load_json_dir(predicted)
         else:
-            pred_docs = {d["article"]: d for d in annotations(load_file(predicted))}
+            pred_docs = {d["article"]: d for d in annotations(open_source(predicted, store))}
         scores = evaluate(gold_docs, pred_docs)
     except StanceGraphError as exc:
         fail(exc)
@@ -189,7 +192,8 @@ def _register_optional() -> None:
     except ImportError:
         pass
     try:
-        from .store.commands import push_command, remove_command, serve_command
+        from .store.commands import named_query_command, push_command, remove_command, serve_command
+        app.command("named-query")(named_query_command)
         app.command("serve")(serve_command)
         app.command("push")(push_command)
         app.command("remove")(remove_command)

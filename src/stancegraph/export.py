@@ -77,7 +77,12 @@ def annotations(store: ox.Store) -> list[dict]:
                     aliases.append(r["alias"])
         for entry in actors.values():
             entry["aliases"].sort()
-        quotes = [{"speaker": r["name"], "text": r["text"]} for r in select(store, _bind(Q_QUOTES, a))]
+        quotes, seen = [], set()
+        for r in select(store, _bind(Q_QUOTES, a)):
+            key = (r["name"], " ".join(r["text"].split()))
+            if key not in seen:  # the same words by the same speaker, repeated in the article, are one quote
+                seen.add(key)
+                quotes.append({"speaker": r["name"], "text": r["text"]})
         statements = [{"speaker": r["name"], "issue": r["key"], "stance": r["stance"],
                        "evidence": r.get("ev", ""), "confidence": r.get("conf")}
                       for r in select(store, _bind(Q_POSITIONS, a))]
@@ -109,13 +114,17 @@ RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "j
 def export_rdf(store: ox.Store, fmt: str, out: str | Path) -> Path:
     if fmt not in RDF_FORMATS:
         raise StanceGraphError(f"unknown format {fmt!r} (use annotations, {', '.join(RDF_FORMATS)})")
+    from .store.persistent import META_GRAPH
+
     f = RDF_FORMATS[fmt]
+    content = [q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == META_GRAPH)]
+    tmp = ox.Store()
     if f in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
-        # Graph formats: the union of all graphs.
-        tmp = ox.Store()
-        tmp.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in store)
+        # Graph formats: the union of all graphs (store bookkeeping left out).
+        tmp.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in content)
         data = tmp.dump(format=f, from_graph=ox.DefaultGraph())
     else:
-        data = store.dump(format=f)
+        tmp.extend(content)
+        data = tmp.dump(format=f)
     write_bytes_atomic(out, data)
     return Path(out)

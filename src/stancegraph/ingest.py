@@ -13,9 +13,9 @@ Bad articles (unreadable, not UTF-8, empty, bad metadata) do not stop the
 corpus: :func:`iter_articles` yields a :class:`Skipped` record naming the file
 and place instead.
 
->>> a = parse_text("t", " date 2022-04-07 Peskov said so.")
+>>> a = parse_text("t", " date 2022-04-07 Ann Example said so.")
 >>> a.published.isoformat(), a.text
-('2022-04-07', ' date 2022-04-07 Peskov said so.')
+('2022-04-07', ' date 2022-04-07 Ann Example said so.')
 >>> a.body_start
 17
 """

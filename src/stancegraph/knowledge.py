@@ -5,8 +5,8 @@ territory comes from the files under ``data/`` (or files a user names), so a
 codebook for another debate is a matter of swapping files.
 
 >>> res = load_resources()
->>> sorted(res.codebook.issues)[:2]
-['kyiv-pullback-genuine', 'russia-trustworthy']
+>>> all(issue.key == key for key, issue in res.codebook.issues.items())
+True
 >>> res.lexicon.is_reporting(("say",))
 True
 """

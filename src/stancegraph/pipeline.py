@@ -38,6 +38,8 @@ class BuildResult:
     graph: Graph | None = None
     article_graphs: dict[str, Graph] = field(default_factory=dict)
     static: dict[str, Graph] = field(default_factory=dict)
+    store_dir: Path | None = None
+    store_counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         s = (f"built {self.output or 'graph'}: {self.articles} articles, {self.actors} actors, "
@@ -45,6 +47,10 @@ class BuildResult:
              f"{self.triples} triples in {self.seconds:.1f} s")
         if self.skipped:
             s += f"; {len(self.skipped)} skipped"
+        if self.store_dir is not None:
+            c = self.store_counts
+            s += (f"\nstore {self.store_dir}: {c.get('added', 0)} added, {c.get('replaced', 0)} replaced, "
+                  f"{c.get('unchanged', 0)} unchanged")
         return s
 
 
@@ -142,7 +148,13 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
         for name, g in result.static.items():
             persistent.put_static(st, name, g)
         for aid, g in result.article_graphs.items():
-            persistent.put_article(st, aid, g)
+            status = persistent.put_article(st, aid, g)
+            result.store_counts[status] = result.store_counts.get(status, 0) + 1
         st.flush()
+        del st  # release the store's lock now, not at the next garbage collection
+        import gc
+
+        gc.collect()
+        result.store_dir = Path(store_dir)
     result.seconds = time.perf_counter() - t0
     return result

@@ -127,3 +127,14 @@ def validate_file(path: str | Path) -> Report:
     except Exception as exc:
         raise StanceGraphError(f"not valid RDF: {' '.join(str(exc).split())[:300]}", path=p) from None
     return validate_graph(g)
+
+
+def validate_store(store_dir: str | Path) -> Report:
+    """Validate everything in an on-disk store (all named graphs together)."""
+    from .store import open_source
+
+    st = open_source(None, store_dir)
+    g = Graph()
+    data = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in st)
+    g.parse(data=data, format="nt")
+    return validate_graph(g)

@@ -62,6 +62,9 @@ class Extractor:
         scopes: list[list[int]] = []
         unattributed: list[Span] = []
         quotes = find_quotes(article.text, offset)
+        quote_spans = [(q.begin, q.end) for q in quotes]
+        # A first pass over reported speech makes its speakers known to back-references in quotes.
+        attributor.reported(quote_spans)
         prev = None
         for q in quotes:
             st = attributor.attribute_quote(q, prev)
@@ -74,7 +77,6 @@ class Extractor:
                 toks += ctx.tokens_in(piece.begin, piece.end)
             scopes.append(sorted(set(toks) | set(attributor.last_scope)))
             prev = st
-        quote_spans = [(q.begin, q.end) for q in quotes]
         for st, scope in attributor.reported(quote_spans) + attributor.headline():
             statements.append(st)
             scopes.append(scope)
@@ -85,7 +87,7 @@ class Extractor:
         for n, (st, scope) in enumerate(zip(statements, scopes)):
             st.utterance_date = self._utterance_date(ctx, st)
             relays = self._relayed_holders(ctx, attributor, scope, st.speaker)
-            for hit in finder.positions(scope, cue_verb=st.cue, quote=st.mode == "direct"):
+            for hit in finder.positions(scope, cue_verb=st.cue, quote=st.mode == "direct", verb_token=st.verb_token):
                 holders = [(st.speaker, None)] + [(h, st.speaker) for h, sub in relays if set(hit.tokens) <= sub]
                 for holder, relayed in holders:
                     self._add_position(positions, ctx, holder, hit, n, st, relayed)

@@ -1,7 +1,7 @@
 """Actor recognition and resolution within one article.
 
 Order of evidence: gazetteer names and aliases (exact, case-sensitive tokens);
-post titles ("Kremlin spokesman") resolved to the holder at the article's date;
+post titles ("White House spokesman") resolved to the holder at the article's date;
 spaCy PERSON / ORG entities for everyone else, minted with stable IRIs from
 their normalised names; a misspelt name only matches the gazetteer when it
 stands where a person does (a PERSON entity) and is a close match of a
@@ -31,16 +31,18 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
               "ambassador", "envoy", "adviser", "advisor", "aide", "commander", "colonel", "col",
               "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
+              "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
+              "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
 
 
 def slug(name: str) -> str:
     """Stable IRI slug of a name: accents stripped, lower case, words joined by '-'.
 
-    >>> slug("Volodymyr Zelenskyy")
-    'volodymyr-zelenskyy'
-    >>> slug("Ukraine's delegation")
-    'ukraines-delegation'
+    >>> slug("Zoë Ångström-Smith")
+    'zoe-angstrom-smith'
+    >>> slug("Norway's delegation")
+    'norways-delegation'
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -94,7 +96,7 @@ class ActorFinder:
                 self.alias_of.setdefault(key.lower(), actor.iri)
         tok = nlp.tokenizer
         self.names.add("NAME", [tok(a) for a in sorted(self.alias_of) if a and not a.islower()])
-        # All-lower-case aliases ("the kremlin") are rare; match those case-insensitively.
+        # All-lower-case aliases ("the council") are rare; match those case-insensitively.
         lower_only = [a for a in self.alias_of if a.islower() and a.lower() == a and a not in ("",)]
         if lower_only:
             self.names_lower.add("NAME", [tok(a) for a in sorted(lower_only)])
@@ -122,7 +124,7 @@ class ActorFinder:
             post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
             holder = self.res.gazetteer.holder(post, index.day) if post else None
             if holder:
-                spans.append((s, e, holder, 2))
+                spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -146,8 +148,8 @@ class ActorFinder:
                     spans.append((s, e, index.mint(text, "person"), 0))
             elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
                 spans.append((s, e, index.mint(text, "organisation"), 0))
-        # Longest, then highest-priority, then earliest span wins each token.
-        spans.sort(key=lambda x: (-(x[1] - x[0]), -x[3], x[0]))
+        # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
+        spans.sort(key=lambda x: (-(x[3] >= 2), -(x[1] - x[0]), -x[3], x[0]))
         taken: dict[int, str] = {}
         chosen: list[tuple[int, int, str]] = []
         for s, e, iri, _ in spans:
@@ -157,12 +159,17 @@ class ActorFinder:
                 taken[i] = iri
             chosen.append((s, e, iri))
         chosen.sort()
-        # A title right before a name ("Kremlin spokesperson Dmitry Peskov") is that person.
+        # A title right before a name ("White House spokesperson Ann Example") is that person;
+        # a name there with the holder's first name and a similar surname is the holder misspelt.
         merged: list[tuple[int, int, str]] = []
         for s, e, iri in chosen:
             if merged and merged[-1][1] == s and self._is_title_span(doc, merged[-1]):
                 ps, _, piri = merged[-1]
                 actor = index.get(iri)
+                holder = index.get(piri)
+                if actor is not None and not actor.from_gazetteer and holder is not None \
+                        and self._misspelt(actor.name, holder.name):
+                    iri, actor = piri, holder
                 if actor is not None and actor.kind == "person":
                     merged[-1] = (ps, e, iri)
                     for i in range(ps, e):
@@ -187,6 +194,13 @@ class ActorFinder:
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
+
+    @staticmethod
+    def _misspelt(text: str, name: str) -> bool:
+        """Same first name and a surname at least half alike: a typo, given the title before it."""
+        a, b = text.split(), name.split()
+        return len(a) >= 2 and len(b) >= 2 and a[0].lower() == b[0].lower() and \
+            fuzz.ratio(a[-1].lower(), b[-1].lower()) >= 50
 
     def _is_title_span(self, doc, span) -> bool:
         s, e, _ = span

@@ -50,10 +50,20 @@ class Attributor:
         return lemma in self.predicate_single or low in self.predicate_single
 
     def subject_of(self, verb, depth: int = 0):
-        """The subject token of a verb, inherited from governing verbs when it has none."""
+        """The subject token of a verb, inherited from governing verbs when it has none.
+
+        A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
+        """
+        subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        if subjects:
+            # With several subjects (a parser slip), the one naming an actor, else the nearest.
+            subjects.sort(key=lambda c: (c.i not in self.ctx.tok_actor and c.lower_ not in PRONOUNS_PERSON,
+                                         abs(c.i - verb.i)))
+            child = subjects[0]
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
         for child in verb.children:
-            if child.dep_ in SUBJ:
-                return child
             if child.dep_ == "agent":
                 for g in child.children:
                     if g.dep_ == "pobj":
@@ -114,6 +124,15 @@ class Attributor:
         ctx = self.ctx
         if tok.i in ctx.tok_actor:
             return ctx.tok_actor[tok.i]
+        # "the Pentagon secretary": an organisation naming a role's holder is not the speaker itself.
+        if self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower()):
+            orgs = [c for c in tok.children if c.dep_ == "compound" and c.i in ctx.tok_actor
+                    and (ctx.actor(ctx.tok_actor[c.i]) or None) is not None
+                    and ctx.actor(ctx.tok_actor[c.i]).kind != "person"]
+            if orgs:
+                words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
+                holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
+                return holder or ctx.tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
         for child in tok.children:
             if child.dep_ in ("compound", "appos", "amod", "poss") and child.i in ctx.tok_actor:
@@ -151,7 +170,8 @@ class Attributor:
                 t, d = t.head, d + 1
             return d
 
-        prominent.sort(key=lambda x: (depth(x[0]), -x[0]))
+        # The sentence's topic: its earliest subject or possessor, shallow in the tree first.
+        prominent.sort(key=lambda x: (depth(x[0]) > 4, x[0]))
         speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
         others = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i
                          and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
@@ -231,6 +251,10 @@ class Attributor:
             cands = sorted((t for t in sent if t.i not in inside and self.is_reporting(t)), key=dist)
             chain = cands[:1]
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
+        # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
+        # does not own the quoted words: the speech verb above it does.
+        if len(chain) > 1 and self.is_predicate(chain[0]) and not all(self.is_predicate(v) for v in chain[1:]):
+            chain = [v for v in chain if not self.is_predicate(v)] + [v for v in chain if self.is_predicate(v)]
         for n, v in enumerate(chain):
             subj = self.subject_of(v)
             sp, src, cf = self.resolve(subj)
@@ -329,20 +353,30 @@ class Attributor:
             quoted = sum(min(e, qe) - max(b, qb) for qb, qe in quote_spans if qe > b and qb < e)
             if quoted >= 0.8 * (e - b):
                 continue
-            st = Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=speaker,
+            st = Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=speaker, verb_token=tok.i,
                            mode=MIXED if quoted > 0 else REPORTED, cue=tok.lemma_.lower(),
                            confidence=round(conf * 0.9, 2), reported_by=source, sentence=ctx.sent_of[tok.i])
-            ctx.speakers.append((subj.i, speaker))
+            if tok.dep_ not in ("acl", "amod"):  # "conditions proposed by X" does not make X the topic
+                ctx.speakers.append((subj.i, speaker))
             out.append((st, scope))
         return out
 
     def _scope(self, verb, subj) -> list[int]:
         """Tokens of what the verb reports: its complements, without its subject."""
         doc = self.ctx.doc
-        exclude = set(range(subj.left_edge.i, subj.right_edge.i + 1)) if subj is not None else set()
+        if subj is None:
+            exclude = set()
+        elif subj.left_edge.i <= verb.i <= subj.right_edge.i:
+            exclude = set(range(subj.left_edge.i, subj.i + 1))  # "X, who said …": the clause hangs off X
+        else:
+            exclude = set(range(subj.left_edge.i, subj.right_edge.i + 1))
         comps = [c for c in verb.children
                  if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "dative")
                  or (c.dep_ == "prep" and c.lower_ in ("about", "on", "in", "to", "for", "of", "as", "with"))]
+        # Infinitival clauses after the verb ("asserting its demand … to remain neutral").
+        comps += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                  and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                  and not any(x.dep_ in SUBJ or x.dep_ == "mark" for x in c.children)]
         if verb.pos_ == "ADJ":
             comps = [c for c in verb.children if c.dep_ in ("prep", "xcomp", "ccomp", "pcomp")]
         toks: set[int] = set()
@@ -350,6 +384,19 @@ class Attributor:
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         if not toks:
             toks.update(i for i in range(verb.left_edge.i, verb.right_edge.i + 1))
+        # "claims, which officials refuse": the relative pronoun stands for the noun phrase it modifies.
+        rel = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "nsubjpass")
+                    and c.lower_ in ("which", "that")), None)
+        clause = verb
+        while rel is None and clause.dep_ in ("xcomp", "pcomp", "conj", "prep") and clause.head is not clause:
+            clause = clause.head
+            rel = next((c for c in clause.children if c.dep_ in ("dobj", "pobj") and c.lower_ in ("which", "that")), None)
+        top = verb
+        while top.dep_ != "relcl" and top.head is not top and top.head.i != top.i and top.dep_ in ("xcomp", "pcomp", "conj", "prep", "pobj"):
+            top = top.head
+        if rel is not None and top.dep_ == "relcl":
+            noun = top.head
+            toks.update(i for i in range(noun.left_edge.i, noun.i + 1))
         toks.add(verb.i)
         toks -= exclude
         # Stay inside the sentence; concessive clauses are the writer's; a nested
@@ -380,8 +427,8 @@ class Attributor:
             if not stripped or stripped[-1] in ".?!\"”'’" or len(stripped.split()) > 22 or ": " not in stripped:
                 continue
             left, _, right = stripped.rpartition(": ")
-            if not left or len(right.split()) > 5:
-                continue
+            if len(left.split()) < 3 or len(right.split()) > 5:
+                continue  # "Image: AP", "Photo: Reuters" are credits, not claims
             rb = start + line.index(stripped) + len(left) + 2
             re_ = rb + len(right)
             toks = ctx.tokens_in(rb, re_)

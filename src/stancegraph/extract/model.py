@@ -38,6 +38,7 @@ class Statement:
     utterance_date: date | None = None
     sentence: int = -1
     extra_spans: list[Span] = field(default_factory=list)
+    verb_token: int = -1  # token index of the reporting verb (extraction only, not in the graph)
 
 
 @dataclass

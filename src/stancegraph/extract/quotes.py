@@ -2,7 +2,7 @@
 
 Straight and curly double quotes, straight and curly single quotes, backticks,
 guillemets and low-9 quotes. An apostrophe between letters ("don't",
-"Russia’s") is never a quote mark. A double quote left open at the end of a
+"council’s") is never a quote mark. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
 newspaper convention for quotes that run across paragraphs). Quotes inside
 quotes belong to the outer quote.

@@ -4,9 +4,9 @@ A cue's stance is turned round by each negation, contrast or opposing
 predicate on its way up the dependency tree to the top of the statement's
 scope ("not a real withdrawal", "no breakthrough", "had not seen anything
 indicating … progress", "refuse to cede"). A topic term yields a position only
-under a stance-taking predicate, a negation or a modal ("demand that Ukraine
-reject NATO membership", "will not become part of NATO"). A topic term that only
-modifies another noun ("a NATO ministers' meeting") is not the topic.
+under a stance-taking predicate, a negation or a modal ("demand that the city
+reject the toll", "will not become part of the scheme"). A topic term that only
+modifies another noun ("a WHO ministers' meeting") is not the topic.
 Non-standalone cues need one of the issue's topic terms nearby.
 """
 
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .context import DocContext
 from .matcher import find, forms
 
+COPULAS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make"}
 MODALS = {"will", "would", "must", "should", "shall", "can", "could", "need", "may", "might", "'ll", "wo", "ca"}
 
 
@@ -74,18 +75,23 @@ class StanceFinder:
             self.sent_topics.append(found)
 
     # ---------------------------------------------------------- polarity ---
-    # Head nouns that only restate the name they follow ("the NATO defence alliance").
+    # Head nouns that only restate the name they follow ("the NAFTA trade treaty").
     RESTATING_HEADS = {"alliance", "bloc", "organization", "organisation", "treaty", "union", "pact"}
 
     def _modifier_only(self, idx: list[int]) -> bool:
-        """The phrase ends in a name that merely modifies another noun ("a NATO ministers' meeting")."""
+        """The phrase ends in a name that merely modifies another noun ("a WHO ministers' meeting")."""
         last = self.ctx.doc[idx[-1]]
         if not (last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.i not in idx):
             return False
         return last.head.lemma_.lower() not in self.RESTATING_HEADS
 
-    def _flips(self, tok, match: set[int], top: int | None, scope: set[int]) -> tuple[int, bool, bool]:
-        """(sign, saw a predicate, saw a negation or modal) on the way from ``tok`` to the scope top."""
+    def _flips(self, tok, match: set[int], top: int | None, scope: set[int],
+               topic: bool = False) -> tuple[int, bool, bool]:
+        """(sign, saw a predicate, saw a negation or modal) on the way from ``tok`` to the scope top.
+
+        For a topic term the walk stops at a content verb that is not a stance predicate: in
+        "needed to review the proposal" the need is for a review, not for the proposal.
+        """
         sign, predicate, marked = 1, False, False
         first = min(match) if match else tok.i
         seen = set()
@@ -105,6 +111,9 @@ class StanceFinder:
                     marked = True
             if cur.i not in match:
                 low, lemma = forms(cur)
+                if topic and cur.pos_ == "VERB" and lemma not in COPULAS and lemma not in self.predicates \
+                        and low not in self.predicates and cur.i != first and not predicate:
+                    return sign, predicate, marked
                 if (low in self.contrast or lemma in self.contrast) and cur.i < first:
                     if cur.dep_ not in ("neg",):
                         sign, marked = -sign, True
@@ -120,6 +129,20 @@ class StanceFinder:
             cur = cur.head
         return sign, predicate, marked
 
+    def _verb_outside(self, top, verb_token: int, cue_verb: str | None) -> int:
+        """The statement verb's polarity when the cue is not under it ("claims, which X refuse")."""
+        pol = self.predicates.get(cue_verb or "")
+        if pol is None or verb_token < 0:
+            return 1
+        cur = top
+        for _ in range(30):
+            if cur.i == verb_token:
+                return 1
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return pol
+
     def _top(self, idx: list[int]):
         doc = self.ctx.doc
         inside = set(idx)
@@ -128,7 +151,7 @@ class StanceFinder:
 
     # ---------------------------------------------------------- positions ---
     def positions(self, scope: list[int], base_sign: int = 1, cue_verb: str | None = None,
-                  quote: bool = False) -> list[Hit]:
+                  quote: bool = False, verb_token: int = -1) -> list[Hit]:
         if not scope:
             return []
         ctx = self.ctx
@@ -147,6 +170,7 @@ class StanceFinder:
         for entries, idx in matches:
             top = self._top(idx)
             sign, _, _ = self._flips(top, set(idx), None, sset)
+            sign *= self._verb_outside(top, verb_token, cue_verb)
             clause_topics: set[str] = set()
             for i in self._clause(top, set(range(self.ctx.sents[sent_i].start, self.ctx.sents[sent_i].end))):
                 clause_topics |= self.topic_tokens.get(i, set())
@@ -165,11 +189,10 @@ class StanceFinder:
             if not set(idx) <= sset or set(idx) & cue_tokens or self._modifier_only(idx):
                 continue
             top = self._top(idx)
-            sign, predicate, marked = self._flips(top, set(idx), None, sset)
-            verb_pol = self.predicates.get(cue_verb or "")
-            if verb_pol is not None:
+            sign, predicate, marked = self._flips(top, set(idx), None, sset, topic=True)
+            if self.predicates.get(cue_verb or "") is not None:
                 predicate = True
-                sign *= verb_pol
+                sign *= self._verb_outside(top, verb_token, cue_verb)
             if not predicate:
                 continue
             for issue in keys:
@@ -190,13 +213,15 @@ class StanceFinder:
         if not terr_in_scope:
             return []
         out = []
-        for entries, idx in find(doc, start, end, self.claim_cues):
-            if not set(idx) <= sset:
-                continue
+        matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues) if set(idx) <= sset]
+        matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
+        for entries, idx in matches:
             top = self._top(idx)
             sign, _, _ = self._flips(top, set(idx), None, sset)
-            # Territories in the cue's clause: the cue's head clause subtree, or the whole scope.
-            clause = self._clause(top, sset)
+            # Territories in the cue's clause with no other claim cue between them and this one.
+            others = [o for _, o in matches if o is not idx and not set(o) & set(idx)]
+            clause = {i for i in self._clause(top, sset)
+                      if not any(min(i, idx[0]) < j < max(i, idx[-1]) for o in others for j in o)}
             terrs = self._nearest_territories(idx, clause)
             for cc in entries:
                 sov = cc.sovereign if sign > 0 else cc.negated
@@ -218,7 +243,10 @@ class StanceFinder:
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
         group = {nearest}
+        side = nearest < idx[0]
         for i in cands:
+            if (i < idx[0]) != side:
+                continue  # a conjunct on the cue's other side has its own predicate
             t = doc[i]
             while t.dep_ == "compound" and t.head.i != t.i:
                 t = t.head

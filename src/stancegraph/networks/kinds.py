@@ -307,7 +307,7 @@ def issue_attributes(M: StanceMatrix) -> dict[str, dict]:
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> sorted(a["key"] for a in issue_attributes(stance_matrix(example_store())).values())
-    ['sanctions-on-russia', 'talks-progress']
+    ['harbour-fees', 'talks-progress']
     """
     t = M.table
     out = {}
@@ -336,7 +336,7 @@ def affiliation_graph(M: StanceMatrix, min_weight: float = 0.0) -> nx.Graph:
     >>> G = affiliation_graph(stance_matrix(example_store()))
     >>> sorted((G.nodes[a]["label"], G.nodes[b]["key"], d["stance"]) for a, b, d in G.edges(data=True)
     ...        if G.nodes[a]["bipartite"] == 0)[:2]
-    [('Anna', 'sanctions-on-russia', 'oppose'), ('Anna', 'talks-progress', 'support')]
+    [('Anna', 'harbour-fees', 'oppose'), ('Anna', 'talks-progress', 'support')]
     """
     G = nx.Graph()
     for iri, attrs in node_attributes(M).items():

@@ -15,7 +15,7 @@ Two steps:
 
 A territorial claim is treated as a position on the pseudo-issue
 ``territory:{territory key}`` whose stance is the asserted sovereign's key
-(``russia``, ``ukraine``, ...): two claimants asserting the same sovereign for
+(``north``, ``south``, ...): two claimants asserting the same sovereign for
 a territory agree, different sovereigns disagree.
 
 Counting (the ``duplicates`` option) -- ``C[a, (i, s)]`` is the number of units:
@@ -48,7 +48,7 @@ Levels (the ``level`` option):
 >>> [M.label(n) for n in M.nodes]
 ['Anna', 'Boris', 'Chen']
 >>> M.columns
-[('sanctions-on-russia', 'support'), ('sanctions-on-russia', 'oppose'), ('talks-progress', 'support'), ('talks-progress', 'oppose')]
+[('harbour-fees', 'support'), ('harbour-fees', 'oppose'), ('talks-progress', 'support'), ('talks-progress', 'oppose')]
 >>> M.counts.toarray().tolist()
 [[0, 1, 1, 0], [0, 0, 1, 0], [1, 0, 0, 1]]
 """
@@ -125,8 +125,8 @@ _ORG_KINDS = {"organisation", "organization", "state"}
 def local_name(iri: str) -> str:
     """The last segment of an IRI (after the last ``/`` or ``#``).
 
-    >>> local_name("https://w3id.org/stancegraph/id/territory/crimea")
-    'crimea'
+    >>> local_name("https://w3id.org/stancegraph/id/territory/north-island")
+    'north-island'
     """
     return re.split(r"[/#]", iri.rstrip("/"))[-1]
 
@@ -574,7 +574,7 @@ EXAMPLE_TTL = """@prefix sg: <https://w3id.org/stancegraph/ontology#> .
 @prefix art: <https://w3id.org/stancegraph/id/article/> .
 cb:scheme a sg:Codebook .
 cb:talks-progress a skos:Concept ; skos:inScheme cb:scheme ; skos:notation "talks-progress" .
-cb:sanctions-on-russia a skos:Concept ; skos:inScheme cb:scheme ; skos:notation "sanctions-on-russia" .
+cb:harbour-fees a skos:Concept ; skos:inScheme cb:scheme ; skos:notation "harbour-fees" .
 act:anna a sg:Person ; skos:prefLabel "Anna"@en ; sg:actorKind "person" .
 act:boris a sg:Person ; skos:prefLabel "Boris"@en ; sg:actorKind "person" .
 act:chen a sg:Person ; skos:prefLabel "Chen"@en ; sg:actorKind "person" .
@@ -592,10 +592,10 @@ art:e2 a sg:Article ; sg:articleId "e2" ; schema:datePublished "2023-02-01"^^xsd
   sg:issue cb:talks-progress ; sg:stance sg:Support ; prov:wasDerivedFrom art:e1 ; sg:expressedIn <e1/statement/10-19> .
 <e2/position/chen/talks-progress/oppose> a sg:IssuePosition ; sg:holder act:chen ;
   sg:issue cb:talks-progress ; sg:stance sg:Oppose ; prov:wasDerivedFrom art:e2 ; sg:expressedIn <e2/statement/0-9> .
-<e2/position/anna/sanctions-on-russia/oppose> a sg:IssuePosition ; sg:holder act:anna ;
-  sg:issue cb:sanctions-on-russia ; sg:stance sg:Oppose ; prov:wasDerivedFrom art:e2 ; sg:expressedIn <e2/statement/10-19> .
-<e2/position/chen/sanctions-on-russia/support> a sg:IssuePosition ; sg:holder act:chen ;
-  sg:issue cb:sanctions-on-russia ; sg:stance sg:Support ; prov:wasDerivedFrom art:e2 ;
+<e2/position/anna/harbour-fees/oppose> a sg:IssuePosition ; sg:holder act:anna ;
+  sg:issue cb:harbour-fees ; sg:stance sg:Oppose ; prov:wasDerivedFrom art:e2 ; sg:expressedIn <e2/statement/10-19> .
+<e2/position/chen/harbour-fees/support> a sg:IssuePosition ; sg:holder act:chen ;
+  sg:issue cb:harbour-fees ; sg:stance sg:Support ; prov:wasDerivedFrom art:e2 ;
   sg:expressedIn <e2/statement/20-29> , <e2/statement/30-39> .
 """
 
@@ -604,7 +604,7 @@ def example_store() -> ox.Store:
     """A tiny in-memory graph for examples: three people, two issues, two articles.
 
     Anna and Boris support ``talks-progress`` (2022), Chen opposes it (2023);
-    in 2023 Anna opposes and Chen supports ``sanctions-on-russia``.
+    in 2023 Anna opposes and Chen supports ``harbour-fees``.
 
     >>> len(example_store()) > 0
     True

@@ -25,7 +25,7 @@
 >>> s.coalitions
 [['Anna', 'Boris']]
 >>> [(c.key, c.holders) for c in s.contested]
-[('talks-progress', {'support': 2, 'oppose': 1}), ('sanctions-on-russia', {'support': 1, 'oppose': 1})]
+[('talks-progress', {'support': 2, 'oppose': 1}), ('harbour-fees', {'support': 1, 'oppose': 1})]
 >>> s.polarisation.value
 0.75
 """
@@ -120,7 +120,7 @@ def contested_issues(M: StanceMatrix, top: int | None = None) -> list[Contested]
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> [c.key for c in contested_issues(stance_matrix(example_store()))]
-    ['talks-progress', 'sanctions-on-russia']
+    ['talks-progress', 'harbour-fees']
     """
     C = M.counts.tocsc()
     groups: dict[str, dict[str, int]] = {}

@@ -1,0 +1,42 @@
+"""Nothing in the code knows the bundled conflict: another debate, another codebook,
+another gazetteer, the same pipeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from stancegraph.pipeline import build
+from stancegraph.export import annotations
+from stancegraph.store import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent / "other_domain"
+DOMAIN_WORDS = r"ukrain|russia|kyiv|kiev|kremlin|putin|\bnato\b|crimea|donbas|donetsk|luhansk|zelensk|peskov|moscow"
+
+
+def test_python_code_holds_no_word_of_the_bundled_domain():
+    hits = []
+    for path in (ROOT / "src").rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(DOMAIN_WORDS, line, re.I):
+                hits.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert not hits, "\n".join(hits)
+
+
+def test_another_debate_with_its_own_codebook_and_gazetteer(tmp_path):
+    out = tmp_path / "harbour.ttl"
+    result = build([HERE / "article.txt"], out, codebook=HERE / "codebook.ttl",
+                   gazetteer=HERE / "actors.ttl", territories=HERE / "territories.ttl")
+    assert result.report.conforms
+    doc = annotations(load_file(out))[0]
+    assert doc["published"] == "2024-05-14"
+    statements = {(s["speaker"], s["issue"], s["stance"]) for s in doc["statements"]}
+    assert ("Maria Lindqvist", "congestion-toll", "support") in statements
+    assert ("Tom Okafor", "congestion-toll", "oppose") in statements
+    assert ("Tom Okafor", "budget-talks-progress", "oppose") in statements
+    assert not any(s[0] == "Maria Lindqvist" and s[2] == "oppose" and s[1] == "congestion-toll" for s in statements)
+    quotes = {(q["speaker"], q["text"][:12]) for q in doc["quotes"]}
+    assert quotes == {("Maria Lindqvist", "The toll mea"), ("Tom Okafor", "It is a cash")}
+    claims = {(c["claimant"], c["territory"], c["sovereign"]) for c in doc["claims"]}
+    assert ("Maria Lindqvist", "Gull Island", "city") in claims
