@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from spacy.matcher import PhraseMatcher
@@ -81,6 +82,12 @@ class Extractor:
             statements.append(st)
             scopes.append(scope)
 
+        # Captions and photo credits do not speak: drop statements made only of them.
+        muted = caption_lines(article.text, offset)
+        keep = [i for i, st in enumerate(statements)
+                if not any(b <= st.span.begin and st.span.end <= e for b, e in muted)]
+        statements = [statements[i] for i in keep]
+        scopes = [scopes[i] for i in keep]
         finder = StanceFinder(ctx, terr_tokens)
         positions: dict[tuple[str, str, int], Position] = {}
         claims: dict[tuple[str, str, str], Claim] = {}
@@ -195,6 +202,40 @@ class Extractor:
                 continue
             return resolve_relative_date(ent.text, published)
         return None
+
+
+_CREDIT = re.compile(r"^(image|photo|picture|pictured|photograph|credit|video|file photo|source)\s*:", re.I)
+_CREDIT_TAIL = re.compile(r"\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*\s*/\s*[A-Z][\w&.-]+\s*$")
+
+
+def caption_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    r"""Character ranges of caption and photo-credit lines.
+
+    A credit line ("Image: AP", "Photo: Jane Doe/Agency"), a line ending in a
+    "Name/Agency" credit, and a line repeating an earlier line word for word
+    (a caption under a photo) are not text that speaks.
+
+    >>> t = "Officials met.\nOfficials met. Jane Doe/Agency\nImage: AP\nThey spoke."
+    >>> [t[b:e] for b, e in caption_lines(t)]
+    ['Officials met. Jane Doe/Agency', 'Image: AP']
+    """
+    out = []
+    seen: set[str] = set()
+    pos = start
+    for line in text[start:].split("\n"):
+        b, e = pos, pos + len(line)
+        pos = e + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        key = " ".join(stripped.split())
+        credit_free = _CREDIT_TAIL.sub("", stripped).strip()
+        if _CREDIT.match(stripped) or (credit_free != stripped and len(stripped.split()) <= 30) \
+                or (key in seen and len(key.split()) <= 30 and not key.endswith("\"")):
+            out.append((b, e))
+        seen.add(key)
+        seen.add(" ".join(credit_free.split()))
+    return out
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -335,6 +335,10 @@ class Attributor:
         for tok in doc:
             if not self.is_reporting(tok) or tok.dep_ == "amod":
                 continue
+            # "X demanded that Y reject Z" reports X's demand, not something Y said.
+            if tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and self.is_predicate(tok.head) \
+                    and self.is_reporting(tok.head):
+                continue
             head = tok
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") :
                 head = tok.head
@@ -408,7 +412,7 @@ class Attributor:
             if c.dep_ in ("advcl", "conj") and any(m.lower_ in ("although", "though", "whereas", "despite")
                                                    for m in c.children if m.dep_ == "mark"):
                 toks -= set(range(c.left_edge.i, c.right_edge.i + 1))
-            elif c.i != verb.i and self.is_reporting(c) and c.pos_ == "VERB":
+            elif c.i != verb.i and self.is_reporting(c) and not self.is_predicate(c) and c.pos_ == "VERB":
                 own = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
                 if own is not None and own.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP and self._mentioned(own):
                     toks -= set(range(c.left_edge.i, c.right_edge.i + 1))

@@ -93,6 +93,7 @@ class StanceFinder:
         "needed to review the proposal" the need is for a review, not for the proposal.
         """
         sign, predicate, marked = 1, False, False
+        local = False  # a negation on the topic's own word ("would never give up X")
         first = min(match) if match else tok.i
         seen = set()
         cur = tok
@@ -107,13 +108,15 @@ class StanceFinder:
                 if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast):
                     if child.i < first:  # negation precedes what it negates
                         sign, marked = -sign, True
+                        if cur.i == tok.i:
+                            local = True
                 elif child.dep_ == "aux" and low in MODALS:
                     marked = True
             if cur.i not in match:
                 low, lemma = forms(cur)
                 if topic and cur.pos_ == "VERB" and lemma not in COPULAS and lemma not in self.predicates \
                         and low not in self.predicates and cur.i != first and not predicate:
-                    return sign, predicate, marked
+                    return sign, predicate or local, marked
                 if (low in self.contrast or lemma in self.contrast) and cur.i < first:
                     if cur.dep_ not in ("neg",):
                         sign, marked = -sign, True
@@ -124,10 +127,10 @@ class StanceFinder:
                         sign = -sign
             if top is not None and cur.i == top:
                 break
-            if cur.head is cur or cur.head.i not in scope:
+            if cur.head is cur or cur.head.i not in scope or cur.head.i == cur.i:
                 break
             cur = cur.head
-        return sign, predicate, marked
+        return sign, predicate or local, marked
 
     def _verb_outside(self, top, verb_token: int, cue_verb: str | None) -> int:
         """The statement verb's polarity when the cue is not under it ("claims, which X refuse")."""
