@@ -107,3 +107,19 @@ def test_caption_and_credit_lines_do_not_speak(extractor):
     r, _, _, _ = run(extractor, text)
     assert all("Image" not in s.span.text and "Jane Doe" not in s.span.text for s in r.statements)
     assert not any(a.name in ("Associated Press", "Jane Doe") for a in r.actors.values())
+
+
+def test_multi_sentence_quotes_standalone_quotes_and_organisations(extractor):
+    text = ('Russia’s defence ministry said on Monday it had pulled back some units. '
+            '"The goal is peace. We will not stop," the ministry said.\n'
+            'Sergei Lavrov spoke to reporters on Tuesday about the negotiations.\n'
+            '"There is no breakthrough yet."')
+    r, quotes, pos, _ = run(extractor, text)
+    got = dict((q, s) for s, q in quotes)
+    assert got["The goal is peace. We will not stop,"] == "Russia’s defence ministry"
+    assert got["There is no breakthrough yet."] == "Sergei Lavrov"
+    assert ("Sergei Lavrov", "talks-progress", "oppose") in pos
+    kinds = {a.name: a.kind for a in r.actors.values()}
+    assert kinds["Russia’s defence ministry"] == "organisation"
+    # a misspelt title must keep its head noun: a ministry is not its minister
+    assert not any("Belousov" in name or "Shoigu" in name for name in kinds)

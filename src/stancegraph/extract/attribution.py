@@ -148,8 +148,13 @@ class Attributor:
         gaz = self.ctx.resources.gazetteer
         post = self.titles.get(low)
         if post is None:
+            # A misspelt title: same number of words, the same head noun, the rest nearly alike.
+            words = low.split()
             best, score = None, 0.0
             for title, iri in self.titles.items():
+                tw = title.split()
+                if len(tw) != len(words) or tw[-1] != words[-1]:
+                    continue
                 s = fuzz.ratio(title, low)
                 if s > score:
                     best, score = iri, s
@@ -177,6 +182,11 @@ class Attributor:
                          and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
         rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
         candidates = prominent + speakers + others + rest
+        if role and not person:
+            # "the ministry": an organisation whose name has that word, before any other
+            named = [(i, a) for i, a in candidates if ctx.actor(a) is not None
+                     and role in ctx.actor(a).name.lower()]
+            candidates = named + candidates
         for i, iri in candidates:
             if sent - ctx.sent_of[i] > 4:
                 break
@@ -248,7 +258,14 @@ class Attributor:
         if chain and dist(chain[0]) > 25:
             chain = []
         if not chain:
-            cands = sorted((t for t in sent if t.i not in inside and self.is_reporting(t)), key=dist)
+            # the sentences the quote starts and ends in ('"One. Two," she said.')
+            last = doc[toks[-1]].sent
+            around = list(sent) + ([t for t in last] if last.start != sent.start else [])
+            if toks[-1] + 1 < len(doc):
+                nxt = doc[toks[-1] + 1].sent
+                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
+                    around += list(nxt)  # '"…." She said.' split by the sentence splitter
+            cands = sorted((t for t in around if t.i not in inside and self.is_reporting(t)), key=dist)
             chain = cands[:1]
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
@@ -276,11 +293,17 @@ class Attributor:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
-        # 3. a quote that is its own sentence, right after an attributed one
-        if speaker is None and verb is None and prev is not None:
+        # 3. a quote that is its own sentence, right after a sentence that reports a speaker
+        if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
-            if covered >= len(sent) - 1 and 0 <= ctx.sent_of[toks[0]] - prev.sentence <= 1:
-                speaker, conf, cue = prev.speaker, 0.6, prev.cue
+            here = ctx.sent_of[toks[0]]
+            if covered >= len(sent) - 1:
+                if prev is not None and 0 <= here - prev.sentence <= 1:
+                    speaker, conf, cue = prev.speaker, 0.6, prev.cue
+                else:
+                    recent = [(i, a) for i, a in ctx.speakers if 1 <= here - ctx.sent_of[i] <= 1]
+                    if recent:
+                        speaker, conf, cue = max(recent)[1], 0.55, None
         if speaker is None:
             return None
         whole = sum(1 for t in sent if t.i in inside) >= 0.6 * len([t for t in sent if not t.is_punct])
