@@ -67,6 +67,18 @@ def _conf(value: float) -> Literal:
     return Literal(f"{max(0.0, min(1.0, value)):.3f}", datatype=XSD.decimal)
 
 
+def _evidence(g: Graph, node: URIRef, art: URIRef, statements: list[URIRef], evidence: Span,
+              confidence: float) -> None:
+    """What ties a position or claim to the text: its statements, article, evidence span, confidence."""
+    for st in statements:
+        g.add((node, SG.expressedIn, st))
+    g.add((node, PROV.wasDerivedFrom, art))
+    g.add((node, PROV.wasGeneratedBy, RUN))
+    g.add((node, SG.span, _span(g, art, evidence)))
+    g.add((node, SG.evidenceText, Literal(evidence.text)))
+    g.add((node, SG.confidence, _conf(confidence)))
+
+
 def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str]) -> Graph:
     """The named-graph content of one article: the article, its spans, statements,
     positions, claims, and the actors minted from its text."""
@@ -124,13 +136,7 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
         g.add((node, SG.holder, URIRef(p.holder)))
         g.add((node, SG.issue, URIRef(codebook_issue_iris[p.issue])))
         g.add((node, SG.stance, SG.Support if p.stance > 0 else SG.Oppose))
-        for i in p.statements:
-            g.add((node, SG.expressedIn, st_nodes[i]))
-        g.add((node, PROV.wasDerivedFrom, art))
-        g.add((node, PROV.wasGeneratedBy, RUN))
-        g.add((node, SG.span, _span(g, art, p.evidence)))
-        g.add((node, SG.evidenceText, Literal(p.evidence.text)))
-        g.add((node, SG.confidence, _conf(p.confidence)))
+        _evidence(g, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence)
         if p.relayed_by:
             g.add((node, SG.relayedBy, URIRef(p.relayed_by)))
     for c in ex.claims:
@@ -139,13 +145,7 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
         g.add((node, SG.claimant, URIRef(c.claimant)))
         g.add((node, SG.territory, URIRef(c.territory)))
         g.add((node, SG.assertedSovereign, URIRef(sovereign_iris[c.sovereign])))
-        for i in c.statements:
-            g.add((node, SG.expressedIn, st_nodes[i]))
-        g.add((node, PROV.wasDerivedFrom, art))
-        g.add((node, PROV.wasGeneratedBy, RUN))
-        g.add((node, SG.span, _span(g, art, c.evidence)))
-        g.add((node, SG.evidenceText, Literal(c.evidence.text)))
-        g.add((node, SG.confidence, _conf(c.confidence)))
+        _evidence(g, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence)
     return g
 
 

@@ -101,17 +101,9 @@ class Extractor:
             for ch in finder.claims(scope):
                 holders = [st.speaker] + [h for h, sub in relays if set(ch.tokens) <= sub]
                 for holder in holders:
-                    key = (holder, ch.territory, ch.sovereign)
                     ev = ctx.span(min(ch.tokens), max(ch.tokens) + 1)
-                    conf = round(ch.confidence * st.confidence, 3)
-                    if key in claims:
-                        c = claims[key]
-                        if n not in c.statements:
-                            c.statements.append(n)
-                        if conf > c.confidence:
-                            c.confidence, c.evidence = conf, ev
-                    else:
-                        claims[key] = Claim(holder, ch.territory, ch.sovereign, [n], ev, conf)
+                    _merge(claims, (holder, ch.territory, ch.sovereign), n, ev, round(ch.confidence * st.confidence, 3),
+                           lambda ev, conf: Claim(holder, ch.territory, ch.sovereign, [n], ev, conf))
 
         final_positions = self._resolve_conflicts(list(positions.values()))
         used = {st.speaker for st in statements} | {p.holder for p in final_positions} | \
@@ -161,17 +153,10 @@ class Extractor:
 
     def _add_position(self, positions, ctx, holder, hit, n, st, relayed):
         stance = 1 if hit.stance > 0 else -1
-        key = (holder, hit.issue, stance)
         ev = ctx.span(min(hit.tokens), max(hit.tokens) + 1)
         conf = round(hit.confidence * st.confidence * (0.8 if relayed else 1.0), 3)
-        if key in positions:
-            p = positions[key]
-            if n not in p.statements:
-                p.statements.append(n)
-            if conf > p.confidence:
-                p.confidence, p.evidence = conf, ev
-        else:
-            positions[key] = Position(holder, hit.issue, stance, [n], ev, conf, relayed)
+        _merge(positions, (holder, hit.issue, stance), n, ev, conf,
+               lambda ev, conf: Position(holder, hit.issue, stance, [n], ev, conf, relayed))
 
     @staticmethod
     def _resolve_conflicts(positions: list[Position]) -> list[Position]:
@@ -202,6 +187,18 @@ class Extractor:
                 continue
             return resolve_relative_date(ent.text, published)
         return None
+
+
+def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:
+    """One position or claim per key and article: gather its statements, keep the best evidence."""
+    if key not in table:
+        table[key] = make(evidence, conf)
+        return
+    item = table[key]
+    if n not in item.statements:
+        item.statements.append(n)
+    if conf > item.confidence:
+        item.confidence, item.evidence = conf, evidence
 
 
 _CREDIT = re.compile(r"^(image|photo|picture|pictured|photograph|credit|video|file photo|source)\s*:", re.I)
