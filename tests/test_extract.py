@@ -123,3 +123,11 @@ def test_multi_sentence_quotes_standalone_quotes_and_organisations(extractor):
     assert kinds["Russia’s defence ministry"] == "organisation"
     # a misspelt title must keep its head noun: a ministry is not its minister
     assert not any("Belousov" in name or "Shoigu" in name for name in kinds)
+
+
+def test_positions_stated_in_narration_through_a_possessive(extractor):
+    _, _, pos, _ = run(extractor, "Norway's main condition is Ukraine's membership in NATO. "
+                                  "Vladimir Putin's hopes for a quick victory were dashed.")
+    assert ("Norway", "ukraine-nato-membership", "support") in pos
+    r, _, _, _ = run(extractor, "Vladimir Putin's hopes for a quick victory were dashed.")
+    assert not r.statements  # narration that states no position does not make anyone speak

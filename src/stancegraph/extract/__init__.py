@@ -81,6 +81,12 @@ class Extractor:
         for st, scope in attributor.reported(quote_spans) + attributor.headline():
             statements.append(st)
             scopes.append(scope)
+        finder = StanceFinder(ctx, terr_tokens)
+        for st, scope in attributor.narrated(scopes):
+            # narration only speaks for an actor when it states a position or a claim
+            if finder.positions(scope, cue_verb=st.cue, verb_token=st.verb_token) or finder.claims(scope):
+                statements.append(st)
+                scopes.append(scope)
 
         # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(article.text, offset)
@@ -88,7 +94,6 @@ class Extractor:
                 if not any(b <= st.span.begin and st.span.end <= e for b, e in muted)]
         statements = [statements[i] for i in keep]
         scopes = [scopes[i] for i in keep]
-        finder = StanceFinder(ctx, terr_tokens)
         positions: dict[tuple[str, str, int], Position] = {}
         claims: dict[tuple[str, str, str], Claim] = {}
         for n, (st, scope) in enumerate(zip(statements, scopes)):

@@ -441,6 +441,40 @@ class Attributor:
                     toks -= set(range(c.left_edge.i, c.right_edge.i + 1))
         return sorted(toks)
 
+    def narrated(self, taken: list[list[int]]) -> list[tuple[Statement, list[int]]]:
+        """Positions stated in narration through a possessive ("the ministry's stated aim is …",
+        "one of the council's conditions is …"): the possessor holds what the clause says."""
+        ctx = self.ctx
+        doc = ctx.doc
+        covered = set().union(*map(set, taken)) if taken else set()
+        out = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or not self.is_predicate(tok) or tok.i in covered:
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None or owner.lower_ in ("its", "his", "her", "their", "our", "my", "your"):
+                continue
+            holder = ctx.tok_actor.get(owner.i)
+            actor = ctx.actor(holder) if holder else None
+            if actor is None or actor.is_source:
+                continue
+            # the clause the noun heads or is the subject of ("X's aim is to …")
+            head = tok
+            while head.dep_ in ("pobj", "prep", "nsubj", "attr") and head.head.i != head.i:
+                head = head.head
+                if head.pos_ in ("VERB", "AUX"):
+                    break
+            sent = tok.sent
+            scope = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if sent.start <= i < sent.end]
+            if not scope:
+                continue
+            b = doc[scope[0]].idx + ctx.offset
+            e = doc[scope[-1]].idx + len(doc[scope[-1]].text) + ctx.offset
+            out.append((Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=holder, mode=REPORTED,
+                                  cue=tok.lemma_.lower(), confidence=0.5, sentence=ctx.sent_of[tok.i],
+                                  verb_token=tok.i), scope))
+        return out
+
     def headline(self) -> list[tuple[Statement, list[int]]]:
         """Short lines of the form ``Claim: Source`` (a headline or crosshead)."""
         ctx = self.ctx
