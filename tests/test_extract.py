@@ -131,3 +131,14 @@ def test_positions_stated_in_narration_through_a_possessive(extractor):
     assert ("Norway", "ukraine-nato-membership", "support") in pos
     r, _, _, _ = run(extractor, "Vladimir Putin's hopes for a quick victory were dashed.")
     assert not r.statements  # narration that states no position does not make anyone speak
+
+
+def test_phrasal_verbs_and_relative_clauses(extractor):
+    _, _, pos, _ = run(extractor, "Emmanuel Macron ruled out Ukraine joining NATO. "
+                                  "Olaf Scholz called for new sanctions on Russia. "
+                                  "Kaja Kallas pointed out that the talks were not productive.")
+    assert ("Emmanuel Macron", "ukraine-nato-membership", "oppose") in pos
+    assert ("Olaf Scholz", "sanctions-on-russia", "support") in pos
+    assert ("Kaja Kallas", "talks-progress", "oppose") in pos
+    _, _, pos, _ = run(extractor, "Moscow pressed its territorial claims, which Polish officials keep rejecting.")
+    assert ("Polish officials", "territorial-concessions", "oppose") in pos

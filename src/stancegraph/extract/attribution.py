@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .actors import PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
 from .context import DocContext
-from .matcher import forms
+from .matcher import forms, phrasal
 from .model import DIRECT, MIXED, REPORTED, Span, Statement
 from .quotes import Quote
 
@@ -30,6 +30,8 @@ class Attributor:
         lex = ctx.resources.lexicon
         self.reporting_single = {p[0] for p in lex.reporting if len(p) == 1}
         self.predicate_single = {p[0]: pol for p, pol in lex.predicates if len(p) == 1}
+        self.reporting_multi = {p for p in lex.reporting if len(p) == 2}
+        self.predicate_multi = {p: pol for p, pol in lex.predicates if len(p) == 2}
         self.lex = lex
         titles = {}
         gaz = ctx.resources.gazetteer
@@ -42,12 +44,16 @@ class Attributor:
     def is_reporting(self, tok) -> bool:
         low, lemma = forms(tok)
         if not (lemma in self.reporting_single or low in self.reporting_single):
-            return False
+            pv = phrasal(tok) if tok.pos_ == "VERB" else None
+            return pv is not None and pv in self.reporting_multi  # "pointed out", "ruled out"
         return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "attr"))
 
     def is_predicate(self, tok) -> bool:
         low, lemma = forms(tok)
-        return lemma in self.predicate_single or low in self.predicate_single
+        if lemma in self.predicate_single or low in self.predicate_single:
+            return True
+        pv = phrasal(tok) if tok.pos_ == "VERB" else None
+        return pv is not None and pv in self.predicate_multi
 
     def subject_of(self, verb, depth: int = 0):
         """The subject token of a verb, inherited from governing verbs when it has none.

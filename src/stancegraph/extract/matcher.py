@@ -72,3 +72,11 @@ def compile_phrases(items: Iterable[tuple[tuple[str, ...], Hashable]]) -> dict[t
     for words, value in items:
         out.setdefault(words, value)
     return out
+
+
+def phrasal(token) -> tuple[str, str] | None:
+    """(lemma, particle) of a phrasal verb ("ruled out" -> ("rule", "out")), else None."""
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
+            return (token.lemma_ or token.lower_).lower(), child.lower_
+    return None

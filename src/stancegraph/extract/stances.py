@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import DocContext
-from .matcher import find, forms
+from .matcher import find, forms, phrasal
 
 COPULAS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make"}
 MODALS = {"will", "would", "must", "should", "shall", "can", "could", "need", "may", "might", "'ll", "wo", "ca"}
@@ -114,13 +114,16 @@ class StanceFinder:
                     marked = True
             if cur.i not in match:
                 low, lemma = forms(cur)
-                if topic and cur.pos_ == "VERB" and lemma not in COPULAS and lemma not in self.predicates \
-                        and low not in self.predicates and cur.i != first and not predicate:
+                pol = self.predicates.get(lemma) or self.predicates.get(low)
+                pv = phrasal(cur)
+                if pv is not None and pv in self.multi_predicates:
+                    pol = self.multi_predicates[pv]  # "rule out", "call for"
+                if topic and cur.pos_ == "VERB" and lemma not in COPULAS and pol is None \
+                        and cur.i != first and not predicate:
                     return sign, predicate or local, marked
                 if (low in self.contrast or lemma in self.contrast) and cur.i < first:
                     if cur.dep_ not in ("neg",):
                         sign, marked = -sign, True
-                pol = self.predicates.get(lemma) or self.predicates.get(low)
                 if pol is not None:
                     predicate = True
                     if pol < 0:
@@ -133,9 +136,9 @@ class StanceFinder:
         return sign, predicate or local, marked
 
     def _verb_outside(self, top, verb_token: int, cue_verb: str | None) -> int:
-        """The statement verb's polarity when the cue is not under it ("claims, which X refuse")."""
-        pol = self.predicates.get(cue_verb or "")
-        if pol is None or verb_token < 0:
+        """Polarity of the statement's verb chain when the cue is not under it: in "claims, which
+        X persist in refusing" the claims are what the chain persist -> in -> refusing acts on."""
+        if verb_token < 0:
             return 1
         cur = top
         for _ in range(30):
@@ -144,7 +147,19 @@ class StanceFinder:
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-        return pol
+        doc = self.ctx.doc
+        sign, node = 1, doc[verb_token]
+        for _ in range(6):
+            low, lemma = forms(node)
+            pol = self.predicates.get(lemma) or self.predicates.get(low)
+            if pol is not None:
+                sign *= pol
+            nxt = [c for c in node.children if c.dep_ in ("xcomp", "pcomp", "prep", "pobj")
+                   and c.pos_ in ("VERB", "ADP", "AUX")]
+            if not nxt:
+                break
+            node = nxt[0]
+        return sign
 
     def _top(self, idx: list[int]):
         doc = self.ctx.doc
