@@ -142,3 +142,23 @@ def test_phrasal_verbs_and_relative_clauses(extractor):
     assert ("Kaja Kallas", "talks-progress", "oppose") in pos
     _, _, pos, _ = run(extractor, "Moscow pressed its territorial claims, which Polish officials keep rejecting.")
     assert ("Polish officials", "territorial-concessions", "oppose") in pos
+
+
+def test_a_number_of_regions_names_the_regions_mentioned_nearby(extractor):
+    _, _, _, claims = run(extractor, "Moscow wants Donetsk, Luhansk, Zaporizhzhia and Kherson. "
+                                     "Sergei Lavrov said the four regions are Russian territory.")
+    assert {c[1] for c in claims if c[0] == "Sergei Lavrov" and c[2] == "russia"} == {
+        "donetsk", "luhansk", "zaporizhzhia", "kherson"}
+
+
+def test_export_lists_as_actors_only_quoted_speakers_and_holders(extractor, tmp_path):
+    from stancegraph.export import annotations
+    from stancegraph.pipeline import build
+    from stancegraph.store import load_file
+
+    p = tmp_path / "a.txt"
+    p.write_text("Sergei Lavrov announced a visit to Ankara. Emmanuel Macron said the talks were constructive.",
+                 encoding="utf-8")
+    build([p], tmp_path / "g.ttl")
+    doc = annotations(load_file(tmp_path / "g.ttl"))[0]
+    assert [a["name"] for a in doc["actors"]] == ["Emmanuel Macron"]

@@ -25,8 +25,10 @@ PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 Q_ARTICLES = P + """SELECT ?a ?id ?date WHERE { ?a a sg:Article ; sg:articleId ?id .
   OPTIONAL { ?a schema:datePublished ?date } } ORDER BY ?id"""
 
+# Speakers are actors whose words the article quotes, or who hold a position or a claim in it;
+# the graph also keeps everyone reported to have said anything, but a bare "X announced" is not listed.
 Q_ACTORS = P + """SELECT DISTINCT ?actor ?name ?kind ?affname WHERE {
-  { ?st prov:wasDerivedFrom ?a ; prov:wasAttributedTo ?actor . ?st a sg:Statement . }
+  { ?st prov:wasDerivedFrom ?a ; prov:wasAttributedTo ?actor ; sg:quotedText ?q . ?st a sg:Statement . }
   UNION { ?p a sg:IssuePosition ; prov:wasDerivedFrom ?a ; sg:holder ?actor . }
   UNION { ?c a sg:TerritorialClaim ; prov:wasDerivedFrom ?a ; sg:claimant ?actor . }
   ?actor skos:prefLabel ?name .

@@ -129,13 +129,34 @@ class Extractor:
                           unattributed)
 
     # ------------------------------------------------------------------
-    def _territory_tokens(self, doc) -> dict[int, str]:
-        out: dict[int, str] = {}
+    def _territory_tokens(self, doc) -> dict[int, tuple[str, ...]]:
+        """Token -> the territories it names; "the four regions" names the four named nearby."""
+        out: dict[int, tuple[str, ...]] = {}
         for _, s, e in sorted(self.territories(doc), key=lambda m: -(m[2] - m[1])):
             iri = self.territory_of.get(doc[s:e].text.lower().replace("’", "'"))
             if iri and not any(i in out for i in range(s, e)):
                 for i in range(s, e):
-                    out[i] = iri
+                    out[i] = (iri,)
+        for tok in doc:
+            n = _count(tok)
+            if n is None or n < 2:
+                continue
+            noun = next((t for t in doc[tok.i + 1: tok.i + 4] if t.lemma_.lower() in _REGION_NOUNS), None)
+            if noun is None or any(i in out for i in range(tok.i, noun.i + 1)):
+                continue
+            # the n distinct territories named closest to the phrase, within a few sentences
+            sent = tok.sent
+            lo = max(0, sent.start - 120)
+            near = sorted((abs(i - tok.i), i) for i in out if lo <= i < sent.end + 60 and len(out[i]) == 1)
+            picked: list[str] = []
+            for _, i in near:
+                if out[i][0] not in picked:
+                    picked.append(out[i][0])
+                if len(picked) == n:
+                    break
+            if len(picked) == n:
+                for i in range(tok.i, noun.i + 1):
+                    out[i] = tuple(sorted(picked))
         return out
 
     def _relayed_holders(self, ctx: DocContext, attributor: Attributor, scope: list[int], speaker: str):
@@ -192,6 +213,17 @@ class Extractor:
                 continue
             return resolve_relative_date(ent.text, published)
         return None
+
+
+_REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area"}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count(tok) -> int | None:
+    low = tok.lower_
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    return int(low) if low.isdigit() and len(low) < 3 else None
 
 
 def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:

@@ -270,7 +270,7 @@ class StanceFinder:
                 t = t.head
             if t.i == head.i or (t.dep_ == "conj" and t.head.i == head.i) or (head.dep_ == "conj" and head.head.i == t.i):
                 group.add(i)
-        return sorted({self.territory_tokens[i] for i in group})
+        return sorted({t for i in group for t in self.territory_tokens[i]})
 
     def _clause(self, tok, scope: set[int]) -> set[int]:
         cur = tok
