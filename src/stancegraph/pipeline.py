@@ -1,7 +1,10 @@
 """The main job: ingest -> extract -> graph -> validate -> write.
 
->>> from stancegraph.pipeline import build  # doctest: +SKIP
->>> result = build(["data/articles"], "graph.ttl")  # doctest: +SKIP
+Usage from Python (what ``stancegraph build`` runs)::
+
+    from stancegraph.pipeline import build
+    result = build(["data/articles"], "graph.ttl")
+    print(result.summary())
 """
 
 from __future__ import annotations
