@@ -162,3 +162,10 @@ def test_export_lists_as_actors_only_quoted_speakers_and_holders(extractor, tmp_
     build([p], tmp_path / "g.ttl")
     doc = annotations(load_file(tmp_path / "g.ttl"))[0]
     assert [a["name"] for a in doc["actors"]] == ["Emmanuel Macron"]
+
+
+def test_verbless_headline_claim_does_not_hang(extractor):
+    # A claim cue in a clause whose root is a noun once looped forever (token identity
+    # never holds in spaCy, so a walk up to the root never stopped).
+    _, _, _, claims = run(extractor, "Recognition of Crimea as Russian territory: Sergei Lavrov")
+    assert ("Sergei Lavrov", "crimea", "russia") in claims

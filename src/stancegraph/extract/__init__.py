@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..ingest import Article
 from ..knowledge import Resources
-from .actors import ActorFinder, ActorIndex
+from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
 from .context import DocContext
 from .model import Claim, Extraction, Position, Span, Statement
@@ -168,7 +168,7 @@ class Extractor:
             if tok.pos_ != "NOUN" or not attributor.is_predicate(tok):
                 continue
             for child in tok.children:
-                if child.dep_ != "poss" or child.lower_ in ("its", "his", "her", "their", "our", "my", "your"):
+                if child.dep_ != "poss" or child.lower_ in POSSESSIVE_PRONOUNS:
                     continue
                 holder = ctx.tok_actor.get(child.i)
                 if holder and holder != speaker:

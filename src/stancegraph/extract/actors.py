@@ -26,6 +26,7 @@ from .model import Mention, Span
 ACTOR_BASE = ID_BASE + "actor/"
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
+POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .actors import PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
 from .context import DocContext
-from .matcher import forms, phrasal
+from .matcher import forms, is_root, phrasal
 from .model import DIRECT, MIXED, REPORTED, Span, Statement
 from .quotes import Quote
 
@@ -74,7 +74,7 @@ class Attributor:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         return g
-        if depth < 4 and verb.dep_ in INHERIT and verb.head is not verb:
+        if depth < 4 and verb.dep_ in INHERIT and not is_root(verb):
             if verb.dep_ == "relcl":
                 return None
             return self.subject_of(verb.head, depth + 1)
@@ -107,7 +107,7 @@ class Attributor:
                 return holder, None, 0.8
             det = [t.lower_ for t in ctx.doc[start:end] if t.dep_ == "det"]
             modifiers = [t for t in ctx.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
-            bare = not [m for m in modifiers if m.lower_ not in ("his", "her", "its", "their")]
+            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS]
             if bare and (det[:1] == ["the"] or len(modifiers) > 0):
                 ante = self._antecedent(tok, person=kind == "person", role=tok.lemma_.lower())
                 if ante:
@@ -141,11 +141,7 @@ class Attributor:
                 return holder or ctx.tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
         for child in tok.children:
-            if child.dep_ in ("compound", "appos", "amod", "poss") and child.i in ctx.tok_actor:
-                if child.dep_ == "poss" and tok.lemma_.lower() not in self.lex.role_nouns:
-                    continue
-                if child.dep_ == "poss":
-                    continue
+            if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
                 return ctx.tok_actor[child.i]
         return None
 
@@ -175,14 +171,8 @@ class Attributor:
         sstart = ctx.sents[sent].start
         prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
                      and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
-        def depth(i):
-            d, t = 0, doc[i]
-            while t.head is not t and d < 50:
-                t, d = t.head, d + 1
-            return d
-
-        # The sentence's topic: its earliest subject or possessor, shallow in the tree first.
-        prominent.sort(key=lambda x: (depth(x[0]) > 4, x[0]))
+        # The sentence's topic: its earliest subject or possessor.
+        prominent.sort()
         speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
         others = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i
                          and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
@@ -254,7 +244,7 @@ class Attributor:
         for i in toks:
             h = doc[i]
             steps = 0
-            while h.head is not h and steps < 10:
+            while not is_root(h) and steps < 10:
                 h = h.head
                 steps += 1
                 if h.i not in inside and self.is_reporting(h) and h not in chain:
@@ -365,28 +355,26 @@ class Attributor:
             if not self.is_reporting(tok) or tok.dep_ == "amod":
                 continue
             # "X demanded that Y reject Z" reports X's demand, not something Y said.
-            if tok.dep_ in ("ccomp", "xcomp") and tok.head.i != tok.i and self.is_predicate(tok.head) \
+            if tok.dep_ in ("ccomp", "xcomp") and not is_root(tok) and self.is_predicate(tok.head) \
                     and self.is_reporting(tok.head):
                 continue
             head = tok
             if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr") :
                 head = tok.head
             subj = self.subject_of(head)
-            if subj is None or subj.i in set(range(tok.i, tok.right_edge.i + 1)) and subj.i > tok.i:
-                pass
             speaker, source, conf = self.resolve(subj)
             if speaker is None:
                 continue
             scope = self._scope(tok, subj)
             if not scope:
                 continue
-            b = doc[scope[0]].idx + ctx.offset
-            e = doc[scope[-1]].idx + len(doc[scope[-1]].text) + ctx.offset
+            span = ctx.span(scope[0], scope[-1] + 1)
+            b, e = span.begin, span.end
             # A complement that is nothing but a quote is already the quote's statement.
             quoted = sum(min(e, qe) - max(b, qb) for qb, qe in quote_spans if qe > b and qb < e)
             if quoted >= 0.8 * (e - b):
                 continue
-            st = Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=speaker, verb_token=tok.i,
+            st = Statement(span=span, speaker=speaker, verb_token=tok.i,
                            mode=MIXED if quoted > 0 else REPORTED, cue=tok.lemma_.lower(),
                            confidence=round(conf * 0.9, 2), reported_by=source, sentence=ctx.sent_of[tok.i])
             if tok.dep_ not in ("acl", "amod"):  # "conditions proposed by X" does not make X the topic
@@ -421,11 +409,11 @@ class Attributor:
         rel = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "nsubjpass")
                     and c.lower_ in ("which", "that")), None)
         clause = verb
-        while rel is None and clause.dep_ in ("xcomp", "pcomp", "conj", "prep") and clause.head is not clause:
+        while rel is None and clause.dep_ in ("xcomp", "pcomp", "conj", "prep") and not is_root(clause):
             clause = clause.head
             rel = next((c for c in clause.children if c.dep_ in ("dobj", "pobj") and c.lower_ in ("which", "that")), None)
         top = verb
-        while top.dep_ != "relcl" and top.head is not top and top.head.i != top.i and top.dep_ in ("xcomp", "pcomp", "conj", "prep", "pobj"):
+        while top.dep_ != "relcl" and not is_root(top) and top.dep_ in ("xcomp", "pcomp", "conj", "prep", "pobj"):
             top = top.head
         if rel is not None and top.dep_ == "relcl":
             noun = top.head
@@ -458,7 +446,7 @@ class Attributor:
             if tok.pos_ != "NOUN" or not self.is_predicate(tok) or tok.i in covered:
                 continue
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is None or owner.lower_ in ("its", "his", "her", "their", "our", "my", "your"):
+            if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS:
                 continue
             holder = ctx.tok_actor.get(owner.i)
             actor = ctx.actor(holder) if holder else None
@@ -466,7 +454,7 @@ class Attributor:
                 continue
             # the clause the noun heads or is the subject of ("X's aim is to …")
             head = tok
-            while head.dep_ in ("pobj", "prep", "nsubj", "attr") and head.head.i != head.i:
+            while head.dep_ in ("pobj", "prep", "nsubj", "attr") and not is_root(head):
                 head = head.head
                 if head.pos_ in ("VERB", "AUX"):
                     break
@@ -474,9 +462,7 @@ class Attributor:
             scope = [i for i in range(head.left_edge.i, head.right_edge.i + 1) if sent.start <= i < sent.end]
             if not scope:
                 continue
-            b = doc[scope[0]].idx + ctx.offset
-            e = doc[scope[-1]].idx + len(doc[scope[-1]].text) + ctx.offset
-            out.append((Statement(span=Span(b, e, ctx.article.text[b:e]), speaker=holder, mode=REPORTED,
+            out.append((Statement(span=ctx.span(scope[0], scope[-1] + 1), speaker=holder, mode=REPORTED,
                                   cue=tok.lemma_.lower(), confidence=0.5, sentence=ctx.sent_of[tok.i],
                                   verb_token=tok.i), scope))
         return out

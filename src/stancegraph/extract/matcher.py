@@ -80,3 +80,9 @@ def phrasal(token) -> tuple[str, str] | None:
         if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
             return (token.lemma_ or token.lower_).lower(), child.lower_
     return None
+
+
+def is_root(token) -> bool:
+    """True for a sentence root. spaCy makes a new Token object on every access, so
+    ``tok.head is tok`` is never true: compare indices."""
+    return token.head.i == token.i

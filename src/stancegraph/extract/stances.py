@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .context import DocContext
-from .matcher import find, forms, phrasal
+from .matcher import find, forms, is_root, phrasal
 
 COPULAS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make"}
 MODALS = {"will", "would", "must", "should", "shall", "can", "could", "need", "may", "might", "'ll", "wo", "ca"}
@@ -130,7 +130,7 @@ class StanceFinder:
                         sign = -sign
             if top is not None and cur.i == top:
                 break
-            if cur.head is cur or cur.head.i not in scope or cur.head.i == cur.i:
+            if is_root(cur) or cur.head.i not in scope:
                 break
             cur = cur.head
         return sign, predicate or local, marked
@@ -144,7 +144,7 @@ class StanceFinder:
         for _ in range(30):
             if cur.i == verb_token:
                 return 1
-            if cur.head.i == cur.i:
+            if is_root(cur):
                 break
             cur = cur.head
         doc = self.ctx.doc
@@ -164,7 +164,7 @@ class StanceFinder:
     def _top(self, idx: list[int]):
         doc = self.ctx.doc
         inside = set(idx)
-        heads = [doc[i] for i in idx if doc[i].head.i not in inside or doc[i].head is doc[i]]
+        heads = [doc[i] for i in idx if doc[i].head.i not in inside or is_root(doc[i])]
         return heads[0] if heads else doc[idx[0]]
 
     # ---------------------------------------------------------- positions ---
@@ -258,7 +258,7 @@ class StanceFinder:
         dist = lambda i: min(abs(i - j) for j in idx)
         nearest = min(cands, key=lambda i: (dist(i), i))
         head = doc[nearest]
-        while head.dep_ == "compound" and head.head.i != head.i:
+        while head.dep_ == "compound" and not is_root(head):
             head = head.head
         group = {nearest}
         side = nearest < idx[0]
@@ -266,7 +266,7 @@ class StanceFinder:
             if (i < idx[0]) != side:
                 continue  # a conjunct on the cue's other side has its own predicate
             t = doc[i]
-            while t.dep_ == "compound" and t.head.i != t.i:
+            while t.dep_ == "compound" and not is_root(t):
                 t = t.head
             if t.i == head.i or (t.dep_ == "conj" and t.head.i == head.i) or (head.dep_ == "conj" and head.head.i == t.i):
                 group.add(i)
@@ -274,9 +274,9 @@ class StanceFinder:
 
     def _clause(self, tok, scope: set[int]) -> set[int]:
         cur = tok
-        while cur.head is not cur and cur.head.i in scope and cur.pos_ not in ("VERB", "AUX"):
+        while not is_root(cur) and cur.head.i in scope and cur.pos_ not in ("VERB", "AUX"):
             cur = cur.head
-        if cur.head is not cur and cur.head.i in scope and cur.dep_ in ("xcomp", "conj", "ccomp", "acl", "advcl", "pcomp"):
+        if not is_root(cur) and cur.head.i in scope and cur.dep_ in ("xcomp", "conj", "ccomp", "acl", "advcl", "pcomp"):
             cur = cur.head
         sub = set(range(cur.left_edge.i, cur.right_edge.i + 1)) & scope
         return sub or scope
