@@ -52,7 +52,9 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
           codebook: Optional[Path] = typer.Option(None, "--codebook", help="Another codebook (Turtle)."),
           gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Another actor gazetteer (Turtle)."),
           territories: Optional[Path] = typer.Option(None, "--territories", help="Another territory list (Turtle)."),
-          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use.")) -> None:
+          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use."),
+          stances: Optional[str] = typer.Option(None, "--stances", help="Stance detector by name (rules, learned, hybrid)."),
+          stances_model: Optional[Path] = typer.Option(None, "--stances-model", help="Model file of a learned stance detector (from stancegraph train).")) -> None:
     """Extract, validate and write the knowledge graph of the articles."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -70,7 +72,8 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
                     bar.update(task, total=total, completed=done, description=f"extracting {article_id}")
 
             result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
-                               territories=territories, model=model, progress=progress, store_dir=store)
+                               territories=territories, model=model, progress=progress, store_dir=store,
+                               stances=stances, stances_model=stances_model)
     except StanceGraphError as exc:
         fail(exc)
         return

@@ -153,15 +153,21 @@ def slug_of(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1] if "/id/" in iri else slug(iri)
 
 
-def run_graph(model_id: str) -> Graph:
+def run_graph(model_id: str, detector_id: str | None = None, training_set: str | None = None) -> Graph:
+    """The run's provenance: software and NLP model, stance detector, its training set."""
     g = Graph()
     g.add((RUN, RDF.type, SG.ExtractionRun))
     g.add((RUN, RDFS.label, Literal(f"stancegraph {__version__}")))
     g.add((RUN, SG.softwareVersion, Literal(f"stancegraph {__version__}; {model_id}")))
+    if detector_id:
+        g.add((RUN, SG.stanceDetector, Literal(detector_id)))
+    if training_set:
+        g.add((RUN, SG.trainingSetDigest, Literal(training_set)))
     return g
 
 
-def static_graphs(res: Resources, model_id: str) -> dict[str, Graph]:
+def static_graphs(res: Resources, model_id: str, detector_id: str | None = None,
+                  training_set: str | None = None) -> dict[str, Graph]:
     """The graphs every build shares: ontology, codebook, gazetteer (actors and territories)."""
     gaz = Graph()
     for t in res.gazetteer.graph:
@@ -170,7 +176,7 @@ def static_graphs(res: Resources, model_id: str) -> dict[str, Graph]:
         gaz.add(t)
     for actor in res.gazetteer.actors.values():
         gaz.add((URIRef(actor.iri), SG.fromGazetteer, Literal(True)))
-    for t in run_graph(model_id):
+    for t in run_graph(model_id, detector_id, training_set):
         gaz.add(t)
     return {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
 

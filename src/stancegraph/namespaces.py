@@ -85,6 +85,8 @@ class SG(DefinedNamespace):
     contextTerm: URIRef
     topicPolarity: URIRef
     softwareVersion: URIRef
+    stanceDetector: URIRef
+    trainingSetDigest: URIRef
     refersTo: URIRef
     standalone: URIRef
     RoleNoun: URIRef

@@ -59,11 +59,11 @@ class BuildResult:
 
 def extract_graphs(articles: Iterable[Article], res: Resources, model: str | None = None,
                    on_article: Callable[[Article], None] | None = None,
-                   skipped: list[Skipped] | None = None):
+                   skipped: list[Skipped] | None = None, extractor=None):
     """Yield (article, extraction, article graph) for each article; failures go to ``skipped``."""
     from .extract import Extractor
 
-    ex = Extractor(res, model)
+    ex = extractor or Extractor(res, model)
     issues, sovereigns = issue_iris(res)
     for article in articles:
         try:
@@ -97,12 +97,16 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
           codebook: str | Path | None = None, gazetteer: str | Path | None = None,
           territories: str | Path | None = None, model: str | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          validate: bool = True, store_dir: str | Path | None = None) -> BuildResult:
+          validate: bool = True, store_dir: str | Path | None = None,
+          stances: str | None = None, stances_model: str | Path | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` and write it to ``output``.
 
     The graph is validated first; nothing is written when it does not conform.
     One unreadable article is reported in ``result.skipped`` and left out.
+    ``stances`` names the stance detector (``STANCE_DETECTORS``), ``stances_model`` the
+    model file of a learned one; the detector's id goes into the run's provenance.
     """
+    from .extract.stance import detector_choice
     t0 = time.perf_counter()
     res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
     articles, skipped = load_articles(paths)
@@ -120,7 +124,8 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
     actors: set[str] = set()
     model_id = ""
-    for article, ex, g, model_id in extract_graphs(articles, res, model, tick, skipped):
+    extractor = detector_choice(res, model, stances, stances_model)
+    for article, ex, g, model_id in extract_graphs(articles, res, model, tick, skipped, extractor):
         result.article_graphs[article.id] = g
         result.articles += 1
         result.statements += len(ex.statements)
@@ -131,7 +136,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
         actors.update(c.claimant for c in ex.claims)
     if not result.article_graphs:
         raise StanceGraphError("no article could be processed: " + "; ".join(s.oneline() for s in skipped[:3]))
-    result.static = static_graphs(res, model_id)
+    result.static = static_graphs(res, model_id, extractor.detector_id, extractor.training_set)
     full = merge([*result.static.values(), *result.article_graphs.values()])
     result.actors = len(actors)
     if validate:

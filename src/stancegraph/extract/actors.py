@@ -20,13 +20,11 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
+from ..lang_en import CLITIC_POSSESSIVE
 from ..namespaces import ID_BASE
 from .model import Mention, Span
 
 ACTOR_BASE = ID_BASE + "actor/"
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-PRONOUNS_GROUP = {"they", "them", "we"}
-POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
@@ -132,7 +130,7 @@ class ActorFinder:
             s, e = ent.start, ent.end
             while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"):
                 s += 1
-            while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in CLITIC_POSSESSIVE):
                 e -= 1
             if s >= e:
                 continue

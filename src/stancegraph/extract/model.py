@@ -26,7 +26,7 @@ class Mention:
     actor: str  # actor IRI
 
 
-@dataclass
+@dataclass(frozen=True)
 class Statement:
     span: Span
     speaker: str
@@ -37,8 +37,7 @@ class Statement:
     reported_by: str | None = None
     utterance_date: date | None = None
     sentence: int = -1
-    extra_spans: list[Span] = field(default_factory=list)
-    verb_token: int = -1  # token index of the reporting verb (extraction only, not in the graph)
+    extra_spans: tuple[Span, ...] = ()
 
 
 @dataclass

@@ -1,0 +1,116 @@
+"""From utterances and their hits to the article's statements, positions, claims and actors.
+
+One position per (holder, issue, stance) and article, one claim per (claimant,
+territory, sovereign): each gathers its statements and keeps its best-evidenced
+span. An actor whose demand the speaker restates ("the council's demand that …")
+holds the position too, relayed by the speaker.
+"""
+
+from __future__ import annotations
+
+from ..lang_en import POSSESSIVE_PRONOUNS
+from .actors import ActorIndex
+from .attribution import Utterance
+from .claims import ClaimHit
+from .cues import CueLookup
+from .document import ParsedArticle
+from .model import Claim, Mention, Position, Span
+from .stance.base import Hit
+
+#: a relayed position is less certain than the speaker's own
+RELAY_FACTOR = 0.8
+
+
+def relayed_holders(doc: ParsedArticle, cues: CueLookup, scope, speaker: str) -> list[tuple[str, set[int]]]:
+    """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
+    tokens = doc.doc
+    out = []
+    for i in scope:
+        tok = tokens[i]
+        if tok.pos_ != "NOUN" or not cues.is_predicate(tok):
+            continue
+        for child in tok.children:
+            if child.dep_ != "poss" or child.lower_ in POSSESSIVE_PRONOUNS:
+                continue
+            holder = doc.tok_actor.get(child.i)
+            if holder and holder != speaker:
+                out.append((holder, set(range(tok.left_edge.i, tok.right_edge.i + 1)) | set(
+                    range(tok.head.left_edge.i, tok.head.right_edge.i + 1)) if tok.dep_ == "dobj" else
+                    set(range(tok.left_edge.i, tok.right_edge.i + 1))))
+    return out
+
+
+def merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:
+    """One position or claim per key and article: gather its statements, keep the best evidence."""
+    if key not in table:
+        table[key] = make(evidence, conf)
+        return
+    item = table[key]
+    if n not in item.statements:
+        item.statements.append(n)
+    if conf > item.confidence:
+        item.confidence, item.evidence = conf, evidence
+
+
+def resolve_conflicts(positions: list[Position]) -> list[Position]:
+    """Where one holder takes both stances on an issue in one article, keep the better-evidenced."""
+    best: dict[tuple[str, str], list[Position]] = {}
+    for p in positions:
+        best.setdefault((p.holder, p.issue), []).append(p)
+    out = []
+    for group in best.values():
+        if len(group) == 1:
+            out.extend(group)
+            continue
+        score = {p.stance: sum(1 for _ in p.statements) + p.confidence for p in group}
+        if score[1] == score[-1]:
+            out.extend(group)
+        else:
+            winner = max(score, key=score.get)
+            out.extend(p for p in group if p.stance == winner)
+    return sorted(out, key=lambda p: (p.holder, p.issue, p.stance))
+
+
+def positions_and_claims(doc: ParsedArticle, cues: CueLookup, utterances: list[Utterance],
+                         hits: list[list[Hit]], claim_hits: list[list[ClaimHit]]):
+    """Positions (conflicts resolved) and claims of the article; statement ``n`` is ``utterances[n]``."""
+    positions: dict[tuple[str, str, int], Position] = {}
+    claims: dict[tuple[str, str, str], Claim] = {}
+    for n, (u, found, found_claims) in enumerate(zip(utterances, hits, claim_hits)):
+        st = u.statement
+        relays = relayed_holders(doc, cues, u.scope, st.speaker)
+        for hit in found:
+            holders = [(st.speaker, None)] + [(h, st.speaker) for h, sub in relays if set(hit.tokens) <= sub]
+            stance = 1 if hit.stance > 0 else -1
+            ev = doc.span(min(hit.tokens), max(hit.tokens) + 1)
+            for holder, relayed in holders:
+                conf = round(hit.confidence * st.confidence * (RELAY_FACTOR if relayed else 1.0), 3)
+                merge(positions, (holder, hit.issue, stance), n, ev, conf,
+                      lambda ev, conf, holder=holder, relayed=relayed:
+                      Position(holder, hit.issue, stance, [n], ev, conf, relayed))
+        for ch in found_claims:
+            holders = [st.speaker] + [h for h, sub in relays if set(ch.tokens) <= sub]
+            ev = doc.span(min(ch.tokens), max(ch.tokens) + 1)
+            for holder in holders:
+                merge(claims, (holder, ch.territory, ch.sovereign), n, ev, round(ch.confidence * st.confidence, 3),
+                      lambda ev, conf, holder=holder: Claim(holder, ch.territory, ch.sovereign, [n], ev, conf))
+    return (resolve_conflicts(list(positions.values())),
+            sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)))
+
+
+def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims):
+    """The actors the article's output names (with the organisations of minted ones), and their mentions."""
+    used = {st.speaker for st in statements} | {p.holder for p in positions} | \
+           {c.claimant for c in claims} | {st.reported_by for st in statements if st.reported_by}
+    actors = {}
+    for iri in sorted(used):
+        actor = index.get(iri)
+        if actor is not None:
+            actors[iri] = actor
+    for actor in list(actors.values()):
+        if actor.affiliation and actor.affiliation not in actors:
+            aff = index.get(actor.affiliation)
+            if aff is not None and not aff.from_gazetteer:
+                actors[aff.iri] = aff
+    mentions: list[Mention] = [m for m in doc.mentions if m.actor in actors]
+    return actors, mentions

@@ -1,0 +1,54 @@
+"""Reported speech: reporting verbs and stance predicates with an actor as subject."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..document import ParsedArticle
+from ..matcher import is_root
+from ..model import MIXED, REPORTED, Statement
+from ..speakers import SpeakerLog, SpeakerResolver
+from . import Utterance
+from .scope import report_scope
+
+
+class ReportedSpeech:
+    name = "reported-speech"
+
+    def find(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+             earlier: Sequence[Utterance]) -> list[Utterance]:
+        cues = speakers.cues
+        quote_spans = [(q.begin, q.end) for q in doc.quotes]
+        out = []
+        for tok in doc.doc:
+            if not cues.is_reporting(tok) or tok.dep_ == "amod":
+                continue
+            # "X demanded that Y reject Z" reports X's demand, not something Y said.
+            if tok.dep_ in ("ccomp", "xcomp") and not is_root(tok) and cues.is_predicate(tok.head) \
+                    and cues.is_reporting(tok.head):
+                continue
+            head = tok
+            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
+                head = tok.head
+            subj = speakers.subject_of(head)
+            speaker, source, conf = speakers.resolve(subj, log)
+            if speaker is None:
+                continue
+            scope = report_scope(speakers, tok, subj)
+            if not scope:
+                continue
+            span = doc.span(scope[0], scope[-1] + 1)
+            b, e = span.begin, span.end
+            # A complement that is nothing but a quote is already the quote's statement.
+            quoted = sum(min(e, qe) - max(b, qb) for qb, qe in quote_spans if qe > b and qb < e)
+            if quoted >= 0.8 * (e - b):
+                continue
+            st = Statement(span=span, speaker=speaker, mode=MIXED if quoted > 0 else REPORTED,
+                           cue=tok.lemma_.lower(), confidence=round(conf * 0.9, 2), reported_by=source,
+                           sentence=doc.sent_of[tok.i])
+            # "conditions proposed by X" does not make X the topic
+            anchor = subj.i if tok.dep_ not in ("acl", "amod") else None
+            if anchor is not None:
+                log += ((anchor, speaker),)
+            out.append(Utterance(st, tuple(scope), self.name, verb=tok.i, anchor=anchor))
+        return out

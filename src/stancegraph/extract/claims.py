@@ -1,0 +1,80 @@
+"""Territorial claims within an utterance's scope: claim cues bound to the nearest territory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import Resources
+from .cues import CueLookup
+from .document import ParsedArticle
+from .matcher import find, is_root
+from .polarity import clause_of, flips, top_of
+
+
+@dataclass(frozen=True)
+class ClaimHit:
+    territory: str
+    sovereign: str
+    tokens: tuple[int, ...]
+    confidence: float
+
+
+class ClaimFinder:
+    def __init__(self, resources: Resources, cues: CueLookup | None = None):
+        self.cues = cues or CueLookup(resources.lexicon)
+        self.claim_cues: dict[tuple, list] = {}
+        for cc in resources.codebook.claim_cues:
+            self.claim_cues.setdefault(cc.words, []).append(cc)
+
+    def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
+        scope = list(scope)
+        if not scope:
+            return []
+        doc = pd.doc
+        sset = set(scope)
+        start, end = scope[0], scope[-1] + 1
+        if not any(i in pd.territory_tokens for i in scope):
+            return []
+        out = []
+        matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues) if set(idx) <= sset]
+        matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
+        for entries, idx in matches:
+            top = top_of(doc, idx)
+            sign, _, _ = flips(self.cues, top, set(idx), None, sset)
+            # Territories in the cue's clause with no other claim cue between them and this one.
+            others = [o for _, o in matches if o is not idx and not set(o) & set(idx)]
+            clause = {i for i in clause_of(top, sset)
+                      if not any(min(i, idx[0]) < j < max(i, idx[-1]) for o in others for j in o)}
+            terrs = self._nearest_territories(pd, idx, clause)
+            for cc in entries:
+                sov = cc.sovereign if sign > 0 else cc.negated
+                if sov is None:
+                    continue
+                for t in terrs:
+                    out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
+        return out
+
+    @staticmethod
+    def _nearest_territories(pd: ParsedArticle, idx: list[int], clause: set[int]) -> list[str]:
+        """Territories the cue is about: the nearest mention in its clause and those conjoined with it."""
+        doc = pd.doc
+        terr = pd.territory_tokens
+        cands = [i for i in clause if i in terr]
+        if not cands:
+            return []
+        dist = lambda i: min(abs(i - j) for j in idx)
+        nearest = min(cands, key=lambda i: (dist(i), i))
+        head = doc[nearest]
+        while head.dep_ == "compound" and not is_root(head):
+            head = head.head
+        group = {nearest}
+        side = nearest < idx[0]
+        for i in cands:
+            if (i < idx[0]) != side:
+                continue  # a conjunct on the cue's other side has its own predicate
+            t = doc[i]
+            while t.dep_ == "compound" and not is_root(t):
+                t = t.head
+            if t.i == head.i or (t.dep_ == "conj" and t.head.i == head.i) or (head.dep_ == "conj" and head.head.i == t.i):
+                group.add(i)
+        return sorted({t for i in group for t in terr[i]})

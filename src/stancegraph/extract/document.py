@@ -1,0 +1,103 @@
+"""The parsed article: complete and frozen before any attribution or stance rule runs.
+
+>>> from stancegraph.ingest import parse_text
+>>> from stancegraph.knowledge import load_resources
+>>> parser = ArticleParser(load_resources())
+>>> doc, index = parser.parse(parse_text("t", 'Sergei Lavrov said, "We are ready."'))
+>>> [m.span.text for m in doc.mentions], [q.text for q in doc.quotes]
+(['Sergei Lavrov'], ['We are ready.'])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+from ..ingest import Article
+from ..knowledge import Resources
+from .actors import ActorFinder, ActorIndex
+from .model import Mention, Span
+from .nlp import load_nlp, model_id
+from .quotes import Quote, find_quotes
+from .territories import TerritoryTagger
+from .topics import TopicTagger
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """Tokens, sentences, actor mentions, quotes, territories and topic terms of one article.
+
+    ``doc`` is the spaCy ``Doc`` of ``article.text[offset:]``; token indices refer to it and
+    spans to article characters.
+    """
+
+    article: Article
+    doc: object
+    offset: int
+    sents: tuple
+    sent_of: tuple[int, ...]
+    mentions: tuple[Mention, ...]
+    tok_actor: Mapping[int, str]
+    quotes: tuple[Quote, ...]
+    territory_tokens: Mapping[int, tuple[str, ...]]
+    topic_tokens: Mapping[int, frozenset[str]]
+    sent_topics: tuple[frozenset[str], ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of tokens ``start:end`` as article characters."""
+        doc = self.doc
+        b = doc[start].idx + self.offset
+        e = doc[end - 1].idx + len(doc[end - 1].text) + self.offset
+        return Span(b, e, self.article.text[b:e])
+
+    def char_span(self, b: int, e: int) -> Span:
+        return Span(b, e, self.article.text[b:e])
+
+    def tokens_in(self, b: int, e: int) -> list[int]:
+        """Token indices whose characters overlap article characters ``b:e``."""
+        span = self.doc.char_span(b - self.offset, e - self.offset, alignment_mode="expand")
+        if span is None:
+            return []
+        return list(range(span.start, span.end))
+
+    def tokens_of(self, spans) -> list[int]:
+        """Sorted token indices covered by some of ``spans``."""
+        toks: set[int] = set()
+        for s in spans:
+            toks.update(self.tokens_in(s.begin, s.end))
+        return sorted(toks)
+
+
+class ArticleParser:
+    """Parses articles into :class:`ParsedArticle` (model and matchers loaded once)."""
+
+    def __init__(self, resources: Resources, model: str | None = None):
+        self.resources = resources
+        self.nlp = load_nlp(model)
+        self.model_id = model_id(self.nlp)
+        self.actor_finder = ActorFinder(self.nlp, resources)
+        self.territories = TerritoryTagger(self.nlp, resources)
+        self.topics = TopicTagger(resources.codebook)
+
+    def parse(self, article: Article, doc=None) -> tuple[ParsedArticle, ActorIndex]:
+        """The parsed article and the article's actor index (gazetteer actors and those minted
+        from its text; attribution may mint more role holders into it)."""
+        offset = article.body_start
+        if doc is None:
+            doc = self.nlp(article.text[offset:])
+        index = ActorIndex(self.resources, article.published)
+        sents = tuple(doc.sents)
+        sent_of = [0] * len(doc)
+        for n, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of[i] = n
+        mentions, tok_actor = self.actor_finder.find(doc, index, offset)
+        topic_tokens, sent_topics = self.topics(doc, sents)
+        parsed = ParsedArticle(
+            article=article, doc=doc, offset=offset, sents=sents, sent_of=tuple(sent_of),
+            mentions=tuple(mentions), tok_actor=MappingProxyType(dict(tok_actor)),
+            quotes=tuple(find_quotes(article.text, offset)),
+            territory_tokens=MappingProxyType(self.territories(doc)),
+            topic_tokens=MappingProxyType(topic_tokens), sent_topics=sent_topics)
+        return parsed, index

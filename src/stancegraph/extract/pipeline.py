@@ -1,0 +1,98 @@
+"""The extract stage in order: parse -> attribute -> drop captions -> stances and claims -> aggregate.
+
+>>> from stancegraph.ingest import parse_text
+>>> from stancegraph.knowledge import load_resources
+>>> ex = Extractor(load_resources())
+>>> result = ex.extract(parse_text("t", 'Anna Berg said, "The talks have reached a deadlock."'))
+>>> [(p.issue, p.stance) for p in result.positions]
+[('talks-progress', -1)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from ..ingest import Article
+from ..knowledge import Resources
+from .aggregate import article_actors, positions_and_claims
+from .attribution import Utterance, attribute
+from .claims import ClaimFinder
+from .cues import CueLookup
+from .dates import utterance_date
+from .document import ArticleParser, ParsedArticle
+from .layout import caption_lines
+from .model import Extraction, Span
+from .speakers import SpeakerResolver
+from .stance import StanceDetector, StanceQuery, make_detector
+
+
+class Extractor:
+    """Reusable extractor: loads the NLP model, compiles the matchers and the stance detector once.
+
+    ``stances`` is a registered detector name (``STANCE_DETECTORS``) or a detector object;
+    ``stance_options`` go to the detector's factory (a learned one takes ``model=PATH``).
+    """
+
+    def __init__(self, resources: Resources, model: str | None = None, *,
+                 stances: str | StanceDetector = "rules", stance_options: dict | None = None):
+        self.resources = resources
+        self.parser = ArticleParser(resources, model)
+        self.nlp = self.parser.nlp
+        self.model_id = self.parser.model_id
+        self.cues = CueLookup(resources.lexicon)
+        self.stances = make_detector(stances, resources, **(stance_options or {})) \
+            if isinstance(stances, str) else stances
+        self.claims = ClaimFinder(resources, self.cues)
+
+    @property
+    def detector_id(self) -> str:
+        """The stance detector's name and version, for the run's provenance."""
+        return self.stances.id
+
+    @property
+    def training_set(self) -> str | None:
+        """The digest of a learned detector's training set (None for rules)."""
+        return getattr(self.stances, "training_set", None)
+
+    def parse(self, article: Article, doc=None):
+        return self.parser.parse(article, doc)
+
+    def utterances(self, pd: ParsedArticle, index) -> tuple[list[Utterance], set[int]]:
+        """The article's utterances with captions dropped (narration not yet checked for
+        content), and the indices of the quotes that have a speaker."""
+        found = attribute(pd, SpeakerResolver(pd, index, self.resources, self.cues))
+        attributed = {u.quote for u in found if u.quote is not None}
+        # Captions and photo credits do not speak: drop statements made only of them.
+        muted = caption_lines(pd.article.text, pd.offset)
+        return [u for u in found if not any(b <= u.statement.span.begin and u.statement.span.end <= e
+                                            for b, e in muted)], attributed
+
+    def extract(self, article: Article, doc=None) -> Extraction:
+        pd, index = self.parse(article, doc)
+        utterances, hits, claim_hits = [], [], []
+        candidates, attributed = self.utterances(pd, index)
+        for u in candidates:
+            found = self.stances.positions(StanceQuery(pd, u))
+            found_claims = self.claims.find(pd, u.scope)
+            # narration only speaks for an actor when it states a position or a claim
+            if u.needs_content and not (found or found_claims):
+                continue
+            st = u.statement
+            if 0 <= st.sentence < len(pd.sents):
+                st = replace(st, utterance_date=utterance_date(pd.sents[st.sentence], article.published))
+            utterances.append(replace(u, statement=st))
+            hits.append(found)
+            claim_hits.append(found_claims)
+        positions, claims = positions_and_claims(pd, self.cues, utterances, hits, claim_hits)
+        statements = [u.statement for u in utterances]
+        actors, mentions = article_actors(pd, index, statements, positions, claims)
+        unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]
+        return Extraction(article, actors, mentions, statements, positions, claims, unattributed)
+
+    def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
+        """Extract many articles, parsing them in batches with ``nlp.pipe``."""
+        articles = list(articles)
+        texts = (a.text[a.body_start:] for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=batch_size)):
+            yield self.extract(article, doc)

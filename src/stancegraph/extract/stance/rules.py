@@ -1,0 +1,97 @@
+"""Rule-based positions within a statement's scope.
+
+A cue's stance is turned round by each negation, contrast or opposing predicate on
+its way up the dependency tree to the top of the statement's scope ("not a real
+withdrawal", "no breakthrough", "had not seen anything indicating … progress",
+"refuse to cede"). A topic term yields a position only under a stance-taking
+predicate, a negation or a modal ("demand that the city reject the toll", "will not
+become part of the scheme"). A topic term that only modifies another noun ("a WHO
+ministers' meeting") is not the topic. Non-standalone cues need one of the issue's
+topic terms nearby.
+"""
+
+from __future__ import annotations
+
+from ... import __version__
+from ...knowledge import Resources
+from ..cues import CueLookup
+from ..matcher import find
+from ..model import DIRECT
+from ..polarity import clause_of, flips, top_of, verb_outside
+from ..topics import TopicTagger, modifier_only
+from .base import Hit, StanceQuery
+
+
+class RuleStanceDetector:
+    """Codebook cues and topic terms under predicates, negations and contrasts."""
+
+    name = "rules"
+
+    def __init__(self, resources: Resources, cues: CueLookup | None = None):
+        self.id = f"rules stancegraph-{__version__}"
+        cb = resources.codebook
+        self.cue_lookup = cues or CueLookup(resources.lexicon)
+        self.cues: dict[tuple, list] = {}
+        for issue in cb.issues.values():
+            for cue in issue.cues:
+                self.cues.setdefault(cue.words, []).append((issue.key, cue.stance, cue.standalone))
+        self.topics = TopicTagger(cb).topics
+        self.issues = cb.issues
+
+    def positions(self, q: StanceQuery) -> list[Hit]:
+        u = q.utterance
+        return self.find(q.doc, list(u.scope), cue_verb=u.statement.cue,
+                         quote=u.statement.mode == DIRECT, verb_token=u.verb)
+
+    def find(self, pd, scope: list[int], cue_verb: str | None = None, quote: bool = False,
+             verb_token: int | None = None) -> list[Hit]:
+        if not scope:
+            return []
+        cues = self.cue_lookup
+        doc = pd.doc
+        sset = set(scope)
+        start, end = scope[0], scope[-1] + 1
+        sent_i = pd.sent_of[start]
+        in_sentence = pd.sent_topics[sent_i] if pd.sent_topics else set()
+        before = pd.sent_topics[sent_i - 1] if quote and sent_i > 0 else set()
+        hits: list[Hit] = []
+        cue_tokens: set[int] = set()
+        matches = [(entries, idx) for entries, idx in find(doc, start, end, self.cues) if set(idx) <= sset]
+        # A cue inside a longer cue ("trust" in "increase trust") is not a cue of its own.
+        matches = [(e, idx) for e, idx in matches
+                   if not any(set(idx) < set(o) for _, o in matches)]
+        sentence = set(range(pd.sents[sent_i].start, pd.sents[sent_i].end))
+        for entries, idx in matches:
+            top = top_of(doc, idx)
+            sign, _, _ = flips(cues, top, set(idx), None, sset)
+            sign *= verb_outside(cues, doc, top, verb_token)
+            clause_topics: set[str] = set()
+            for i in clause_of(top, sentence):
+                clause_topics |= pd.topic_tokens.get(i, set())
+            for issue, stance, standalone in entries:
+                if standalone or issue in clause_topics:
+                    conf = 0.8
+                elif issue in in_sentence:
+                    conf = 0.6
+                elif issue in before:
+                    conf = 0.5
+                else:
+                    continue
+                hits.append(Hit(issue, stance * sign, tuple(idx), conf))
+                cue_tokens.update(idx)
+        for keys, idx in find(doc, start, end, self.topics):
+            if not set(idx) <= sset or set(idx) & cue_tokens or modifier_only(doc, idx):
+                continue
+            top = top_of(doc, idx)
+            sign, predicate, marked = flips(cues, top, set(idx), None, sset, topic=True)
+            if cues.predicates.get(cue_verb or "") is not None:
+                predicate = True
+                sign *= verb_outside(cues, doc, top, verb_token)
+            if not predicate:
+                continue
+            for issue in keys:
+                info = self.issues[issue]
+                if info.requires_territory and not any(i in pd.territory_tokens for i in scope):
+                    continue
+                hits.append(Hit(issue, info.topic_polarity * sign, tuple(idx), 0.7 if predicate else 0.55))
+        return hits

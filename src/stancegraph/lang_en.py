@@ -1,0 +1,37 @@
+"""Closed-class English words the extractor relies on, in one place.
+
+Open-class vocabulary (reporting verbs, stance predicates, role nouns, cue
+phrases) is data (``data/cues.ttl``, the codebook); what stays here are the
+small closed classes of the language itself: pronouns, determiners,
+modals, copulas, subordinators, number words and weekdays.
+
+>>> "she" in PRONOUNS_PERSON and "their" in POSSESSIVE_PRONOUNS
+True
+>>> NUMBER_WORDS["four"]
+4
+"""
+
+from __future__ import annotations
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP = frozenset({"they", "them", "we"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+#: pronouns and demonstratives that can stand for an event or proposal named earlier
+EVENT_PRONOUNS = frozenset({"it", "this", "that"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "the"})
+CLITIC_POSSESSIVE = frozenset({"'s", "’s"})
+COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make"})
+MODALS = frozenset({"will", "would", "must", "should", "shall", "can", "could", "need", "may", "might",
+                    "'ll", "wo", "ca"})
+CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
+#: prepositions whose object is what a reporting verb is about ("spoke about", "insisted on")
+ABOUT_PREPOSITIONS = frozenset({"about", "on", "in", "to", "for", "of", "as", "with"})
+SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
+ARTICLES = frozenset({"the", "a", "an"})
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: words of a date phrase that carry no date ("on the", "last", "late")
+DATE_FILLERS = frozenset({"on", "the", "last", "late"})
+#: date phrases meaning the day of publication
+TODAY = frozenset({"today", "this week", "now"})
