@@ -14,7 +14,7 @@ from .attribution import Utterance
 from .claims import ClaimHit
 from .cues import CueLookup
 from .document import ParsedArticle
-from .model import Claim, Mention, Position, Span
+from .model import Claim, Mention, Position, Span, Stance
 from .stance.base import Hit
 
 #: a relayed position is less certain than the speaker's own
@@ -81,7 +81,7 @@ def positions_and_claims(doc: ParsedArticle, cues: CueLookup, utterances: list[U
         relays = relayed_holders(doc, cues, u.scope, st.speaker)
         for hit in found:
             holders = [(st.speaker, None)] + [(h, st.speaker) for h, sub in relays if set(hit.tokens) <= sub]
-            stance = 1 if hit.stance > 0 else -1
+            stance = Stance.from_sign(hit.stance)
             ev = doc.span(min(hit.tokens), max(hit.tokens) + 1)
             for holder, relayed in holders:
                 conf = round(hit.confidence * st.confidence * (RELAY_FACTOR if relayed else 1.0), 3)

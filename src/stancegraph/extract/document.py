@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from ..ingest import Article
+from ..model import Article
 from ..knowledge import Resources
 from .actors import ActorFinder, ActorIndex
 from .model import Mention, Span

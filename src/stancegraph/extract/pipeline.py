@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Iterator
 
-from ..ingest import Article
+from ..model import Article
 from ..knowledge import Resources
 from .aggregate import article_actors, positions_and_claims
 from .attribution import Utterance, attribute
