@@ -40,3 +40,31 @@ def test_another_debate_with_its_own_codebook_and_gazetteer(tmp_path):
     assert quotes == {("Maria Lindqvist", "The toll mea"), ("Tom Okafor", "It is a cash")}
     claims = {(c["claimant"], c["territory"], c["sovereign"]) for c in doc["claims"]}
     assert ("Maria Lindqvist", "Gull Island", "city") in claims
+
+
+def test_learned_detector_trained_on_the_domain_finds_a_position_without_cue_phrases(tmp_path):
+    """Trained on the harbour debate's own coded sentences (tests/other_domain/train, written
+    for this test), the learned detector finds a position worded with none of the codebook's
+    cue phrases, which the rules miss."""
+    from stancegraph.extract import Extractor
+    from stancegraph.ingest import parse_text
+    from stancegraph.knowledge import load_resources
+    from stancegraph.training import train
+
+    res = load_resources(codebook=HERE / "codebook.ttl", gazetteer=HERE / "actors.ttl",
+                         territories=HERE / "territories.ttl")
+    model = tmp_path / "harbour.npz"
+    report = train([HERE / "train" / "gold"], model, resources=res, folds=4)
+    assert report.positives >= 12 and len(report.training_set) == 64
+    text = "Councillor Tom Okafor said on Tuesday that the budget negotiations were going nowhere."
+    cues = [" ".join(c.words) for i in res.codebook.issues.values() for c in i.cues]
+    assert not any(c in text.lower() for c in cues)
+
+    def found(stances):
+        ex = Extractor(res, stances=stances, stance_options={"model": model} if stances != "rules" else None)
+        r = ex.extract(parse_text("t", " date 2024-05-20 " + text))
+        return {(r.actors[p.holder].name, p.issue, p.stance) for p in r.positions}
+
+    assert ("Tom Okafor", "budget-talks-progress", -1) not in found("rules")
+    assert ("Tom Okafor", "budget-talks-progress", -1) in found("learned")
+    assert ("Tom Okafor", "budget-talks-progress", -1) in found("hybrid")

@@ -53,6 +53,8 @@ class Issue:
     topic_polarity: int
     cues: tuple[Cue, ...]
     requires_territory: bool = False
+    #: sentences written for the codebook, per stance (+1 support, -1 oppose)
+    examples: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Lexicon:
     role_nouns: dict[str, str]
     source_nouns: frozenset[str]
     graph: Graph
+    event_nouns: frozenset[str] = frozenset()
 
     def is_reporting(self, words: Phrase) -> bool:
         return words in self.reporting
@@ -261,6 +264,8 @@ def load_codebook(path: str | Path) -> Codebook:
             topic_polarity=-1 if pol == SG.Oppose else 1,
             cues=tuple(sorted(cues, key=lambda c: (c.words, c.stance))),
             requires_territory=bool(g.value(concept, SG.requiresTerritory) == Literal(True)),
+            examples=tuple(sorted([(1, str(t)) for t in g.objects(concept, SG.supportExample)]
+                                  + [(-1, str(t)) for t in g.objects(concept, SG.opposeExample)])),
         )
     if not issues:
         raise StanceGraphError("the codebook has no issues (skos:Concept with skos:inScheme)", path=source)
@@ -307,7 +312,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     contrast = tuple(sorted({p for _, p in phrases(SG.ContrastCue)}))
     roles = {" ".join(p): (_lit(g, s, SG.actorKind) or "person") for s, p in phrases(SG.RoleNoun)}
     sources = frozenset(" ".join(p) for _, p in phrases(SG.SourceNoun))
-    return Lexicon(reporting, predicates, contrast, roles, sources, g)
+    events = frozenset(" ".join(p) for _, p in phrases(SG.EventNoun))
+    return Lexicon(reporting, predicates, contrast, roles, sources, g, events)
 
 
 KINDS = {SG.Person: "person", SG.Organisation: "organisation", SG.State: "state", SG.Group: "group"}

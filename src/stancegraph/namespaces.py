@@ -93,6 +93,9 @@ class SG(DefinedNamespace):
     standalone: URIRef
     RoleNoun: URIRef
     SourceNoun: URIRef
+    EventNoun: URIRef
+    supportExample: URIRef
+    opposeExample: URIRef
     requiresTerritory: URIRef
     ClaimCue: URIRef
     claimCue: URIRef

@@ -17,6 +17,8 @@ from typing import Mapping
 from ..model import Article
 from ..knowledge import Resources
 from .actors import ActorFinder, ActorIndex
+from .anaphora import event_issues
+from .cues import CueLookup
 from .model import Mention, Span
 from .nlp import load_nlp, model_id
 from .quotes import Quote, find_quotes
@@ -43,6 +45,8 @@ class ParsedArticle:
     territory_tokens: Mapping[int, tuple[str, ...]]
     topic_tokens: Mapping[int, frozenset[str]]
     sent_topics: tuple[frozenset[str], ...]
+    #: event anaphors ("the move", "this step") -> the issues of the event they refer to
+    event_issues: Mapping[int, frozenset[str]]
 
     def span(self, start: int, end: int) -> Span:
         """Span of tokens ``start:end`` as article characters."""
@@ -79,6 +83,7 @@ class ArticleParser:
         self.actor_finder = ActorFinder(self.nlp, resources)
         self.territories = TerritoryTagger(self.nlp, resources)
         self.topics = TopicTagger(resources.codebook)
+        self.cues = CueLookup(resources.lexicon)
 
     def parse(self, article: Article, doc=None) -> tuple[ParsedArticle, ActorIndex]:
         """The parsed article and the article's actor index (gazetteer actors and those minted
@@ -99,5 +104,6 @@ class ArticleParser:
             mentions=tuple(mentions), tok_actor=MappingProxyType(dict(tok_actor)),
             quotes=tuple(find_quotes(article.text, offset)),
             territory_tokens=MappingProxyType(self.territories(doc)),
-            topic_tokens=MappingProxyType(topic_tokens), sent_topics=sent_topics)
+            topic_tokens=MappingProxyType(topic_tokens), sent_topics=sent_topics,
+            event_issues=MappingProxyType(event_issues(doc, sents, sent_of, topic_tokens, self.cues)))
         return parsed, index

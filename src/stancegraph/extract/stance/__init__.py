@@ -17,6 +17,22 @@ from .rules import RuleStanceDetector
 STANCE_DETECTORS: dict[str, Callable[..., StanceDetector]] = {"rules": RuleStanceDetector}
 
 
+def _learned(resources: Resources, **options) -> StanceDetector:
+    from .learned import LearnedStanceDetector
+
+    return LearnedStanceDetector(resources, **options)
+
+
+def _hybrid(resources: Resources, **options) -> StanceDetector:
+    from .learned import HybridStanceDetector
+
+    return HybridStanceDetector(resources, **options)
+
+
+STANCE_DETECTORS["learned"] = _learned
+STANCE_DETECTORS["hybrid"] = _hybrid
+
+
 def make_detector(name: str, resources: Resources, **options) -> StanceDetector:
     """The detector registered under ``name``, built for ``resources``."""
     try:

@@ -7,7 +7,9 @@ withdrawal", "no breakthrough", "had not seen anything indicating … progress",
 predicate, a negation or a modal ("demand that the city reject the toll", "will not
 become part of the scheme"). A topic term that only modifies another noun ("a WHO
 ministers' meeting") is not the topic. Non-standalone cues need one of the issue's
-topic terms nearby.
+topic terms nearby. An event anaphor ("welcomed the move", "rejected the offer")
+under a stance predicate carries the issue of the event it refers to
+(:mod:`stancegraph.extract.anaphora`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from ..model import DIRECT
 from ..polarity import clause_of, flips, top_of, verb_outside
 from ..topics import TopicTagger, modifier_only
 from .base import Hit, StanceQuery
+
+
+#: an anaphor's issue is a reading of the context, less sure than a named topic
+ANAPHOR_CONFIDENCE = 0.5
 
 
 class RuleStanceDetector:
@@ -94,4 +100,18 @@ class RuleStanceDetector:
                 if info.requires_territory and not any(i in pd.territory_tokens for i in scope):
                     continue
                 hits.append(Hit(issue, info.topic_polarity * sign, tuple(idx), 0.7 if predicate else 0.55))
+        # "welcomed the move": an event anaphor under a stance predicate carries the event's issue
+        found = {h.issue for h in hits}
+        for i in scope:
+            issues = pd.event_issues.get(i)
+            if not issues or i in cue_tokens:
+                continue
+            sign, predicate, _ = flips(cues, doc[i], {i}, None, sset, topic=True)
+            if not predicate:
+                continue
+            for issue in sorted(issues - found):
+                info = self.issues[issue]
+                if info.requires_territory and not any(t in pd.territory_tokens for t in scope):
+                    continue
+                hits.append(Hit(issue, info.topic_polarity * sign, (i,), ANAPHOR_CONFIDENCE))
         return hits

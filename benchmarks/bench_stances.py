@@ -1,0 +1,59 @@
+"""Benchmark: what the learned stance layer adds to extraction time.
+
+Extracts the same articles (default: the bundled seeds, parsed once by spaCy and
+reused, then extracted with each detector) and prints the CPU time
+(``time.process_time``) of the whole extract stage per detector and the ratio to
+the rules alone. The budget of the issue is a ratio of at most 1.15 for the full
+build, of which extraction is a part: parsing is included here because a build
+always parses. Not a test. Run:
+``.venv/bin/python benchmarks/bench_stances.py [PATH ...] [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from stancegraph.extract import Extractor
+from stancegraph.ingest import load_articles
+from stancegraph.knowledge import load_resources
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="*", default=[str(ROOT / "data" / "articles")])
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    res = load_resources()
+    articles, _ = load_articles(args.paths)
+    detectors = {}
+    for name in ("rules", "learned", "hybrid"):
+        t = time.process_time()
+        detectors[name] = Extractor(res, stances=name)
+        print(f"{name:8} set-up {time.process_time() - t:6.2f} s CPU", flush=True)
+    nlp = detectors["rules"].nlp
+    times = {name: 0.0 for name in detectors}
+    parse = 0.0
+    for _ in range(args.repeat):
+        t = time.process_time()
+        docs = [nlp(a.text[a.body_start:]) for a in articles]
+        parse += time.process_time() - t
+        for name, ex in detectors.items():
+            t = time.process_time()
+            for a, d in zip(articles, docs):
+                ex.extract(a, d)
+            times[name] += time.process_time() - t
+    n = len(articles) * args.repeat
+    print(f"{len(articles)} articles x {args.repeat}: spaCy parse {parse:.2f} s CPU ({parse / n * 1000:.0f} ms/article)")
+    base = parse + times["rules"]
+    for name, t in times.items():
+        total = parse + t
+        print(f"{name:8} extract after parse {t:6.2f} s; parse + extract {total:6.2f} s; "
+              f"ratio to rules {total / base:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Learned stance detectors over the rule layer's utterances: ``learned`` and ``hybrid``.
+
+A multinomial logistic regression decides, for each (utterance, issue), none /
+support / oppose from the features of :mod:`.features`. ``learned`` reports each
+issue whose probability of a position reaches the model's threshold; ``hybrid``
+keeps every rule hit and adds the classifier's positions on the issues the rules
+found nothing on (its own, higher threshold). Both thresholds were chosen by
+cross-validation by article on the training corpus (``stancegraph train``).
+
+The model file is a NumPy ``.npz`` of plain arrays (no pickled code): the scaler,
+the weights, the issue keys, the thresholds and the digest of the training set.
+The detector's id names the file's sha256, so the run's provenance says which
+model made the graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ...errors import StanceGraphError
+from ...knowledge import Resources
+from ... import paths
+from ..cues import CueLookup
+from .base import Hit, StanceQuery
+from .embed import load_embedder
+from .features import Featurizer
+from .rules import RuleStanceDetector
+
+CLASSES = ("none", "support", "oppose")
+FORMAT = 1
+
+
+def default_model_path() -> Path:
+    """The shipped model, trained on the training corpus and the seeds (see README)."""
+    return paths.data_dir() / "models" / "stances.npz"
+
+
+@dataclass(frozen=True)
+class StanceModel:
+    """The arrays of a trained model and what it was trained on."""
+
+    issues: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray        # (3, width) for CLASSES
+    intercept: np.ndarray   # (3,)
+    threshold: float        # learned: P(support) + P(oppose) needed for a position
+    hybrid_threshold: float  # hybrid: the same, on issues the rules found nothing on
+    embedder: str
+    training_set: str       # sha256 of the gold files and article texts
+    meta: dict
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        z = ((X - self.mean) / self.scale) @ self.coef.T + self.intercept
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+    def save(self, path: str | Path) -> None:
+        from ...fileio import atomic_output
+
+        meta = dict(self.meta, format=FORMAT, issues=list(self.issues), threshold=self.threshold,
+                    hybrid_threshold=self.hybrid_threshold, embedder=self.embedder, training_set=self.training_set)
+        with atomic_output(path, "wb") as f:
+            np.savez_compressed(f, mean=self.mean, scale=self.scale, coef=self.coef,
+                                intercept=self.intercept, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+
+    @classmethod
+    def load(cls, path: str | Path) -> StanceModel:
+        p = Path(path)
+        if not p.is_file():
+            raise StanceGraphError("no such stance model file (make one with stancegraph train)", path=str(p))
+        try:
+            with np.load(p, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in ("mean", "scale", "coef", "intercept", "meta")}
+            meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        except (OSError, ValueError, KeyError) as exc:
+            raise StanceGraphError(f"not a stancegraph stance model ({exc})", path=str(p)) from None
+        if meta.get("format") != FORMAT:
+            raise StanceGraphError(f"stance model format {meta.get('format')!r}, expected {FORMAT}", path=str(p))
+        return cls(tuple(meta["issues"]), arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
+                   float(meta["threshold"]), float(meta["hybrid_threshold"]), meta["embedder"],
+                   meta["training_set"], meta)
+
+
+def file_digest(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+class LearnedStanceDetector:
+    """The classifier's positions on every issue (see the module docstring)."""
+
+    name = "learned"
+
+    def __init__(self, resources: Resources, model: str | Path | None = None, cues: CueLookup | None = None):
+        path = Path(model) if model else default_model_path()
+        self.model = StanceModel.load(path)
+        issues = tuple(sorted(resources.codebook.issues))
+        if issues != self.model.issues:
+            raise StanceGraphError(
+                f"the stance model was trained for other issues ({', '.join(self.model.issues)}); "
+                f"this codebook has {', '.join(issues)}: train one for it with stancegraph train", path=str(path))
+        self.cues = cues or CueLookup(resources.lexicon)
+        self.rules = RuleStanceDetector(resources, self.cues)
+        self.features = Featurizer(resources, load_embedder(), self.cues)
+        if self.features.embedder.id != self.model.embedder:
+            raise StanceGraphError(f"the stance model was trained with embeddings {self.model.embedder}, "
+                                   f"not {self.features.embedder.id}", path=str(path))
+        self.training_set = self.model.training_set
+        self.id = f"{self.name} model sha256:{file_digest(path)[:16]}"
+
+    def scored(self, q: StanceQuery) -> tuple[list[Hit], np.ndarray]:
+        """The rule hits and the (issues, 3) class probabilities of one utterance."""
+        rule_hits = self.rules.positions(q)
+        if not q.utterance.scope:
+            return rule_hits, np.zeros((len(self.model.issues), 3))
+        return rule_hits, self.model.proba(self.features.rows(q, rule_hits))
+
+    def evidence(self, q: StanceQuery, issue: str) -> tuple[int, ...]:
+        """The tokens that show the position: the issue's topic terms or anaphors in the
+        scope, else the scope's sentence part."""
+        pd, scope = q.doc, q.utterance.scope
+        marked = tuple(i for i in scope if issue in pd.topic_tokens.get(i, ()) or issue in pd.event_issues.get(i, ()))
+        return marked or tuple(scope)
+
+    def decide(self, q: StanceQuery, rule_hits: list[Hit], proba: np.ndarray) -> list[Hit]:
+        out = []
+        for j, issue in enumerate(self.model.issues):
+            p_none, p_sup, p_opp = proba[j]
+            if p_sup + p_opp >= self.model.threshold:
+                out.append(Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue),
+                               round(float(max(p_sup, p_opp) / max(p_sup + p_opp, 1e-9) * (p_sup + p_opp)), 3)))
+        return out
+
+    def positions(self, q: StanceQuery) -> list[Hit]:
+        rule_hits, proba = self.scored(q)
+        return self.decide(q, rule_hits, proba)
+
+
+class HybridStanceDetector(LearnedStanceDetector):
+    """Rule hits kept; the classifier adds positions on issues the rules found nothing on."""
+
+    name = "hybrid"
+
+    def decide(self, q: StanceQuery, rule_hits: list[Hit], proba: np.ndarray) -> list[Hit]:
+        out = list(rule_hits)
+        ruled = {h.issue for h in rule_hits}
+        for j, issue in enumerate(self.model.issues):
+            if issue in ruled:
+                continue
+            p_none, p_sup, p_opp = proba[j]
+            if p_sup + p_opp >= self.model.hybrid_threshold:
+                out.append(Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue),
+                               round(float(max(p_sup, p_opp)), 3)))
+        return out

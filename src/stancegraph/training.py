@@ -1,0 +1,327 @@
+"""``stancegraph train``: the learned stance detector from gold annotations and their articles.
+
+Each gold directory holds annotation files (``*.json``, ``../spec/annotations.md``
+format); the article of ``gold/ID.json`` is read from ``articles/ID.txt`` beside the
+gold directory. The rule layer reads every article; each of its utterances gets one
+row per codebook issue, labelled from the gold statements:
+
+- support / oppose when a gold statement of the utterance's speaker on that issue has
+  its evidence inside the utterance (optional gold statements count as positives:
+  they are defensible readings, and the scorer neither rewards nor punishes them);
+- left out of training when the utterance overlaps such evidence under another
+  speaker, or when its speaker holds that issue in the article elsewhere (unknown);
+- none otherwise.
+
+The thresholds of the ``learned`` and ``hybrid`` detectors are chosen by
+cross-validation by article (statement F1 on the held-out articles, as the scorer
+counts it), then the model is fitted on everything and written as a ``.npz`` file.
+The sha256 of the gold files and article texts goes into the model and from there
+into every graph built with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .errors import StanceGraphError
+from .evaluate import Names
+from .knowledge import Resources, load_resources
+from .model import Article
+
+THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.96, 0.05))
+FOLDS = 5
+C = 0.01
+
+
+@dataclass
+class ArticleRows:
+    """The training rows of one article."""
+
+    article: str
+    X: np.ndarray                 # (rows, width)
+    y: np.ndarray                 # 0 none, 1 support, 2 oppose; -1 left out
+    speakers: list[str]           # speaker name per row
+    issues: list[str]             # issue key per row
+    rule: np.ndarray              # rule stance per row: +1, -1 or 0
+    gold: set = field(default_factory=set)   # required (speaker, issue, stance) of the article
+    optional: set = field(default_factory=set)
+    names: Names | None = None
+
+
+@dataclass
+class TrainReport:
+    output: Path
+    articles: int
+    rows: int
+    positives: int
+    threshold: float
+    hybrid_threshold: float
+    cv: dict
+    training_set: str
+    seconds: float
+
+    def summary(self) -> str:
+        cv = self.cv
+        return (f"trained {self.output}: {self.articles} articles, {self.rows} (utterance, issue) rows, "
+                f"{self.positives} positive; cross-validated by article ({FOLDS} folds): "
+                f"learned F1 {cv['learned']['f1']:.3f} at threshold {self.threshold}, "
+                f"hybrid F1 {cv['hybrid']['f1']:.3f} at {self.hybrid_threshold}, rules F1 {cv['rules']['f1']:.3f}; "
+                f"training set sha256:{self.training_set[:16]} ({self.seconds:.0f} s)")
+
+
+def gold_articles(gold_dirs: Iterable[str | Path]) -> list[tuple[Path, dict, Path]]:
+    """(gold file, gold document, article file) for every annotation file of the directories."""
+    out = []
+    for d in gold_dirs:
+        d = Path(d)
+        if not d.is_dir():
+            raise StanceGraphError("no such gold directory", path=str(d))
+        files = sorted(d.glob("*.json"))
+        if not files:
+            raise StanceGraphError("no *.json annotation files", path=str(d))
+        for f in files:
+            try:
+                doc = json.loads(f.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise StanceGraphError(f"not a JSON annotation file ({exc})", path=str(f)) from None
+            if not isinstance(doc, dict) or "article" not in doc:
+                raise StanceGraphError("not an annotation document (no 'article' field)", path=str(f))
+            art = d.parent / "articles" / f"{doc['article']}.txt"
+            if not art.is_file():
+                raise StanceGraphError(f"the article of {f.name} is not at {art}", path=str(f))
+            out.append((f, doc, art))
+    return out
+
+
+def training_digest(items: Sequence[tuple[Path, dict, Path]]) -> str:
+    """sha256 over the gold files and article texts, in article order."""
+    h = hashlib.sha256()
+    for f, doc, art in sorted(items, key=lambda x: x[1]["article"]):
+        for p in (f, art):
+            data = p.read_bytes()
+            h.update(f"{p.name}\0{len(data)}\0".encode())
+            h.update(data)
+    return h.hexdigest()
+
+
+def locate(text: str, evidence: str) -> tuple[int, int] | None:
+    """Character range of ``evidence`` in ``text``: exact, case-folded, or the longest common run."""
+    if not evidence:
+        return None
+    i = text.find(evidence)
+    if i >= 0:
+        return i, i + len(evidence)
+    i = text.lower().find(evidence.lower())
+    if i >= 0:
+        return i, i + len(evidence)
+    m = SequenceMatcher(None, text.lower(), evidence.lower(), autojunk=False).find_longest_match(
+        0, len(text), 0, len(evidence))
+    if m.size >= min(25, len(evidence) * 0.6):
+        return m.a - m.b, m.a - m.b + len(evidence)
+    return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def article_rows(extractor, detector, article: Article, gold: dict) -> ArticleRows:
+    """Rows, labels and the bookkeeping for scoring one article."""
+    from .extract.stance import StanceQuery
+
+    pd, index = extractor.parse(article)
+    candidates, _ = extractor.utterances(pd, index)
+    names = Names(gold.get("actors", []))
+    statements = []
+    for s in gold.get("statements", []):
+        if s.get("stance") not in ("support", "oppose"):
+            continue
+        statements.append((s["speaker"], s["issue"], 1 if s["stance"] == "support" else 2,
+                           locate(article.text, s.get("evidence", "")), bool(s.get("optional"))))
+    issues = detector.features.issues
+    X, y, speakers, row_issues, rule = [], [], [], [], []
+    texts = [detector.features.scope_text(StanceQuery(pd, u)) for u in candidates]
+    embs = detector.features.embedder.embed(texts)
+    for u, e in zip(candidates, embs):
+        q = StanceQuery(pd, u)
+        rule_hits = detector.rules.positions(q)
+        rows = detector.features.rows(q, rule_hits, e)
+        actor = index.get(u.statement.speaker)
+        speaker = actor.name if actor else u.statement.speaker
+        toks = list(u.scope)
+        if toks:
+            extent = (min(pd.span(i, i + 1).begin for i in toks), max(pd.span(i, i + 1).end for i in toks))
+        else:
+            extent = (u.statement.span.begin, u.statement.span.end)
+        extent = (min(extent[0], u.statement.span.begin), max(extent[1], u.statement.span.end))
+        for j, issue in enumerate(issues):
+            label = 0
+            for g_speaker, g_issue, g_label, where, _ in statements:
+                if g_issue != issue:
+                    continue
+                same = names.same(speaker, g_speaker)
+                hit = where is not None and _overlap(extent, where) >= min(20, 0.3 * (where[1] - where[0]))
+                if same and hit:
+                    label = g_label
+                    break
+                if hit or same:
+                    label = -1  # another speaker's evidence here, or this speaker's said elsewhere
+            signs = {h.stance for h in rule_hits if h.issue == issue}
+            X.append(rows[j])
+            y.append(label)
+            speakers.append(speaker)
+            row_issues.append(issue)
+            rule.append(1 if 1 in signs else (-1 if -1 in signs else 0))
+    width = detector.features.width
+    gold_set = {(s, i, l) for s, i, l, _, opt in statements if not opt}
+    optional = {(s, i, l) for s, i, l, _, opt in statements if opt}
+    return ArticleRows(article.id, np.asarray(X, dtype=np.float32).reshape(-1, width), np.asarray(y, dtype=np.int8),
+                       speakers, row_issues, np.asarray(rule, dtype=np.int8), gold_set, optional, names)
+
+
+def _fit(X: np.ndarray, y: np.ndarray):
+    from sklearn.linear_model import LogisticRegression
+
+    keep = y >= 0
+    Xk, yk = X[keep], y[keep]
+    mean = Xk.mean(axis=0)
+    scale = Xk.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    clf = LogisticRegression(C=C, max_iter=3000)
+    clf.fit((Xk - mean) / scale, yk)
+    coef = np.zeros((3, X.shape[1]))
+    intercept = np.full(3, -30.0)
+    for row, cls in enumerate(clf.classes_):
+        coef[cls] = clf.coef_[row] if len(clf.classes_) > 2 else (clf.coef_[0] if cls == clf.classes_[1] else 0)
+        intercept[cls] = clf.intercept_[row] if len(clf.classes_) > 2 else (clf.intercept_[0] if cls == clf.classes_[1] else 0)
+    return mean, scale, coef, intercept
+
+
+def _proba(mean, scale, coef, intercept, X):
+    z = ((X - mean) / scale) @ coef.T + intercept
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def predicted(a: ArticleRows, proba: np.ndarray | None, threshold: float, mode: str) -> set:
+    """The (speaker, issue, stance) set a detector would give for one article; where a speaker
+    would take both stances on an issue, the better-supported one (as the extractor keeps)."""
+    votes: dict[tuple[str, str], dict[int, float]] = {}
+    for r in range(len(a.y)):
+        key = (a.speakers[r], a.issues[r])
+        if mode in ("rules", "hybrid") and a.rule[r]:
+            side = votes.setdefault(key, {})
+            label = 1 if a.rule[r] > 0 else 2
+            side[label] = side.get(label, 0.0) + 1.0
+            continue
+        if mode == "rules" or proba is None:
+            continue
+        p = proba[r]
+        if p[1] + p[2] >= threshold:
+            side = votes.setdefault(key, {})
+            label = 1 if p[1] >= p[2] else 2
+            side[label] = side.get(label, 0.0) + float(p[label])
+    return {(s, i, max(side, key=side.get)) for (s, i), side in votes.items()}
+
+
+def statement_scores(articles: Sequence[ArticleRows], preds: Sequence[set]) -> dict:
+    """Micro P/R/F1 of predicted statements against the required gold ones (optional ones neutral)."""
+    tp = fp = fn = 0
+    for a, pred in zip(articles, preds):
+        same = a.names.same
+        gold = list(a.gold)
+        used = set()
+        for s, i, l in pred:
+            match = next((n for n, (gs, gi, gl) in enumerate(gold) if n not in used and gi == i and gl == l
+                          and same(s, gs)), None)
+            if match is not None:
+                used.add(match)
+                tp += 1
+            elif any(gi == i and gl == l and same(s, gs) for gs, gi, gl in a.optional):
+                continue
+            else:
+                fp += 1
+        fn += len(gold) - len(used)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Resources | None = None,
+          model: str | None = None, folds: int = FOLDS, progress=None) -> TrainReport:
+    """Train the stance classifier on the gold directories and write it to ``output``.
+
+    >>> import tempfile, pathlib
+    >>> train([], pathlib.Path(tempfile.mkdtemp()) / "m.npz")
+    Traceback (most recent call last):
+    ...
+    stancegraph.errors.StanceGraphError: give at least one gold directory
+    """
+    if not gold_dirs:
+        raise StanceGraphError("give at least one gold directory")
+    t0 = time.process_time()
+    from .extract import Extractor
+    from .extract.stance.embed import load_embedder
+    from .extract.stance.features import Featurizer
+    from .extract.stance.learned import StanceModel
+    from .extract.stance.rules import RuleStanceDetector
+    from .ingest import read_txt
+
+    res = resources or load_resources()
+    items = gold_articles(gold_dirs)
+    extractor = Extractor(res, model, stances="rules")
+
+    class _Layer:  # the rule layer and the features, without a trained model
+        rules = RuleStanceDetector(res, extractor.cues)
+        features = Featurizer(res, load_embedder(), extractor.cues)
+
+    rows: list[ArticleRows] = []
+    for n, (f, doc, art) in enumerate(items):
+        article = read_txt(art)
+        rows.append(article_rows(extractor, _Layer, article, doc))
+        if progress:
+            progress(n + 1, len(items), article.id)
+    X = np.vstack([a.X for a in rows])
+    y = np.concatenate([a.y for a in rows])
+    if not (y > 0).any():
+        raise StanceGraphError("the gold statements match no utterance of the rule layer: nothing to learn from")
+    # cross-validation by article for the thresholds
+    fold_of = np.arange(len(rows)) % max(2, min(folds, len(rows)))
+    probas: list[np.ndarray | None] = [None] * len(rows)
+    for k in sorted(set(fold_of)):
+        train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
+        Xt = np.vstack([rows[i].X for i in train_idx])
+        yt = np.concatenate([rows[i].y for i in train_idx])
+        if not (yt > 0).any():
+            continue
+        params = _fit(Xt, yt)
+        for i in range(len(rows)):
+            if fold_of[i] == k and len(rows[i].y):
+                probas[i] = _proba(*params, rows[i].X)
+    cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
+    best = {}
+    for mode in ("learned", "hybrid"):
+        scored = [(statement_scores(rows, [predicted(a, p, t, mode) for a, p in zip(rows, probas)]), t)
+                  for t in THRESHOLDS]
+        s, t = max(scored, key=lambda x: (x[0]["f1"], x[1]))
+        cv[mode] = dict(s, threshold=t)
+        best[mode] = t
+    mean, scale, coef, intercept = _fit(X, y)
+    digest = training_digest(items)
+    meta = {"gold_dirs": [str(d) for d in gold_dirs], "articles": len(rows), "cv": cv, "C": C, "folds": folds,
+            "positives_as": "required and optional gold statements"}
+    StanceModel(tuple(_Layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
+                coef.astype(np.float32), intercept.astype(np.float32), best["learned"], best["hybrid"],
+                _Layer.features.embedder.id, digest, meta).save(output)
+    return TrainReport(Path(output), len(rows), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
+                       best["hybrid"], cv, digest, time.process_time() - t0)

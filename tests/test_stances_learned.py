@@ -1,0 +1,92 @@
+"""The learned and hybrid stance detectors, their model file, event anaphora (sentences written here)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from rdflib import Graph
+
+from stancegraph.errors import StanceGraphError
+from stancegraph.extract import Extractor
+from stancegraph.extract.stance.learned import StanceModel, default_model_path
+from stancegraph.ingest import parse_text
+from stancegraph.namespaces import SG
+
+
+def positions(ex, text):
+    r = ex.extract(parse_text("t", text))
+    return {(r.actors[p.holder].name, p.issue, int(p.stance)) for p in r.positions}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The council imposed new sanctions on the bank on Monday. Anna Berg said she welcomed the move.",
+     ("Anna Berg", "sanctions-on-russia", 1)),
+    ("The ministers agreed a plan to tighten sanctions. Anna Berg said she would oppose it.",
+     ("Anna Berg", "sanctions-on-russia", -1)),
+])
+def test_event_anaphora_carry_the_issue_of_the_event(extractor, text, expected):
+    assert expected in positions(extractor, text)
+
+
+def test_a_pronoun_without_an_event_named_before_carries_nothing(extractor):
+    found = positions(extractor, "Anna Berg said the talks had stalled. Tom Okafor rejected it.")
+    assert not any(h == "Tom Okafor" for h, _, _ in found)
+
+
+def test_shipped_model_matches_the_codebook_and_records_its_training_set(resources):
+    model = StanceModel.load(default_model_path())
+    assert model.issues == tuple(sorted(resources.codebook.issues))
+    assert len(model.training_set) == 64 and 0 < model.threshold < 1 and 0 < model.hybrid_threshold < 1
+    assert model.coef.shape == (3, model.mean.shape[0])
+    p = model.proba(np.zeros((2, model.mean.shape[0]), dtype=np.float32))
+    assert np.allclose(p.sum(axis=1), 1.0)
+
+
+def test_model_file_round_trip_and_bad_files(tmp_path):
+    model = StanceModel.load(default_model_path())
+    copy = tmp_path / "copy.npz"
+    model.save(copy)
+    again = StanceModel.load(copy)
+    assert again.issues == model.issues and np.array_equal(again.coef, model.coef)
+    bad = tmp_path / "bad.npz"
+    bad.write_text("not a model", encoding="utf-8")
+    with pytest.raises(StanceGraphError, match="not a stancegraph stance model"):
+        StanceModel.load(bad)
+    with pytest.raises(StanceGraphError, match="no such stance model"):
+        StanceModel.load(tmp_path / "missing.npz")
+
+
+def test_a_model_for_another_codebook_is_refused(tmp_path):
+    from stancegraph.knowledge import load_resources
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent / "other_domain"
+    res = load_resources(codebook=here / "codebook.ttl", gazetteer=here / "actors.ttl",
+                         territories=here / "territories.ttl")
+    with pytest.raises(StanceGraphError, match="trained for other issues"):
+        Extractor(res, stances="learned")
+
+
+def test_hybrid_keeps_rule_hits_and_names_its_model_in_the_provenance(tmp_path, resources):
+    from stancegraph.pipeline import build
+
+    text = 'Anna Berg said, "The talks have reached a deadlock."'
+    rules, hybrid = Extractor(resources, stances="rules"), Extractor(resources, stances="hybrid")
+    assert positions(rules, text) <= positions(hybrid, text)
+    art = tmp_path / "a.txt"
+    art.write_text(text, encoding="utf-8")
+    build([art], tmp_path / "g.ttl", resources=resources, stances="hybrid")
+    g = Graph().parse(tmp_path / "g.ttl")
+    (detector,) = set(map(str, g.objects(None, SG.stanceDetector)))
+    (digest,) = set(map(str, g.objects(None, SG.trainingSetDigest)))
+    assert detector.startswith("hybrid model sha256:")
+    assert digest == StanceModel.load(default_model_path()).training_set
+
+
+def test_cli_train_names_a_missing_gold_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from stancegraph.cli import app
+
+    r = CliRunner().invoke(app, ["train", str(tmp_path / "nope"), "-o", str(tmp_path / "m.npz")])
+    assert r.exit_code == 1 and "no such gold directory" in r.output and "Traceback" not in r.output
