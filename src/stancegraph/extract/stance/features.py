@@ -15,6 +15,7 @@ scope and mode are known). The columns:
   terms in the scope, its sentence, the sentence before and the article, the issue's
   cue phrases in the scope, negations, contrasts, the reporting verb's polarity, the
   utterance's mode and pattern, and the issue an event anaphor in the scope carries;
+- who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source;
 - the issue itself (one column per issue, a per-issue bias).
 
 Cross-validated by article on the training corpus, the scope's raw embedding and a
@@ -53,6 +54,7 @@ class Featurizer:
     def __init__(self, resources: Resources, embedder, cues):
         self.embedder = embedder
         self.cues = cues
+        self.gazetteer = resources.gazetteer.actors
         cb = resources.codebook
         self.issues = sorted(cb.issues)
         self.cue_table: dict[tuple, list] = {}
@@ -80,7 +82,7 @@ class Featurizer:
     @property
     def width(self) -> int:
         d = self.embedder.dim
-        return 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
+        return 6 + 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
@@ -118,6 +120,12 @@ class Featurizer:
         pattern = [float(u.pattern == p) for p in PATTERN_NAMES]
         shared_signals = [min(neg, 3) / 3, min(contrast, 3) / 3, verb_pol, np.log1p(len(scope)) / 4,
                           min(polarity[0], 3) / 3, min(polarity[1], 3) / 3]
+        # who speaks: a gazetteer actor, of which kind, and how sure the attribution is
+        known = self.gazetteer.get(u.statement.speaker)
+        kind = known.kind if known else ""
+        shared_signals += [float(known is not None), float(kind == "person"), float(kind == "state"),
+                           float(kind == "organisation"), float(u.statement.confidence),
+                           float(u.statement.reported_by is not None)]
         # issue-level columns
         sims_def = self.E_def @ e
         sims = np.zeros((n, 4), dtype=np.float32)

@@ -111,6 +111,10 @@ class LearnedStanceDetector:
         if self.features.embedder.id != self.model.embedder:
             raise StanceGraphError(f"the stance model was trained with embeddings {self.model.embedder}, "
                                    f"not {self.features.embedder.id}", path=str(path))
+        if self.model.mean.shape[0] != self.features.width:
+            raise StanceGraphError(f"the stance model has {self.model.mean.shape[0]} features, this version of "
+                                   f"stancegraph makes {self.features.width}: retrain it with stancegraph train",
+                                   path=str(path))
         self.training_set = self.model.training_set
         self.id = f"{self.name} model sha256:{file_digest(path)[:16]}"
 
