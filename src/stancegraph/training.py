@@ -205,13 +205,6 @@ def _fit(X: np.ndarray, y: np.ndarray):
     return mean, scale, coef, intercept
 
 
-def _proba(mean, scale, coef, intercept, X):
-    z = ((X - mean) / scale) @ coef.T + intercept
-    z -= z.max(axis=1, keepdims=True)
-    p = np.exp(z)
-    return p / p.sum(axis=1, keepdims=True)
-
-
 def predicted(a: ArticleRows, proba: np.ndarray | None, threshold: float, mode: str) -> set:
     """The (speaker, issue, stance) set a detector would give for one article; where a speaker
     would take both stances on an issue, the better-supported one (as the extractor keeps)."""
@@ -273,7 +266,7 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
     from .extract import Extractor
     from .extract.stance.embed import load_embedder
     from .extract.stance.features import Featurizer
-    from .extract.stance.learned import StanceModel
+    from .extract.stance.learned import StanceModel, class_proba
     from .extract.stance.rules import RuleStanceDetector
     from .ingest import read_txt
 
@@ -307,7 +300,7 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
         params = _fit(Xt, yt)
         for i in range(len(rows)):
             if fold_of[i] == k and len(rows[i].y):
-                probas[i] = _proba(*params, rows[i].X)
+                probas[i] = class_proba(*params, rows[i].X)
     cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
     best = {}
     for mode in ("learned", "hybrid"):

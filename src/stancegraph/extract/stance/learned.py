@@ -35,6 +35,14 @@ CLASSES = ("none", "support", "oppose")
 FORMAT = 1
 
 
+def class_proba(mean, scale, coef, intercept, X: np.ndarray) -> np.ndarray:
+    """Softmax class probabilities of a standardised linear model, one row per row of ``X``."""
+    z = ((X - mean) / scale) @ coef.T + intercept
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
 def default_model_path() -> Path:
     """The shipped model, trained on the training corpus and the seeds (see README)."""
     return paths.data_dir() / "models" / "stances.npz"
@@ -56,10 +64,7 @@ class StanceModel:
     meta: dict
 
     def proba(self, X: np.ndarray) -> np.ndarray:
-        z = ((X - self.mean) / self.scale) @ self.coef.T + self.intercept
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
+        return class_proba(self.mean, self.scale, self.coef, self.intercept, X)
 
     def save(self, path: str | Path) -> None:
         from ...fileio import atomic_output
@@ -137,9 +142,12 @@ class LearnedStanceDetector:
         for j, issue in enumerate(self.model.issues):
             p_none, p_sup, p_opp = proba[j]
             if p_sup + p_opp >= self.model.threshold:
-                out.append(Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue),
-                               round(float(max(p_sup, p_opp) / max(p_sup + p_opp, 1e-9) * (p_sup + p_opp)), 3)))
+                out.append(self.hit(q, issue, p_sup, p_opp))
         return out
+
+    def hit(self, q: StanceQuery, issue: str, p_sup: float, p_opp: float) -> Hit:
+        """The position the classifier gives: the likelier stance, its probability as confidence."""
+        return Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue), round(float(max(p_sup, p_opp)), 3))
 
     def positions(self, q: StanceQuery) -> list[Hit]:
         rule_hits, proba = self.scored(q)
@@ -159,6 +167,5 @@ class HybridStanceDetector(LearnedStanceDetector):
                 continue
             p_none, p_sup, p_opp = proba[j]
             if p_sup + p_opp >= self.model.hybrid_threshold:
-                out.append(Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue),
-                               round(float(max(p_sup, p_opp)), 3)))
+                out.append(self.hit(q, issue, p_sup, p_opp))
         return out
