@@ -10,7 +10,7 @@ name from :data:`STANCE_DETECTORS` finds positions in each utterance, a
 >>> from stancegraph.knowledge import load_resources
 >>> ex = Extractor(load_resources(), stances="rules")
 >>> result = ex.extract(parse_text("t", 'Anna Berg said, "The talks have reached a deadlock."'))
->>> [(s.mode, s.quoted_text, result.actors[s.speaker].name) for s in result.statements]
+>>> [(str(s.mode), s.quoted_text, result.actors[s.speaker].name) for s in result.statements]
 [('direct', 'The talks have reached a deadlock.', 'Anna Berg')]
 """
 

@@ -4,7 +4,7 @@
 >>> from stancegraph.knowledge import load_resources
 >>> ex = Extractor(load_resources())
 >>> result = ex.extract(parse_text("t", 'Anna Berg said, "The talks have reached a deadlock."'))
->>> [(p.issue, p.stance) for p in result.positions]
+>>> [(p.issue, int(p.stance)) for p in result.positions]
 [('talks-progress', -1)]
 """
 
