@@ -69,7 +69,7 @@ import scipy.sparse as sp
 
 from ..errors import StanceGraphError
 from ..store import load_text, open_source, select
-from .options import DUPLICATES, LEVELS, Window, check_choice, parse_date
+from .options import DUPLICATES, LEVELS, Window, check_choice, check_claims, check_dates
 
 SG = "https://w3id.org/stancegraph/ontology#"
 WIKIDATA = "http://www.wikidata.org/entity/"
@@ -409,13 +409,8 @@ def select_positions(table: PositionTable, *, issues: Iterable[str] | None = Non
     (5, 3)
     """
     src = table.source
-    since_d = parse_date(since, "--since", src)
-    until_d = parse_date(until, "--until", src)
-    if since_d and until_d and since_d > until_d:
-        raise StanceGraphError(f"--since {since_d} is after --until {until_d}", path=src, place="--since")
-    if claims_only and not claims:
-        raise StanceGraphError("--claims-only and --no-claims exclude each other", path=src,
-                               place="--claims-only")
+    since_d, until_d = check_dates(since, until, src)
+    check_claims(claims, claims_only, src)
     wanted = None
     if issues:
         wanted = {str(i).strip() for i in issues}
@@ -426,7 +421,7 @@ def select_positions(table: PositionTable, *, issues: Iterable[str] | None = Non
             tail = f"; or territory:KEY for one of {more} more territories" if more else ""
             raise StanceGraphError(
                 f"unknown issue key {', '.join(repr(u) for u in unknown)} "
-                f"(known: {', '.join(known) or 'none'}{tail})", path=src, place="--issue")
+                f"(known: {', '.join(known) or 'none'}{tail})", path=src, place="issues")
     dated = since_d is not None or until_d is not None or window is not None
     out = []
     for p in table.positions:
@@ -482,8 +477,8 @@ def count_matrix(positions: Iterable[Position], table: PositionTable, *, level: 
     >>> count_matrix(t.positions, t, duplicates="all").counts.sum()
     np.int64(6)
     """
-    level = check_choice(level, LEVELS, "--level", table.source)
-    duplicates = check_choice(duplicates, DUPLICATES, "--duplicates", table.source)
+    level = check_choice(level, LEVELS, "level", table.source)
+    duplicates = check_choice(duplicates, DUPLICATES, "duplicates", table.source)
     units: dict[tuple[str, tuple[str, str]], Any] = {}
     stmts: dict[tuple[str, tuple[str, str]], set[str]] = defaultdict(set)
     members: dict[str, set[str]] = defaultdict(set)

@@ -70,7 +70,7 @@ def open_source(graph: str | Path | None = None, store_dir: str | Path | None = 
     Exactly one of ``graph`` and ``store_dir`` must be given.
     """
     if (graph is None) == (store_dir is None):
-        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+        raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
     if graph is not None:
         return load_file(graph)
     d = Path(store_dir)  # type: ignore[arg-type]

@@ -118,7 +118,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
         try:
             ox.NamedNode(graph_iri)
         except ValueError as exc:
-            raise StanceGraphError(f"invalid --graph-iri '{graph_iri}': {exc}") from None
+            raise StanceGraphError(f"invalid `graph_iri` '{graph_iri}': {exc}") from None
     store = open_source(graph, store_dir)
     graphs = _graphs(store, include_meta)
     if not graphs:
