@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import StanceGraphError
@@ -22,7 +21,7 @@ from .fileio import write_bytes_atomic
 from .graph import article_graph, issue_iris, merge, static_graphs
 from .ingest import Article, Skipped, load_articles
 from .knowledge import Resources, load_resources
-from .namespaces import PREFIXES
+from .rdf import to_turtle
 from .validate import Report, validate_graph
 
 
@@ -60,7 +59,7 @@ class BuildResult:
 def extract_graphs(articles: Iterable[Article], res: Resources, model: str | None = None,
                    on_article: Callable[[Article], None] | None = None,
                    skipped: list[Skipped] | None = None):
-    """Yield (article, extraction, article graph) for each article; failures go to ``skipped``."""
+    """Yield (article, extraction, article graph, model id) for each article; failures go to ``skipped``."""
     from .extract import Extractor
 
     ex = Extractor(res, model)
@@ -78,18 +77,6 @@ def extract_graphs(articles: Iterable[Article], res: Resources, model: str | Non
             if on_article:
                 on_article(article)
         yield article, result, g, ex.model_id
-
-
-def to_turtle(graph: Graph) -> bytes:
-    """Serialize through Oxigraph (fast) with the project's prefixes."""
-    store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-                     "act": "https://w3id.org/stancegraph/id/actor/", "ter": "https://w3id.org/stancegraph/id/territory/",
-                     "cb": "https://w3id.org/stancegraph/codebook/"})
-    return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
 
 def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", *,
@@ -145,19 +132,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     if output:
         write_bytes_atomic(output, to_turtle(full))
     if store_dir:
-        from .store import persistent
+        from .store.persistent import write_build
 
-        st = persistent.open_store(Path(store_dir))
-        for name, g in result.static.items():
-            persistent.put_static(st, name, g)
-        for aid, g in result.article_graphs.items():
-            status = persistent.put_article(st, aid, g)
-            result.store_counts[status] = result.store_counts.get(status, 0) + 1
-        st.flush()
-        del st  # release the store's lock now, not at the next garbage collection
-        import gc
-
-        gc.collect()
+        result.store_counts = write_build(store_dir, result.static, result.article_graphs)
         result.store_dir = Path(store_dir)
     result.seconds = time.perf_counter() - t0
     return result

@@ -11,7 +11,6 @@ web query page; when writable also ``/update`` and ``/store`` (Graph Store Proto
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import os
 import shutil
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import StanceGraphError
+from . import load_file
+from .persistent import session
 
 DEFAULT_BIND = "127.0.0.1:7878"
 _EXE = "oxigraph.exe" if os.name == "nt" else "oxigraph"
@@ -160,7 +161,6 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     Raises StanceGraphError (one line) for bad input, a missing oxigraph binary, a locked store,
     a port in use, or a server that dies.
     """
-    from . import load_file  # noqa: PLC0415 - avoid an import cycle at module load
 
     if (graph is None) == (store_dir is None):
         raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
@@ -184,13 +184,8 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     try:
         if graph is not None:
             location = tmp / "store"
-            import pyoxigraph as ox
-
-            st = ox.Store(str(location))
-            load_file(graph, st)
-            st.flush()
-            del st
-            gc.collect()  # release the RocksDB lock before the server opens the directory
+            with session(location) as st:  # closed (lock released) before the server opens it
+                load_file(graph, st)
         else:
             location = Path(store_dir)  # type: ignore[arg-type]
             if location.is_file():
