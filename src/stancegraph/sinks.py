@@ -24,14 +24,9 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
-from .namespaces import PREFIXES
+from .namespaces import prefix_map
 
-TURTLE_PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
-TURTLE_PREFIXES.update({
-    "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-    "act": "https://w3id.org/stancegraph/id/actor/", "ter": "https://w3id.org/stancegraph/id/territory/",
-    "cb": "https://w3id.org/stancegraph/codebook/"})
+TURTLE_PREFIXES = prefix_map()
 
 _SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads", ".nquads": "nquads"}
 
