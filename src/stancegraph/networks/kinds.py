@@ -73,7 +73,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..errors import StanceGraphError
-from .matrix import CLAIM_PREFIX, StanceMatrix, local_name
+from ..ids import local_name
+from .matrix import CLAIM_PREFIX, StanceMatrix
 from .options import KINDS, NORMALIZATIONS, check_choice
 
 
