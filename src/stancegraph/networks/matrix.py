@@ -67,6 +67,7 @@ import numpy as np
 import pyoxigraph as ox
 import scipy.sparse as sp
 
+from ..dates import covers, iso_date_or_none, latest_covering
 from ..errors import StanceGraphError
 from ..ids import local_name
 from ..store import load_text, open_source
@@ -97,15 +98,6 @@ def normalise_quote(text: str | None) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", t).split())
 
 
-def _day(value: Any) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class Position:
     """One issue position or territorial claim as the graph holds it (one article)."""
@@ -132,7 +124,7 @@ class Tenure:
     end: date | None
 
     def valid(self, day: date) -> bool:
-        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+        return covers(self.begin, self.end, day)
 
 
 @dataclass
@@ -175,10 +167,10 @@ class PositionTable:
         if level == "person" or self.kind(holder) in _ORG_KINDS:
             return holder
         if day is not None:
-            valid = [t for t in self.tenures.get(holder, ()) if t.valid(day)]
-            if valid:
-                valid.sort(key=lambda t: (t.begin or date.min, t.organisation))
-                return valid[-1].organisation
+            held = latest_covering(self.tenures.get(holder, ()), day, begin=lambda t: t.begin, end=lambda t: t.end,
+                                   tie=lambda t: t.organisation)
+            if held is not None:
+                return held.organisation
         affs = self.affiliations.get(holder, ())
         return affs[0] if affs else holder
 
@@ -216,7 +208,7 @@ def _collect(rows: list[dict], claim: bool) -> list[Position]:
                                  "stmts": set(), "quotes": set()}
         if "article" in r:
             a["articles"].add(r["article"])
-        d = _day(r.get("date"))
+        d = iso_date_or_none(r.get("date"))
         if d is not None:
             a["dates"].add(d)
         if "stmt" in r:
@@ -280,7 +272,8 @@ def load_positions(source: ox.Store | str | Path | PositionTable | None = None,
         wd[r["s"]].add(local_name(r["same"]))
     tenures: dict[str, list[Tenure]] = defaultdict(list)
     for r in sorted(_rows(store, "tenures"), key=lambda r: (r["t"], str(r.get("begin")), str(r.get("end")))):
-        tenures[r["member"]].append(Tenure(r["member"], r["org"], _day(r.get("begin")), _day(r.get("end"))))
+        tenures[r["member"]].append(Tenure(r["member"], r["org"], iso_date_or_none(r.get("begin")),
+                                           iso_date_or_none(r.get("end"))))
     return PositionTable(
         positions=positions,
         labels=_pick_label(_rows(store, "labels")),

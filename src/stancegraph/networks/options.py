@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Iterable, Sequence
 
+from ..dates import iso_date
 from ..errors import StanceGraphError
 
 KINDS = ("affiliation", "agreement", "disagreement", "subtract", "signed")
@@ -68,14 +69,8 @@ def parse_date(value: str | date | None, option: str, source: str | None = None)
     ...
     stancegraph.errors.StanceGraphError: since: bad date '29/03/2022' (use YYYY-MM-DD)
     """
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
+        return iso_date(value)
     except ValueError:
         raise StanceGraphError(f"bad date '{value}' (use YYYY-MM-DD)", path=source, place=option) from None
 
