@@ -222,6 +222,7 @@ def _date(g: Graph, node) -> date | None:
 
 
 def load_codebook(path: str | Path) -> Codebook:
+    """The codebook in a Turtle file (the format: ``docs/codebook-format.md``)."""
     g = parse_turtle(path)
     source = str(path)
     schemes = list(g.subjects(RDF.type, SG.Codebook))
