@@ -19,8 +19,9 @@ from ..ingest import Article
 from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
+from .claim_events import ClaimEventFinder
 from .context import DocContext
-from .model import Claim, Extraction, Position, Span, Statement
+from .model import REPORTED, Claim, Extraction, Position, Span, Statement
 from .nlp import load_nlp, model_id
 from .quotes import find_quotes
 from .stances import StanceFinder
@@ -110,6 +111,7 @@ class Extractor:
                     _merge(claims, (holder, ch.territory, ch.sovereign), n, ev, round(ch.confidence * st.confidence, 3),
                            lambda ev, conf: Claim(holder, ch.territory, ch.sovereign, [n], ev, conf))
 
+        self._add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted)
         final_positions = self._resolve_conflicts(list(positions.values()))
         used = {st.speaker for st in statements} | {p.holder for p in final_positions} | \
                {c.claimant for c in claims.values()} | {st.reported_by for st in statements if st.reported_by}
@@ -158,6 +160,36 @@ class Extractor:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
         return out
+
+    @staticmethod
+    def _add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted) -> None:
+        """Claims made by acts (claim_events). Inside reported speech they are the speaker's;
+        in narration the act is a reported statement of its claimant."""
+        owner = {}
+        for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
+            for i in scope:
+                owner[i] = n  # the smallest scope holding a token wins
+        made: dict[tuple[str, int], int] = {}
+        for ev in ClaimEventFinder(ctx, terr_tokens, attributor).find():
+            evidence = ctx.span(min(ev.tokens), max(ev.tokens) + 1)
+            if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
+                continue
+            n = owner.get(ev.trigger, -1)
+            if n < 0:
+                sent_n = ctx.sent_of[ev.trigger]
+                n = made.get((ev.claimant, sent_n), -1)
+                if n < 0:
+                    words = [t.i for t in ctx.sents[sent_n] if not t.is_space]
+                    statements.append(Statement(span=ctx.span(words[0], words[-1] + 1), speaker=ev.claimant,
+                                                mode=REPORTED, cue=ctx.doc[ev.trigger].lemma_.lower(),
+                                                confidence=0.5, sentence=sent_n, verb_token=ev.trigger))
+                    scopes.append(words)
+                    n = made[(ev.claimant, sent_n)] = len(statements) - 1
+            holder = statements[n].speaker
+            conf = ev.confidence * statements[n].confidence
+            for terr in ev.territories:
+                _merge(claims, (holder, terr, ev.sovereign), n, evidence, round(conf, 3),
+                       lambda evd, c, terr=terr: Claim(holder, terr, ev.sovereign, [n] if n >= 0 else [], evd, c))
 
     def _relayed_holders(self, ctx: DocContext, attributor: Attributor, scope: list[int], speaker: str):
         """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
@@ -232,7 +264,7 @@ def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -
         table[key] = make(evidence, conf)
         return
     item = table[key]
-    if n not in item.statements:
+    if n >= 0 and n not in item.statements:
         item.statements.append(n)
     if conf > item.confidence:
         item.confidence, item.evidence = conf, evidence

@@ -106,6 +106,10 @@ class ActorFinder:
             for title in post.titles:
                 self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
         self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        # Place names are never speakers: an entity the recogniser takes for a person or body
+        # but that is a territory's name is not minted as an actor.
+        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
+                            for n in (t.name, *t.aliases)}
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
@@ -140,6 +144,8 @@ class ActorFinder:
             iri = self.alias_of.get(text.replace("’", "'"))
             if iri:
                 spans.append((s, e, iri, 3))
+                continue
+            if text.lower().replace("’", "'") in self.place_names:
                 continue
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
