@@ -20,6 +20,7 @@ from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
 from .claim_events import ClaimEventFinder
+from .dates import infer_date
 from .context import DocContext
 from .model import REPORTED, Claim, Extraction, Position, Span, Statement
 from .nlp import load_nlp, model_id
@@ -50,6 +51,9 @@ class Extractor:
         offset = article.body_start
         doc = self.nlp(article.text[offset:])
         index = ActorIndex(res, article.published)
+        inferred = infer_date(article) if article.published is None else None
+        if inferred is not None:
+            index.inferred_day = inferred.day
         ctx = DocContext(article=article, doc=doc, offset=offset, resources=res, index=index)
         ctx.sents = list(doc.sents)
         ctx.sent_of = [0] * len(doc)
@@ -128,7 +132,7 @@ class Extractor:
         mentions = [m for m in ctx.mentions if m.actor in actors]
         return Extraction(article, actors, mentions, statements, final_positions,
                           sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)),
-                          unattributed)
+                          unattributed, inferred)
 
     # ------------------------------------------------------------------
     def _territory_tokens(self, doc) -> dict[int, tuple[str, ...]]:

@@ -161,7 +161,7 @@ class Attributor:
                 if s > score:
                     best, score = iri, s
             post = best if score >= 90 else None
-        return gaz.holder(post, self.ctx.index.day) if post else None
+        return self.ctx.index.holder(post) if post else None
 
     def _antecedent(self, tok, person: bool, role: str | None = None) -> str | None:
         """Most recent fitting actor before ``tok``: speakers first, then any mention."""

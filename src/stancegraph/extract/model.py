@@ -71,3 +71,4 @@ class Extraction:
     positions: list[Position]
     claims: list[Claim]
     unattributed_quotes: list[Span] = field(default_factory=list)
+    inferred_date: object | None = None  # dates.InferredDate when the article has no date of its own
