@@ -21,6 +21,7 @@ from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
 from .claim_events import ClaimEventFinder
 from .dates import infer_date
+from .first_person import document_speaker, first_person_statements
 from .context import DocContext
 from .model import REPORTED, Claim, Extraction, Position, Span, Statement
 from .nlp import load_nlp, model_id
@@ -69,6 +70,8 @@ class Extractor:
         unattributed: list[Span] = []
         quotes = find_quotes(article.text, offset)
         quote_spans = [(q.begin, q.end) for q in quotes]
+        ctx.quoted_chars = [(p.begin, p.end) for q in quotes for p in q.pieces]
+        ctx.doc_speaker = document_speaker(ctx, self.actor_finder.alias_of, self.nlp)
         # A first pass over reported speech makes its speakers known to back-references in quotes.
         attributor.reported(quote_spans)
         prev = None
@@ -95,6 +98,11 @@ class Extractor:
 
         # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(article.text, offset)
+        if ctx.doc_speaker:
+            taken = set().union(*map(set, scopes)) if scopes else set()
+            for st, scope in first_person_statements(ctx, ctx.doc_speaker, ctx.quoted_chars, muted, taken):
+                statements.append(st)
+                scopes.append(scope)
         keep = [i for i, st in enumerate(statements)
                 if not any(b <= st.span.begin and st.span.end <= e for b, e in muted)]
         statements = [statements[i] for i in keep]
@@ -117,7 +125,7 @@ class Extractor:
 
         self._add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted)
         final_positions = self._resolve_conflicts(list(positions.values()))
-        used = {st.speaker for st in statements} | {p.holder for p in final_positions} | \
+        used = {st.speaker for st in statements} | ({ctx.doc_speaker} if ctx.doc_speaker else set()) | {p.holder for p in final_positions} | \
                {c.claimant for c in claims.values()} | {st.reported_by for st in statements if st.reported_by}
         actors = {}
         for iri in sorted(used):
@@ -132,7 +140,7 @@ class Extractor:
         mentions = [m for m in ctx.mentions if m.actor in actors]
         return Extraction(article, actors, mentions, statements, final_positions,
                           sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)),
-                          unattributed, inferred)
+                          unattributed, ctx.doc_speaker, inferred)
 
     # ------------------------------------------------------------------
     def _territory_tokens(self, doc) -> dict[int, tuple[str, ...]]:

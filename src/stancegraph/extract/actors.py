@@ -27,6 +27,7 @@ ACTOR_BASE = ID_BASE + "actor/"
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
+PRONOUNS_FIRST = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",

@@ -6,7 +6,7 @@ The evidence, strongest first:
 
 1. ``url``: a date in the article's URL path (``/2022/03/16/``, ``2022-03-16``,
    ``/2022/03/``);
-2. ``dateline``: a dateline opening a paragraph ("MOSCOW, March 29 (Agency) -",
+2. ``dateline``: a dateline opening a paragraph ("LISBON, March 29 (Agency) -",
    "30-Mar-2022"), its year from the text when it gives none;
 3. ``date``: the latest full date the text mentions ("on March 29, 2022");
 4. ``year``: the latest year the text mentions (its middle is taken).
@@ -15,7 +15,7 @@ Each result keeps the text it was read from; the graph marks the date as
 inferred (``sg:inferredDate``, ``sg:dateEvidence``), never as published.
 
 >>> from stancegraph.ingest import parse_text
->>> d = infer_date(parse_text("t", "KYIV, March 29 (Wire) - Talks resumed, a year after the 2021 summit."))
+>>> d = infer_date(parse_text("t", "LISBON, March 29 (Wire) - Talks resumed, a year after the 2021 summit."))
 >>> d.day.isoformat(), d.kind
 ('2021-03-29', 'dateline')
 >>> infer_date(parse_text("t", "No date here.")) is None
@@ -41,7 +41,7 @@ _URL_DAY = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?
 _URL_COMPACT = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 _URL_MONTH = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<m>[01]?\d)/")
 _URL_YEAR = re.compile(r"/(?P<year>(?:19|20)\d\d)/")
-# "MOSCOW, March 29 (Reuters) -", "KYIV, 29 March -", "30-Mar-2022"
+# "LISBON, March 29 (Agency) -", "PORTO, 29 March -", "30-Mar-2022"
 _DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Za-z.'’ -]{1,40},[ \t]*)?(?:" + r"(?P<a>" + _MONTH + r"[ \t]+(?P<d1>[0-3]?\d)(?:,?[ \t]+"
     + _YEAR.replace("year", "y1") + r")?)" + r"|(?P<b>(?P<d2>[0-3]?\d)[ \t]+" + _MONTH.replace("mon", "mon2")

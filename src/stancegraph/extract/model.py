@@ -71,4 +71,5 @@ class Extraction:
     positions: list[Position]
     claims: list[Claim]
     unattributed_quotes: list[Span] = field(default_factory=list)
+    document_speaker: str | None = None  # actor IRI named by the speaker:/author: header
     inferred_date: object | None = None  # dates.InferredDate when the article has no date of its own
