@@ -25,6 +25,7 @@ from .first_person import document_speaker, first_person_statements
 from .context import DocContext
 from .model import REPORTED, Claim, Extraction, Position, Span, Statement
 from .nlp import load_nlp, model_id
+from .matcher import is_root
 from .quotes import find_quotes
 from .stances import StanceFinder
 
@@ -148,7 +149,7 @@ class Extractor:
         out: dict[int, tuple[str, ...]] = {}
         for _, s, e in sorted(self.territories(doc), key=lambda m: -(m[2] - m[1])):
             iri = self.territory_of.get(doc[s:e].text.lower().replace("’", "'"))
-            if iri and not any(i in out for i in range(s, e)):
+            if iri and not any(i in out for i in range(s, e)) and not self._names_a_facility(doc, s, e):
                 for i in range(s, e):
                     out[i] = (iri,)
         for tok in doc:
@@ -202,6 +203,17 @@ class Extractor:
             for terr in ev.territories:
                 _merge(claims, (holder, terr, ev.sovereign), n, evidence, round(conf, 3),
                        lambda evd, c, terr=terr: Claim(holder, terr, ev.sovereign, [n] if n >= 0 else [], evd, c))
+
+    @staticmethod
+    def _names_a_facility(doc, s: int, e: int) -> bool:
+        """A place name that only modifies another noun ("the T power plant", "T residents") is not
+        about the territory; region nouns ("the T and U regions") still are."""
+        last = doc[e - 1]
+        head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and not is_root(head):
+            head = head.head
+        return last.dep_ in ("compound", "nmod") and head.i >= e and head.pos_ in ("NOUN", "PROPN") \
+            and head.lemma_.lower() not in _REGION_NOUNS and head.lower_ not in _REGION_NOUNS
 
     def _relayed_holders(self, ctx: DocContext, attributor: Attributor, scope: list[int], speaker: str):
         """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
@@ -259,7 +271,7 @@ class Extractor:
         return None
 
 
-_REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area"}
+_REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area", "peninsula", "city", "people"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 

@@ -216,6 +216,14 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ == "nsubjpass":
                 toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        # A relative clause inside the arguments says something else of its noun ("T, which comprises U").
+        for i in list(toks):
+            t = self.ctx.doc[i]
+            if t.dep_ == "relcl" and t.i != trig.i:
+                toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
+        # A place standing as a verb's subject or object is its government ("deprive the capital").
+        toks = {i for i in toks if not (i in self.ctx.tok_actor and self.ctx.doc[i].dep_ in
+                                        ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"))}
         # "T asked to join X", "T joined X": the territory that joins is the act's subject.
         if kind == ACQUIRE and trig.pos_ == "VERB" and self._recipient(trig) is not None:
             toks.update(i for i in self._agents(trig) if i in self.terr)
@@ -305,13 +313,14 @@ class ClaimEventFinder:
         if cue.kind == INDEPENDENCE:
             return cue.default
         if cue.kind == RECOGNISE:
-            # "recognise T as X's", "recognise X's sovereignty over T": the state named in the arguments
-            for i in sorted(args):
-                if i not in self.terr and doc[i].dep_ not in ("det", "poss") or doc[i].lower_ in self.lex.demonyms:
-                    key = self._actor_sovereign(doc[i]) if (i in self.ctx.tok_actor or doc[i].lower_ in
-                                                            self.lex.demonyms) else None
-                    if key:
-                        return key
+            # "recognise T as X's", "recognition of T as X": the state named after "as"
+            for c in trig.children:
+                if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
+                    for t in c.subtree:
+                        key = self._actor_sovereign(t) if (t.i in self.ctx.tok_actor or
+                                                           t.lower_ in self.lex.demonyms) else None
+                        if key:
+                            return key
             return cue.default
         rec = self._recipient(trig)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
