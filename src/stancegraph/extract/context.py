@@ -22,6 +22,8 @@ class DocContext:
     sent_of: list[int] = field(default_factory=list)
     sents: list = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor) in order
+    doc_speaker: str | None = None  # actor of a first-person document (header speaker:/author:)
+    quoted_chars: list[tuple[int, int]] = field(default_factory=list)  # article characters inside quotes
 
     def span(self, start: int, end: int) -> Span:
         """Span of tokens ``start:end`` as article characters."""
