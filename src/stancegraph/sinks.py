@@ -28,7 +28,8 @@ from .namespaces import prefix_map, turtle_prefixes
 
 TURTLE_PREFIXES = prefix_map()
 
-_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads", ".nquads": "nquads"}
+STREAMED = ("turtle", "ntriples", "nquads")
+"""The formats of :mod:`stancegraph.store.formats` a build can stream its output in."""
 
 
 class FileSink:
@@ -112,10 +113,16 @@ class FileSink:
 
 
 def open_file_sink(path: str | Path) -> FileSink:
+    from .store.formats import RDF_FORMATS, for_path
+
     p = Path(path)
-    kind = _SUFFIX.get(p.suffix.lower())
-    if kind is None:
-        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use .ttl, .nt or .nq)", path=p)
+    try:
+        kind = for_path(p).name
+    except StanceGraphError:
+        kind = None
+    if kind not in STREAMED:
+        suffixes = ", ".join(RDF_FORMATS[k].suffix for k in STREAMED)
+        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use {suffixes})", path=p)
     return FileSink(p, kind)
 
 
