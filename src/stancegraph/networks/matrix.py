@@ -551,8 +551,7 @@ def example_store() -> ox.Store:
     >>> st = example_store()
     >>> len(st), len(list(st.quads_for_pattern(None, None, None, None)))
     (72, 72)
-    >>> from stancegraph.store import select
-    >>> sorted(r["key"] for r in select(st, "SELECT ?key WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?key }"))
+    >>> sorted(load_positions(st).codebook_keys)
     ['harbour-fees', 'talks-progress']
     """
     return load_text(EXAMPLE_TTL, "ttl")
