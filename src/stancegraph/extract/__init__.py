@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from spacy.matcher import PhraseMatcher
@@ -81,11 +82,15 @@ class Extractor:
             if st is None:
                 unattributed.append(Span(q.begin, q.end, q.text))
                 continue
-            statements.append(st)
             toks = []
             for piece in [st.span, *st.extra_spans]:
                 toks += ctx.tokens_in(piece.begin, piece.end)
-            scopes.append(sorted(set(toks) | set(attributor.last_scope)))
+            scope = sorted(set(toks) | set(attributor.last_scope))
+            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            for part in split_paragraph_quote(ctx, st):
+                statements.append(part)
+                scopes.append([i for i in scope if i in set(ctx.tokens_in(part.span.begin, part.span.end))]
+                              if part is not st else scope)
             prev = st
         for st, scope in attributor.reported(quote_spans) + attributor.headline():
             statements.append(st)
@@ -280,6 +285,22 @@ def _count(tok) -> int | None:
     if low in _NUMBER_WORDS:
         return _NUMBER_WORDS[low]
     return int(low) if low.isdigit() and len(low) < 3 else None
+
+
+def split_paragraph_quote(ctx: DocContext, st: Statement) -> list[Statement]:
+    """A statement whose quote runs over several paragraphs, as one statement per paragraph."""
+    if not st.extra_spans:
+        return [st]
+    pieces = [st.span, *st.extra_spans]
+    out = []
+    for piece in pieces:
+        text = piece.text.strip()
+        toks = ctx.tokens_in(piece.begin, piece.end)
+        out.append(replace(st, span=piece, quoted_text=text, extra_spans=[],
+                           sentence=ctx.sent_of[toks[0]] if toks else st.sentence))
+    out[0] = st
+    st.quoted_text, st.extra_spans = pieces[0].text.strip(), []
+    return out
 
 
 def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:
