@@ -20,7 +20,7 @@ from ..ingest import Article
 from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
-from .claim_events import ClaimEventFinder
+from .claim_events import ACQUIRE, ClaimEventFinder, event_lexicon
 from .dates import infer_date
 from .first_person import document_speaker, first_person_statements
 from .context import DocContext
@@ -177,7 +177,32 @@ class Extractor:
             if len(picked) == n:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
+        self._annexed_regions(doc, out)
         return out
+
+    def _annexed_regions(self, doc, out: dict[int, tuple[str, ...]]) -> None:
+        """ "the annexed territories" with no number: the territories named in its sentence and the two
+        before (a definite plural region noun qualified by an acquisition, listed just before)."""
+        acquired = {w[0] for w, cues in event_lexicon(self.resources).cues.items()
+                    if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
+        for tok in doc:
+            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _REGION_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            participle = lambda w: w in acquired or w[:-2] in acquired or w[:-1] in acquired  # annexed
+            if not any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children):
+                continue
+            sent = tok.sent
+            first = sent
+            for _ in range(2):
+                if first.start == 0:
+                    break
+                first = doc[first.start - 1].sent
+            named = sorted({t for i in range(first.start, sent.end) if i in out and len(out[i]) == 1
+                            for t in out[i]})
+            if len(named) >= 2:
+                out[tok.i] = tuple(named)
 
     @staticmethod
     def _add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted) -> None:

@@ -145,6 +145,17 @@ class Attributor:
                 return ctx.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
 
+    def possessor(self, tok) -> str | None:
+        """The actor a possessive pronoun stands for ("its", "his", "their")."""
+        low = tok.lower_
+        if low in ("his", "her"):
+            return self._antecedent(tok, person=True)
+        if low in ("its", "their"):
+            return self._antecedent(tok, person=False)
+        if low in ("my", "our") and self.ctx.doc_speaker and not self._quoted(tok):
+            return self.ctx.doc_speaker
+        return None
+
     def _quoted(self, tok) -> bool:
         at = tok.idx + self.ctx.offset
         return any(b <= at < e for b, e in self.ctx.quoted_chars)
