@@ -79,3 +79,13 @@ def test_collective_affiliated_by_its_demonym(extractor):
     r, _ = quotes_of(extractor, '"We are not convinced," Ukrainian officials said.')
     actor = next(a for a in r.actors.values() if a.name == "Ukrainian officials")
     assert actor.affiliation == "https://w3id.org/stancegraph/id/actor/ukraine"
+
+
+def test_object_control_evaluative_verbs_and_transliterated_names(extractor):
+    _, got = quotes_of(extractor, 'The speech led Ann Example to label the plan as "reckless" on Monday.')
+    assert got == {("Ann Example", "reckless")}
+    _, got = quotes_of(extractor, 'Ann Example later slammed the proposal as "absolutely unacceptable."')
+    assert got == {("Ann Example", "absolutely unacceptable.")}
+    # a transliterated first name and a near surname are the gazetteer person
+    _, got = quotes_of(extractor, 'The negotiator and adviser, Mijailo Podoliak, has assured that "the clause stays."')
+    assert got == {("Mykhailo Podolyak", "the clause stays.")}

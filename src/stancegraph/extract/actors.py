@@ -241,16 +241,20 @@ class ActorFinder:
         return doc[s:e].text.lower().replace("’", "'") in self.title_of
 
     def _fuzzy_person(self, text: str) -> str | None:
-        """A misspelt gazetteer name: same first name, surname at least 85 % similar."""
+        """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
+        Mijailo) and a surname at least 85 % alike, or the same first name."""
         parts = text.split()
         if len(parts) < 2:
             return None
         best, best_score = None, 0.0
         for iri, name in self.person_names:
             np = name.split()
-            if len(np) < 2 or np[0].lower() != parts[0].lower():
+            if len(np) < 2 or (np[0].lower() != parts[0].lower()
+                               and fuzz.ratio(np[0].lower(), parts[0].lower()) < 60):
                 continue
             score = fuzz.ratio(np[-1].lower(), parts[-1].lower())
+            if np[0].lower() != parts[0].lower():
+                score -= 0.5  # an exact first name wins a tie
             if score > best_score:
                 best, best_score = iri, score
         return best if best_score >= 85 else None

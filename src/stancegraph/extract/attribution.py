@@ -62,6 +62,13 @@ class Attributor:
         A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # Object control: "led X to label …", "urged X to reject …": X is the subject.
+        if not subjects and verb.dep_ == "xcomp" and not is_root(verb) and verb.head.lemma_.lower() not in \
+                ("promise", "pledge", "vow"):
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in self.ctx.tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -173,10 +180,12 @@ class Attributor:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 return holder or ctx.tok_actor[orgs[0].i]
-        # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
-        for child in tok.children:
-            if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
-                return ctx.tok_actor[child.i]
+        # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
+        # "the negotiator and adviser, Ann Example"), not inside its prepositions.
+        for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+            for child in node.children:
+                if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
+                    return ctx.tok_actor[child.i]
         return None
 
     def _demonym_state(self, tok) -> str | None:
