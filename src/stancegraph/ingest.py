@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .dates import iso_date
 from .errors import StanceGraphError
 from .model import Article, Skipped
 
@@ -48,9 +49,12 @@ def _parse_date(value: str, source: str, place: str) -> date | None:
     if value.strip().lower() in _NO_DATE:
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        day = iso_date(value)
     except ValueError:
-        raise StanceGraphError(f"bad date {value.strip()!r} (want YYYY-MM-DD)", path=source, place=place) from None
+        day = None
+    if day is None:
+        raise StanceGraphError(f"bad date {value.strip()!r} (want YYYY-MM-DD)", path=source, place=place)
+    return day
 
 
 def _check_id(article_id: str, source: str, place: str | None) -> str:

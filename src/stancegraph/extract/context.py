@@ -32,9 +32,6 @@ class DocContext:
         e = doc[end - 1].idx + len(doc[end - 1].text) + self.offset
         return Span(b, e, self.article.text[b:e])
 
-    def char_span(self, b: int, e: int) -> Span:
-        return Span(b, e, self.article.text[b:e])
-
     def tokens_in(self, b: int, e: int) -> list[int]:
         """Token indices whose characters overlap article characters ``b:e``."""
         span = self.doc.char_span(b - self.offset, e - self.offset, alignment_mode="expand")
