@@ -14,20 +14,21 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import StanceGraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")
 err = Console(stderr=True)
-out = Console()
+out = Console(markup=False)  # output names user paths: "[draft]" is text, never Rich markup
 
 
 def fail(exc: StanceGraphError) -> None:
-    err.print(f"[bold red]error:[/] {exc.oneline()}", highlight=False, markup=True, soft_wrap=True)
+    err.print("[bold red]error:[/] " + escape(exc.oneline()), highlight=False, markup=True, soft_wrap=True)
     for line in exc.details:
         err.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
-    raise typer.Exit(1)
+    raise typer.Exit(getattr(exc, "exit_code", 1))
 
 
 class QueryFormat(str, Enum):
@@ -64,8 +65,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("extracting", total=None)
+            seen = [0, 0]
 
             def progress(done: int, total: int, article_id: str) -> None:
+                seen[:] = [done, total]
                 if total > 1:
                     bar.update(task, total=total, completed=done, description=f"extracting {article_id}")
 
@@ -74,8 +77,16 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
     except StanceGraphError as exc:
         fail(exc)
         return
+    except KeyboardInterrupt:
+        from .preflight import Interrupted
+
+        fail(Interrupted(f"interrupted after extracting {seen[0]} of {seen[1] or '?'} articles: "
+                         "nothing was written (the output and the store are as they were)", path=output))
+        return
+    for w in result.warnings:
+        err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
-        err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
+        err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
         warnings = [v for v in result.report.violations if v.severity == "Warning"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
-from .fileio import write_bytes_atomic, write_text_atomic
+from .fileio import safe_child, write_bytes_atomic, write_text_atomic
 from .store import select
 
 P = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
@@ -103,7 +103,7 @@ def export_annotations(store: ox.Store, out_dir: str | Path) -> list[Path]:
         raise StanceGraphError("annotations go to a directory, and this is a file", path=d)
     written = []
     for doc in annotations(store):
-        path = d / f"{doc['article']}.json"
+        path = safe_child(d, str(doc["article"]), ".json")
         write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written

@@ -18,11 +18,12 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import StanceGraphError
-from .fileio import write_bytes_atomic
+from .fileio import check_writable, write_bytes_atomic
 from .graph import article_graph, issue_iris, merge, static_graphs
 from .ingest import Article, Skipped, load_articles
 from .knowledge import Resources, load_resources
 from .namespaces import PREFIXES
+from .preflight import fill_store, open_build_store
 from .validate import Report, validate_graph
 
 
@@ -31,6 +32,7 @@ class BuildResult:
     output: Path | None
     articles: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     actors: int = 0
     statements: int = 0
     positions: int = 0
@@ -74,6 +76,13 @@ def extract_graphs(articles: Iterable[Article], res: Resources, model: str | Non
                 raise
             skipped.append(Skipped(article.source or article.id, None, exc.message))
             continue
+        except Exception as exc:  # noqa: BLE001 - one bad article never costs the corpus
+            if skipped is None:
+                raise
+            reason = " ".join(str(exc).split())[:200]
+            skipped.append(Skipped(article.source or article.id, None,
+                                   f"could not be processed ({type(exc).__name__}: {reason})"))
+            continue
         finally:
             if on_article:
                 on_article(article)
@@ -104,12 +113,17 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     One unreadable article is reported in ``result.skipped`` and left out.
     """
     t0 = time.perf_counter()
+    # Problems with the outputs are found before the long work, not after it.
+    if output:
+        check_writable(output)
+    st = open_build_store(store_dir) if store_dir else None
     res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
     articles, skipped = load_articles(paths)
     if not articles:
         detail = f" ({skipped[0].oneline()})" if skipped else ""
         raise StanceGraphError(f"no readable articles in {', '.join(map(str, paths))}{detail}")
-    result = BuildResult(output=Path(output) if output else None, skipped=skipped)
+    result = BuildResult(output=Path(output) if output else None, skipped=skipped,
+                         warnings=[w for a in articles for w in a.warnings])
     done = 0
 
     def tick(article: Article) -> None:
@@ -144,16 +158,8 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     result.triples = len(full)
     if output:
         write_bytes_atomic(output, to_turtle(full))
-    if store_dir:
-        from .store import persistent
-
-        st = persistent.open_store(Path(store_dir))
-        for name, g in result.static.items():
-            persistent.put_static(st, name, g)
-        for aid, g in result.article_graphs.items():
-            status = persistent.put_article(st, aid, g)
-            result.store_counts[status] = result.store_counts.get(status, 0) + 1
-        st.flush()
+    if st is not None:
+        fill_store(st, Path(store_dir), result.static, result.article_graphs, result.store_counts)
         del st  # release the store's lock now, not at the next garbage collection
         import gc
 

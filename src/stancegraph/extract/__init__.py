@@ -293,7 +293,10 @@ def resolve_relative_date(text: str, published: date) -> date | None:
         delta = (published.weekday() - wd) % 7
         from datetime import timedelta
 
-        return published - timedelta(days=delta)
+        try:
+            return published - timedelta(days=delta)
+        except OverflowError:  # before 1 January of year 1
+            return None
     try:
         import dateparser
     except ImportError:  # pragma: no cover
@@ -302,9 +305,12 @@ def resolve_relative_date(text: str, published: date) -> date | None:
     if not cleaned or not any(ch.isdigit() for ch in cleaned) and not any(
             m in cleaned.lower() for m in ("yesterday", "today", "ago")):
         return None
-    parsed = dateparser.parse(cleaned, languages=["en"], settings={
-        "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
-        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings={
+            "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+            "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    except (OverflowError, ValueError):  # a relative date beyond the calendar's ends
+        return None
     if parsed is None:
         return None
     d = parsed.date()
