@@ -52,14 +52,19 @@ def serve_command(
     = "127.0.0.1:7878",
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes.")]
     = False,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow federated SERVICE queries (the server then sends HTTP requests).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop a query after this many seconds.")] = 60.0,
+    public: Annotated[bool, typer.Option(
+        "--public", help="Allow a --bind address other machines can reach (put a reverse proxy in front).")] = False,
 ) -> None:
     """Serve a SPARQL endpoint (/query) and its web query page over a graph file or a store.
 
-    Read-only unless --writable. Ctrl-C stops it.
+    Read-only unless --writable; no SERVICE unless --allow-service. Ctrl-C stops it.
     """
     from .server import serve
 
-    serve(graph, store, bind=bind, writable=writable)
+    serve(graph, store, bind=bind, writable=writable, allow_service=allow_service, timeout=timeout, public=public)
 
 
 @_one_line_errors
