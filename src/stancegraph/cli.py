@@ -119,18 +119,20 @@ def validate(graph: Optional[Path] = typer.Argument(None, help="Graph file (Turt
 
 
 @app.command()
-def query(graph: Optional[Path] = typer.Argument(None, help="Graph file."),
+def query(graph: Optional[str] = typer.Argument(None, help="Graph file (with --store: the query text)."),
           sparql: Optional[str] = typer.Argument(None, help="SPARQL query text."),
           file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from a .rq file."),
           name: Optional[str] = typer.Option(None, "--name", help="Run a query of the library (queries/NAME.rq)."),
           param: List[str] = typer.Option([], "--param", help="KEY=VALUE for a library query."),
           store: Optional[Path] = typer.Option(None, "--store", help="Query an on-disk store instead of a file."),
-          fmt: QueryFormat = typer.Option(QueryFormat.table, "--format")) -> None:
-    """Run a SPARQL query (SELECT, ASK or CONSTRUCT)."""
+          fmt: QueryFormat = typer.Option(QueryFormat.table, "--format"),
+          allow_service: bool = typer.Option(False, "--allow-service",
+                                             help="Allow federated SERVICE clauses (HTTP requests from here).")) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT); read-only."""
     from .query_cli import run_query_command
 
     try:
-        text = run_query_command(graph, sparql, file, name, param, store, fmt.value)
+        text = run_query_command(graph, sparql, file, name, param, store, fmt.value, allow_service)
     except StanceGraphError as exc:
         fail(exc)
         return

@@ -98,18 +98,60 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
-def query(store: ox.Store, sparql: str, source: str | None = None):
-    """Run any SPARQL query (default graph = union of named graphs)."""
+def _is_update(sparql: str) -> bool:
+    """Whether the text parses as a SPARQL UPDATE (tried on an empty in-memory store, which an
+    update cannot harm; a SERVICE inside it is never run because nothing matches)."""
     try:
-        return store.query(sparql, use_default_graph_as_union=True)
+        ox.Store().update(sparql)
+    except (SyntaxError, OSError, RuntimeError, ValueError):
+        return False
+    return True
+
+
+def query(store: ox.Store, sparql: str, source: str | None = None, allow_service: bool = True):
+    """Run any SPARQL query (default graph = union of named graphs).
+
+    ``allow_service=False`` refuses a query with a federated ``SERVICE`` clause. A SPARQL
+    UPDATE, a syntax error or a failing ``SERVICE`` is a one-line :class:`StanceGraphError`.
+    Solutions are read through, so a failure while iterating them is reported here too
+    (SELECT answers come back as a list-backed :class:`Solutions`).
+    """
+    if not allow_service:
+        from .guard import uses_service
+
+        if uses_service(sparql):
+            raise StanceGraphError("SERVICE (a federated query) would send HTTP requests from this machine; "
+                                   "give --allow-service to allow it", path=source)
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(result, ox.QuerySolutions):
+            return Solutions([v.value for v in result.variables], list(result))
+        if isinstance(result, ox.QueryTriples):
+            return list(result)
+        return result
     except SyntaxError as exc:
+        if _is_update(sparql):
+            raise StanceGraphError("this is a SPARQL UPDATE, and query is read-only (change a store with "
+                                   "'stancegraph build --store' or a 'serve --writable' endpoint)",
+                                   path=source) from None
         raise StanceGraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}", path=source) from None
+    except OSError as exc:
+        what = "SERVICE call failed" if "SERVICE" in sparql.upper() else "query failed"
+        raise StanceGraphError(f"{what}: {' '.join(str(exc).split())}", path=source) from None
+
+
+class Solutions(list):
+    """The solutions of a SELECT query, read through, with their ``variables`` (names, in order)."""
+
+    def __init__(self, variables: list[str], solutions: list):
+        super().__init__(solutions)
+        self.variables = variables
 
 
 def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
     """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
     result = query(store, sparql)
-    names = [v.value for v in result.variables]
+    names = result.variables
     rows = []
     for sol in result:
         row = {}
