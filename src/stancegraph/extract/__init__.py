@@ -19,9 +19,9 @@ from ..ingest import Article
 from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
-from .context import DocContext
+from .context import DocContext, sentence_entities
 from .model import Claim, Extraction, Position, Span, Stance, Statement
-from .nlp import load_nlp, model_id
+from .nlp import load_nlp, model_id, parse
 from .quotes import find_quotes
 from .stances import StanceFinder
 
@@ -47,7 +47,7 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         res = self.resources
         offset = article.body_start
-        doc = self.nlp(article.text[offset:])
+        doc = parse(self.nlp, article.text[offset:])
         index = ActorIndex(res, article.published)
         ctx = DocContext(article=article, doc=doc, offset=offset, resources=res, index=index)
         ctx.sents = list(doc.sents)
@@ -55,6 +55,7 @@ class Extractor:
         for n, s in enumerate(ctx.sents):
             for i in range(s.start, s.end):
                 ctx.sent_of[i] = n
+        ctx.sent_ents, ctx.ent_at = sentence_entities(doc, ctx.sents)
         ctx.mentions, ctx.tok_actor = self.actor_finder.find(doc, index, offset)
         terr_tokens = self._territory_tokens(doc)
 
@@ -207,8 +208,7 @@ class Extractor:
         published = ctx.article.published
         if published is None or st.sentence < 0 or st.sentence >= len(ctx.sents):
             return None
-        sent = ctx.sents[st.sentence]
-        for ent in sent.ents:
+        for ent in ctx.sent_ents[st.sentence]:
             if ent.label_ != "DATE":
                 continue
             return resolve_relative_date(ent.text, published)
