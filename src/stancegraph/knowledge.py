@@ -178,6 +178,32 @@ class Resources:
 
 # ---------------------------------------------------------------- loading ---
 
+def syntax_error(exc: Exception, path: str | Path, what: str = "Turtle") -> StanceGraphError:
+    """An rdflib parser error as one line: the line (and column) where parsing stopped, the
+    reason, and the text there as text (rdflib prints byte reprs and a line one too low)."""
+    why = getattr(exc, "_why", None)
+    raw = getattr(exc, "_str", None)
+    if why is not None and isinstance(raw, (bytes, str)):
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        i = min(max(int(getattr(exc, "_i", 0) or 0), 0), len(text))
+        line = text.count("\n", 0, i) + 1
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        near = " ".join(text[start:end if end >= 0 else len(text)].split())
+        near = near if len(near) <= 80 else near[:77] + "..."
+        return StanceGraphError(f"not valid {what}: {' '.join(str(why).split())}" + (f", in: {near}" if near else ""),
+                                path=path, place=f"line {line}, column {i - start + 1}")
+    msg = " ".join(str(exc).split())
+    line = getattr(exc, "lines", None)
+    place = f"line {line + 1}" if isinstance(line, int) else None
+    if place is None:
+        import re
+
+        m = re.search(r"line (\d+)", msg)
+        place = f"line {m.group(1)}" if m else None
+    return StanceGraphError(f"not valid {what}: {msg[:300]}", path=path, place=place)
+
+
 def parse_turtle(path: str | Path) -> Graph:
     """Parse a Turtle file, turning parser errors into one line naming file and line."""
     p = Path(path)
@@ -189,15 +215,7 @@ def parse_turtle(path: str | Path) -> Graph:
     except UnicodeDecodeError as exc:
         raise StanceGraphError(f"not UTF-8 (byte {exc.start})", path=p) from None
     except Exception as exc:  # rdflib raises several parser exception types
-        msg = " ".join(str(exc).split())
-        line = getattr(exc, "lines", None)
-        place = f"line {line}" if line else None
-        if "line" in msg and place is None:
-            import re
-
-            m = re.search(r"line (\d+)", msg)
-            place = f"line {m.group(1)}" if m else None
-        raise StanceGraphError(f"not valid Turtle: {msg[:300]}", path=p, place=place) from None
+        raise syntax_error(exc, p) from None
     return g
 
 
@@ -346,6 +364,13 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         end = _date(g, g.value(interval, TIME.hasEnd)) if interval is not None else None
         tenures.append(Tenure(str(person), str(post), begin, end))
     tenures.sort(key=lambda t: (t.post, t.begin or date.min, t.person))
+    owner: dict[str, str] = {}
+    for actor in sorted(actors.values(), key=lambda a: a.iri):
+        for alias in {n.lower() for n in iter_aliases(actor)}:
+            if owner.setdefault(alias, actor.iri) != actor.iri:
+                raise StanceGraphError(
+                    f"the name or alias {alias!r} is given to two actors, <{owner[alias]}> and <{actor.iri}>: "
+                    "a name must pick out one actor (keep it on one of them)", path=source)
     return Gazetteer(actors, posts, tuple(tenures), g)
 
 

@@ -125,7 +125,9 @@ def validate_file(path: str | Path) -> Report:
         else:
             g.parse(p, format=fmt)
     except Exception as exc:
-        raise StanceGraphError(f"not valid RDF: {' '.join(str(exc).split())[:300]}", path=p) from None
+        from .knowledge import syntax_error
+
+        raise syntax_error(exc, p, "RDF") from None
     return validate_graph(g)
 
 
