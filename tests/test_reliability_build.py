@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from stancegraph.errors import StanceGraphError
-from stancegraph.preflight import Interrupted, fill_store, open_build_store
+from stancegraph.preflight import Interrupted
 
 ROOT = Path(__file__).resolve().parents[1]
 EXE = str(Path(sys.executable).parent / "stancegraph")
@@ -90,27 +90,23 @@ def test_read_only_store_fails_before_extraction(tmp_path_factory):
         shutil.rmtree(base, ignore_errors=True)
 
 
-class _Interrupting(dict):
-    def items(self):
-        for n, item in enumerate(super().items()):
-            if n == 2:
-                raise KeyboardInterrupt
-            yield item
+def test_interrupted_build_says_how_far_the_store_got(tmp_path, resources):
+    from stancegraph.pipeline import build
+    from stancegraph.store.persistent import article_ids, open_store
 
+    def progress(done, total, article_id):
+        if done == 3:  # Ctrl-C while the third article is being stored
+            raise KeyboardInterrupt
 
-def test_interrupted_store_fill_says_how_far_it_got(tmp_path):
-    st = open_build_store(tmp_path / "st")
-    graphs = _Interrupting()
-    for n in range(4):
-        g = Graph()
-        g.add((URIRef(f"urn:a{n}"), URIRef("urn:p"), Literal(n)))
-        graphs[f"a{n}"] = g
     with pytest.raises(Interrupted) as info:
-        fill_store(st, tmp_path / "st", {}, graphs, {})
-    assert "the store holds 2 of the 4 article graphs" in info.value.oneline()
-    from stancegraph.store.persistent import article_ids
-
-    assert article_ids(st) == ["a0", "a1"]
+        build([ARTICLES], tmp_path / "g.ttl", resources=resources, store_dir=tmp_path / "st", progress=progress,
+              jobs=1)
+    line = info.value.oneline()
+    assert "interrupted after 2 articles" in line and "the store holds 2 article graphs" in line
+    assert "g.ttl was not written" in line and info.value.exit_code == 130
+    assert not (tmp_path / "g.ttl").exists()
+    st = open_store(tmp_path / "st")
+    assert len(article_ids(st)) == 2
 
 
 def test_ctrl_c_during_build_is_one_line_and_exit_130(tmp_path):
@@ -132,13 +128,13 @@ def test_an_article_that_crashes_the_extractor_is_skipped(tmp_path, monkeypatch,
 
     real = Extractor.extract
 
-    def flaky(self, article):
+    def flaky(self, article, doc=None):
         if article.id == "001_b21cfb712f189535":
             raise IndexError("list index out of range")
-        return real(self, article)
+        return real(self, article, doc=doc)
 
     monkeypatch.setattr(Extractor, "extract", flaky)
-    result = pipeline.build([ARTICLES], tmp_path / "g.ttl", resources=resources)
+    result = pipeline.build([ARTICLES], tmp_path / "g.ttl", resources=resources, jobs=1)
     assert result.articles == 4
     assert any("001_b21cfb712f189535" in s.oneline() and "IndexError" in s.oneline() for s in result.skipped)
     assert (tmp_path / "g.ttl").is_file()

@@ -22,7 +22,7 @@ from typing import IO, Iterator
 from .errors import StanceGraphError
 
 
-def _umask() -> int:
+def current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -99,7 +99,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
     try:
         try:
-            os.fchmod(fd, 0o666 & ~_umask())
+            os.fchmod(fd, 0o666 & ~current_umask())
         except (AttributeError, OSError):  # pragma: no cover - platforms without fchmod
             pass
         with os.fdopen(fd, mode, **kwargs) as handle:
@@ -107,7 +107,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except BaseException as exc:
         try:
             os.unlink(tmp)
@@ -118,7 +118,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
         raise
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (best effort: not every platform opens directories)."""
     try:
         dfd = os.open(folder, os.O_RDONLY)

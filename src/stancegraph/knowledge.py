@@ -174,6 +174,7 @@ class Resources:
     territory_graph: Graph
     ontology: Graph
     sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # e.g. an empty gazetteer: kept, but said
 
 
 # ---------------------------------------------------------------- loading ---
@@ -400,10 +401,20 @@ def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path |
         "ontology": Path(ontology) if ontology else paths.ontology_file(),
     }
     terr, terr_graph = load_territories(files["territories"])
+    gaz = load_gazetteer(files["gazetteer"])
+    warnings = []
+    if not gaz.actors:
+        warnings.append(StanceGraphError("the gazetteer has no actors (sg:Person, sg:Organisation, sg:State, "
+                                         "sg:Group): every speaker will be minted from the text",
+                                         path=files["gazetteer"]).oneline())
+    if not terr:
+        warnings.append(StanceGraphError("the territory list has no sg:Territory: no territorial claim can be found",
+                                         path=files["territories"]).oneline())
     return Resources(
         codebook=load_codebook(files["codebook"]), lexicon=load_lexicon(files["cues"]),
-        gazetteer=load_gazetteer(files["gazetteer"]), territories=terr, territory_graph=terr_graph,
+        gazetteer=gaz, territories=terr, territory_graph=terr_graph,
         ontology=parse_turtle(files["ontology"]), sources={k: str(v) for k, v in files.items()},
+        warnings=warnings,
     )
 
 

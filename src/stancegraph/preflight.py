@@ -1,21 +1,14 @@
-"""Outputs of a build checked before the long work, and a store filled so that an
-interruption says how far it got.
+"""Outputs of a build checked before the long work, and what an interruption says.
 
-:func:`open_build_store` opens (and so locks) the on-disk store before
-extraction: a store locked by another process, or one that cannot be written,
-is an error in the first second, not after an hour of extraction.
-:func:`fill_store` writes the static graphs first, then one article graph per
-transaction; Ctrl-C turns into a one-line error saying how many articles the
-store holds (each whole: a re-run completes it).
+:func:`check_store_dir` refuses a store directory that cannot be written before
+extraction starts (the store is then opened, and so locked, at once);
+:func:`interrupted` turns Ctrl-C into a one-line error saying how far the store got.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import pyoxigraph as ox
-from rdflib import Graph
 
 from .errors import StanceGraphError
 
@@ -26,38 +19,31 @@ class Interrupted(StanceGraphError):
     exit_code = 130
 
 
-def open_build_store(store_dir: str | Path) -> ox.Store:
-    """Open the build's store for writing now: locked, read-only or unusable stores fail here."""
-    from .store import persistent
-
+def check_store_dir(store_dir: Path) -> None:
+    """A store directory (or the folder it would be created in) must be writable."""
     d = Path(store_dir)
-    if d.is_dir() and not os.access(d, os.W_OK | os.X_OK):
+    probe = d
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise StanceGraphError(f"cannot create the store: {probe} is not a directory", path=d)
+    if not os.access(probe, os.W_OK | os.X_OK):
         raise StanceGraphError("cannot write the store: the directory is read-only", path=d)
-    st = persistent.open_store(d)
-    try:
-        # A real write (an empty transaction is not enough on a read-only file system).
-        st.update("CLEAR SILENT GRAPH <https://w3id.org/stancegraph/id/graph/preflight>")
-        st.flush()
-    except OSError as exc:
-        raise StanceGraphError(f"cannot write the store: {' '.join(str(exc).split())}", path=d) from None
-    return st
+    if d.is_dir():
+        for f in d.iterdir():
+            if f.is_file() and not os.access(f, os.W_OK):
+                raise StanceGraphError(f"cannot write the store: {f.name} is read-only", path=d)
 
 
-def fill_store(st: ox.Store, store_dir: Path, static: dict[str, Graph], articles: dict[str, Graph],
-               counts: dict[str, int]) -> None:
-    """Put the static graphs, then each article graph; ``counts`` gathers added/replaced/unchanged."""
-    from .store import persistent
-
-    done = 0
-    try:
-        for name, g in static.items():
-            persistent.put_static(st, name, g)
-        for aid, g in articles.items():
-            status = persistent.put_article(st, aid, g)
-            counts[status] = counts.get(status, 0) + 1
-            done += 1
-        st.flush()
-    except KeyboardInterrupt:
-        raise Interrupted(
-            f"interrupted: the store holds {done} of the {len(articles)} article graphs of this build, "
-            "each one whole; run the build again to complete it", path=store_dir) from None
+def interrupted(result, output, store_dir) -> Interrupted:
+    """The one line for Ctrl-C: articles done, what the store holds, the output untouched."""
+    done = result.articles
+    parts = [f"interrupted after {done} article{'s' if done != 1 else ''}"]
+    if store_dir:
+        c = result.store_counts
+        kept = sum(c.get(k, 0) for k in ("added", "replaced", "unchanged"))
+        parts.append(f"the store holds {kept} article graph{'s' if kept != 1 else ''} of this build, each "
+                     "whole (run the build again to complete it)")
+    if output:
+        parts.append(f"{output} was not written")
+    return Interrupted("; ".join(parts), path=store_dir or output)

@@ -15,43 +15,37 @@ from ._app import app, err, one_line_errors, out
 @app.command()
 @one_line_errors
 def build(paths: List[Path] = typer.Argument(None, help="Article files or folders (.txt, .jsonl). Default: data/articles."),
-          output: Path = typer.Option(Path("graph.ttl"), "-o", "--output", help="Turtle file to write."),
+          output: Path = typer.Option(Path("graph.ttl"), "-o", "--output", help="Graph file to write: Turtle (.ttl), N-Triples (.nt) or N-Quads (.nq)."),
           store: Optional[Path] = typer.Option(None, "--store", help="Also write into this on-disk Oxigraph store."),
           data_dir: Optional[Path] = typer.Option(None, "--data", help="Folder with codebook.ttl, actors.ttl, territories.ttl, cues.ttl."),
           codebook: Optional[Path] = typer.Option(None, "--codebook", help="Another codebook (Turtle)."),
           gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Another actor gazetteer (Turtle)."),
           territories: Optional[Path] = typer.Option(None, "--territories", help="Another territory list (Turtle)."),
-          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use.")) -> None:
-    """Extract, validate and write the knowledge graph of the articles."""
+          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use."),
+          jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the cores available)."),
+          dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: scheduler address (tcp://HOST:8786).")) -> None:
+    """Extract, validate and write the knowledge graph of the articles (.ttl, .nt or .nq), article by article."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .. import paths as P
     from ..pipeline import build as run_build
 
     sources = list(paths) if paths else [P.data_dir() / "articles"]
-    seen = [0, 0]
-    try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, transient=True, disable=not err.is_terminal) as bar:
-            task = bar.add_task("extracting", total=None)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=None)
 
-            def progress(done: int, total: int, article_id: str) -> None:
-                seen[:] = [done, total]
-                if total > 1:
-                    bar.update(task, total=total, completed=done, description=f"extracting {escape(article_id)}")
+        def progress(done: int, total: int, article_id: str) -> None:
+            bar.update(task, total=total or None, completed=done, description=f"extracting {article_id}")
 
-            result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
-                               territories=territories, model=model, progress=progress, store_dir=store)
-    except KeyboardInterrupt:
-        from ..preflight import Interrupted
-
-        raise Interrupted(f"interrupted after extracting {seen[0]} of {seen[1] or '?'} articles: nothing was "
-                          "written (the output and the store are as they were)", path=output) from None
-    for w in result.warnings:
+        result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
+                           territories=territories, model=model, progress=progress, store_dir=store,
+                           jobs=jobs, dask=dask)
+    for w in result.ingest_warnings:
         err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
         err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
-        warnings = [v for v in result.report.violations if v.severity == "Warning"]
+        warnings = [w for w in result.warnings if w.startswith("Warning")]
         out.print(f"shapes: conforms ({len(warnings)} warnings)", highlight=False)

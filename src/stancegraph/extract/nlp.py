@@ -111,5 +111,13 @@ def parse(nlp, text: str, chunk_chars: int | None = None):
     return doc
 
 
+def parse_many(nlp, texts: list[str], chunk_chars: int | None = None) -> list:
+    """Docs of ``texts``: the short ones in one ``nlp.pipe`` batch, long ones with :func:`parse`."""
+    limit = min(chunk_chars or CHUNK_CHARS, nlp.max_length - 1)
+    short = [t for t in texts if len(t) <= limit]
+    piped = iter(nlp.pipe(short, batch_size=max(1, len(short)))) if short else iter(())
+    return [next(piped) if len(t) <= limit else parse(nlp, t, chunk_chars) for t in texts]
+
+
 def model_id(nlp) -> str:
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
