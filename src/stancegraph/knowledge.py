@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .dates import covers, iso_date_or_none, latest_covering
 from .errors import StanceGraphError
 from .namespaces import ORG, SDO, SG, TIME
 from . import paths
@@ -122,9 +122,7 @@ class Tenure:
     end: date | None
 
     def covers(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+        return day is None or covers(self.begin, self.end, day)
 
 
 @dataclass
@@ -143,10 +141,8 @@ class Gazetteer:
         if not tenures:
             return None
         if day is not None:
-            covering = [t for t in tenures if t.covers(day)]
-            if covering:
-                return max(covering, key=lambda t: t.begin or date.min).person
-            return None
+            held = latest_covering(tenures, day, begin=lambda t: t.begin, end=lambda t: t.end)
+            return held.person if held is not None else None
         open_ = [t for t in tenures if t.end is None]
         pool = open_ or tenures
         return max(pool, key=lambda t: t.begin or date.min).person
@@ -241,12 +237,7 @@ def _date(g: Graph, node) -> date | None:
     if node is None:
         return None
     value = g.value(node, TIME.inXSDDate)
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return None if value is None else iso_date_or_none(str(value))
 
 
 def load_codebook(path: str | Path) -> Codebook:
@@ -367,7 +358,7 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
     tenures.sort(key=lambda t: (t.post, t.begin or date.min, t.person))
     owner: dict[str, str] = {}
     for actor in sorted(actors.values(), key=lambda a: a.iri):
-        for alias in {n.lower() for n in iter_aliases(actor)}:
+        for alias in {n.lower() for n in (actor.name, *actor.aliases)}:
             if owner.setdefault(alias, actor.iri) != actor.iri:
                 raise StanceGraphError(
                     f"the name or alias {alias!r} is given to two actors, <{owner[alias]}> and <{actor.iri}>: "
@@ -417,7 +408,3 @@ def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path |
         warnings=warnings,
     )
 
-
-def iter_aliases(actor: Actor) -> Iterable[str]:
-    yield actor.name
-    yield from actor.aliases

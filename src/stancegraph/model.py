@@ -83,6 +83,7 @@ class Article:
     body_start: int = 0
     meta: dict = field(default_factory=dict, compare=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)  # ingest's notes (odd year, unclosed header)
+    speaker: str | None = None  # document speaker of a first-person text (header speaker:/author:)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ class Extraction:
     positions: list[Position]
     claims: list[Claim]
     unattributed_quotes: list[Span] = field(default_factory=list)
+    document_speaker: str | None = None  # actor IRI named by the speaker:/author: header
+    inferred_date: object | None = None  # extract.dates.InferredDate when the article has no date of its own
 
 
 __all__ = ["Article", "Claim", "DIRECT", "Extraction", "MIXED", "Mention", "Mode", "Position", "REPORTED",

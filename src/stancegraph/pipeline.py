@@ -357,10 +357,10 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
     result.report = Report(True, [])
     static_all = merge(static.values())
     if sink is not None:
-        from .store.persistent import rdflib_to_oxigraph
+        from .rdf import to_oxigraph
 
         for name, g in static.items():
-            sink.add_triples(name, rdflib_to_oxigraph(g), static=True)
+            sink.add_triples(name, to_oxigraph(g), static=True)
     if store is not None:
         for name, g in static.items():
             store.put_static(name, g)

@@ -25,6 +25,7 @@ from .model import Mention, Span
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
+PRONOUNS_FIRST = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
@@ -48,6 +49,27 @@ class ActorIndex:
     resources: Resources
     day: date | None
     minted: dict[str, Actor] = field(default_factory=dict)
+    inferred_day: date | None = None  # from the article's own text when it has no date
+    named: set[str] = field(default_factory=set)  # gazetteer people named in the article
+
+    def holder(self, post: str) -> str | None:
+        """Who a post title names in this article.
+
+        On the article's date, that day's holder. With no date: a holder of the post
+        named elsewhere in the article (the latest-begun of them), then the holder on
+        the date inferred from the text, and only then the current holder.
+        """
+        gaz = self.resources.gazetteer
+        if self.day is not None:
+            return gaz.holder(post, self.day)
+        tenures = [t for t in gaz.tenures if t.post == post and t.person in self.named]
+        if tenures:
+            return max(tenures, key=lambda t: t.begin or date.min).person
+        if self.inferred_day is not None:
+            found = gaz.holder(post, self.inferred_day)
+            if found:
+                return found
+        return gaz.holder(post, None)
 
     def get(self, iri: str) -> Actor | None:
         return self.resources.gazetteer.actors.get(iri) or self.minted.get(iri)
@@ -90,6 +112,10 @@ class ActorFinder:
             for title in post.titles:
                 self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
         self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        # Place names are never speakers: an entity the recogniser takes for a person or body
+        # but that is a territory's name is not minted as an actor.
+        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
+                            for n in (t.name, *t.aliases)}
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
@@ -105,9 +131,11 @@ class ActorFinder:
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
                 if iri:
                     spans.append((s, e, iri, 3))
+        index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
+                       and index.get(iri).kind == "person"}
         for _, s, e in self.titles(doc):
             post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
-            holder = self.res.gazetteer.holder(post, index.day) if post else None
+            holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
         for ent in doc.ents:
@@ -124,6 +152,8 @@ class ActorFinder:
             iri = self.alias_of.get(text.replace("’", "'"))
             if iri:
                 spans.append((s, e, iri, 3))
+                continue
+            if text.lower().replace("’", "'") in self.place_names:
                 continue
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)

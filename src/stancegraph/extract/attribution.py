@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
 from .context import DocContext
 from .matcher import forms, is_root, phrasal
 from .model import DIRECT, MIXED, REPORTED, Span, Statement
@@ -95,6 +95,8 @@ class Attributor:
                 return None, iri, 0.0
             return iri, None, 0.9
         low = tok.lower_
+        if ctx.doc_speaker and low in PRONOUNS_FIRST and not self._quoted(tok):
+            return ctx.doc_speaker, None, 0.85  # the document's own voice
         if low in PRONOUNS_PERSON:
             return self._antecedent(tok, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
@@ -127,6 +129,10 @@ class Attributor:
             if span is not None and span.label_ == "ORG":
                 return ctx.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
+
+    def _quoted(self, tok) -> bool:
+        at = tok.idx + self.ctx.offset
+        return any(b <= at < e for b, e in self.ctx.quoted_chars)
 
     def _mentioned(self, tok) -> str | None:
         ctx = self.ctx
@@ -163,7 +169,7 @@ class Attributor:
                 if s > score:
                     best, score = iri, s
             post = best if score >= 90 else None
-        return gaz.holder(post, self.ctx.index.day) if post else None
+        return self.ctx.index.holder(post) if post else None
 
     def _antecedent(self, tok, person: bool, role: str | None = None) -> str | None:
         """Most recent fitting actor before ``tok``: speakers first, then any mention."""

@@ -24,7 +24,8 @@ import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from . import open_source
-from .persistent import EXPORT_PREFIXES, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS
+from ..ids import GRAPH_BASE, META_GRAPH, STATIC_GRAPHS
+from ..namespaces import prefix_map
 
 _TURTLE = "text/turtle; charset=utf-8"
 
@@ -153,7 +154,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
         try:
             ox.NamedNode(graph_iri)
         except ValueError as exc:
-            raise StanceGraphError(f"invalid --graph-iri '{graph_iri}': {exc}") from None
+            raise StanceGraphError(f"invalid `graph_iri` '{graph_iri}': {exc}") from None
     store = open_source(graph, store_dir)
     graphs = _graphs(store, include_meta)
     if not graphs:
@@ -180,7 +181,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
                 target = name = g.value
             if bar is not None:
                 bar.update(task, description=_short(name))
-            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=EXPORT_PREFIXES)
+            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=prefix_map())
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
             try:
                 status = put_with_retries(graph_url(clean, target), body, auth, timeout, retries, backoff)
