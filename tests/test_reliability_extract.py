@@ -109,3 +109,16 @@ def test_windowed_antecedent_candidates_equal_the_full_walk(extractor, resources
             got = list(window.candidates(tok.i, role))
             want = _naive_candidates(ctx, tok.i, role)
             assert got == want, (tok.i, role)
+
+
+def test_a_batch_with_an_article_over_the_limit_parses_every_article(extractor):
+    from stancegraph.extract.nlp import parse_many
+
+    short, long = PARAGRAPHS[0], _long_text(9000)
+    old = extractor.nlp.max_length
+    extractor.nlp.max_length = 4000
+    try:
+        docs = parse_many(extractor.nlp, [short, long, short])
+    finally:
+        extractor.nlp.max_length = old
+    assert [d.text for d in docs] == [short, long, short]

@@ -45,9 +45,7 @@ def check_writable(path: str | Path, what: str = "output") -> Path:
     if target.is_dir():
         raise StanceGraphError(f"the {what} is a directory; give a file name (e.g. {target}/graph.ttl)", path=target)
     folder = target.parent if str(target.parent) else Path(".")
-    probe = folder
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
+    probe = existing_ancestor(folder)
     if not probe.is_dir():
         raise StanceGraphError(f"cannot write the {what}: {probe} is not a directory", path=target)
     if not os.access(probe, os.W_OK | os.X_OK):
@@ -55,6 +53,14 @@ def check_writable(path: str | Path, what: str = "output") -> Path:
     if target.exists() and not os.access(target, os.W_OK) and not os.access(folder, os.W_OK):
         raise StanceGraphError(f"cannot write the {what}: permission denied", path=target)
     return target
+
+
+def existing_ancestor(path: Path) -> Path:
+    """``path`` itself when it exists, else its nearest existing parent (what a write would need)."""
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    return probe
 
 
 def safe_child(folder: str | Path, name: str, suffix: str = "") -> Path:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from .errors import StanceGraphError
+from .fileio import existing_ancestor
 
 
 class Interrupted(StanceGraphError):
@@ -22,9 +23,7 @@ class Interrupted(StanceGraphError):
 def check_store_dir(store_dir: Path) -> None:
     """A store directory (or the folder it would be created in) must be writable."""
     d = Path(store_dir)
-    probe = d
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
+    probe = existing_ancestor(d)
     if probe.exists() and not probe.is_dir():
         raise StanceGraphError(f"cannot create the store: {probe} is not a directory", path=d)
     if not os.access(probe, os.W_OK | os.X_OK):
