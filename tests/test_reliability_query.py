@@ -78,3 +78,17 @@ def test_service_in_query_is_refused_unless_allowed():
     assert r.returncode == 1 and "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "SERVICE" in lines[0] and "failed" in lines[0]
+
+
+def test_update_text_is_never_run_to_find_out_what_it_is():
+    import socket
+
+    with socket.socket() as target:
+        target.bind(("127.0.0.1", 0))
+        target.listen(4)
+        target.settimeout(0.5)
+        port = target.getsockname()[1]
+        r = run("query", FIXTURE, f"LOAD <http://127.0.0.1:{port}/data.ttl>")
+        assert r.returncode == 1 and "read-only" in r.stderr
+        with pytest.raises(OSError):  # nobody connected: the LOAD was not executed
+            target.accept()

@@ -13,6 +13,7 @@ all named graphs as their default graph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +85,18 @@ def term_value(term: Any) -> Any:
 
 
 def _is_update(sparql: str) -> bool:
-    """Whether the text parses as a SPARQL UPDATE (tried on an empty in-memory store, which an
-    update cannot harm; a SERVICE inside it is never run because nothing matches)."""
-    try:
-        ox.Store().update(sparql)
-    except (SyntaxError, OSError, RuntimeError, ValueError):
-        return False
-    return True
+    r"""Whether the text is a SPARQL UPDATE: its first keyword after the prologue is an update
+    operation. Read, never run (running ``LOAD <url>`` even on an empty store fetches the URL).
+
+    >>> _is_update("PREFIX x: <urn:x#> # note\n INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    True
+    >>> _is_update("SELECT * WHERE { ?s ?p 'INSERT' }")
+    False
+    """
+    from .guard import without_opaque
+
+    text = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)\s*)*", "", without_opaque(sparql))
+    return bool(re.match(r"(?i)(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", text))
 
 
 def query(store: ox.Store, sparql: str, source: str | None = None, allow_service: bool = True):

@@ -50,9 +50,15 @@ FORM_REFUSED = ("form-encoded and text/plain writes are refused (a web page coul
 def uses_service(sparql: str) -> bool:
     """Whether a SPARQL query or update text has a ``SERVICE`` clause (escapes, strings,
     IRIs and comments taken into account; when in doubt it says True)."""
+    return bool(_SERVICE.search(without_opaque(sparql)))
+
+
+def without_opaque(sparql: str) -> str:
+    """The query text with escapes decoded and strings, IRIs and comments blanked: what is left
+    are keywords, names and punctuation."""
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16)
                        <= 0x10FFFF else "", sparql)
-    return bool(_SERVICE.search(_OPAQUE.sub(" ", text)))
+    return _OPAQUE.sub(" ", text)
 
 
 def sparql_texts(query_string: str, content_type: str, body: bytes) -> list[str]:
