@@ -51,6 +51,19 @@ def run(extractor, text, published="2022-05-02"):
      "The European Union has refused to recognise the annexation of the four regions.",
      {("Russia", t, "russia") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}
      | {("European Union", t, "ukraine") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+    # recognising a territory that the sentence says was annexed recognises the annexation
+    ("Sergei Lavrov said international recognition of Sevastopol, which Moscow annexed in 2014, was a must.",
+     {("Sergei Lavrov", "sevastopol", "russia")}),
+    # a condition is a demand; an adverbial clause is not what its head verb ("end") acts on
+    ("Vladimir Putin declared his readiness to end the war if Ukraine gives up Kherson and Zaporizhzhia.",
+     {("Vladimir Putin", "kherson", "russia"), ("Vladimir Putin", "zaporizhzhia", "russia")}),
+    # "its precondition is a withdrawal": whose precondition it is
+    ("The Kremlin has made clear that its precondition for a truce is Ukraine's full withdrawal from Luhansk.",
+     {("Kremlin", "luhansk", "russia")}),
+    # "the annexed territories": the territories listed just before
+    ("Moscow holds Sevastopol, Luhansk and parts of Kherson. Vladimir Putin has said Russia will not "
+     "relinquish the annexed territories.",
+     {("Vladimir Putin", t, "russia") for t in ("sevastopol", "luhansk", "kherson")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)

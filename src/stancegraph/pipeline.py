@@ -142,7 +142,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
     if jobs is None:
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
-        raise StanceGraphError(f"--jobs must be 1 or more, not {jobs}", place="--jobs")
+        raise StanceGraphError(f"`jobs` must be 1 or more, not {jobs}", place="jobs")
     return LocalEngine(jobs)
 
 

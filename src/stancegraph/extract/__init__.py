@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from spacy.matcher import PhraseMatcher
@@ -19,7 +20,7 @@ from ..ingest import Article
 from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
-from .claim_events import ClaimEventFinder
+from .claim_events import ACQUIRE, ClaimEventFinder, event_lexicon
 from .dates import infer_date
 from .first_person import document_speaker, first_person_statements
 from .context import DocContext, sentence_entities
@@ -83,11 +84,15 @@ class Extractor:
             if st is None:
                 unattributed.append(Span(q.begin, q.end, q.text))
                 continue
-            statements.append(st)
             toks = []
             for piece in [st.span, *st.extra_spans]:
                 toks += ctx.tokens_in(piece.begin, piece.end)
-            scopes.append(sorted(set(toks) | set(attributor.last_scope)))
+            scope = sorted(set(toks) | set(attributor.last_scope))
+            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            for part in split_paragraph_quote(ctx, st):
+                statements.append(part)
+                scopes.append([i for i in scope if i in set(ctx.tokens_in(part.span.begin, part.span.end))]
+                              if part is not st else scope)
             prev = st
         for st, scope in attributor.reported(quote_spans) + attributor.headline():
             statements.append(st)
@@ -174,7 +179,32 @@ class Extractor:
             if len(picked) == n:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
+        self._annexed_regions(doc, out)
         return out
+
+    def _annexed_regions(self, doc, out: dict[int, tuple[str, ...]]) -> None:
+        """ "the annexed territories" with no number: the territories named in its sentence and the two
+        before (a definite plural region noun qualified by an acquisition, listed just before)."""
+        acquired = {w[0] for w, cues in event_lexicon(self.resources).cues.items()
+                    if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
+        for tok in doc:
+            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _REGION_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            participle = lambda w: w in acquired or w[:-2] in acquired or w[:-1] in acquired  # annexed
+            if not any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children):
+                continue
+            sent = tok.sent
+            first = sent
+            for _ in range(2):
+                if first.start == 0:
+                    break
+                first = doc[first.start - 1].sent
+            named = sorted({t for i in range(first.start, sent.end) if i in out and len(out[i]) == 1
+                            for t in out[i]})
+            if len(named) >= 2:
+                out[tok.i] = tuple(named)
 
     @staticmethod
     def _add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted) -> None:
@@ -281,6 +311,22 @@ def _count(tok) -> int | None:
     if low in _NUMBER_WORDS:
         return _NUMBER_WORDS[low]
     return int(low) if low.isdigit() and len(low) < 3 else None
+
+
+def split_paragraph_quote(ctx: DocContext, st: Statement) -> list[Statement]:
+    """A statement whose quote runs over several paragraphs, as one statement per paragraph."""
+    if not st.extra_spans:
+        return [st]
+    pieces = [st.span, *st.extra_spans]
+    out = []
+    for piece in pieces:
+        text = piece.text.strip()
+        toks = ctx.tokens_in(piece.begin, piece.end)
+        out.append(replace(st, span=piece, quoted_text=text, extra_spans=[],
+                           sentence=ctx.sent_of[toks[0]] if toks else st.sentence))
+    out[0] = st
+    st.quoted_text, st.extra_spans = pieces[0].text.strip(), []
+    return out
 
 
 def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:

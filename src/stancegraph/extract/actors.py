@@ -25,6 +25,7 @@ from .model import Mention, Span
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
+CONDITIONAL_MARKS = {"if", "unless", "provided", "once"}
 PRONOUNS_FIRST = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -191,21 +192,39 @@ class ActorFinder:
                         taken[i] = iri
                     continue
             merged.append((s, e, iri))
-        # Surname-only mentions of people minted earlier in this article.
-        minted_last = {}
+        # Surname-only mentions: a bare surname (an entity or not) of a person named in full earlier
+        # in this article is that person; when two people share it, the one named most recently.
+        full: list[tuple[int, str, str]] = []  # (start, surname, iri) of multi-word person names
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and actor.kind == "person" and not actor.from_gazetteer and len(actor.name.split()) > 1:
-                minted_last.setdefault(actor.name.split()[-1], iri)
+            if actor and actor.kind == "person" and e - s > 1 and len(actor.name.split()) > 1:
+                full.append((s, actor.name.split()[-1], iri))
+                full.append((s, doc[e - 1].text, iri))
+
+        def named_before(word: str, at: int) -> str | None:
+            hits = [(s, iri) for s, last, iri in full if last == word and s < at]
+            return max(hits)[1] if hits else None
+
         final = []
+        spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and not actor.from_gazetteer and e - s == 1 and doc[s].text in minted_last \
-                    and minted_last[doc[s].text] != iri:
-                iri = minted_last[doc[s].text]
-                for i in range(s, e):
-                    taken[i] = iri
+            if actor and not actor.from_gazetteer and e - s == 1:
+                better = named_before(doc[s].text, s)
+                if better and better != iri:
+                    iri = better
+                    taken[s] = iri
             final.append((s, e, iri))
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+                continue
+            if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # part of a longer name
+            iri = named_before(tok.text, tok.i)
+            if iri:
+                taken[tok.i] = iri
+                final.append((tok.i, tok.i + 1, iri))
+        final.sort()
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
@@ -222,16 +241,20 @@ class ActorFinder:
         return doc[s:e].text.lower().replace("’", "'") in self.title_of
 
     def _fuzzy_person(self, text: str) -> str | None:
-        """A misspelt gazetteer name: same first name, surname at least 85 % similar."""
+        """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
+        Mijailo) and a surname at least 85 % alike, or the same first name."""
         parts = text.split()
         if len(parts) < 2:
             return None
         best, best_score = None, 0.0
         for iri, name in self.person_names:
             np = name.split()
-            if len(np) < 2 or np[0].lower() != parts[0].lower():
+            if len(np) < 2 or (np[0].lower() != parts[0].lower()
+                               and fuzz.ratio(np[0].lower(), parts[0].lower()) < 60):
                 continue
             score = fuzz.ratio(np[-1].lower(), parts[-1].lower())
+            if np[0].lower() != parts[0].lower():
+                score -= 0.5  # an exact first name wins a tie
             if score > best_score:
                 best, best_score = iri, score
         return best if best_score >= 85 else None

@@ -41,7 +41,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from .actors import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .actors import CONDITIONAL_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
@@ -176,6 +176,14 @@ class ClaimEventFinder:
             return None
         territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
         sovereign = self._sovereign(trig, cue, args)
+        if cue.kind == RECOGNISE:
+            # "recognition of T, which X annexed": what is recognised is the acquisition
+            for j, (inner_entries, inner_idx) in triggers.items():
+                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
+                    key = self._sovereign(self.ctx.doc[j], inner_entries[0], set())
+                    if key:
+                        sovereign = key
+                        break
         if sovereign is None:
             return None
         sign, negative_predicate, chain = self._polarity(trig, idx)
@@ -346,7 +354,14 @@ class ClaimEventFinder:
         chain = [trig]
         cur = trig
         match = set(idx)
+        counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
         for _ in range(30):
+            if not counting:
+                if is_root(cur):
+                    break
+                cur = cur.head
+                chain.append(cur)
+                continue
             for child in cur.children:
                 if child.i in match:
                     continue
@@ -363,6 +378,8 @@ class ClaimEventFinder:
                     sign, negative_pred = -sign, True
             if is_root(cur):
                 break
+            if cur.dep_ == "advcl":
+                counting = False
             cur = cur.head
             chain.append(cur)
         return sign, negative_pred, chain
@@ -386,14 +403,29 @@ class ClaimEventFinder:
         return any(set(d) & near for d in disputes)
 
     def _demanded(self, chain) -> bool:
-        """A stance-taking predicate or modal governs the act ("demanded that … withdraw", "must cede")."""
+        """A stance-taking predicate, a modal or a condition governs the act ("demanded that … withdraw",
+        "must cede", "if it gives up T", "its precondition is a withdrawal from T")."""
         for node in chain:
             low, lemma = forms(node)
             if (self.predicates.get(lemma) or self.predicates.get(low)) is not None and node is not chain[0]:
                 return True
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+                return True
+            if node is not chain[0] and self._predicate_subject(node) is not None:
+                return True
             if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                 return True
         return False
+
+    def _predicate_subject(self, node):
+        """The subject of a copular clause when it is a stance noun ("its condition is …")."""
+        if (node.lemma_ or "").lower() != "be":
+            return None
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        low, lemma = forms(subj)
+        return subj if (self.predicates.get(lemma) or self.predicates.get(low)) is not None else None
 
     # ----------------------------------------------------------- claimant ---
     def _claimant(self, trig, chain) -> tuple[str | None, int | None]:
@@ -414,6 +446,9 @@ class ClaimEventFinder:
                         subj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if subj is None and node.pos_ == "NOUN":
                     subj = next((c for c in node.children if c.dep_ == "poss"), None)
+                stance_noun = self._predicate_subject(node)
+                if stance_noun is not None:  # "its condition is …": whose condition it is
+                    subj = next((c for c in stance_noun.children if c.dep_ == "poss"), subj)
                 if subj is not None:
                     cands = [subj]
             for c in cands:
@@ -421,7 +456,10 @@ class ClaimEventFinder:
                     continue  # a place name is never a claimant
                 if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
                     continue  # "it", "there", "which"
-                speaker, source, _ = self.att.resolve(c)
+                if c.lower_ in POSSESSIVE_PRONOUNS:
+                    speaker, source = self.att.possessor(c), None
+                else:
+                    speaker, source, _ = self.att.resolve(c)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
                 return speaker, (c.i if speaker else None)

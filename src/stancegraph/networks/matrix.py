@@ -548,7 +548,11 @@ def example_store() -> ox.Store:
     Anna and Boris support ``talks-progress`` (2022), Chen opposes it (2023);
     in 2023 Anna opposes and Chen supports ``harbour-fees``.
 
-    >>> len(example_store()) > 0
-    True
+    >>> st = example_store()
+    >>> len(st), len(list(st.quads_for_pattern(None, None, None, None)))
+    (72, 72)
+    >>> from stancegraph.store import select
+    >>> sorted(r["key"] for r in select(st, "SELECT ?key WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?key }"))
+    ['harbour-fees', 'talks-progress']
     """
     return load_text(EXAMPLE_TTL, "ttl")
