@@ -19,7 +19,8 @@ out = Console(markup=False)  # output names user paths: "[draft]" is text, never
 F = TypeVar("F", bound=Callable)
 
 COMMON_FLAGS = {"graph": "GRAPH", "store_dir": "--store DIR", "bind": "--bind", "writable": "--writable",
-                "graph_iri": "--graph-iri"}
+                "graph_iri": "--graph-iri", "allow_service": "--allow-service", "public": "--public",
+                "timeout": "--timeout"}
 """Argument names of the library functions every command passes on, as the command line spells them."""
 
 
