@@ -168,3 +168,13 @@ def test_cli_errors_spell_arguments_as_the_user_typed_them(args, expected):
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 1
     assert res.stderr.startswith(expected), res.stderr
+
+
+def test_query_library_follows_stancegraph_home(tmp_path, monkeypatch):
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "count-all.rq").write_text(
+        "# count-all: how many triples.\n# columns: n\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    monkeypatch.setenv("STANCEGRAPH_HOME", str(tmp_path))
+    assert [q.name for q in list_queries()] == ["count-all"]
+    res = CliRunner().invoke(app, ["query", "--list"])
+    assert res.stdout == "count-all: how many triples.\n"
