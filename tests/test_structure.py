@@ -178,3 +178,20 @@ def test_query_library_follows_stancegraph_home(tmp_path, monkeypatch):
     assert [q.name for q in list_queries()] == ["count-all"]
     res = CliRunner().invoke(app, ["query", "--list"])
     assert res.stdout == "count-all: how many triples.\n"
+
+
+@pytest.mark.parametrize("name", list(RDF_FORMATS))
+def test_every_rdf_format_of_the_table_loads_by_each_suffix(tmp_path, name):
+    import pyoxigraph as ox
+
+    from stancegraph.store import load_file, load_text
+
+    f = RDF_FORMATS[name]
+    st = load_text('<urn:a> <urn:p> "x"@en .\n<urn:a> <urn:q> <urn:b> .\n', "nt")
+    data = (ox.serialize(st, format=f.oxigraph) if f.dataset else
+            st.dump(format=f.oxigraph, from_graph=ox.DefaultGraph()))
+    for suffix in f.suffixes:
+        path = tmp_path / f"g{suffix.upper() if suffix == f.suffixes[-1] else suffix}"
+        path.write_bytes(data)
+        back = load_file(path)
+        assert {str(q.triple) for q in back} == {str(q.triple) for q in st}, path.name
