@@ -6,20 +6,28 @@ already ";"-joined strings -- so every format can type them.
 
 * **GraphML** (:func:`write_graphml`): one ``<key>`` per attribute, with
   ``attr.type`` ``string``, ``double``, ``int`` or ``boolean`` (booleans
-  written ``true``/``false``), ``edgedefault="undirected"``, node ids = IRIs.
-  networkx (``read_graphml``), igraph (``Graph.Read_GraphML``) and Gephi
-  read it.
+  written ``true``/``false``), ``edgedefault="undirected"``. GraphML node
+  ids must be XML ``NMTOKEN`` values (no ``/``), so each node gets a short readable id
+  (the IRI's tail, e.g. ``actor.anna``, see :func:`short_ids`) and its IRI as
+  the ``iri`` data value. The file validates against the GraphML schema;
+  networkx (``read_graphml``), igraph (``Graph.Read_GraphML``), graphology,
+  JGraphT and Gephi read it.
 * **GEXF 1.3** (:func:`write_gexf`): ``<gexf xmlns="http://gexf.net/1.3"
   version="1.3">``, typed ``<attributes>``, edge ``weight`` as the edge's own
-  attribute. With windows (:func:`write_gexf_dynamic`) it is ONE dynamic graph
+  attribute; node ids are the IRIs (GEXF ids are strings). With windows
+  (:func:`write_gexf_dynamic`) it is ONE dynamic graph
   (``mode="dynamic" timeformat="date"``): each node and edge has ``<spells>``
   (closed intervals ``[start, last day]``, consecutive windows merged), and
   the values that change with time (edge ``weight``, ``agreement``, ``sign``,
   ``issues``, ``statements``...; node ``positions``, ``statements``,
   ``community``, ``members``) are dynamic ``<attvalue>`` with ``start``/``end``,
-  so Gephi's timeline plays one window against another. networkx's
+  so Gephi's timeline plays one window against another. Each class has ONE
+  ``<attributes mode="dynamic">`` block (graphology-gexf keeps only the
+  last block of a class); values that do not change (``kind``, ``key``,
+  ``wikidata``...) are written once, over the node's whole time span.
+  networkx's
   ``read_gexf`` reads both: spells come back as ``spells`` lists of
-  ``(start, end)`` and dynamic attributes as lists of ``(value, start, end)``
+  ``(start, end)`` and attributes as lists of ``(value, start, end)``
   -- except ``weight``, which networkx's reader always treats as static and
   so keeps only the last window's value (a networkx limitation; Gephi reads
   the dynamic weight). Use the per-window GraphML/JSON files for
@@ -43,6 +51,7 @@ import csv
 import io
 import json
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -123,14 +132,46 @@ def _xml_bytes(root: ET.Element) -> bytes:
     return buf.getvalue() + b"\n"
 
 
+_NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9._-]+")
+_ID_PREFIXES = ("https://w3id.org/stancegraph/id/", "https://w3id.org/stancegraph/", "http://", "https://")
+
+
+def short_ids(nodes: Iterable[Any]) -> dict[Any, str]:
+    """A short, unique GraphML id (an XML ``NMTOKEN``) for each node, readable from its IRI.
+
+    The project's base IRI is left out and every run of characters an
+    ``NMTOKEN`` may not hold becomes ``.``; a clash gets ``-2``, ``-3``...
+
+    >>> short_ids(["https://w3id.org/stancegraph/id/actor/anna", "https://w3id.org/stancegraph/codebook/issue/x"])
+    {'https://w3id.org/stancegraph/id/actor/anna': 'actor.anna', 'https://w3id.org/stancegraph/codebook/issue/x': 'codebook.issue.x'}
+    """
+    out: dict[Any, str] = {}
+    used: set[str] = set()
+    for n in nodes:
+        text = str(n)
+        for prefix in _ID_PREFIXES:
+            if text.startswith(prefix):
+                text = text[len(prefix):]
+                break
+        base = _NOT_NMTOKEN.sub(".", text).strip(".") or "n"
+        sid, i = base, 1
+        while sid in used:
+            i += 1
+            sid = f"{base}-{i}"
+        used.add(sid)
+        out[n] = sid
+    return out
+
+
 def graphml_bytes(G: nx.Graph) -> bytes:
-    """GraphML of ``G`` with typed keys (see the module notes).
+    """GraphML of ``G`` with typed keys, short node ids and the node's IRI as ``iri`` data.
 
     >>> G = nx.Graph(); G.add_edge("a", "b", weight=2.0, sign=1, issues="x;y")
-    >>> [line.strip() for line in graphml_bytes(G).decode().splitlines() if "<key" in line][:2]
+    >>> [line.strip() for line in graphml_bytes(G).decode().splitlines() if "<key" in line][1:3]
     ['<key id="e_issues" for="edge" attr.name="issues" attr.type="string" />', '<key id="e_sign" for="edge" attr.name="sign" attr.type="int" />']
     """
-    node_schema = _schema(d for _, d in G.nodes(data=True))
+    ids = short_ids(G.nodes)
+    node_schema = _schema({**d, "iri": str(n)} for n, d in G.nodes(data=True))
     edge_schema = _schema(d for _, _, d in G.edges(data=True))
     graph_schema = _schema([G.graph])
     root = ET.Element("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS,
@@ -138,22 +179,23 @@ def graphml_bytes(G: nx.Graph) -> bytes:
     for prefix, where, schema in (("g", "graph", graph_schema), ("n", "node", node_schema),
                                   ("e", "edge", edge_schema)):
         for name, typ in schema.items():
-            ET.SubElement(root, "key", {"id": f"{prefix}_{name}", "for": where, "attr.name": name,
-                                        "attr.type": typ})
+            ET.SubElement(root, "key", {"id": f"{prefix}_{_NOT_NMTOKEN.sub('_', name)}", "for": where,
+                                        "attr.name": name, "attr.type": typ})
     g = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "undirected"})
     for name, typ in graph_schema.items():
         if G.graph.get(name) is not None:
-            ET.SubElement(g, "data", {"key": f"g_{name}"}).text = _text(G.graph[name], typ)
+            ET.SubElement(g, "data", {"key": f"g_{_NOT_NMTOKEN.sub('_', name)}"}).text = _text(G.graph[name], typ)
     for n, d in G.nodes(data=True):
-        el = ET.SubElement(g, "node", {"id": str(n)})
+        el = ET.SubElement(g, "node", {"id": ids[n]})
+        d = {**d, "iri": str(n)}
         for name, typ in node_schema.items():
             if d.get(name) is not None:
-                ET.SubElement(el, "data", {"key": f"n_{name}"}).text = _text(d[name], typ)
+                ET.SubElement(el, "data", {"key": f"n_{_NOT_NMTOKEN.sub('_', name)}"}).text = _text(d[name], typ)
     for u, v, d in G.edges(data=True):
-        el = ET.SubElement(g, "edge", {"source": str(u), "target": str(v)})
+        el = ET.SubElement(g, "edge", {"source": ids[u], "target": ids[v]})
         for name, typ in edge_schema.items():
             if d.get(name) is not None:
-                ET.SubElement(el, "data", {"key": f"e_{name}"}).text = _text(d[name], typ)
+                ET.SubElement(el, "data", {"key": f"e_{_NOT_NMTOKEN.sub('_', name)}"}).text = _text(d[name], typ)
     return _xml_bytes(root)
 
 
@@ -163,8 +205,9 @@ def write_graphml(G: nx.Graph, path: str | Path) -> Path:
     >>> import tempfile, pathlib
     >>> from stancegraph.networks import network, example_store
     >>> p = write_graphml(network(example_store()), pathlib.Path(tempfile.mkdtemp()) / "n.graphml")
-    >>> nx.read_graphml(p).nodes["https://w3id.org/stancegraph/id/actor/anna"]["label"]
-    'Anna'
+    >>> H = nx.read_graphml(p)
+    >>> H.nodes["actor.anna"]["label"], H.nodes["actor.anna"]["iri"]
+    ('Anna', 'https://w3id.org/stancegraph/id/actor/anna')
     """
     write_bytes_atomic(path, graphml_bytes(G))
     return Path(path)
@@ -286,17 +329,19 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
     s_schema = _schema({k: v for k, v in d.items() if k != "label"} for d in node_static.values())
     d_schema = _schema(d for rows in node_dyn.values() for _, d in rows)
     e_schema = _schema(d for rows in edge_dyn.values() for _, d in rows)
-    _declare(g, "node", "static", s_schema)
-    _declare(g, "node", "dynamic", d_schema)
+    # ONE block per class: readers such as graphology-gexf keep only the last block of a class.
+    _declare(g, "node", "dynamic", {**s_schema, **d_schema})
     _declare(g, "edge", "dynamic", e_schema)
     nodes = ET.SubElement(g, "nodes")
     for n in sorted(node_static, key=str):
         el = ET.SubElement(nodes, "node", {"id": str(n), "label": str(node_static[n].get("label", n))})
-        holder = _attvalues(el, node_static[n], s_schema)
+        spans = _spells([w for w, _ in node_dyn[n]])
+        # values that never change hold over the node's whole time span
+        holder = _attvalues(el, node_static[n], s_schema, spans[0][0], spans[-1][1])
         for w, d in node_dyn[n]:
             holder = _attvalues(el, d, d_schema, w.start.isoformat(), w.last.isoformat(), holder)
         spells = ET.SubElement(el, "spells")
-        for s, e in _spells([w for w, _ in node_dyn[n]]):
+        for s, e in spans:
             ET.SubElement(spells, "spell", {"start": s, "end": e})
     edges = ET.SubElement(g, "edges")
     for i, (u, v) in enumerate(sorted(edge_dyn, key=lambda k: (str(k[0]), str(k[1])))):
