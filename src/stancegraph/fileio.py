@@ -1,6 +1,8 @@
 """Atomic writes: a temporary file in the target's folder, then a rename.
 
-A crash or an error half-way never leaves a truncated output behind.
+A crash or an error half-way never leaves a truncated output behind. The file
+gets the permissions a plain ``open()`` would give it (``0o666`` minus the
+umask), not the ``0o600`` of the temporary file.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -20,6 +22,20 @@ from typing import IO, Iterator
 from .errors import StanceGraphError
 
 
+def current_umask() -> int:
+    """The process's umask (read without changing it where the system tells it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; rename it onto ``path`` on success."""
@@ -28,6 +44,7 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.chmod(tmp, 0o666 & ~current_umask())
     except OSError as exc:
         raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=target) from None
     kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
