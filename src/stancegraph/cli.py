@@ -19,8 +19,9 @@ from .errors import StanceGraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: no hard line breaks at 80 columns when the output is piped or redirected
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 
 def fail(exc: StanceGraphError) -> None:
@@ -52,8 +53,14 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
           codebook: Optional[Path] = typer.Option(None, "--codebook", help="Another codebook (Turtle)."),
           gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Another actor gazetteer (Turtle)."),
           territories: Optional[Path] = typer.Option(None, "--territories", help="Another territory list (Turtle)."),
-          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use.")) -> None:
-    """Extract, validate and write the knowledge graph of the articles."""
+          model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use."),
+          license: Optional[str] = typer.Option(None, "--license", help="Licence IRI of the data, recorded in the build description (GRAPH.void.ttl)."),
+          endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL endpoint URL the graph will be served at, recorded in the build description.")) -> None:
+    """Extract, validate and write the knowledge graph of the articles.
+
+    Writes OUTPUT (readable Turtle, the same bytes for the same input and versions) and, beside
+    it, its VoID + DCAT description (OUTPUT with .void.ttl: counts, time, run, licence).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from . import paths as P
@@ -69,8 +76,15 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
                 if total > 1:
                     bar.update(task, total=total, completed=done, description=f"extracting {article_id}")
 
+            def stage(what: str) -> None:
+                if err.is_terminal:
+                    bar.update(task, description=f"{what}…")
+                else:
+                    err.print(f"{what}…", highlight=False, markup=False)
+
             result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
-                               territories=territories, model=model, progress=progress, store_dir=store)
+                               territories=territories, model=model, progress=progress, store_dir=store,
+                               license=license, endpoint=endpoint, stage=stage)
     except StanceGraphError as exc:
         fail(exc)
         return
@@ -78,15 +92,21 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
-        warnings = [v for v in result.report.violations if v.severity == "Warning"]
-        out.print(f"shapes: conforms ({len(warnings)} warnings)", highlight=False)
+        out.print(f"shapes: {result.report.summary()}", highlight=False)
+    if result.description is not None:
+        out.print(f"description: {result.description}", highlight=False)
 
 
 @app.command()
 def validate(graph: Optional[Path] = typer.Argument(None, help="Graph file (Turtle, N-Triples, N-Quads, TriG, JSON-LD)."),
              store: Optional[Path] = typer.Option(None, "--store", help="Validate an on-disk store instead."),
-             warnings: bool = typer.Option(False, "--warnings", help="Also list warnings.")) -> None:
-    """Check a graph against the SHACL shapes: exit 0 when it conforms, 1 with a report when not."""
+             warnings: bool = typer.Option(False, "--warnings", help="Also list the advice: each warning and info.")) -> None:
+    """Check a graph against the SHACL shapes: exit 0 when it conforms, 1 with a report when not.
+
+    "Conforms" is the SHACL engine's verdict on the hard rules (shapes/stancegraph-shapes.ttl):
+    no result at all. The soft expectations (shapes/stancegraph-advice.ttl) are counted apart by
+    severity; list them with --warnings.
+    """
     from .validate import validate_file, validate_store
 
     try:
@@ -96,13 +116,11 @@ def validate(graph: Optional[Path] = typer.Argument(None, help="Graph file (Turt
         fail(exc)
         return
     if warnings:
-        for v in report.violations:
-            if v.severity != "Violation":
-                out.print(v.oneline(), highlight=False, soft_wrap=True)
+        for v in report.advice + [v for v in report.violations if v.severity != "Violation"]:
+            out.print(v.oneline(), highlight=False, soft_wrap=True)
+    out.print(f"{graph}: {report.summary()}", highlight=False)
     if report.conforms:
-        out.print(f"{graph}: conforms", highlight=False)
         return
-    out.print(f"{graph}: does not conform ({len(report.errors)} violations)", highlight=False)
     out.print(report.text(200), highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 

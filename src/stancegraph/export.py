@@ -121,7 +121,14 @@ def export_rdf(store: ox.Store, fmt: str, out: str | Path) -> Path:
     f = RDF_FORMATS[fmt]
     content = [q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == META_GRAPH)]
     tmp = ox.Store()
-    if f in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
+    if f == ox.RdfFormat.TURTLE:
+        # readable and deterministic: prefixes, one block per subject, sorted (stancegraph.turtle)
+        from .turtle import project_prefixes, turtle_bytes
+
+        write_bytes_atomic(out, turtle_bytes(((q.subject, q.predicate, q.object) for q in content),
+                                             project_prefixes()))
+        return Path(out)
+    if f in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
         # Graph formats: the union of all graphs (store bookkeeping left out).
         tmp.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in content)
         data = tmp.dump(format=f, from_graph=ox.DefaultGraph())

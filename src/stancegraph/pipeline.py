@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import StanceGraphError
@@ -22,7 +21,6 @@ from .fileio import write_bytes_atomic
 from .graph import article_graph, issue_iris, merge, static_graphs
 from .ingest import Article, Skipped, load_articles
 from .knowledge import Resources, load_resources
-from .namespaces import PREFIXES
 from .validate import Report, validate_graph
 
 
@@ -43,6 +41,7 @@ class BuildResult:
     static: dict[str, Graph] = field(default_factory=dict)
     store_dir: Path | None = None
     store_counts: dict[str, int] = field(default_factory=dict)
+    description: Path | None = None
 
     def summary(self) -> str:
         s = (f"built {self.output or 'graph'}: {self.articles} articles, {self.actors} actors, "
@@ -62,13 +61,15 @@ def extract_graphs(articles: Iterable[Article], res: Resources, model: str | Non
                    skipped: list[Skipped] | None = None):
     """Yield (article, extraction, article graph) for each article; failures go to ``skipped``."""
     from .extract import Extractor
+    from .provenance import run_iri
 
     ex = Extractor(res, model)
     issues, sovereigns = issue_iris(res)
+    run = run_iri(res.sources, ex.model_id)
     for article in articles:
         try:
             result = ex.extract(article)
-            g = article_graph(result, issues, sovereigns)
+            g = article_graph(result, issues, sovereigns, run)
         except StanceGraphError as exc:
             if skipped is None:
                 raise
@@ -81,15 +82,11 @@ def extract_graphs(articles: Iterable[Article], res: Resources, model: str | Non
 
 
 def to_turtle(graph: Graph) -> bytes:
-    """Serialize through Oxigraph (fast) with the project's prefixes."""
-    store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
-                     "act": "https://w3id.org/stancegraph/id/actor/", "ter": "https://w3id.org/stancegraph/id/territory/",
-                     "cb": "https://w3id.org/stancegraph/codebook/"})
-    return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    """Readable, deterministic Turtle with the project's prefixes (:mod:`stancegraph.turtle`):
+    the same triples always give the same bytes."""
+    from .turtle import project_prefixes, turtle_bytes
+
+    return turtle_bytes(graph, project_prefixes())
 
 
 def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", *,
@@ -97,12 +94,21 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
           codebook: str | Path | None = None, gazetteer: str | Path | None = None,
           territories: str | Path | None = None, model: str | None = None,
           progress: Callable[[int, int, str], None] | None = None,
-          validate: bool = True, store_dir: str | Path | None = None) -> BuildResult:
+          validate: bool = True, store_dir: str | Path | None = None,
+          license: str | None = None, endpoint: str | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths`` and write it to ``output``.
 
     The graph is validated first; nothing is written when it does not conform.
     One unreadable article is reported in ``result.skipped`` and left out.
+    Beside ``output`` goes its VoID + DCAT description (:mod:`stancegraph.provenance`;
+    ``license`` and ``endpoint`` are recorded there). ``stage`` is told each step after
+    extraction (``"merging"``, ``"validating (SHACL)"``, ``"writing"``...).
     """
+    def tell(what: str) -> None:
+        if stage:
+            stage(what)
+
     t0 = time.perf_counter()
     res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
     articles, skipped = load_articles(paths)
@@ -131,20 +137,30 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
         actors.update(c.claimant for c in ex.claims)
     if not result.article_graphs:
         raise StanceGraphError("no article could be processed: " + "; ".join(s.oneline() for s in skipped[:3]))
-    result.static = static_graphs(res, model_id)
+    from .provenance import describe_build, description_path, run_iri
+
+    run = run_iri(res.sources, model_id)
+    tell("merging graphs")
+    result.static = static_graphs(res, model_id, run)
     full = merge([*result.static.values(), *result.article_graphs.values()])
     result.actors = len(actors)
     if validate:
+        tell("validating (SHACL)")
         result.report = validate_graph(full, ontology=res.ontology)
-        if not result.report.conforms:
+        if result.report.errors:
             raise StanceGraphError(
                 f"the built graph does not conform to the shapes ({len(result.report.errors)} violations); "
                 "nothing written", details=result.report.text(20).split("\n"))
     result.graph = full
     result.triples = len(full)
     if output:
+        tell(f"writing {output}")
         write_bytes_atomic(output, to_turtle(full))
+        result.description = description_path(output)
+        write_bytes_atomic(result.description, to_turtle(describe_build(
+            full, run, graph_file=Path(output).name, license=license, endpoint=endpoint)))
     if store_dir:
+        tell(f"writing store {store_dir}")
         from .store import persistent
 
         st = persistent.open_store(Path(store_dir))

@@ -2,7 +2,14 @@
 
 pyshacl runs with ``inference="none"`` and the ontology as ``ont_graph`` (its
 class hierarchy is mixed into the data for ``sh:class`` checks, nothing is
-inferred from ``rdfs:range``). Warnings and infos do not make a graph fail.
+inferred from ``rdfs:range``).
+
+Two shapes files, so that "conforms" means what the SHACL spec says (no
+result at all): ``shapes/stancegraph-shapes.ttl`` holds the hard rules, and a
+graph conforms when the SHACL engine reports nothing for them;
+``shapes/stancegraph-advice.ttl`` holds soft expectations (low confidence, no
+Wikidata id), whose warnings and infos are reported apart, counted by
+severity (:meth:`Report.counts`), and never make a build fail.
 
 >>> from rdflib import Graph
 >>> report = validate_graph(Graph())
@@ -42,12 +49,41 @@ class Violation:
 
 @dataclass
 class Report:
+    """``conforms``: the SHACL engine's ``sh:conforms`` for the hard shapes (no result at all);
+    ``violations``: their results; ``advice``: the results of the advice shapes."""
+
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
+    advice: list[Violation] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Violation]:
         return [v for v in self.violations if v.severity == "Violation"]
+
+    def counts(self, advice: bool = True) -> dict[str, int]:
+        """Results by severity (``Violation``, ``Warning``, ``Info``), advice included by default."""
+        out = {"Violation": 0, "Warning": 0, "Info": 0}
+        for v in self.violations + (self.advice if advice else []):
+            out[v.severity] = out.get(v.severity, 0) + 1
+        return out
+
+    def summary(self) -> str:
+        """One line: whether the hard shapes conform, and the advice counted by severity.
+
+        >>> Report(True, [], [Violation("x", "s", None, "m", "Info")]).summary()
+        'conforms to the shapes (SHACL: no results); advice: 0 warnings, 1 info'
+        """
+        c = self.counts(advice=False)
+        if self.conforms:
+            head = "conforms to the shapes (SHACL: no results)"
+        else:
+            head = (f"does not conform to the shapes ({c['Violation']} violations, {c['Warning']} warnings, "
+                    f"{c['Info']} infos)")
+        a = {"Warning": 0, "Info": 0}
+        for v in self.advice:
+            a[v.severity] = a.get(v.severity, 0) + 1
+        w, i = a["Warning"], a["Info"]
+        return f"{head}; advice: {w} warning{'s' * (w != 1)}, {i} info{'s' * (i != 1)}"
 
     def text(self, limit: int = 50) -> str:
         lines = [v.oneline() for v in self.errors[:limit]]
@@ -68,19 +104,37 @@ def shapes_graph(path: str | Path | None = None) -> Graph:
     return _load(str(path or paths.shapes_file()))
 
 
+def advice_graph(path: str | Path | None = None) -> Graph:
+    """The soft expectations (``shapes/stancegraph-advice.ttl``)."""
+    return _load(str(path or paths.shapes_file().with_name("stancegraph-advice.ttl")))
+
+
 def ontology_graph(path: str | Path | None = None) -> Graph:
     return _load(str(path or paths.ontology_file()))
 
 
-def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
-    """Validate ``data`` against the shapes; the ontology supplies the class hierarchy."""
-    from pyshacl import validate
+def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,
+                   advice: Graph | bool = True) -> Report:
+    """Validate ``data`` against the shapes; the ontology supplies the class hierarchy.
 
+    ``advice``: the advice shapes too (``True``: the project's; a Graph: those; ``False``: none).
+    """
     shapes = shapes if shapes is not None else shapes_graph()
     ontology = ontology if ontology is not None else ontology_graph()
+    conforms, violations = _run(data, shapes, ontology)
+    soft: list[Violation] = []
+    if advice is not False:
+        _, soft = _run(data, advice_graph() if advice is True else advice, ontology)
+    return Report(conforms, violations, soft)
+
+
+def _run(data: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, list[Violation]]:
+    """pyshacl's ``sh:conforms`` and its results, sorted (violations first)."""
+    from pyshacl import validate
+
     conforms, results, _ = validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none",
-        abort_on_first=False, allow_warnings=True, allow_infos=True, advanced=True, meta_shacl=False,
+        abort_on_first=False, allow_warnings=False, allow_infos=False, advanced=True, meta_shacl=False,
     )
     violations = []
     shq = URIRef
@@ -99,8 +153,7 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
         violations.append(Violation(val("focusNode") or "", shape_name, val("resultPath"),
                                     " ".join((val("resultMessage") or "").split()), sev, val("value")))
     violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.shape))
-    # Warnings and infos are advice; only violations make a graph fail.
-    return Report(not any(v.severity == "Violation" for v in violations), violations)
+    return bool(conforms) and not violations, violations
 
 
 def validate_file(path: str | Path) -> Report:
