@@ -9,12 +9,14 @@ served -- goes to the description file (``graph.ttl`` -> ``graph.void.ttl``):
 a ``void:Dataset`` and ``dcat:Dataset`` with counts, class partitions, the
 articles' date range, the run, the licence and the SPARQL endpoint when known.
 
->>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib import Graph, URIRef
 >>> from rdflib.namespace import RDF
 >>> from stancegraph.namespaces import SG
->>> g = Graph(); a = URIRef("https://w3id.org/stancegraph/id/article/x"); _ = g.add((a, RDF.type, SG.Article))
->>> d = describe_build(g, run=URIRef("https://w3id.org/stancegraph/id/run/abc"), created="2025-01-02T03:04:05Z")
->>> int(d.value(dataset_iri(g, URIRef("https://w3id.org/stancegraph/id/run/abc")), VOID.triples))
+>>> g = Graph(); _ = g.add((URIRef("https://w3id.org/stancegraph/id/article/x"), RDF.type, SG.Article))
+>>> stats = BuildStats(); stats.add(g)
+>>> run = run_iri("0" * 64, "0.1.0")
+>>> d = describe_build(stats, run, created="2025-01-02T03:04:05Z")
+>>> int(d.value(stats.dataset(run), VOID.triples))
 1
 """
 
@@ -45,44 +47,77 @@ def _sha(parts: Iterable[bytes]) -> str:
     return h.hexdigest()[:16]
 
 
-def run_iri(sources: dict[str, str], model_id: str, version: str = __version__) -> URIRef:
-    """The extraction run's IRI: a hash of the software and model versions and the data files.
+def run_iri(fingerprint: str, version: str = __version__) -> URIRef:
+    """The extraction run's IRI from a build's input fingerprint (:func:`stancegraph.worker.input_fingerprint`:
+    resource files, shapes, model identity, extractor code) and the software version.
 
-    ``sources`` maps resource names to files (``Resources.sources``).
-
-    >>> str(run_iri({}, "en_core_web_sm 3.8.0", "0.1.0"))
-    'https://w3id.org/stancegraph/id/run/stancegraph-0.1.0-41f62921cffc1b7d'
+    >>> str(run_iri("ab" * 32, "0.1.0"))
+    'https://w3id.org/stancegraph/id/run/stancegraph-0.1.0-abababababababab'
     """
-    parts = [f"stancegraph {version}".encode(), model_id.encode()]
-    for name in sorted(sources):
-        p = Path(sources[name])
-        parts += [name.encode(), p.read_bytes() if p.is_file() else b""]
-    return URIRef(f"{ID_BASE}run/stancegraph-{version}-{_sha(parts)}")
+    return URIRef(f"{ID_BASE}run/stancegraph-{version}-{fingerprint[:16]}")
 
 
-def dataset_iri(graph: Graph, run: URIRef) -> URIRef:
-    """The build's dataset IRI: a hash of the run and of the articles in the graph."""
-    arts = sorted(str(a) for a in graph.subjects(RDF.type, SG.Article))
-    texts = [str(graph.value(URIRef(a), URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"))
-                 or "") for a in arts]
-    return URIRef(f"{ID_BASE}dataset/{_sha([str(run).encode(), *[a.encode() for a in arts], *[t.encode() for t in texts]])}")
+class BuildStats:
+    """Counts for the description, gathered while a build writes (no graph kept in memory):
+    triples, subjects, properties, instances per class, articles and their dates."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+        self.subjects: set[str] = set()
+        self.properties: set[str] = set()
+        self.classes: dict[str, set[str]] = {}
+        self.articles: dict[str, str] = {}   # article IRI -> digest of its text
+        self.dates: list[str] = []
+
+    def add(self, triples: Iterable) -> None:
+        """Count ``triples`` (rdflib triples, an rdflib Graph, or pyoxigraph Triples)."""
+        rdf_type, article = str(RDF.type), str(SG.Article)
+        published, text = str(SDO.datePublished), NIF_IS_STRING
+        for t in triples:
+            s, p, o = (t.subject, t.predicate, t.object) if hasattr(t, "subject") else t
+            s, p = _value(s), _value(p)
+            self.triples += 1
+            self.subjects.add(s)
+            self.properties.add(p)
+            if p == rdf_type:
+                self.classes.setdefault(_value(o), set()).add(s)
+                if _value(o) == article:
+                    self.articles.setdefault(s, "")
+            elif p == published:
+                self.dates.append(_value(o))
+            elif p == text:
+                self.articles[s] = hashlib.sha256(_value(o).encode("utf-8")).hexdigest()
+
+    def dataset(self, run: URIRef) -> URIRef:
+        """The build's dataset IRI: a hash of the run and of the articles (IRIs and texts)."""
+        parts = [str(run).encode()] + [f"{a} {h}".encode() for a, h in sorted(self.articles.items())]
+        return URIRef(f"{ID_BASE}dataset/{_sha(parts)}")
 
 
-def describe_build(graph: Graph, run: URIRef, *, graph_file: str | None = None, created: str | None = None,
-                   license: str | None = None, endpoint: str | None = None) -> Graph:
-    """A VoID + DCAT description of ``graph`` (the built knowledge graph).
+NIF_IS_STRING = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"
+
+
+def _value(term) -> str:
+    return term.value if hasattr(term, "value") and not hasattr(term, "toPython") else str(term)
+
+
+def describe_build(stats: BuildStats, run: URIRef, *, graph_file: str | None = None, created: str | None = None,
+                   license: str | None = None, endpoint: str | None = None,
+                   triples: int | None = None) -> Graph:
+    """A VoID + DCAT description of a build from its :class:`BuildStats`.
 
     ``graph_file``: the graph's file name, as the distribution's (relative) download URL;
     ``created``: ISO time (default: now, UTC); ``license``: licence IRI of the data;
-    ``endpoint``: the SPARQL endpoint it is served at.
+    ``endpoint``: the SPARQL endpoint it is served at; ``triples``: the number of distinct
+    triples when known (default: the count of triples written).
     """
     d = Graph()
-    ds = dataset_iri(graph, run)
-    created = created or datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    ds = stats.dataset(run)
+    created = created or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     d.add((ds, RDF.type, VOID.Dataset))
     d.add((ds, RDF.type, DCAT.Dataset))
-    arts = set(graph.subjects(RDF.type, SG.Article))
-    d.add((ds, DCTERMS.title, Literal(f"stancegraph knowledge graph of {len(arts)} articles", lang="en")))
+    n_articles = len(stats.articles)
+    d.add((ds, DCTERMS.title, Literal(f"stancegraph knowledge graph of {n_articles} articles", lang="en")))
     d.add((ds, DCTERMS.description, Literal(
         "Actors, their statements tied to text spans, their positions on codebook issues and their "
         "territorial claims, extracted from news articles by stancegraph.", lang="en")))
@@ -111,28 +146,22 @@ def describe_build(graph: Graph, run: URIRef, *, graph_file: str | None = None, 
         d.add((ds, VOID.dataDump, URIRef(graph_file)))
     for v in VOCABULARIES:
         d.add((ds, VOID.vocabulary, URIRef(v)))
-    subjects = set(graph.subjects())
-    d.add((ds, VOID.triples, Literal(len(graph))))
-    d.add((ds, VOID.entities, Literal(sum(1 for s in subjects if isinstance(s, URIRef)))))
-    d.add((ds, VOID.distinctSubjects, Literal(len(subjects))))
-    d.add((ds, VOID.properties, Literal(len(set(graph.predicates())))))
-    counts: dict[URIRef, int] = {}
-    for _, c in graph.subject_objects(RDF.type):
-        if isinstance(c, URIRef):
-            counts[c] = counts.get(c, 0) + 1
-    d.add((ds, VOID.classes, Literal(len(counts))))
-    for c, n in sorted(counts.items()):
+    d.add((ds, VOID.triples, Literal(stats.triples if triples is None else triples)))
+    d.add((ds, VOID.entities, Literal(sum(1 for s in stats.subjects if not s.startswith("_:") and ":" in s))))
+    d.add((ds, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    d.add((ds, VOID.properties, Literal(len(stats.properties))))
+    d.add((ds, VOID.classes, Literal(len(stats.classes))))
+    for c, members in sorted(stats.classes.items()):
         part = BNode()
         d.add((ds, VOID.classPartition, part))
-        d.add((part, VOID["class"], c))
-        d.add((part, VOID.entities, Literal(n)))
-    dates = sorted(str(x) for x in graph.objects(None, SDO.datePublished))
-    if dates:
+        d.add((part, VOID["class"], URIRef(c)))
+        d.add((part, VOID.entities, Literal(len(members))))
+    if stats.dates:
         period = BNode()
         d.add((ds, DCTERMS.temporal, period))
         d.add((period, RDF.type, DCTERMS.PeriodOfTime))
-        d.add((period, DCAT.startDate, Literal(dates[0], datatype=XSD.date)))
-        d.add((period, DCAT.endDate, Literal(dates[-1], datatype=XSD.date)))
+        d.add((period, DCAT.startDate, Literal(min(stats.dates), datatype=XSD.date)))
+        d.add((period, DCAT.endDate, Literal(max(stats.dates), datatype=XSD.date)))
     return d
 
 
@@ -147,4 +176,4 @@ def description_path(graph_path: str | Path) -> Path:
     return p.with_name(f"{stem}.void.ttl")
 
 
-__all__ = ["VOID", "dataset_iri", "describe_build", "description_path", "run_iri"]
+__all__ = ["VOID", "BuildStats", "describe_build", "description_path", "run_iri"]

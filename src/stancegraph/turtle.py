@@ -79,7 +79,8 @@ class _Writer:
         self.refs: dict[Term, int] = defaultdict(int)
         self.incoming: dict[Term, list[tuple[Term, str]]] = defaultdict(list)
         seen = set()
-        for s, p, o in triples:
+        for t in triples:
+            s, p, o = (t.subject, t.predicate, t.object) if hasattr(t, "subject") else t
             key = (_term(s), _term(p)[1], _term(o))
             if key in seen:
                 continue
@@ -200,7 +201,7 @@ class _Writer:
             return " ; ".join(lines)
         return (" ;\n" + indent).join(lines)
 
-    def write(self) -> bytes:
+    def write(self, header: bool = True) -> bytes:
         self.label_blank_nodes()
         blocks = []
         subjects = [s for s in self.by_subject if not (s[0] == "B" and self.inline(s))]
@@ -215,31 +216,28 @@ class _Writer:
         blocks = [text for _, text in sorted(keyed)]
         head = "".join(f"@prefix {name}: <{ns}> .\n" for ns, name in
                        sorted(((ns, name) for ns, name in self.prefixes if name in self.used), key=lambda x: x[1]))
+        if not header:
+            head = ""
         return ((head + "\n" if head else "") + "\n\n".join(blocks) + ("\n" if blocks else "")).encode("utf-8")
 
 
-def turtle_bytes(triples: Iterable[tuple[Any, Any, Any]], prefixes: Mapping[str, Any]) -> bytes:
-    """Deterministic, readable Turtle of ``triples`` (rdflib or pyoxigraph terms; an rdflib Graph works).
+def turtle_bytes(triples: Iterable[Any], prefixes: Mapping[str, Any], header: bool = True) -> bytes:
+    """Deterministic, readable Turtle of ``triples`` (rdflib or pyoxigraph terms; an rdflib Graph
+    and pyoxigraph ``Triple`` objects work).
 
-    ``prefixes`` maps prefix names to namespace IRIs; only those used are declared.
+    ``prefixes`` maps prefix names to namespace IRIs; only those used are declared, unless
+    ``header`` is false: then no ``@prefix`` line is written (a chunk of a longer document
+    whose header declares them).
     """
-    return _Writer(triples, prefixes).write()
+    return _Writer(triples, prefixes).write(header)
 
 
 __all__ = ["project_prefixes", "turtle_bytes"]
 
 
 def project_prefixes() -> dict[str, str]:
-    """The prefixes stancegraph writes Turtle with: the project's, the reused vocabularies',
-    and those of the build description (VoID, DCAT, Dublin Core)."""
-    from .namespaces import PREFIXES
-    from .store.persistent import EXPORT_PREFIXES
+    """The prefixes stancegraph writes Turtle with: the project's one table
+    (:data:`stancegraph.namespaces.PREFIXES`)."""
+    from .namespaces import prefix_map
 
-    out = {k: str(v) for k, v in PREFIXES.items()}
-    out.update(EXPORT_PREFIXES)
-    out.update({"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                "dcterms": "http://purl.org/dc/terms/", "void": "http://rdfs.org/ns/void#",
-                "dcat": "http://www.w3.org/ns/dcat#", "vann": "http://purl.org/vocab/vann/",
-                "foaf": "http://xmlns.com/foaf/0.1/", "sh": "http://www.w3.org/ns/shacl#"})
-    out.pop("id", None)  # its local names would all need escaped slashes
-    return out
+    return prefix_map()

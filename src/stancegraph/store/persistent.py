@@ -41,74 +41,27 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator, Union
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from ..fileio import atomic_output
-from ..namespaces import ID_BASE
+from ..namespaces import prefix_map
+from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
 
-GRAPH_BASE = ID_BASE + "graph/"
-ARTICLE_GRAPH_PREFIX = GRAPH_BASE + "article/"
-META_GRAPH = GRAPH_BASE + "meta"
-STATIC_GRAPHS = ("ontology", "codebook", "gazetteer")
 STORE_NS = "https://w3id.org/stancegraph/store#"
 
 _HASH = ox.NamedNode(STORE_NS + "contentHash")
 _COUNT = ox.NamedNode(STORE_NS + "tripleCount")
 _META = ox.NamedNode(META_GRAPH)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-# characters kept as they are in the article id segment of a graph IRI
-_ID_SAFE = "-._~!$&'()*+,;=:@"
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS}
 _EXPORT_SUFFIX = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
-EXPORT_PREFIXES = {
-    "sg": "https://w3id.org/stancegraph/ontology#",
-    "act": ID_BASE + "actor/",
-    "ter": ID_BASE + "territory/",
-    "cb": "https://w3id.org/stancegraph/codebook/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "org": "http://www.w3.org/ns/org#",
-    "time": "http://www.w3.org/2006/time#",
-    "xsd": _XSD,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+EXPORT_PREFIXES = prefix_map()
 
 GraphInput = Union["rdflib.Graph", str, bytes, Path, Iterable[ox.Triple]]  # noqa: F821
-
-
-# ------------------------------------------------------------------ IRIs ---
-
-def article_graph_iri(article_id: str) -> str:
-    """The named graph of one article.
-
-    >>> article_graph_iri("000_51f969d92cf07be1")
-    'https://w3id.org/stancegraph/id/graph/article/000_51f969d92cf07be1'
-    >>> article_graph_iri("a b/c")
-    'https://w3id.org/stancegraph/id/graph/article/a%20b%2Fc'
-    """
-    _check_article_id(article_id)
-    return ARTICLE_GRAPH_PREFIX + quote(article_id, safe=_ID_SAFE)
-
-
-def static_graph_iri(name: str) -> str:
-    if name not in STATIC_GRAPHS:
-        raise StanceGraphError(f"unknown static graph '{name}' (use one of {', '.join(STATIC_GRAPHS)})")
-    return GRAPH_BASE + name
-
-
-def _check_article_id(article_id: str) -> None:
-    if not isinstance(article_id, str) or not article_id.strip():
-        raise StanceGraphError(f"invalid article id {article_id!r}: it must be a non-empty string")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in article_id):
-        raise StanceGraphError(f"invalid article id {article_id!r}: control characters are not allowed")
 
 
 # ------------------------------------------------------------ open store ---
@@ -291,6 +244,7 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
             old_hash, old_count = _stored(store, graph_iri)
             # the count check catches a graph edited behind our back (e.g. through a writable server)
             if old_hash == digest and old_count == _count(store, graph_iri):
+                _refresh_meta(store, graph_iri, {"contentHash": digest, "tripleCount": len(triples), **meta})
                 return "unchanged"
         store.update(replacement_update(graph_iri, triples,
                                         {"contentHash": digest, "tripleCount": len(triples), **meta}))
@@ -301,14 +255,29 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
     return "replaced" if exists else "added"
 
 
-def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput) -> str:
+def _refresh_meta(store: ox.Store, graph_iri: str, meta: dict[str, str | int]) -> None:
+    """Rewrite a graph's meta entry when it differs from ``meta`` (the graph itself unchanged)."""
+    node = ox.NamedNode(graph_iri)
+    have = {q.predicate.value[len(STORE_NS):]: q.object.value
+            for q in store.quads_for_pattern(node, None, None, _META) if q.predicate.value.startswith(STORE_NS)}
+    if all(have.get(k) == str(v) for k, v in meta.items()):
+        return
+    g = str(node)
+    meta_po = " ; ".join(f"<{STORE_NS}{k}> {_lit(v)}" for k, v in meta.items())
+    store.update(f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {g} {meta_po} . }} }}")
+
+
+def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput,
+                extra_meta: dict[str, str | int] | None = None) -> str:
     """Store (or replace) the graph of one article; returns "added", "replaced" or "unchanged".
 
     ``graph_or_ntriples``: an rdflib Graph, N-Triples/Turtle text or bytes, a .nt/.ttl ``Path``,
     or pyoxigraph Triples. Other graphs are not touched; a replacement is one transaction.
+    ``extra_meta``: more ``store:`` entries for the meta graph (a build adds ``inputHash``).
     """
     return _put(store, article_graph_iri(article_id), graph_or_ntriples,
-                {"graphKind": "article", "articleId": article_id}, f"article '{article_id}'")
+                {"graphKind": "article", "articleId": article_id, **(extra_meta or {})}, f"article '{article_id}'")
 
 
 def put_static(store: ox.Store, name: str, graph: GraphInput) -> bool:
