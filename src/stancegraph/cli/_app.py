@@ -6,9 +6,21 @@ from functools import wraps
 from typing import Callable, Mapping, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 
 from ..errors import StanceGraphError
+
+def _flag_type(display_type_rich):
+    """Typer's rich help shows a ``<bool>`` type beside every flag (``--summary <bool>``), which
+    reads as if the flag took a value; flags show no type (the help of options that do is kept)."""
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+    return display
+
+
+if hasattr(typer.core, "TyperOption") and hasattr(typer.core.TyperOption, "display_type_rich"):
+    typer.core.TyperOption.display_type_rich = _flag_type(typer.core.TyperOption.display_type_rich)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")

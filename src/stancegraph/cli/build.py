@@ -26,8 +26,7 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
           endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL endpoint URL the graph will be served at, recorded in the build description.")) -> None:
     """Extract, validate and write the knowledge graph of the articles (.ttl, .nt or .nq), article by article.
 
-    The same input and versions give the same bytes (readable Turtle, sorted); beside OUTPUT
-    goes its VoID + DCAT description (OUTPUT with .void.ttl: counts, build time, run, licence).
+    The same input and versions give the same bytes (readable Turtle, sorted); beside OUTPUT goes its VoID + DCAT description (OUTPUT with .void.ttl: counts, build time, run, licence).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

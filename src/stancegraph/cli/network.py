@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,42 +10,85 @@ import typer
 
 from ..networks.formats import WRITERS
 from ..networks.options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS
-from ._app import app, one_line_errors
+from ._app import app, err, one_line_errors
+
+
+def _choices(name: str, values) -> type[Enum]:
+    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
+
+
+# Closed choices as enums: --help lists them and a typo is refused with the list.
+Kind = _choices("Kind", KINDS)
+NetworkFormat = _choices("NetworkFormat", WRITERS)
+Level = _choices("Level", LEVELS)
+Normalize = _choices("Normalize", NORMALIZATIONS)
+Duplicates = _choices("Duplicates", DUPLICATES)
 
 FORMAT_HELP = ("; ".join(f"{name}: {w.help}" for name, w in WRITERS.items())
-               + " (default: from -o's suffix, else graphml).")
+               + ". Default: from -o's suffix, else graphml.")
+
+HELP = """Agreement and disagreement networks of actors, from the graph (DNA-style and beyond).
+
+Two actors are tied when they take the same side (agreement), opposite sides
+(disagreement) of a codebook issue or territorial claim; signed and subtract
+combine both; affiliation links actors to the issues themselves. Write the
+network for Gephi, igraph, networkx or sigma.js, one file per time window or
+one dynamic GEXF, and/or print its coalitions and most contested issues.
+"""
+
+EPILOG = """Examples:
+
+  stancegraph network graph.ttl -o net.gexf
+
+  stancegraph network graph.ttl --kind signed --normalize jaccard -o net.graphml
+
+  stancegraph network graph.ttl --window 1M --step 1W -o timeline.gexf
+
+  stancegraph network graph.ttl --summary
+"""
 
 
-@app.command("network")
+@app.command("network", help=HELP, epilog=EPILOG)
 @one_line_errors
 def network_command(
-    graph: Annotated[Optional[Path], typer.Argument(help="Graph file (Turtle, TriG, N-Quads, JSON-LD...).")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="On-disk store folder instead of GRAPH.")] = None,
-    kind: Annotated[str, typer.Option("--kind", "-k", help=f"One of {', '.join(KINDS)}.")] = "agreement",
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=FORMAT_HELP)] = None,
+    graph: Annotated[Optional[Path], typer.Argument(
+        metavar="GRAPH", help="Graph file (Turtle, TriG, N-Quads, JSON-LD...).")] = None,
+    store: Annotated[Optional[Path], typer.Option(
+        "--store", metavar="DIR", help="On-disk store folder instead of GRAPH.")] = None,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="Which ties to draw.")] = Kind("agreement"),
+    fmt: Annotated[Optional[NetworkFormat], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Output file (CSV: OUT_nodes.csv + OUT_edges.csv; windows: one file per "
-                               "window, except GEXF: one dynamic file).")] = None,
+        "--output", "-o", metavar="FILE",
+        help="Output file (CSV: FILE_nodes.csv + FILE_edges.csv; windows: one file per "
+             "window, except GEXF: one dynamic file).")] = None,
     issue: Annotated[Optional[list[str]], typer.Option(
-        "--issue", help="Keep this issue key (repeatable); territory:KEY for claims.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="First publication date, YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Last publication date, YYYY-MM-DD.")] = None,
+        "--issue", metavar="KEY", help="Keep this issue key (repeatable); territory:KEY for claims.")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", metavar="DATE", help="First publication date, YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(
+        "--until", metavar="DATE", help="Last publication date, YYYY-MM-DD.")] = None,
     window: Annotated[Optional[str], typer.Option(
-        "--window", help="One network per window: 7D, 2W, 1M, 1Y...")] = None,
-    level: Annotated[str, typer.Option("--level", help="person or organisation.")] = "person",
-    normalize: Annotated[str, typer.Option(
-        "--normalize", help="none, average, jaccard or cosine.")] = "none",
-    duplicates: Annotated[str, typer.Option(
-        "--duplicates", help="Count a position once per article, utterance, or all statements.")] = "article",
-    min_weight: Annotated[float, typer.Option("--min-weight", help="Drop edges with |weight| below this.")] = 0.0,
+        "--window", metavar="LENGTH", help="One network per time window: 7D, 2W, 1M, 1Y...")] = None,
+    step: Annotated[Optional[str], typer.Option(
+        "--step", metavar="LENGTH",
+        help="Slide the window by this much (1W with --window 1M: a month-long window every week).")] = None,
+    level: Annotated[Level, typer.Option(
+        "--level", help="Actors as persons, or merged into their organisations.")] = Level("person"),
+    normalize: Annotated[Normalize, typer.Option(
+        "--normalize", help="Edge weights: raw counts, or normalised.")] = Normalize("none"),
+    duplicates: Annotated[Duplicates, typer.Option(
+        "--duplicates", help="Count a position once per article, once per utterance, or every time.")]
+        = Duplicates("article"),
+    min_weight: Annotated[float, typer.Option(
+        "--min-weight", metavar="W", min=0, help="Drop edges with |weight| below W.")] = 0.0,
     claims: Annotated[bool, typer.Option(
-        "--claims/--no-claims", help="Territorial claims as positions (default on).")] = True,
-    claims_only: Annotated[bool, typer.Option("--claims-only", help="Territorial claims alone.")] = False,
+        "--claims/--no-claims", metavar="", help="Territorial claims as positions (default on).")] = True,
+    claims_only: Annotated[bool, typer.Option(
+        "--claims-only", metavar="", help="Territorial claims alone.")] = False,
     summary: Annotated[bool, typer.Option(
-        "--summary", help="Print coalitions, contested issues and polarisation.")] = False,
+        "--summary", metavar="", help="Print coalitions, contested issues and polarisation.")] = False,
 ) -> None:
-    """Agreement and disagreement networks of actors, from the graph (DNA-style and beyond).
+    """Agreement and disagreement networks of actors (the help people read is ``HELP``).
 
     Examples
     --------
@@ -62,8 +106,10 @@ def network_command(
     """
     from ..networks.run import run_network
 
-    run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
-                      until=until, window=window, level=level, normalize=normalize,
-                      duplicates=duplicates, min_weight=min_weight, claims=claims,
-                      claims_only=claims_only, summary=summary)
+    run = run_network(graph, store, kind=kind.value, fmt=fmt.value if fmt else None, out=out,
+                      issues=list(issue or []), since=since, until=until, window=window, level=level.value,
+                      normalize=normalize.value, duplicates=duplicates.value, min_weight=min_weight,
+                      claims=claims, claims_only=claims_only, summary=summary, step=step)
+    for w in run.warnings:
+        err.print(f"[yellow]warning:[/] {w}", highlight=False)
     typer.echo(str(run))

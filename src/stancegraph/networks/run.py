@@ -21,10 +21,11 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from ..store import open_source
-from .build import network, windowed_networks
+from .build import network, undated, windowed_networks
 from .matrix import load_positions
 from .formats import format_for, write_network
-from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, check_choice, parse_date, parse_window
+from .options import (DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, check_choice, parse_date, parse_step,
+                      parse_window)
 from .summary import NetworkSummary, summarize
 
 
@@ -35,6 +36,7 @@ class NetworkRun:
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
     graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # for stderr: what the options left out
 
     def __str__(self) -> str:
         lines = []
@@ -52,15 +54,18 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
                 out: Path | None = None, issues: list[str] | None = None, since: str | date | None = None,
                 until: str | date | None = None, window: str | None = None, level: str = "person",
                 normalize: str = "none", duplicates: str = "article", min_weight: float = 0.0,
-                claims: bool = True, claims_only: bool = False, summary: bool = False) -> NetworkRun:
+                claims: bool = True, claims_only: bool = False, summary: bool = False,
+                step: str | None = None) -> NetworkRun:
     """Build the network(s) of a graph file or store, write them, and optionally summarise.
 
     Parameters mirror the command's options: ``graph`` (a graph file) or
     ``store`` (an on-disk store folder), ``kind``, ``fmt`` (``None``: from
     ``out``'s suffix), ``out`` (required unless ``summary``), ``issues``,
     ``since``/``until``, ``window``, ``level``, ``normalize``, ``duplicates``,
-    ``min_weight``, ``claims``/``claims_only``, ``summary``. All values are
-    checked before the graph is read.
+    ``min_weight``, ``claims``/``claims_only``, ``summary``, ``step`` (sliding
+    windows: a ``window``-long window every ``step``). All values are checked
+    before the graph is read. When windows or dates leave out the positions of
+    undated articles, ``run.warnings`` says how many.
 
     Raises
     ------
@@ -85,6 +90,10 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
     normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", source)
     duplicates = check_choice(duplicates, DUPLICATES, "--duplicates", source)
     spec = parse_window(window, source)
+    step_spec = parse_step(step, source)
+    if step_spec is not None and spec is None:
+        raise StanceGraphError("--step slides a --window: give both (e.g. --window 1M --step 1W)",
+                               path=source, place="--step")
     since_d, until_d = parse_date(since, "--since", source), parse_date(until, "--until", source)
     if min_weight is not None and min_weight < 0:
         raise StanceGraphError(f"--min-weight must be 0 or more, not {min_weight}", path=source,
@@ -102,8 +111,14 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
     opts = dict(issues=issues or None, since=since_d, until=until_d, level=level, normalize=normalize,
                 duplicates=duplicates, min_weight=min_weight or 0.0, claims=claims, claims_only=claims_only)
     run = NetworkRun()
+    if spec is not None or since_d is not None or until_d is not None:
+        n_pos, n_art = undated(table, issues=issues or None, claims=claims, claims_only=claims_only)
+        if n_pos:
+            by = "--window" if spec is not None else "--since/--until"
+            run.warnings.append(f"{n_pos} position{'s' * (n_pos != 1)} from {n_art} undated "
+                                f"article{'s' * (n_art != 1)} left out: {by} needs a publication date")
     if spec is not None:
-        nets = windowed_networks(table, kind, window, **opts)  # type: ignore[arg-type]
+        nets = windowed_networks(table, kind, window, step=step, **opts)  # type: ignore[arg-type]
         run.graphs = [(w.label, G) for w, G in nets]
         if out is not None:
             run.files = write_network(nets, fmt_checked, out)

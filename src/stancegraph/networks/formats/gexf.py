@@ -11,7 +11,9 @@ with time (edge ``weight``, ``agreement``, ``sign``, ``issues``,
 timeline plays one window against another. Each class has ONE
 ``<attributes mode="dynamic">`` block (graphology-gexf keeps only the last
 block of a class); values that never change (``kind``, ``key``, ``wikidata``...)
-are written once, over the node's whole time span. Node ids are the IRIs (GEXF
+are written once, over the node's whole time span. Sliding windows
+(``--window 1M --step 1W``) overlap: each window's values then hold from its
+start until the next window starts, so values of one attribute never overlap. Node ids are the IRIs (GEXF
 ids are strings). networkx's ``read_gexf`` reads both: spells come back as
 ``spells`` lists of ``(start, end)`` and attributes of a dynamic graph as
 lists of ``(value, start, end)`` -- except ``weight``, which
@@ -105,13 +107,25 @@ def _attvalues(el: ET.Element, d: dict, keys: dict[str, str], start: str | None 
 
 
 def _spells(windows: list[Window]) -> list[tuple[str, str]]:
+    """Closed ``(start, last day)`` intervals covering the windows; touching or overlapping ones merged."""
     out: list[list] = []
     for w in sorted(windows):
-        if out and out[-1][1] == w.start:
-            out[-1][1] = w.end
+        if out and w.start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], w.end)
         else:
             out.append([w.start, w.end])
     return [(s.isoformat(), Window(s, e).last.isoformat()) for s, e in out]
+
+
+def _slots(windows: Sequence[Window]) -> dict[Window, Window]:
+    """Where each window's values hold on the time line: from its start to the next window's start.
+
+    Tumbling windows keep their own span; sliding (overlapping) windows each hold until the next
+    one starts, so no two values of one attribute overlap in time.
+    """
+    ordered = sorted(set(windows))
+    return {w: Window(w.start, min(w.end, ordered[i + 1].start) if i + 1 < len(ordered) else w.end)
+            for i, w in enumerate(ordered)}
 
 
 STATIC_NODE_KEYS = ("kind", "key", "affiliation", "affiliation_id", "wikidata", "bipartite")
@@ -138,6 +152,7 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
     g = ET.SubElement(root, "graph", {"defaultedgetype": "undirected", "mode": "dynamic",
                                       "timeformat": "date", "timerepresentation": "interval",
                                       "start": start, "end": end})
+    slot = _slots([w for w, _ in networks])
     node_static: dict[str, dict] = {}
     node_dyn: dict[str, list[tuple[Window, dict]]] = {}
     edge_dyn: dict[tuple[str, str], list[tuple[Window, dict]]] = {}
@@ -162,7 +177,7 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
         # values that never change hold over the node's whole time span
         holder = _attvalues(el, node_static[n], s_schema, spans[0][0], spans[-1][1])
         for w, d in node_dyn[n]:
-            holder = _attvalues(el, d, d_schema, w.start.isoformat(), w.last.isoformat(), holder)
+            holder = _attvalues(el, d, d_schema, slot[w].start.isoformat(), slot[w].last.isoformat(), holder)
         spells = ET.SubElement(el, "spells")
         for s, e in spans:
             ET.SubElement(spells, "spell", {"start": s, "end": e})
@@ -171,7 +186,7 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
         el = ET.SubElement(edges, "edge", {"id": f"e{i}", "source": str(u), "target": str(v)})
         holder = None
         for w, d in edge_dyn[(u, v)]:
-            holder = _attvalues(el, d, e_schema, w.start.isoformat(), w.last.isoformat(), holder)
+            holder = _attvalues(el, d, e_schema, slot[w].start.isoformat(), slot[w].last.isoformat(), holder)
         spells = ET.SubElement(el, "spells")
         for s, e in _spells([w for w, _ in edge_dyn[(u, v)]]):
             ET.SubElement(spells, "spell", {"start": s, "end": e})
