@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -12,17 +11,23 @@ from ..networks.formats import WRITERS
 from ..networks.options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS
 from ._app import app, err, one_line_errors
 
+FLAGS = {"kind": "--kind", "fmt": "--format", "out": "-o", "issues": "--issue", "since": "--since",
+         "until": "--until", "window": "--window", "step": "--step", "level": "--level",
+         "normalize": "--normalize", "duplicates": "--duplicates", "min_weight": "--min-weight",
+         "claims": "--claims", "claims=False": "--no-claims", "claims_only": "--claims-only",
+         "summary": "--summary"}
+"""Option fields (of :class:`~stancegraph.networks.options.NetworkOptions` and ``run_network``) -> flags."""
 
-def _choices(name: str, values) -> type[Enum]:
-    return Enum(name, {v: v for v in values}, type=str)  # type: ignore[return-value]
+
+def _choices(values) -> str:
+    """The metavar that lists a closed set of values, as --help shows it: ``<a|b|c>``."""
+    return "<" + "|".join(values) + ">"
 
 
-# Closed choices as enums: --help lists them and a typo is refused with the list.
-Kind = _choices("Kind", KINDS)
-NetworkFormat = _choices("NetworkFormat", WRITERS)
-Level = _choices("Level", LEVELS)
-Normalize = _choices("Normalize", NORMALIZATIONS)
-Duplicates = _choices("Duplicates", DUPLICATES)
+# Closed choices are listed in --help; a value outside them is refused with one line naming the
+# flag and the choices (the project's error format, not a usage box).
+KIND, FORMAT = _choices(KINDS), _choices(WRITERS)
+LEVEL, NORMALIZE, DUPLICATE = _choices(LEVELS), _choices(NORMALIZATIONS), _choices(DUPLICATES)
 
 FORMAT_HELP = ("; ".join(f"{name}: {w.help}" for name, w in WRITERS.items())
                + ". Default: from -o's suffix, else graphml.")
@@ -49,14 +54,14 @@ EPILOG = """Examples:
 
 
 @app.command("network", help=HELP, epilog=EPILOG)
-@one_line_errors
+@one_line_errors(flags=FLAGS)
 def network_command(
     graph: Annotated[Optional[Path], typer.Argument(
         metavar="GRAPH", help="Graph file (Turtle, TriG, N-Quads, JSON-LD...).")] = None,
     store: Annotated[Optional[Path], typer.Option(
         "--store", metavar="DIR", help="On-disk store folder instead of GRAPH.")] = None,
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="Which ties to draw.")] = Kind("agreement"),
-    fmt: Annotated[Optional[NetworkFormat], typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    kind: Annotated[str, typer.Option("--kind", "-k", metavar=KIND, help="Which ties to draw.")] = "agreement",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar=FORMAT, help=FORMAT_HELP)] = None,
     out: Annotated[Optional[Path], typer.Option(
         "--output", "-o", metavar="FILE",
         help="Output file (CSV: FILE_nodes.csv + FILE_edges.csv; windows: one file per "
@@ -72,15 +77,15 @@ def network_command(
     step: Annotated[Optional[str], typer.Option(
         "--step", metavar="LENGTH",
         help="Slide the window by this much (1W with --window 1M: a month-long window every week).")] = None,
-    level: Annotated[Level, typer.Option(
-        "--level", help="Actors as persons, or merged into their organisations.")] = Level("person"),
-    normalize: Annotated[Normalize, typer.Option(
-        "--normalize", help="Edge weights: raw counts, or normalised.")] = Normalize("none"),
-    duplicates: Annotated[Duplicates, typer.Option(
-        "--duplicates", help="Count a position once per article, once per utterance, or every time.")]
-        = Duplicates("article"),
+    level: Annotated[str, typer.Option(
+        "--level", metavar=LEVEL, help="Actors as persons, or merged into their organisations.")] = "person",
+    normalize: Annotated[str, typer.Option(
+        "--normalize", metavar=NORMALIZE, help="Edge weights: raw counts, or normalised.")] = "none",
+    duplicates: Annotated[str, typer.Option(
+        "--duplicates", metavar=DUPLICATE,
+        help="Count a position once per article, once per utterance, or every time.")] = "article",
     min_weight: Annotated[float, typer.Option(
-        "--min-weight", metavar="W", min=0, help="Drop edges with |weight| below W.")] = 0.0,
+        "--min-weight", metavar="W", help="Drop edges with |weight| below W (0 or more).")] = 0.0,
     claims: Annotated[bool, typer.Option(
         "--claims/--no-claims", metavar="", help="Territorial claims as positions (default on).")] = True,
     claims_only: Annotated[bool, typer.Option(
@@ -106,10 +111,12 @@ def network_command(
     """
     from ..networks.run import run_network
 
-    run = run_network(graph, store, kind=kind.value, fmt=fmt.value if fmt else None, out=out,
-                      issues=list(issue or []), since=since, until=until, window=window, level=level.value,
-                      normalize=normalize.value, duplicates=duplicates.value, min_weight=min_weight,
-                      claims=claims, claims_only=claims_only, summary=summary, step=step)
+    run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
+                      until=until, window=window, level=level, normalize=normalize, duplicates=duplicates,
+                      min_weight=min_weight, claims=claims, claims_only=claims_only, summary=summary,
+                      step=step)
     for w in run.warnings:
+        for name, flag in sorted(FLAGS.items(), key=lambda kv: -len(kv[0])):
+            w = w.replace(f"`{name}`", flag)
         err.print(f"[yellow]warning:[/] {w}", highlight=False)
     typer.echo(str(run))

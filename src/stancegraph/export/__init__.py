@@ -2,8 +2,9 @@
 
 * ``annotations``: one JSON document per article (``docs/annotations.md``),
   read out of the graph with SPARQL (:mod:`.annotation_json`);
-* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs (Turtle and
-  JSON-LD readable and compacted: :mod:`.linked_data`);
+* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs (Turtle
+  readable and deterministic, JSON-LD compacted with the shipped context:
+  :mod:`.linked_data`);
   ``trig``, ``nquads``: the named graphs kept (:mod:`.rdf`).
 
 A new format is one :class:`Exporter` line in :data:`EXPORTERS`;
@@ -24,8 +25,8 @@ from typing import Callable
 import pyoxigraph as ox
 
 from .annotation_json import annotations, export_annotations
-from .linked_data import export_jsonld, export_turtle
-from .rdf import RDF_FORMATS, export_rdf
+from ..store.formats import RdfFileFormat
+from .rdf import EXPORT_FORMATS, export_dataset, export_rdf
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,17 @@ class Exporter:
         return Path("annotations") if not self.suffix else Path("graph-export" + self.suffix)
 
 
-def _rdf(name: str, suffix: str, help: str) -> Exporter:
-    return Exporter(name, suffix, help, lambda store, out: [export_rdf(store, name, out)])
+def _rdf(f: RdfFileFormat) -> Exporter:
+    how = "named graphs kept" if f.dataset else "all graphs merged"
+    return Exporter(f.name, f.suffix, f"{f.label}, {how}", lambda store, out: [export_rdf(store, f.name, out)])
 
 
 EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
     Exporter("annotations", "", "one annotation JSON per article, into a folder",
              lambda store, out: export_annotations(store, out)),
-    Exporter("turtle", ".ttl", "readable Turtle (prefixed, grouped, sorted), all graphs merged",
-             lambda store, out: [export_turtle(store, out)]),
-    _rdf("nquads", ".nq", "N-Quads, named graphs kept"),
-    Exporter("jsonld", ".jsonld", "compacted JSON-LD with the shipped @context, all graphs merged",
-             lambda store, out: [export_jsonld(store, out)]),
-    _rdf("trig", ".trig", "TriG, named graphs kept"),
-    _rdf("ntriples", ".nt", "N-Triples, all graphs merged"),
+    *(_rdf(f) for f in EXPORT_FORMATS.values()),
 )}
 """Graph exports by name (the CLI's ``--format`` choices)."""
 
-__all__ = ["EXPORTERS", "Exporter", "RDF_FORMATS", "annotations", "export_annotations", "export_rdf"]
+__all__ = ["EXPORTERS", "EXPORT_FORMATS", "Exporter", "annotations", "export_annotations", "export_dataset",
+           "export_rdf"]
