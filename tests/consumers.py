@@ -122,9 +122,11 @@ class Page:
     (``requests``: the URLs other than the page's own ``file:`` and ``data:`` URLs); the browser
     runs behind :class:`RequestTrap`, so nothing leaves the machine either way (``trap.requests``
     also holds the browser's own background traffic, which the flags mostly silence).
+    ``loopback``: let requests to this machine through (a page served by a local server).
     """
 
-    def __init__(self, url: str, workdir: Path, width: int = 1200, height: int = 900, settle: float = 1.0) -> None:
+    def __init__(self, url: str, workdir: Path, width: int = 1200, height: int = 900, settle: float = 1.0,
+                 loopback: bool = False) -> None:
         import os
         import time
 
@@ -141,7 +143,7 @@ class Page:
         self.proc = subprocess.Popen(
             [exe, *CHROMIUM_FLAGS, *CHROMIUM_QUIET, f"--user-data-dir={profile}", "--remote-debugging-pipe",
              f"--window-size={width},{height}", f"--proxy-server=http://127.0.0.1:{self.trap.port}",
-             "--proxy-bypass-list=<-loopback>", "about:blank"],
+             "--proxy-bypass-list=" + ("127.0.0.1;localhost" if loopback else "<-loopback>"), "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             preexec_fn=fds, close_fds=False)
         os.close(to_chrome_r)

@@ -5,8 +5,11 @@ directory, or on a temporary store it loads a GRAPH file into, with the union of
 as the default graph, waits until it answers, and then waits for Ctrl-C (SIGINT) or SIGTERM: it
 stops the child, removes the temporary directory and returns normally (exit status 0).
 
-Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST) and, on ``/``, the
-web query page; when writable also ``/update`` and ``/store`` (Graph Store Protocol).
+Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST); when writable also
+``/update`` and ``/store`` (Graph Store Protocol). On ``/``: stancegraph's query page, with the
+project's prefixes and its query library (:mod:`stancegraph.store.query_page`). The Oxigraph
+server listens on a loopback port; a small front on the address asked for serves the page and
+passes every other request to it unchanged.
 """
 
 from __future__ import annotations
@@ -151,6 +154,14 @@ class _Stop(Exception):
     pass
 
 
+def _free_loopback_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = DEFAULT_BIND,
           writable: bool = False, *, ready_timeout: float = 30.0,
           announce: Callable[[str], None] | None = None) -> int:
@@ -181,6 +192,7 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
 
     tmp = Path(tempfile.mkdtemp(prefix="stancegraph-serve-"))
     proc: subprocess.Popen | None = None
+    front = None
     try:
         if graph is not None:
             location = tmp / "store"
@@ -196,19 +208,27 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
             if not (location / "CURRENT").is_file():
                 raise StanceGraphError("not an Oxigraph store (no database in this directory)", path=location)
         _check_port_free(host, port, bind)
+        inner = f"127.0.0.1:{_free_loopback_port()}"   # the Oxigraph server, behind the front
         log = tmp / "oxigraph.log"
         cmd = [str(exe), "serve" if writable else "serve-read-only", "--location", str(location),
-               "--bind", bind, "--union-default-graph"]
+               "--bind", inner, "--union-default-graph"]
         with open(log, "wb") as log_handle:
             env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_handle, stderr=log_handle, env=env)
         url = base_url(bind)
-        wait_until_up(url, ready_timeout, proc, log)
+        wait_until_up(base_url(inner), ready_timeout, proc, log)
         if proc.poll() is not None:  # something else answered on the port
             raise StanceGraphError(f"the oxigraph server stopped at start (exit code {proc.returncode}): "
                                    f"{_last_line(log) or 'no message'}")
+        from .query_page import QueryPageFront, query_page_html
+
+        try:
+            front = QueryPageFront(host, port, parse_bind(inner), query_page_html("/query"))
+        except OSError as exc:
+            raise StanceGraphError(f"cannot listen on {bind}: {exc.strerror or exc} "
+                                   "(is another server using the port?)") from None
         parts = [f"SPARQL endpoint {url}/query ({'read-write' if writable else 'read-only'})",
-                 f"web query page {url}/"]
+                 f"web query page {url}/ (stancegraph's prefixes and query library)"]
         if writable:
             parts.append(f"updates {url}/update, graph store {url}/store")
             if graph is not None:
@@ -226,6 +246,8 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
         say("stopping the SPARQL endpoint")
         return 0
     finally:
+        if front is not None:
+            front.close()
         if proc is not None:
             _stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
