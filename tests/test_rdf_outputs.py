@@ -177,3 +177,29 @@ def test_validate_command_reports_counts_by_severity(built):
     line = r.stdout.strip().splitlines()[-1]
     assert line.startswith(f"{path}: conforms to the shapes (SHACL: no results); advice: ")
     assert "infos" in line
+
+
+def test_turtle_writer_on_awkward_graphs():
+    """Blank-node cycles, shared and unreferenced blank nodes, escapes, datatypes, unprefixable IRIs."""
+    from stancegraph.turtle import turtle_bytes
+
+    data = r'''@prefix ex: <http://example.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    _:a ex:p _:b . _:b ex:p _:a .
+    ex:s ex:q [ ex:r [ ex:t 1 ] ] ; ex:label "say \"hi\"\\ now"@en-gb , "tab\there\u0001" ;
+         ex:n "007"^^xsd:integer , "1.50"^^xsd:decimal , "x"^^ex:custom , "true"^^xsd:boolean ;
+         ex:long """two
+    lines with \"\"\" inside""" .
+    _:lone ex:z 2 .
+    ex:u ex:v _:shared . ex:w ex:v _:shared . _:shared ex:y 3 .
+    <http://example.org/a/b/c> ex:p <http://other.example/x y> .'''
+    g = Graph().parse(data=data.replace("<http://other.example/x y>", "<http://other.example/x%20y>"),
+                      format="turtle")
+    out = turtle_bytes(g, {"ex": "http://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"})
+    text = out.decode()
+    back = Graph().parse(data=text, format="turtle")
+    assert isomorphic(back, g)
+    assert turtle_bytes(back, {"ex": "http://example.org/", "xsd": "http://www.w3.org/2001/XMLSchema#"}) == out
+    assert "<http://example.org/a/b/c>" in text                  # a local name with slashes stays a full IRI
+    assert " 1.50 , 7 , true" in text and '"x"^^ex:custom' in text and '"say \\"hi\\"\\\\ now"@en-gb' in text
+    assert "[ ex:r [ ex:t 1 ] ]" in text and "[ ex:z 2 ] ." in text
+    assert text.count("_:b") == 5      # the cycle (2 mentions + its subject) and the shared node (3): 2 + 3

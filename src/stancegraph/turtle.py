@@ -142,11 +142,8 @@ class _Writer:
     def inline(self, b: Term) -> bool:
         return self.refs.get(b, 0) == 1 and b not in self.forced
 
-    def label_blank_nodes(self) -> None:
-        # inline nodes only reachable through a cycle of inline nodes get a label instead
-        self.forced: set[Term] = set()
-        reached: set[Term] = set()
-        todo = [s for s in self.by_subject if not (s[0] == "B" and self.inline(s))]
+    def _reach(self, todo: list[Term], reached: set[Term]) -> None:
+        """Add to ``reached`` every inline blank node reachable from the subjects in ``todo``."""
         while todo:
             s = todo.pop()
             for objs in self.by_subject.get(s, {}).values():
@@ -154,18 +151,17 @@ class _Writer:
                     if o[0] == "B" and self.inline(o) and o not in reached:
                         reached.add(o)
                         todo.append(o)
+
+    def label_blank_nodes(self) -> None:
+        # inline nodes only reachable through a cycle of inline nodes get a label instead
+        self.forced: set[Term] = set()
+        reached: set[Term] = set()
+        self._reach([s for s in self.by_subject if not (s[0] == "B" and self.inline(s))], reached)
         for b in sorted((b for b in self.by_subject if b[0] == "B" and self.inline(b) and b not in reached),
                         key=lambda b: self.digest(b)):
             if b not in reached:
                 self.forced.add(b)
-                todo = [b]
-                while todo:
-                    s = todo.pop()
-                    for objs in self.by_subject.get(s, {}).values():
-                        for o in objs:
-                            if o[0] == "B" and self.inline(o) and o not in reached:
-                                reached.add(o)
-                                todo.append(o)
+                self._reach([b], reached)
         named = sorted((b for b in set(self.by_subject) | set(self.refs) if b[0] == "B" and not self.inline(b)),
                        key=lambda b: self.digest(b))
         used: dict[str, int] = defaultdict(int)
