@@ -151,3 +151,20 @@ def test_one_vocabulary_for_modes_and_stances():
     assert set(MODES) == set(Mode) and set(STANCES) == set(Stance)
     assert [s.key for s in Stance] == ["support", "oppose"]
     assert Stance.from_key(Stance.OPPOSE.key) is Stance.OPPOSE and Mode("mixed") == "mixed"
+
+
+def test_query_list_is_the_library():
+    res = CliRunner().invoke(app, ["query", "--list"])
+    assert res.exit_code == 0
+    assert [line.split(":")[0] for line in res.stdout.splitlines()] == [q.name for q in list_queries()]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["serve", "g.ttl", "--bind", "nowhere"], "error: invalid --bind 'nowhere': give HOST:PORT"),
+    (["export", "--format", "turtle"], "error: give either a GRAPH file or --store DIR, not both or neither"),
+    (["network", "-o", "x.graphml"], "error: give either a GRAPH file or --store DIR, not both or neither"),
+])
+def test_cli_errors_spell_arguments_as_the_user_typed_them(args, expected):
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 1
+    assert res.stderr.startswith(expected), res.stderr

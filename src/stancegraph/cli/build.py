@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from rich.markup import escape
+
 from ._app import app, err, one_line_errors, out
 
 
@@ -50,8 +52,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
                            territories=territories, model=model, progress=progress, store_dir=store,
                            jobs=jobs, dask=dask, license=license, endpoint=endpoint, stage=stage)
+    for w in result.ingest_warnings:
+        err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
-        err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
+        err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
         out.print(f"shapes: {result.report.summary()}", highlight=False)

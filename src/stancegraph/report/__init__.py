@@ -47,7 +47,6 @@ import pyoxigraph as ox
 
 from .. import __version__
 from ..fileio import write_text_atomic
-from ..namespaces import sparql_prologue
 
 MAX_DRAWN = 3000
 """Above this many actors the page does not draw the network (use Gephi)."""
@@ -57,34 +56,11 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#1
            "#d62728", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173")
 LONE = "#b0b0b0"
 
-Q_EVIDENCE = sparql_prologue(["sg", "prov", "schema", "skos"]) + """
-SELECT ?p ?ev ?aid ?url ?headline WHERE {
-  { ?p a sg:IssuePosition } UNION { ?p a sg:TerritorialClaim }
-  ?p prov:wasDerivedFrom ?a . ?a sg:articleId ?aid .
-  OPTIONAL { ?p sg:evidenceText ?ev }
-  OPTIONAL { ?a schema:url ?url }
-  OPTIONAL { ?a schema:headline ?headline }
-}"""
+def _select(store: ox.Store, name: str) -> list[dict[str, str]]:
+    """The rows of package query ``report-NAME`` (``src/stancegraph/queries``), values as text."""
+    from ..store.library import package_query
 
-Q_LABELS = sparql_prologue(["skos", "sg"]) + """
-SELECT ?key ?label WHERE {
-  { ?i a skos:Concept ; skos:notation ?key }
-  UNION { ?i a sg:Territory . OPTIONAL { ?i skos:notation ?n }
-          BIND(CONCAT("territory:", COALESCE(?n, REPLACE(STR(?i), "^.*/", ""))) AS ?key) }
-  ?i skos:prefLabel ?label .
-} ORDER BY ?key ?label"""
-
-Q_RUNS = sparql_prologue(["sg", "rdfs"]) + """
-SELECT ?run ?version WHERE { ?run a sg:ExtractionRun . OPTIONAL { ?run sg:softwareVersion ?version } }
-ORDER BY ?run"""
-
-Q_ARTICLES = sparql_prologue(["sg", "schema"]) + """
-SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {
-  ?a a sg:Article . OPTIONAL { ?a schema:datePublished ?d } }"""
-
-
-def _select(store: ox.Store, query: str) -> list[dict[str, str]]:
-    res = store.query(query)
+    res = store.query(package_query(f"report-{name}").text)
     names = [v.value for v in res.variables]
     return [{n: sol[n].value for n in names if sol[n] is not None} for sol in res]
 
@@ -130,10 +106,10 @@ def report_data(source: Any, description: str | Path | None = None) -> dict[str,
     runs: list[dict[str, str]] = []
     counts: dict[str, str] = {}
     if store is not None:
-        labels = {r["key"]: r["label"] for r in _select(store, Q_LABELS) if "label" in r}
-        evidence = {r["p"]: r for r in _select(store, Q_EVIDENCE)}
-        runs = _select(store, Q_RUNS)
-        counts = (_select(store, Q_ARTICLES) or [{}])[0]
+        labels = {r["key"]: r["label"] for r in _select(store, "labels") if "label" in r}
+        evidence = {r["p"]: r for r in _select(store, "evidence")}
+        runs = _select(store, "runs")
+        counts = (_select(store, "articles") or [{}])[0]
         counts["triples"] = str(len(store))
     communities: dict[int, int] = defaultdict(int)
     for _, d in G.nodes(data=True):

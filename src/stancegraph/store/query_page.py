@@ -11,9 +11,8 @@ allows only the endpoint it is served from) with
 * a Run button that POSTs the query to ``/query`` and shows the result table
   (or the Turtle of a CONSTRUCT).
 
-:class:`QueryPageFront` serves it: a small HTTP front on the address the user
-asked for, which answers ``GET /`` with this page and passes every other
-request, unchanged, to the Oxigraph server listening on a loopback port.
+The guard in front of the Oxigraph server (:class:`stancegraph.store.guard.Guard`)
+answers ``GET /`` with it.
 
 >>> page = query_page_html()
 >>> "PREFIX sg: &lt;https://w3id.org/stancegraph/ontology#&gt;" in page, "positions-over-time" in page
@@ -23,16 +22,10 @@ request, unchanged, to the Oxigraph server listening on a loopback port.
 from __future__ import annotations
 
 import html as _html
-import http.client
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from ..namespaces import sparql_prologue
-
-_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
-        "transfer-encoding", "upgrade", "host", "content-length"}
+from ..namespaces import prefix_map
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; "
        "img-src data:; base-uri 'none'; form-action 'none'")
@@ -130,7 +123,8 @@ def library_entries() -> list[dict[str, Any]]:
 
 def query_page_html(endpoint: str = "/query") -> str:
     """The page (see the module notes); ``endpoint`` is where its queries go (same origin)."""
-    start = sparql_prologue() + "\nSELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20\n"
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefix_map().items())
+    start = prologue + "\nSELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20\n"
     data = {"endpoint": endpoint, "queries": library_entries()}
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
     return f"""<!DOCTYPE html>
@@ -156,89 +150,4 @@ declared below; pick a query of the library on the left to load it.</p></header>
 """
 
 
-class QueryPageFront:
-    """An HTTP front on ``host:port``: ``GET /`` is the query page, everything else goes to ``upstream``.
-
-    ``upstream`` is ``(host, port)`` of the Oxigraph server on loopback. Requests and answers pass
-    unchanged (method, path, query string, headers but hop-by-hop ones, body); answers are
-    streamed. Runs in daemon threads; :meth:`close` stops it.
-    """
-
-    def __init__(self, host: str, port: int, upstream: tuple[str, int], page: str) -> None:
-        body = page.encode("utf-8")
-        up_host, up_port = upstream
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.0"   # one request per connection: answers stream to the close
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _page(self, head_only: bool) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Content-Security-Policy", CSP)
-                self.send_header("X-Content-Type-Options", "nosniff")
-                self.end_headers()
-                if not head_only:
-                    self.wfile.write(body)
-
-            def _forward(self) -> None:
-                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-                    self.send_error(411, "Length Required (send a Content-Length)")
-                    return
-                length = int(self.headers.get("Content-Length") or 0)
-                data = self.rfile.read(length) if length else None
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP}
-                conn = http.client.HTTPConnection(up_host, up_port, timeout=600)
-                try:
-                    conn.request(self.command, self.path, body=data, headers=headers)
-                    resp = conn.getresponse()
-                    self.send_response_only(resp.status, resp.reason)
-                    for k, v in resp.getheaders():
-                        if k.lower() not in _HOP - {"content-length"}:
-                            self.send_header(k, v)
-                    self.send_header("Connection", "close")
-                    self.end_headers()
-                    if self.command != "HEAD":
-                        while chunk := resp.read(1 << 16):
-                            self.wfile.write(chunk)
-                except OSError as exc:
-                    try:
-                        self.send_error(502, f"the SPARQL server did not answer: {exc}")
-                    except OSError:
-                        pass
-                finally:
-                    conn.close()
-
-            def do_GET(self) -> None:  # noqa: N802
-                if self.path in ("/", "/index.html"):
-                    self._page(False)
-                else:
-                    self._forward()
-
-            def do_HEAD(self) -> None:  # noqa: N802
-                if self.path in ("/", "/index.html"):
-                    self._page(True)
-                else:
-                    self._forward()
-
-            do_POST = do_PUT = do_DELETE = do_OPTIONS = do_PATCH = _forward  # noqa: N815
-
-        import socket
-
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
-
-        self.httpd = Server((host, port), Handler)
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-__all__ = ["QueryPageFront", "library_entries", "query_page_html"]
+__all__ = ["CSP", "library_entries", "query_page_html"]

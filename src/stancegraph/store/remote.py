@@ -14,6 +14,7 @@ connection and the Digest nonce for all the graphs of a push.
 
 from __future__ import annotations
 
+import time
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from ..errors import StanceGraphError
 from . import open_source
-from ..ids import META_GRAPH
+from ..ids import GRAPH_BASE, META_GRAPH, STATIC_GRAPHS
 from ..namespaces import prefix_map
 
 _TURTLE = "text/turtle; charset=utf-8"
@@ -97,27 +98,36 @@ def graph_url(endpoint: str, graph_iri: str | None) -> str:
     return f"{endpoint}{sep}graph={urllib.parse.quote(graph_iri, safe='')}"
 
 
+class PutError(StanceGraphError):
+    """A PUT that failed; ``retry`` when trying again may help (a server error, a timeout)."""
+
+    def __init__(self, message: str, retry: bool):
+        super().__init__(message)
+        self.retry = retry
+
+
 def put_graph(url: str, body: bytes, auth: AuthBase | None = None, timeout: float = 120.0,
               session: requests.Session | None = None) -> int:
-    """PUT a Turtle body to a GSP graph URL; returns the HTTP status, raises a one-line error."""
+    """PUT a Turtle body to a GSP graph URL; returns the HTTP status, raises a one-line
+    :class:`PutError` (``retry`` set for 5xx, 429, timeouts and dropped connections)."""
     headers = {"Content-Type": _TURTLE, "Accept": "*/*"}
     http = session or requests.Session()
     try:
         resp = http.put(url, data=body, headers=headers, auth=auth, timeout=timeout, allow_redirects=False)
     except requests.exceptions.Timeout:
-        raise StanceGraphError(f"cannot reach {url}: no answer within {timeout:.0f} s") from None
+        raise PutError(f"cannot reach {url}: no answer within {timeout:g} s", True) from None
     except requests.exceptions.ConnectionError as exc:
-        text = str(exc)
-        if "refused" in text.lower():
+        text = str(exc).lower()
+        retry = False
+        if "refused" in text:
             why = "connection refused (is the SPARQL server running, and is this its address?)"
-        elif "name or service not known" in text.lower() or "nodename nor servname" in text.lower() \
-                or "failed to resolve" in text.lower():
+        elif "name or service not known" in text or "nodename nor servname" in text or "failed to resolve" in text:
             why = "unknown host"
         else:
-            why = " ".join(text.split())[:200]
-        raise StanceGraphError(f"cannot reach {url}: {why}") from None
+            why, retry = " ".join(str(exc).split())[:200], True
+        raise PutError(f"cannot reach {url}: {why}", retry) from None
     except requests.exceptions.RequestException as exc:
-        raise StanceGraphError(f"connection to {url} failed: {' '.join(str(exc).split())[:200]}") from None
+        raise PutError(f"connection to {url} failed: {' '.join(str(exc).split())[:200]}", True) from None
     finally:
         if session is None:
             http.close()
@@ -128,8 +138,24 @@ def put_graph(url: str, body: bytes, auth: AuthBase | None = None, timeout: floa
             offered = resp.headers.get("WWW-Authenticate", "")
             message += (" (the server wants credentials: put them in the endpoint URL, http://USER:PASSWORD@HOST/...)"
                         if auth is None else f" (credentials refused; the server offers: {offered or 'no scheme'})")
-        raise StanceGraphError(message)
+        raise PutError(message, retry=resp.status_code >= 500 or resp.status_code == 429)
     return resp.status_code
+
+
+def put_with_retries(url: str, body: bytes, auth: AuthBase | None, timeout: float, retries: int = 3,
+                     backoff: float = 0.5, sleep=time.sleep, session: requests.Session | None = None) -> int:
+    """:func:`put_graph`, tried again after ``backoff``, 2x``backoff``, 4x``backoff``... seconds when
+    the failure may pass (server errors, timeouts); a PUT replaces the graph, so a retry is safe."""
+    for attempt in range(retries + 1):
+        try:
+            return put_graph(url, body, auth, timeout, session)
+        except PutError as exc:
+            if not exc.retry or attempt == retries:
+                if attempt:
+                    raise PutError(f"{exc.message} (after {attempt + 1} tries)", exc.retry) from None
+                raise
+            sleep(backoff * (2 ** attempt))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _graphs(store: ox.Store, include_meta: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
@@ -137,17 +163,25 @@ def _graphs(store: ox.Store, include_meta: bool) -> list[ox.NamedNode | ox.Defau
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
         graphs.append(ox.DefaultGraph())
     named = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    # the static graphs first: articles pushed without their codebook and gazetteer are not readable
+    static = [GRAPH_BASE + name for name in STATIC_GRAPHS]
+    named.sort(key=lambda g: (static.index(g.value) if g.value in static else len(static), g.value))
     graphs += [g for g in named if include_meta or g.value != META_GRAPH]
     return graphs
 
 
 def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bool = True,
-         graph_iri: str | None = None, include_meta: bool = False, timeout: float = 120.0) -> dict[str, Any]:
+         graph_iri: str | None = None, include_meta: bool = False, timeout: float = 120.0,
+         retries: int = 3, backoff: float = 0.5) -> dict[str, Any]:
     """Load a graph file or a store into the GSP ``endpoint``, graph by graph.
 
     The file's default graph (a plain Turtle file has only that) goes to ``?default``, or to
     ``graph_iri`` when given; named graphs (TriG, N-Quads, a store) keep their names. The store's
-    bookkeeping graph (``.../id/graph/meta``) stays behind unless ``include_meta``.
+    bookkeeping graph (``.../id/graph/meta``) stays behind unless ``include_meta``. The static
+    graphs (ontology, codebook, gazetteer) go first. Each PUT waits at most ``timeout`` seconds
+    and is tried again up to ``retries`` times, with exponential ``backoff``, on server errors and
+    timeouts. When one graph cannot be pushed the error says how many of the graphs the remote
+    now holds (K of N): a PUT replaces a whole graph, so pushing again completes it.
     Returns ``{"endpoint", "graphs": [{"graph", "triples", "status"}], "triples"}``.
     """
     clean, auth = _split_credentials(endpoint)
@@ -185,7 +219,15 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
                 bar.update(task, description=_short(name))
             body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=prefix_map())
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
-            status = put_graph(graph_url(clean, target), body, auth, timeout, session)
+            try:
+                status = put_with_retries(graph_url(clean, target), body, auth, timeout, retries, backoff,
+                                          session=session)
+            except PutError as exc:
+                done = len(report["graphs"])
+                state = ("nothing was changed on the remote" if done == 0 else
+                         f"the remote now holds {done} of the {len(graphs)} graphs of this push "
+                         "(push again to complete it)")
+                raise StanceGraphError(f"{exc.message}; {state}") from None
             report["graphs"].append({"graph": target or "default", "triples": count, "status": status})
             report["triples"] += count
             if bar is not None:
