@@ -89,3 +89,20 @@ def test_object_control_evaluative_verbs_and_transliterated_names(extractor):
     # a transliterated first name and a near surname are the gazetteer person
     _, got = quotes_of(extractor, 'The negotiator and adviser, Mijailo Podoliak, has assured that "the clause stays."')
     assert got == {("Mykhailo Podolyak", "the clause stays.")}
+
+
+def test_outlets_documents_and_their_issuers(extractor):
+    # an outlet relaying someone keeps them as the speaker
+    r, got = quotes_of(extractor, '"We will win," TASS quoted Dmitry Peskov as saying.')
+    assert got == {("Dmitry Peskov", "We will win,")}
+    assert {r.actors[s.reported_by].name for s in r.statements if s.reported_by} == {"TASS"}
+    # an outlet quoting its own text is the speaker
+    _, got = quotes_of(extractor, '"The gap remains huge," Politico reported.')
+    assert got == {("Politico", "The gap remains huge,")}
+    # a document speaks for the body that issued it or was named just before
+    _, got = quotes_of(extractor, '"No one may give up the harbour," reads a statement issued by the '
+                                  'Harbour Workers Union.')
+    assert got == {("Harbour Workers Union", "No one may give up the harbour,")}
+    _, got = quotes_of(extractor, '"The port will reopen," the Harbour Board said. "Work starts in May," '
+                                  'the statement said.')
+    assert got == {("Harbour Board", "The port will reopen,"), ("Harbour Board", "Work starts in May,")}

@@ -62,6 +62,11 @@ class Attributor:
         A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "quoted X as saying", "cited X as saying": X is the subject.
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
         # Object control: "led X to label …", "urged X to reject …": X is the subject.
         if not subjects and verb.dep_ == "xcomp" and not is_root(verb) and verb.head.lemma_.lower() not in \
                 ("promise", "pledge", "vow"):
@@ -107,6 +112,15 @@ class Attributor:
             return self._antecedent(tok, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
             return self._antecedent(tok, person=False), None, 0.6
+        if tok.lemma_.lower() in self.lex.source_nouns and not self.lex.role_nouns.get(tok.lemma_.lower()):
+            # "the statement said", "a communique issued by X": the body whose document it is
+            owner = self._source_owner(tok)
+            if owner is tok:
+                owner = self._issuer(tok)
+            if owner is not None and owner is not tok:
+                return self.resolve(owner, for_quote)
+            ante = self._antecedent(tok, person=False, role=None, strict=True)
+            return (ante, None, 0.55) if ante else (None, None, 0.0)
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
@@ -362,11 +376,21 @@ class Attributor:
         # does not own the quoted words: the speech verb above it does.
         if len(chain) > 1 and self.is_predicate(chain[0]) and not all(self.is_predicate(v) for v in chain[1:]):
             chain = [v for v in chain if not self.is_predicate(v)] + [v for v in chain if self.is_predicate(v)]
+        own_text = None  # an outlet that is the innermost reporter quotes its own text
         for n, v in enumerate(chain):
             subj = self.subject_of(v)
             sp, src, cf = self.resolve(subj)
             if sp is None and src is None:
                 continue
+            if sp is None:
+                # "TASS quoted X (as saying)": the outlet's object is the speaker
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    osp, _, ocf = self.resolve(obj)
+                    if osp is not None:
+                        sp, cf = osp, ocf
+            if sp is None and own_text is None and speaker is None:
+                own_text = (src, v)
             # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
             if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain):
                 outer = self.resolve(self.subject_of(chain[n + 1]))
@@ -376,6 +400,9 @@ class Attributor:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
+        if speaker is None and own_text is not None and len(chain) == 1:
+            speaker, conf, verb = own_text[0], 0.6, own_text[1]
+            cue = verb.lemma_.lower()
         acc = self._according_to(sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = self.resolve(acc)
@@ -447,6 +474,15 @@ class Attributor:
                 for c in t.children:
                     if c.dep_ == "pobj":
                         return self._source_owner(c)
+        return None
+
+    def _issuer(self, tok):
+        """ "a statement issued by X": X."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
         return None
 
     def _source_owner(self, tok):
