@@ -106,3 +106,17 @@ def test_outlets_documents_and_their_issuers(extractor):
     _, got = quotes_of(extractor, '"The port will reopen," the Harbour Board said. "Work starts in May," '
                                   'the statement said.')
     assert got == {("Harbour Board", "The port will reopen,"), ("Harbour Board", "Work starts in May,")}
+
+
+def test_pronoun_after_a_participle_with_a_possessor(extractor):
+    text = ('Ann Example addressed the council. Ridiculing Bob Sample’s claim that the port was safe, '
+            'she said: "This is nonsense."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "This is nonsense.")}
+
+
+def test_a_speaker_in_a_clause_of_his_own_keeps_the_quote(extractor):
+    text = ('Ann Example spoke on Wednesday. The Harbour Board has agreed to an "orderly handover," she said, '
+            'adding that other points included "restoration of order."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "orderly handover,"), ("Ann Example", "restoration of order.")}

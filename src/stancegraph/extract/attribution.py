@@ -254,8 +254,11 @@ class Attributor:
         doc = ctx.doc
         sent = ctx.sent_of[tok.i]
         sstart = ctx.sents[sent].start
+        # A possessor in the pronoun's own sentence is rarely its antecedent ("Ridiculing X's claim, she
+        # said"); an earlier sentence's subject is.
         prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
-                     and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
+                     and doc[i].dep_ in (("nsubj", "nsubjpass") if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+                                         else ("nsubj", "nsubjpass", "poss"))]
         # The sentence's topic: its earliest subject or possessor.
         prominent.sort()
         speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
@@ -263,6 +266,9 @@ class Attributor:
                          and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
         rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
         candidates = prominent + speakers + others + rest
+        if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
+            poss_here = lambda i: i >= sstart and (doc[i].dep_ == "poss" or doc[i].head.dep_ == "poss")
+            candidates = [(i, a) for i, a in candidates if not poss_here(i)]
         if role and not person:
             # "the ministry": an organisation whose name has that word, before any other
             named = [(i, a) for i, a in candidates if ctx.actor(a) is not None
@@ -392,7 +398,8 @@ class Attributor:
             if sp is None and own_text is None and speaker is None:
                 own_text = (src, v)
             # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
-            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain):
+            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain) \
+                    and self._governs(chain[n + 1], v):
                 outer = self.resolve(self.subject_of(chain[n + 1]))
                 if outer[0]:
                     sp, src, cf = outer
@@ -460,6 +467,18 @@ class Attributor:
             speaker = next((ctx.tok_actor[i] for i in toks if i in ctx.tok_actor), None)
             conf = 0.6
         return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+    @staticmethod
+    def _governs(outer, inner) -> bool:
+        """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+        tok = inner
+        for _ in range(40):
+            if is_root(tok):
+                return False
+            tok = tok.head
+            if tok.i == outer.i:
+                return True
+        return False
 
     def _according_to(self, sent, inside):
         for t in sent:

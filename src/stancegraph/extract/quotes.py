@@ -46,8 +46,10 @@ def _can_close(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before.isspace():
         return False
-    if before.isalpha() and after.isalpha():
+    if before.isalpha() and after.isalpha() and text[i] not in "”»":
         return False  # apostrophe inside a word
+    if text[i] in "”»":
+        return True  # a typographic closing double mark closes whatever follows ('…”Putin said')
     return after in CLOSE_AFTER or after in DOUBLE_CLOSE + SINGLE_CLOSE or after == "\n"
 
 
