@@ -165,6 +165,8 @@ class ClaimEventFinder:
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
         cue = entries[0]
+        if cue.kind == RECOGNISE and trig.dep_ == "amod":
+            return None  # "its internationally recognised borders" describes, it claims nothing
         args = self._argument_tokens(trig, idx, cue.kind)
         inner = [j for j in triggers if j != trig.i and j in args]
         # An act whose territory is an inner act's ("recognition of the annexation of T") defers to it,
@@ -389,18 +391,22 @@ class ClaimEventFinder:
         clause the act is the subject or object of ("X is illegal", "called X a sham")."""
         if not disputes:
             return False
+        # A dispute word modifying the act ("the illegal annexation", "illegally annexed") is often the
+        # writer's, not the claimant's: it counts only inside quotation marks (the speaker's own words).
         near: set[int] = set()
         for c in trig.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod"):
-                near.update(range(c.left_edge.i, c.right_edge.i + 1))
-        if trig.dep_ in ("amod", "acl") and not is_root(trig):
-            near.update(c.i for c in trig.children if c.dep_ == "advmod")  # "illegally annexed"
+                near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
         for node in chain[1:4]:
             near.add(node.i)
             for c in node.children:
                 if c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or (c.dep_ == "prep" and c.lower_ == "as"):
                     near.update(range(c.left_edge.i, c.right_edge.i + 1))
         return any(set(d) & near for d in disputes)
+
+    def _quoted(self, i: int) -> bool:
+        at = self.ctx.doc[i].idx + self.ctx.offset
+        return any(b <= at < e for b, e in self.ctx.quoted_chars)
 
     def _demanded(self, chain) -> bool:
         """A stance-taking predicate, a modal or a condition governs the act ("demanded that … withdraw",
