@@ -72,6 +72,9 @@ def run(extractor, text, published="2022-05-02"):
     # regretting nothing about an act keeps it
     ("Dmitry Peskov said Moscow did not regret the annexation of Kherson.",
      {("Dmitry Peskov", "kherson", "russia")}),
+    # statuses given one by one inside a recognition stay each their own
+    ("Dmitry Peskov repeated demands for recognition of Sevastopol as Russian territory and Luhansk as an "
+     "independent state.", {("Dmitry Peskov", "sevastopol", "russia"), ("Dmitry Peskov", "luhansk", "independent")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
@@ -84,6 +87,8 @@ def test_claims_made_by_acts(extractor, text, expected):
     "Kherson residents voted in local elections.",  # no act on sovereignty
     "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
     "Vladimir Putin spoke about the internationally recognised territory of Kherson.",  # a description
+    # a negated observation is not a refusal of the act it observes
+    "John Kirby said they have not seen anything to corroborate reports of Russia withdrawing forces from Kherson.",
 ])
 def test_acts_that_claim_nothing(extractor, text):
     _, _, _, claims = run(extractor, text)

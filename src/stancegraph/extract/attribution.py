@@ -257,8 +257,7 @@ class Attributor:
         # A possessor in the pronoun's own sentence is rarely its antecedent ("Ridiculing X's claim, she
         # said"); an earlier sentence's subject is.
         prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
-                     and doc[i].dep_ in (("nsubj", "nsubjpass") if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
-                                         else ("nsubj", "nsubjpass", "poss"))]
+                     and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
         # The sentence's topic: its earliest subject or possessor.
         prominent.sort()
         speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
@@ -267,8 +266,7 @@ class Attributor:
         rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
         candidates = prominent + speakers + others + rest
         if tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP:
-            poss_here = lambda i: i >= sstart and (doc[i].dep_ == "poss" or doc[i].head.dep_ == "poss")
-            candidates = [(i, a) for i, a in candidates if not poss_here(i)]
+            candidates = [(i, a) for i, a in candidates if not (i >= sstart and self._in_participle_poss(doc[i]))]
         if role and not person:
             # "the ministry": an organisation whose name has that word, before any other
             named = [(i, a) for i, a in candidates if ctx.actor(a) is not None
@@ -292,6 +290,21 @@ class Attributor:
         if role and not strict:
             return self._antecedent(tok, person, None) if person else None
         return None
+
+    @staticmethod
+    def _in_participle_poss(tok) -> bool:
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
+        of the clause's own pronoun subject."""
+        if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
+            return False
+        node = tok
+        for _ in range(8):
+            if is_root(node):
+                return False
+            node = node.head
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                return True
+        return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
