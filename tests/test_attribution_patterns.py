@@ -120,3 +120,10 @@ def test_a_speaker_in_a_clause_of_his_own_keeps_the_quote(extractor):
             'adding that other points included "restoration of order."')
     _, got = quotes_of(extractor, text)
     assert got == {("Ann Example", "orderly handover,"), ("Ann Example", "restoration of order.")}
+
+
+def test_collectives_named_with_their_of_phrase(extractor):
+    r, got = quotes_of(extractor, '"We support the plan," members of the Harbour Council said.')
+    assert got == {("members of the Harbour Council", "We support the plan,")}
+    actor = next(a for a in r.actors.values() if a.name == "members of the Harbour Council")
+    assert actor.kind == "group" and r.actors[actor.affiliation].name == "Harbour Council"

@@ -124,6 +124,7 @@ class Attributor:
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            of_phrase = self._group_of(tok) if kind == "group" else None
             words = [t for t in ctx.doc[start:end] if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -131,7 +132,7 @@ class Attributor:
                 return holder, None, 0.8
             det = [t.lower_ for t in ctx.doc[start:end] if t.dep_ == "det"]
             modifiers = [t for t in ctx.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
-            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS]
+            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS] and of_phrase is None
             role = tok.lemma_.lower()
             outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
             if bare and (det[:1] == ["the"] or len(modifiers) > 0):
@@ -156,7 +157,10 @@ class Attributor:
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
-            name = " ".join(t.text for t in ctx.doc[start:end] if t.dep_ != "det").replace(" 's", "'s").replace(" ’s", "’s")
+            if of_phrase is not None:
+                end = of_phrase  # "heads of the breakaway regions", "members of the council"
+            words = [t for t in ctx.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((ctx.tok_actor[t.i] for t in ctx.doc[start:end] if t.i in ctx.tok_actor), None) \
                 or next((self._demonym_state(t) for t in ctx.doc[start:end] if self._demonym_state(t)), None)
             return ctx.index.mint(name, kind, affiliation=affiliation), None, 0.6
@@ -201,6 +205,15 @@ class Attributor:
                 if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
                     return ctx.tok_actor[child.i]
         return None
+
+    @staticmethod
+    def _group_of(tok) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        if prep is None:
+            return None
+        end = prep.right_edge.i + 1
+        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
 
     def _demonym_state(self, tok) -> str | None:
         """The state a demonym names ("Western" none, "Hungarian" the state whose sovereign has it)."""
