@@ -7,11 +7,13 @@ from typing import List, Optional
 
 import typer
 
+from rich.markup import escape
+
 from ._app import app, err, one_line_errors, out
 
 
 @app.command()
-@one_line_errors
+@one_line_errors(flags={"jobs": "--jobs", "dask": "--dask"})
 def build(paths: List[Path] = typer.Argument(None, help="Article files or folders (.txt, .jsonl). Default: data/articles."),
           output: Path = typer.Option(Path("graph.ttl"), "-o", "--output", help="Graph file to write: Turtle (.ttl), N-Triples (.nt) or N-Quads (.nq)."),
           store: Optional[Path] = typer.Option(None, "--store", help="Also write into this on-disk Oxigraph store."),
@@ -39,8 +41,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
                            territories=territories, model=model, progress=progress, store_dir=store,
                            jobs=jobs, dask=dask)
+    for w in result.ingest_warnings:
+        err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
-        err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
+        err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
         warnings = [w for w in result.warnings if w.startswith("Warning")]

@@ -49,7 +49,7 @@ def _can_close(text: str, i: int) -> bool:
     if before.isalpha() and after.isalpha() and text[i] not in "”»":
         return False  # apostrophe inside a word
     if text[i] in "”»":
-        return True  # a typographic closing double mark closes whatever follows ('…”Putin said')
+        return True  # a typographic closing double mark closes whatever follows ('…”Ann said')
     return after in CLOSE_AFTER or after in DOUBLE_CLOSE + SINGLE_CLOSE or after == "\n"
 
 
