@@ -127,3 +127,10 @@ def test_collectives_named_with_their_of_phrase(extractor):
     assert got == {("members of the Harbour Council", "We support the plan,")}
     actor = next(a for a in r.actors.values() if a.name == "members of the Harbour Council")
     assert actor.kind == "group" and r.actors[actor.affiliation].name == "Harbour Council"
+
+
+def test_the_innermost_outlet_owns_its_text_and_the_publication_is_an_outlet(extractor):
+    text = ('Talks went on. "Nothing was settled," Politico reports, writes the Harbour Gazette. '
+            '"The gap remains huge," the publication says.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Politico", "Nothing was settled,"), ("Politico", "The gap remains huge,")}

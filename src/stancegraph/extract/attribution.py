@@ -285,6 +285,8 @@ class Attributor:
             actor = ctx.actor(iri)
             if actor is None or (actor.is_source and not sources):
                 continue
+            if sources and role in self.lex.source_nouns and not actor.is_source and role not in actor.name.lower():
+                continue  # "the publication": an outlet
             if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
@@ -427,7 +429,7 @@ class Attributor:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
-        if speaker is None and own_text is not None and len(chain) == 1:
+        if speaker is None and own_text is not None:
             speaker, conf, verb = own_text[0], 0.6, own_text[1]
             cue = verb.lemma_.lower()
         acc = self._according_to(sent, inside)
