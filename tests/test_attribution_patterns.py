@@ -134,3 +134,21 @@ def test_the_innermost_outlet_owns_its_text_and_the_publication_is_an_outlet(ext
             '"The gap remains huge," the publication says.')
     _, got = quotes_of(extractor, text)
     assert got == {("Politico", "Nothing was settled,"), ("Politico", "The gap remains huge,")}
+
+
+def test_it_said_is_the_body_named_before(extractor):
+    _, got = quotes_of(extractor, 'The Harbour Board met on Monday. "We are preparing to comply," it said.')
+    assert got == {("Harbour Board", "We are preparing to comply,")}
+    _, got = quotes_of(extractor, 'The plan is complex. "It works," it said.')
+    assert not got
+
+
+def test_unclosed_quote_ends_with_its_paragraph(extractor):
+    from stancegraph.extract.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('She stressed that "the rules must hold.\nThe talks went on.')] == [
+        "the rules must hold."]
+    assert [q.text for q in find_quotes('" I think the issue is settled," she said.')] == [
+        "I think the issue is settled,"]
+    _, got = quotes_of(extractor, 'Ann Example stressed that "the rules must hold.\nThe talks went on.')
+    assert got == {("Ann Example", "the rules must hold.")}

@@ -24,6 +24,7 @@ from .model import Mention, Span
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
+PRONOUNS_THING = {"it"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
 CONDITIONAL_MARKS = {"if", "unless", "provided", "once"}
 PRONOUNS_FIRST = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .actors import (POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                     role_phrase)
 from .claim_events import event_lexicon
 from .context import DocContext
 from .matcher import forms, is_root, phrasal
@@ -114,6 +115,9 @@ class Attributor:
             return self._antecedent(tok, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
             return self._antecedent(tok, person=False), None, 0.6
+        if low in PRONOUNS_THING and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "it said in a statement": the body named last, never a person or a state's name alone
+            return self._antecedent(tok, person=False, strict=True), None, 0.55
         if tok.lemma_.lower() in self.lex.source_nouns and not self.lex.role_nouns.get(tok.lemma_.lower()):
             # "the statement said", "a communique issued by X": the body whose document it is
             owner = self._source_owner(tok)

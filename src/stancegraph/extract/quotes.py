@@ -4,7 +4,9 @@ Straight and curly double quotes, straight and curly single quotes, backticks,
 guillemets and low-9 quotes. An apostrophe between letters ("don't",
 "council’s") is never a quote mark. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
-newspaper convention for quotes that run across paragraphs). Quotes inside
+newspaper convention for quotes that run across paragraphs); otherwise it ends
+with its paragraph when it is no longer than a long sentence (a text cut
+short, a closing mark forgotten). Quotes inside
 quotes belong to the outer quote.
 
 >>> [q.text for q in find_quotes('He said "we will see" and called it a ‘goodwill gesture,’ twice.')]
@@ -24,6 +26,7 @@ SINGLE_CLOSE = "'’`‹›‘"
 OPEN_BEFORE = " \t\n([{—–-/:;,"
 CLOSE_AFTER = " \t\n.,;:!?)]}—–-/…"
 MAX_SINGLE_WORDS = 90
+MAX_OPEN_WORDS = 60
 
 
 @dataclass
@@ -38,6 +41,8 @@ class Quote:
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before == "\n" and text[i] in DOUBLE_OPEN and after == " ":
+        return True  # '" I think …' opening a paragraph
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
 
 
@@ -85,7 +90,11 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                 else:
                     continue
             else:
-                carry = None  # unclosed and not continued: not a quote we can trust
+                # Unclosed and not continued: the quote ends with its paragraph (a text cut short, a
+                # closing mark forgotten) when it is a sentence's worth, else it is not to be trusted.
+                if len(carry.text.split()) <= MAX_OPEN_WORDS:
+                    _add(quotes, text, carry.begin, carry.end, single=False)
+                carry = None
         while i < pe:
             ch = text[i]
             if ch in DOUBLE_OPEN and _can_open(text, i):
@@ -105,6 +114,8 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                     i = close + 1
                     continue
             i += 1
+    if carry is not None and len(carry.text.split()) <= MAX_OPEN_WORDS:
+        _add(quotes, text, carry.begin, carry.end, single=False)
     return quotes
 
 
