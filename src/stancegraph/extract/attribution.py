@@ -264,12 +264,14 @@ class Attributor:
         return self.ctx.index.holder(post) if post else None
 
     def _antecedent(self, tok, person: bool, role: str | None = None, strict: bool = False,
-                    sources: bool = False) -> str | None:
+                    sources: bool = False, outlets_only: bool | None = None) -> str | None:
         """Most recent fitting actor before ``tok``: speakers first, then any mention.
 
         ``strict``: a person must hold (or have held) a post with the role word, an organisation
         must have it in its name; ``sources``: outlets may be meant ("the publication said")."""
         ctx = self.ctx
+        if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
+            outlets_only = sources and role in self.lex.source_nouns
         sent = ctx.sent_of[tok.i]
         sstart = ctx.sents[sent].start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
@@ -289,8 +291,8 @@ class Attributor:
             actor = ctx.actor(iri)
             if actor is None or (actor.is_source and not sources):
                 continue
-            if sources and role in self.lex.source_nouns and not actor.is_source and role not in actor.name.lower():
-                continue  # "the publication": an outlet
+            if outlets_only and not actor.is_source and role not in actor.name.lower():
+                continue  # "the publication": an outlet first
             if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
@@ -300,6 +302,8 @@ class Attributor:
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
                 continue
             return iri
+        if outlets_only:
+            return self._antecedent(tok, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, person, None) if person else None
         return None

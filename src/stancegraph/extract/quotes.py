@@ -5,8 +5,9 @@ guillemets and low-9 quotes. An apostrophe between letters ("don't",
 "council’s") is never a quote mark. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
 newspaper convention for quotes that run across paragraphs); otherwise it ends
-with its paragraph when it is no longer than a long sentence (a text cut
-short, a closing mark forgotten). Quotes inside
+with its paragraph when it ends as a sentence does and is no longer than a
+long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
+quote). Quotes inside
 quotes belong to the outer quote.
 
 >>> [q.text for q in find_quotes('He said "we will see" and called it a ‘goodwill gesture,’ twice.')]
@@ -92,7 +93,7 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
             else:
                 # Unclosed and not continued: the quote ends with its paragraph (a text cut short, a
                 # closing mark forgotten) when it is a sentence's worth, else it is not to be trusted.
-                if len(carry.text.split()) <= MAX_OPEN_WORDS:
+                if _ends_sentence(carry):
                     _add(quotes, text, carry.begin, carry.end, single=False)
                 carry = None
         while i < pe:
@@ -114,9 +115,15 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                     i = close + 1
                     continue
             i += 1
-    if carry is not None and len(carry.text.split()) <= MAX_OPEN_WORDS:
+    if carry is not None and _ends_sentence(carry):
         _add(quotes, text, carry.begin, carry.end, single=False)
     return quotes
+
+
+def _ends_sentence(q: Quote) -> bool:
+    """An unclosed quote worth keeping: a sentence or two that ends as a sentence does (not a text
+    cut off mid-word)."""
+    return len(q.text.split()) <= MAX_OPEN_WORDS and q.text.rstrip()[-1:] in ".!?…"
 
 
 def _find_close(text: str, i: int, end: int, closers: str) -> int | None:
