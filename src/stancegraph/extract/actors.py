@@ -156,8 +156,8 @@ class ActorFinder:
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
-            if text.lower().replace("’", "'") in self.place_names:
-                continue
+            if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
+                continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
