@@ -112,7 +112,7 @@ def query(store: ox.Store, sparql: str, source: str | None = None, allow_service
 
         if uses_service(sparql):
             raise StanceGraphError("SERVICE (a federated query) would send HTTP requests from this machine; "
-                                   "give --allow-service to allow it", path=source)
+                                   "give `allow_service` to allow it", path=source)
     try:
         result = store.query(sparql, use_default_graph_as_union=True)
         if isinstance(result, ox.QuerySolutions):

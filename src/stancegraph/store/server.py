@@ -222,10 +222,10 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     loopback = _is_loopback(host)
     if not loopback and not public:
         raise StanceGraphError(
-            f"--bind {bind} is reachable from other machines: give --public to mean it, and put a reverse "
+            f"`bind` {bind} is reachable from other machines: give `public` to mean it, and put a reverse "
             "proxy with timeouts in front (see the README, 'Serving beyond this machine')")
     if not timeout or timeout <= 0:
-        raise StanceGraphError(f"--timeout must be a positive number of seconds, got {timeout}")
+        raise StanceGraphError(f"`timeout` must be a positive number of seconds, got {timeout}")
     exe = find_oxigraph()
     say = announce or (lambda line: print(line, file=sys.stderr, flush=True))
     clean_stale_folders()
