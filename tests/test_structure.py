@@ -125,7 +125,7 @@ def test_package_queries_load_and_run():
     from stancegraph.store.library import run_named_query
 
     queries = list_queries(PACKAGE_QUERIES)
-    assert {q.name.split("-")[0] for q in queries} == {"export", "networks"}
+    assert {q.name.split("-")[0] for q in queries} == {"export", "networks", "report"}
     st = example_store()
     for q in queries:
         params = {p.name: "https://w3id.org/stancegraph/id/article/e2" for p in q.params}
@@ -151,3 +151,47 @@ def test_one_vocabulary_for_modes_and_stances():
     assert set(MODES) == set(Mode) and set(STANCES) == set(Stance)
     assert [s.key for s in Stance] == ["support", "oppose"]
     assert Stance.from_key(Stance.OPPOSE.key) is Stance.OPPOSE and Mode("mixed") == "mixed"
+
+
+def test_query_list_is_the_library():
+    res = CliRunner().invoke(app, ["query", "--list"])
+    assert res.exit_code == 0
+    assert [line.split(":")[0] for line in res.stdout.splitlines()] == [q.name for q in list_queries()]
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["serve", "g.ttl", "--bind", "nowhere"], "error: invalid --bind 'nowhere': give HOST:PORT"),
+    (["export", "--format", "turtle"], "error: give either a GRAPH file or --store DIR, not both or neither"),
+    (["network", "-o", "x.graphml"], "error: give either a GRAPH file or --store DIR, not both or neither"),
+])
+def test_cli_errors_spell_arguments_as_the_user_typed_them(args, expected):
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 1
+    assert res.stderr.startswith(expected), res.stderr
+
+
+def test_query_library_follows_stancegraph_home(tmp_path, monkeypatch):
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "count-all.rq").write_text(
+        "# count-all: how many triples.\n# columns: n\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    monkeypatch.setenv("STANCEGRAPH_HOME", str(tmp_path))
+    assert [q.name for q in list_queries()] == ["count-all"]
+    res = CliRunner().invoke(app, ["query", "--list"])
+    assert res.stdout == "count-all: how many triples.\n"
+
+
+@pytest.mark.parametrize("name", list(RDF_FORMATS))
+def test_every_rdf_format_of_the_table_loads_by_each_suffix(tmp_path, name):
+    import pyoxigraph as ox
+
+    from stancegraph.store import load_file, load_text
+
+    f = RDF_FORMATS[name]
+    st = load_text('<urn:a> <urn:p> "x"@en .\n<urn:a> <urn:q> <urn:b> .\n', "nt")
+    data = (ox.serialize(st, format=f.oxigraph) if f.dataset else
+            st.dump(format=f.oxigraph, from_graph=ox.DefaultGraph()))
+    for suffix in f.suffixes:
+        path = tmp_path / f"g{suffix.upper() if suffix == f.suffixes[-1] else suffix}"
+        path.write_bytes(data)
+        back = load_file(path)
+        assert {str(q.triple) for q in back} == {str(q.triple) for q in st}, path.name

@@ -2,7 +2,9 @@
 
 * ``annotations``: one JSON document per article (``docs/annotations.md``),
   read out of the graph with SPARQL (:mod:`.annotation_json`);
-* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs;
+* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs (Turtle
+  readable and deterministic, JSON-LD compacted with the shipped context:
+  :mod:`.linked_data`);
   ``trig``, ``nquads``: the named graphs kept (:mod:`.rdf`).
 
 A new format is one :class:`Exporter` line in :data:`EXPORTERS`;
