@@ -94,6 +94,26 @@ class SG(DefinedNamespace):
     claimCue: URIRef
     cueSovereign: URIRef
     negatedSovereign: URIRef
+    # reviews (stancegraph.review)
+    Review: URIRef
+    Reviewer: URIRef
+    ReviewAction: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    Edited: URIRef
+    Added: URIRef
+    reviewAction: URIRef
+    reviewedStatement: URIRef
+    targetArticle: URIRef
+    targetBegin: URIRef
+    targetEnd: URIRef
+    targetHolder: URIRef
+    targetIssue: URIRef
+    targetStance: URIRef
+    newHolder: URIRef
+    newOrganisation: URIRef
+    newIssue: URIRef
+    newStance: URIRef
 
 
 SDO = Namespace("https://schema.org/")
