@@ -42,6 +42,8 @@ class ExportFormat(str, Enum):
     nquads = "nquads"
     jsonld = "jsonld"
     trig = "trig"
+    statements = "statements"
+    dna = "dna"
 
 
 @app.command()
@@ -76,6 +78,8 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         return
     for s in result.skipped:
         err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
+    for p in result.review_problems:
+        err.print(f"[yellow]warning:[/] {p}", highlight=False, soft_wrap=True)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
         warnings = [v for v in result.report.violations if v.severity == "Warning"]
@@ -128,17 +132,39 @@ def query(graph: Optional[Path] = typer.Argument(None, help="Graph file."),
 
 @app.command()
 def export(graph: Optional[Path] = typer.Argument(None, help="Graph file."),
-           fmt: ExportFormat = typer.Option(..., "--format", help="annotations, turtle, nquads, jsonld or trig."),
+           fmt: ExportFormat = typer.Option(..., "--format", help="annotations, statements (CSV), dna (DNA 3 "
+                                            "database), turtle, nquads, jsonld or trig."),
            output: Optional[Path] = typer.Option(None, "-o", "--output", help="File, or folder for annotations."),
-           store: Optional[Path] = typer.Option(None, "--store", help="Export an on-disk store instead of a file.")) -> None:
-    """Export the graph: annotation JSON per article (read with SPARQL) or RDF."""
+           store: Optional[Path] = typer.Option(None, "--store", help="Export an on-disk store instead of a file."),
+           machine_only: bool = typer.Option(False, "--machine-only", help="annotations/statements/dna: the "
+                                             "machine coding, without the reviews."),
+           reviewer: str = typer.Option("Reviewer", "--reviewer", help="dna: name of the reviewer's coder.")) -> None:
+    """Export the graph: annotation JSON per article (read with SPARQL), the statement table, DNA, or RDF."""
     from .export import export_annotations, export_rdf
+    from .review import view_of
     from .store import open_source
 
     try:
         st = open_source(graph, store)
-        if fmt == ExportFormat.annotations:
-            written = export_annotations(st, output or Path("annotations"))
+        problems: list[str] = []
+        if fmt in (ExportFormat.statements, ExportFormat.dna):
+            from .dna import write_dna
+            from .statement_table import export_statements
+
+            if fmt == ExportFormat.statements:
+                target = output or Path("statements.csv")
+                n = export_statements(st, target, machine_only, problems)
+                msg = f"wrote {target}: {n} statements"
+            else:
+                res = write_dna(st, output or Path("corpus.dna"), reviewer=reviewer, machine_only=machine_only)
+                problems, msg = res.problems, res.summary()
+            for p in problems:
+                err.print(f"[yellow]warning:[/] {p}", highlight=False, soft_wrap=True)
+            out.print(msg, highlight=False)
+        elif fmt == ExportFormat.annotations:
+            written = export_annotations(view_of(st, machine_only, problems), output or Path("annotations"))
+            for p in problems:
+                err.print(f"[yellow]warning:[/] {p}", highlight=False, soft_wrap=True)
             out.print(f"wrote {len(written)} annotation files to {output or 'annotations'}", highlight=False)
         else:
             suffix = {"turtle": ".ttl", "nquads": ".nq", "jsonld": ".jsonld", "trig": ".trig"}[fmt.value]
@@ -154,10 +180,13 @@ def eval_cmd(gold: Path = typer.Argument(..., help="Folder of gold annotation JS
              predicted: Optional[Path] = typer.Argument(None, help="A graph file, or a folder of annotation JSON."),
              store: Optional[Path] = typer.Option(None, "--store", help="Score an on-disk store instead."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-             errors: bool = typer.Option(False, "--errors", help="List every miss and false hit per article.")) -> None:
-    """Score the graph (or exported annotations) against gold annotations."""
+             errors: bool = typer.Option(False, "--errors", help="List every miss and false hit per article."),
+             machine_only: bool = typer.Option(False, "--machine-only", help="Score the machine coding, "
+                                               "without the reviews.")) -> None:
+    """Score the graph (its reviewed view; or exported annotations) against gold annotations."""
     from .evaluate import evaluate, load_json_dir
     from .export import annotations
+    from .review import view_of
     from .store import open_source
 
     try:
@@ -165,7 +194,11 @@ def eval_cmd(gold: Path = typer.Argument(..., help="Folder of gold annotation JS
         if predicted is not None and predicted.is_dir():
             pred_docs = load_json_dir(predicted)
         else:
-            pred_docs = {d["article"]: d for d in annotations(open_source(predicted, store))}
+            problems: list[str] = []
+            pred_docs = {d["article"]: d for d in annotations(view_of(open_source(predicted, store), machine_only,
+                                                                      problems))}
+            for p in problems:
+                err.print(f"[yellow]warning:[/] {p}", highlight=False, soft_wrap=True)
         scores = evaluate(gold_docs, pred_docs)
     except StanceGraphError as exc:
         fail(exc)
@@ -191,6 +224,10 @@ def _register_optional() -> None:
         app.command("network")(network_command)
     except ImportError:
         pass
+    from .review_cli import COMMANDS as REVIEW_COMMANDS
+
+    for name, command in REVIEW_COMMANDS.items():
+        app.command(name)(command)
     try:
         from .store.commands import named_query_command, push_command, remove_command, serve_command
         app.command("named-query")(named_query_command)

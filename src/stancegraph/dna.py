@@ -528,7 +528,8 @@ def read_review(dna: DnaFile, store: ox.Store, *, reviewer: str | None = None,
         changed = ((now.person, now.organization, now.concept, now.agreement) !=
                    (base["Person"], base["Organization"], base["Concept"], base["Agreement"]))
         if changed:
-            new_org = org if now.organization != base["Organization"] else None
+            # a new person does not bring the old one's organisation: the coded one is said explicitly
+            new_org = org if (now.organization != base["Organization"] or holder != base["HolderIri"]) else None
             reviews.append(Review(
                 "edited", reviewer=who(now.coder), time=when,
                 new_holder=holder if holder != base["HolderIri"] else None, new_organisation=new_org,

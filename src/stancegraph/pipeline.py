@@ -43,6 +43,8 @@ class BuildResult:
     static: dict[str, Graph] = field(default_factory=dict)
     store_dir: Path | None = None
     store_counts: dict[str, int] = field(default_factory=dict)
+    reviews: int = 0
+    review_problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         s = (f"built {self.output or 'graph'}: {self.articles} articles, {self.actors} actors, "
@@ -54,6 +56,8 @@ class BuildResult:
             c = self.store_counts
             s += (f"\nstore {self.store_dir}: {c.get('added', 0)} added, {c.get('replaced', 0)} replaced, "
                   f"{c.get('unchanged', 0)} unchanged")
+        if self.reviews:
+            s += f"\nkept {self.reviews} review records"
         return s
 
 
@@ -134,6 +138,12 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     result.static = static_graphs(res, model_id)
     full = merge([*result.static.values(), *result.article_graphs.values()])
     result.actors = len(actors)
+    if output:  # a graph file being rebuilt keeps the review records it holds (stancegraph.review)
+        from .review import carried_reviews
+
+        carried, result.review_problems = carried_reviews(output)
+        if carried:
+            full.parse(data="\n".join(f"{t} ." for t in carried), format="nt")
     if validate:
         result.report = validate_graph(full, ontology=res.ontology)
         if not result.report.conforms:
@@ -142,8 +152,12 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
                 "nothing written", details=result.report.text(20).split("\n"))
     result.graph = full
     result.triples = len(full)
+    from .review import review_check
+
     if output:
-        write_bytes_atomic(output, to_turtle(full))
+        data = to_turtle(full)
+        write_bytes_atomic(output, data)
+        review_check(result, turtle=data)
     if store_dir:
         from .store import persistent
 
@@ -153,6 +167,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
         for aid, g in result.article_graphs.items():
             status = persistent.put_article(st, aid, g)
             result.store_counts[status] = result.store_counts.get(status, 0) + 1
+        review_check(result, ox_store=st)
         st.flush()
         del st  # release the store's lock now, not at the next garbage collection
         import gc

@@ -144,6 +144,16 @@ class Row:
     def key(self) -> tuple:
         return (self.article, self.begin, self.end, self.holder, self.issue, self.stance)
 
+    def iris(self) -> tuple[str, str]:
+        """(statement, position) IRIs of the row in the reviewed view."""
+        from .graph import slug_of
+
+        art = ART + self.article
+        st = self.statement or f"{art}/statement/{self.begin}-{self.end}"
+        if self.status in ("machine", "accepted") and self.position:
+            return st, self.position
+        return st, f"{art}/position/{slug_of(self.holder)}/{self.issue}/{self.stance}"
+
 
 @dataclass(frozen=True)
 class Review:
@@ -400,19 +410,15 @@ def reviewed_view(store: ox.Store, problems: list[str] | None = None) -> ox.Stor
                 view.remove(q)
     issues = {r["key"]: r["c"] for r in _select(store, Q_ISSUES)}
     texts = {r["aid"]: r["text"] for r in _select(store, Q_ARTICLES)}
-    from .graph import slug_of
-
     g = ox.DefaultGraph()
     for r in rr.rows:
         if r.status not in ("edited", "added"):
             continue
         art = ART + r.article
         text = texts.get(r.article, "")
-        st = r.statement
-        if st is None:
-            st = f"{art}/statement/{r.begin}-{r.end}"
-            if not view.contains(ox.Quad(_n(st), _n(RDF_TYPE), _n(SG_IRI + "Statement"), g)) and \
-                    next(iter(view.quads_for_pattern(_n(st), _n(RDF_TYPE), None, None)), None) is None:
+        st, pos = r.iris()
+        if r.statement is None:
+            if next(iter(view.quads_for_pattern(_n(st), _n(RDF_TYPE), None, None)), None) is None:
                 span = _span_quads(view, art, r.begin, r.end, text)
                 view.bulk_extend([
                     ox.Quad(_n(st), _n(RDF_TYPE), _n(SG_IRI + "Statement"), g),
@@ -421,7 +427,6 @@ def reviewed_view(store: ox.Store, problems: list[str] | None = None) -> ox.Stor
                     ox.Quad(_n(st), _n(SG_IRI + "mode"), _n(SG_IRI + "ReportedSpeech"), g),
                     ox.Quad(_n(st), _n(SG_IRI + "span"), _n(span), g),
                     ox.Quad(_n(st), _n(SG_IRI + "confidence"), ox.Literal("1.0", datatype=_n(XSD + "decimal")), g)])
-        pos = f"{art}/position/{slug_of(r.holder)}/{r.issue}/{r.stance}"
         quads = [ox.Quad(_n(pos), expressed, _n(st), g)]
         if next(iter(view.quads_for_pattern(_n(pos), _n(RDF_TYPE), None, None)), None) is None:
             span = _span_quads(view, art, r.begin, r.end, text)
@@ -695,9 +700,7 @@ def carried_reviews(previous_output: str | Path) -> tuple[list[ox.Triple], list[
     q = P + """CONSTRUCT { ?s ?p ?o } WHERE {
       { ?r a sg:Review . ?r ?p ?o . BIND(?r AS ?s) }
       UNION { ?r a sg:Review ; prov:wasAttributedTo ?s . ?s ?p ?o }
-      UNION { ?r a sg:Review ; sg:newHolder|sg:newOrganisation ?s . ?s sg:fromGazetteer false ; ?p ?o .
-              FILTER NOT EXISTS { ?any prov:wasDerivedFrom ?art . ?art a sg:Article . ?any sg:holder ?s .
-                                  FILTER(?any != ?r) } } }"""
+      UNION { ?r a sg:Review ; sg:newHolder|sg:newOrganisation ?s . ?s sg:fromGazetteer false ; ?p ?o } }"""
     from .store import query
 
     return list(query(st, q)), []
@@ -774,3 +777,21 @@ EXAMPLE_REVIEW_TTL = """
     prov:generatedAtTime "2024-01-01T00:00:00Z"^^xsd:dateTime .
 <https://w3id.org/stancegraph/id/reviewer/rita> <http://www.w3.org/2000/01/rdf-schema#label> "Rita" .
 """
+
+
+def review_check(result, ox_store: ox.Store | None = None, turtle: bytes | None = None) -> None:
+    """After a build: count the review records the new graph (or store) holds and report the
+    reviews whose target is no longer there (``result.reviews``, ``result.review_problems``)."""
+    st = ox_store
+    if st is None:
+        if turtle is None or b"Review" not in turtle:
+            return
+        st = ox.Store()
+        st.load(turtle, format=ox.RdfFormat.TURTLE)
+    n = count_review_nodes(st)
+    if not n:
+        return
+    result.reviews = n
+    for p in reviewed_rows(st).problems:
+        if p not in result.review_problems:
+            result.review_problems.append(p)

@@ -42,9 +42,10 @@ class NetworkRun:
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
     graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        lines = []
+        lines = [f"warning: {p}" for p in self.problems]
         for label, G in self.graphs:
             where = f" [{label}]" if label else ""
             lines.append(f"{G.graph.get('kind', 'network')} network{where}: "
@@ -73,15 +74,17 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
                 out: Path | None = None, issues: list[str] | None = None, since: str | date | None = None,
                 until: str | date | None = None, window: str | None = None, level: str = "person",
                 normalize: str = "none", duplicates: str = "article", min_weight: float = 0.0,
-                claims: bool = True, claims_only: bool = False, summary: bool = False) -> NetworkRun:
+                claims: bool = True, claims_only: bool = False, summary: bool = False,
+                machine_only: bool = False) -> NetworkRun:
     """Build the network(s) of a graph file or store, write them, and optionally summarise.
 
     Parameters mirror the command's options: ``graph`` (a graph file) or
     ``store`` (an on-disk store folder), ``kind``, ``fmt`` (``None``: from
     ``out``'s suffix), ``out`` (required unless ``summary``), ``issues``,
     ``since``/``until``, ``window``, ``level``, ``normalize``, ``duplicates``,
-    ``min_weight``, ``claims``/``claims_only``, ``summary``. All values are
-    checked before the graph is read.
+    ``min_weight``, ``claims``/``claims_only``, ``summary``, ``machine_only``
+    (the raw machine coding instead of the reviewed view, see
+    :mod:`stancegraph.review`). All values are checked before the graph is read.
 
     Raises
     ------
@@ -118,11 +121,14 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
                                place="--claims-only")
     if out is None and not summary:
         raise StanceGraphError("give -o OUT for the network file(s), or --summary", path=source, place="-o")
-    table = load_positions(open_source(graph, store))
+    from ..review import view_of
+
+    problems: list[str] = []
+    table = load_positions(view_of(open_source(graph, store), machine_only, problems))
     table.source = source
     opts = dict(issues=issues or None, since=since_d, until=until_d, level=level, normalize=normalize,
                 duplicates=duplicates, min_weight=min_weight or 0.0, claims=claims, claims_only=claims_only)
-    run = NetworkRun()
+    run = NetworkRun(problems=problems)
     if spec is not None:
         nets = windowed_networks(table, kind, window, **opts)  # type: ignore[arg-type]
         run.graphs = [(w.label, G) for w, G in nets]
@@ -143,7 +149,8 @@ def network_command(
     store: Annotated[Optional[Path], typer.Option("--store", help="On-disk store folder instead of GRAPH.")] = None,
     kind: Annotated[str, typer.Option("--kind", "-k", help=f"One of {', '.join(KINDS)}.")] = "agreement",
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="graphml, gexf, csv or json (default: from -o's suffix, else graphml).")] = None,
+        "--format", "-f", help="graphml, gexf, csv, json or matrix (actor x actor CSV, as rDNA returns; default: from -o's "
+                            "suffix, else graphml).")] = None,
     out: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Output file (CSV: OUT_nodes.csv + OUT_edges.csv; windows: one file per "
                                "window, except GEXF: one dynamic file).")] = None,
@@ -164,6 +171,8 @@ def network_command(
     claims_only: Annotated[bool, typer.Option("--claims-only", help="Territorial claims alone.")] = False,
     summary: Annotated[bool, typer.Option(
         "--summary", help="Print coalitions, contested issues and polarisation.")] = False,
+    machine_only: Annotated[bool, typer.Option(
+        "--machine-only", help="The machine coding as extracted, without the reviews.")] = False,
 ) -> None:
     """Agreement and disagreement networks of actors, from the graph (DNA-style and beyond).
 
@@ -185,7 +194,7 @@ def network_command(
         run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
                           until=until, window=window, level=level, normalize=normalize,
                           duplicates=duplicates, min_weight=min_weight, claims=claims,
-                          claims_only=claims_only, summary=summary)
+                          claims_only=claims_only, summary=summary, machine_only=machine_only)
     except StanceGraphError as exc:
         print(f"error: {exc.oneline()}", file=sys.stderr)
         raise typer.Exit(1) from None

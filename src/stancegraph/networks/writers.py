@@ -57,7 +57,7 @@ from .options import FORMATS, Window, check_choice
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".csv", "json": ".json"}
+SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "matrix": ".csv", "csv": ".csv", "json": ".json"}
 
 
 def _plain(value: Any) -> Any:
@@ -445,6 +445,10 @@ def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str
             return [write_gexf(result, path)]
         if fmt == "csv":
             return list(write_csv(result, path))
+        if fmt == "matrix":
+            from .adjacency import write_matrix
+
+            return [write_matrix(result, path)]
         return [write_json(result, path)]
     if fmt == "gexf":
         return [write_gexf_dynamic(result, path)]
