@@ -33,7 +33,7 @@ import pytest
 from stancegraph.errors import StanceGraphError
 from stancegraph.networks import (
     NetworkRun, agreement_matrix, count_matrix, disagreement_matrix, labelled_edges, load_positions,
-    network, network_command, run_network, stance_matrix, summarize, windowed_networks, write_network,
+    network, run_network, stance_matrix, summarize, windowed_networks, write_network,
 )
 from stancegraph.networks.matrix import PositionTable, Position
 from stancegraph.store import load_file
@@ -710,15 +710,8 @@ def test_missing_output_and_missing_graph(tmp_path):
 
 
 def _app():
-    import typer
+    from stancegraph.cli import app
 
-    app = typer.Typer()
-
-    @app.callback()
-    def main() -> None:  # a group, so "network" is a sub-command as in the real CLI
-        pass
-
-    app.command("network")(network_command)
     return app
 
 

@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 import urllib.error
@@ -49,16 +48,8 @@ ONTOLOGY = fs.ONTOLOGY
 ARTICLES_FIRST = ["a1", "a2", "a3", "a4"]
 SG = "https://w3id.org/stancegraph/ontology#"
 
-# The commands as the lead registers them on the main app.
-APP = textwrap.dedent("""
-    import typer
-    from stancegraph.store.commands import serve_command, push_command, remove_command
-    app = typer.Typer(add_completion=False)
-    app.command("serve")(serve_command)
-    app.command("push")(push_command)
-    app.command("remove")(remove_command)
-    app()
-""")
+# The real command line, run in a child process.
+APP = "from stancegraph.cli import main; main()"
 
 
 # ----------------------------------------------------------------- helpers ---

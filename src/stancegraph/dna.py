@@ -51,7 +51,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import StanceGraphError
-from .review import (ART, ActorResolver, Review, Row, _select, issue_table, reviewed_rows)
+from .review import P, Q_ISSUES, ActorResolver, Review, Row, _select, reviewed_rows
 
 DNA_VERSION = "3.0.7"
 TOOL_CODER = f"stancegraph {__version__}"
@@ -200,10 +200,7 @@ class DnaExport:
                 f"{self.statements} statements, coders {', '.join(self.coders)}")
 
 
-Q_DOCS = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-SELECT ?a ?aid ?text ?date ?title ?outlet ?url WHERE { ?a a sg:Article ; sg:articleId ?aid ; nif:isString ?text
+Q_DOCS = P + """SELECT ?a ?aid ?text ?date ?title ?outlet ?url WHERE { ?a a sg:Article ; sg:articleId ?aid ; nif:isString ?text
   OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:headline ?title }
   OPTIONAL { ?a sg:outlet ?outlet } OPTIONAL { ?a schema:url ?url } } ORDER BY ?aid"""
 
@@ -254,10 +251,7 @@ def write_dna(store: ox.Store, out: str | Path, *, reviewer: str = "Reviewer",
     return DnaExport(target, len(docs), len(rr.rows), coders, rr.problems)
 
 
-_Q_ISSUE_LABELS = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?c ?key ?label WHERE { ?c skos:notation ?key ; skos:inScheme ?s . ?s a sg:Codebook
-  OPTIONAL { ?c skos:prefLabel ?label } } ORDER BY ?key"""
+_Q_ISSUE_LABELS = Q_ISSUES
 
 
 def _write_contents(conn, rows: list[Row], docs: list[dict], actors: ActorResolver,

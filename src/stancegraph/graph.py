@@ -5,39 +5,31 @@ the same input always gives an isomorphic graph. The layout is documented in
 ``docs/graph-model.md``.
 
 >>> from stancegraph.ingest import parse_text
->>> from stancegraph.extract.model import Extraction
+>>> from stancegraph.model import Extraction
 >>> g = article_graph(Extraction(parse_text("a1", "Text."), {}, [], [], [], []), codebook_issue_iris={}, sovereign_iris={})
->>> len(g) > 0
-True
+>>> sorted(str(p).rsplit("#", 1)[-1] for p in g.predicates())
+['articleId', 'isString', 'type']
 """
 
 from __future__ import annotations
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import __version__
-from .extract.model import DIRECT, MIXED, REPORTED, Extraction, Span
-from .extract.actors import slug
+from . import ids
 from .knowledge import Actor, Resources
-from .namespaces import ID_BASE, NIF, PROV, SDO, SG, bind_prefixes
+from .model import Extraction, Mode, Span, Stance
+from .namespaces import NIF, PROV, SDO, SG, bind_prefixes
 
-MODES = {DIRECT: SG.DirectQuote, REPORTED: SG.ReportedSpeech, MIXED: SG.MixedSpeech}
+MODES = {Mode.DIRECT: SG.DirectQuote, Mode.REPORTED: SG.ReportedSpeech, Mode.MIXED: SG.MixedSpeech}
+STANCES = {Stance.SUPPORT: SG.Support, Stance.OPPOSE: SG.Oppose}
 KIND_CLASS = {"person": SG.Person, "organisation": SG.Organisation, "state": SG.State, "group": SG.Group}
-RUN = URIRef(f"{ID_BASE}run/stancegraph-{__version__}")
-GRAPH_BASE = ID_BASE + "graph/"
+RUN = URIRef(ids.run_iri(__version__))
 
 
 def article_iri(article_id: str) -> URIRef:
-    return URIRef(f"{ID_BASE}article/{article_id}")
-
-
-def article_graph_iri(article_id: str) -> URIRef:
-    return URIRef(f"{GRAPH_BASE}article/{article_id}")
-
-
-def static_graph_iri(name: str) -> URIRef:
-    return URIRef(f"{GRAPH_BASE}{name}")
+    return URIRef(ids.article_iri(article_id))
 
 
 def actor_triples(g: Graph, actor: Actor) -> None:
@@ -54,7 +46,7 @@ def actor_triples(g: Graph, actor: Actor) -> None:
 
 
 def _span(g: Graph, art: URIRef, span: Span) -> URIRef:
-    node = URIRef(f"{art}/span/{span.begin}-{span.end}")
+    node = URIRef(ids.span_iri(art, span.begin, span.end))
     g.add((node, RDF.type, SG.TextSpan))
     g.add((node, NIF.referenceContext, art))
     g.add((node, NIF.beginIndex, Literal(span.begin, datatype=XSD.integer)))
@@ -104,15 +96,15 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
         node = _span(g, art, m.span)
         g.add((node, SG.refersTo, URIRef(m.actor)))
     st_nodes: list[URIRef] = []
-    used: dict[str, int] = {}
+    used: dict[tuple[int, int], int] = {}
     for st in ex.statements:
-        base = f"{art}/statement/{st.span.begin}-{st.span.end}"
-        n = used.get(base, 0)
-        used[base] = n + 1
-        node = URIRef(base if n == 0 else f"{base}-{n}")
+        key = (st.span.begin, st.span.end)
+        n = used.get(key, 0)
+        used[key] = n + 1
+        node = URIRef(ids.statement_iri(art, st.span.begin, st.span.end, n))
         st_nodes.append(node)
         g.add((node, RDF.type, SG.Statement))
-        if st.mode == DIRECT:
+        if st.mode == Mode.DIRECT:
             g.add((node, RDF.type, SDO.Quotation))
         g.add((node, PROV.wasAttributedTo, URIRef(st.speaker)))
         g.add((node, PROV.wasDerivedFrom, art))
@@ -130,27 +122,23 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
             g.add((node, SG.utteranceDate, Literal(st.utterance_date.isoformat(), datatype=XSD.date)))
         g.add((node, SG.confidence, _conf(st.confidence)))
     for p in ex.positions:
-        stance = "support" if p.stance > 0 else "oppose"
-        node = URIRef(f"{art}/position/{slug_of(p.holder)}/{p.issue}/{stance}")
+        stance = Stance.from_sign(p.stance)
+        node = URIRef(ids.position_iri(art, p.holder, p.issue, stance.key))
         g.add((node, RDF.type, SG.IssuePosition))
         g.add((node, SG.holder, URIRef(p.holder)))
         g.add((node, SG.issue, URIRef(codebook_issue_iris[p.issue])))
-        g.add((node, SG.stance, SG.Support if p.stance > 0 else SG.Oppose))
+        g.add((node, SG.stance, STANCES[stance]))
         _evidence(g, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence)
         if p.relayed_by:
             g.add((node, SG.relayedBy, URIRef(p.relayed_by)))
     for c in ex.claims:
-        node = URIRef(f"{art}/claim/{slug_of(c.claimant)}/{slug_of(c.territory)}/{c.sovereign}")
+        node = URIRef(ids.claim_iri(art, c.claimant, c.territory, c.sovereign))
         g.add((node, RDF.type, SG.TerritorialClaim))
         g.add((node, SG.claimant, URIRef(c.claimant)))
         g.add((node, SG.territory, URIRef(c.territory)))
         g.add((node, SG.assertedSovereign, URIRef(sovereign_iris[c.sovereign])))
         _evidence(g, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence)
     return g
-
-
-def slug_of(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1] if "/id/" in iri else slug(iri)
 
 
 def run_graph(model_id: str) -> Graph:

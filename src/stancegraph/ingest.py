@@ -24,48 +24,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import StanceGraphError
+from .model import Article, Skipped
 
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
 _HEADER_LINE = re.compile(r"^([A-Za-z_][A-Za-z_ -]*):[ \t]*(.*)$")
 _HEADER_KEYS = {"url", "title", "outlet", "published", "date", "source", "headline"}
 _ID_OK = re.compile(r"^[A-Za-z0-9._~-]+$")
-
-
-@dataclass(frozen=True)
-class Article:
-    """One article: its id, full text and metadata.
-
-    ``text`` is the whole file as read (spans index into it); ``body_start`` is
-    where the prose begins after any metadata header.
-    """
-
-    id: str
-    text: str
-    published: date | None = None
-    url: str | None = None
-    title: str | None = None
-    outlet: str | None = None
-    source: str = ""
-    body_start: int = 0
-    meta: dict = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input that could not be read as an article, with the reason."""
-
-    source: str
-    place: str | None
-    reason: str
-
-    def oneline(self) -> str:
-        return StanceGraphError(self.reason, path=self.source, place=self.place).oneline()
 
 
 def _parse_date(value: str, source: str, place: str) -> date:

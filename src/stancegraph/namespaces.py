@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib.namespace import OWL, RDFS, SKOS, XSD, DefinedNamespace
 
 SG_IRI = "https://w3id.org/stancegraph/ontology#"
 ID_BASE = "https://w3id.org/stancegraph/id/"
@@ -123,8 +125,9 @@ NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 TIME = Namespace("http://www.w3.org/2006/time#")
 WD = Namespace("http://www.wikidata.org/entity/")
 ID = Namespace(ID_BASE)
+CODEBOOK_BASE = "https://w3id.org/stancegraph/codebook/"
 
-PREFIXES = {
+PREFIXES: dict[str, Namespace] = {
     "sg": Namespace(SG_IRI),
     "schema": SDO,
     "prov": PROV,
@@ -133,16 +136,47 @@ PREFIXES = {
     "time": TIME,
     "wd": WD,
     "id": ID,
+    "act": Namespace(ID_BASE + "actor/"),
+    "ter": Namespace(ID_BASE + "territory/"),
+    "cb": Namespace(CODEBOOK_BASE),
+    "skos": Namespace(str(SKOS)),
+    "xsd": Namespace(str(XSD)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
 }
+"""THE prefix table: Turtle output, SPARQL prologues and query parameters all read it."""
+
+
+def prefix_map(names: Iterable[str] | None = None) -> dict[str, str]:
+    """``prefix -> namespace IRI`` for ``names`` (default: all), e.g. for Oxigraph's ``prefixes=``.
+
+    >>> prefix_map(["sg", "act"])
+    {'sg': 'https://w3id.org/stancegraph/ontology#', 'act': 'https://w3id.org/stancegraph/id/actor/'}
+    """
+    keys = list(PREFIXES) if names is None else list(names)
+    return {k: str(PREFIXES[k]) for k in keys}
+
+
+def sparql_prologue(names: Iterable[str] | None = None) -> str:
+    """``PREFIX`` lines for a SPARQL query.
+
+    >>> print(sparql_prologue(["sg", "skos"]), end="")
+    PREFIX sg: <https://w3id.org/stancegraph/ontology#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    """
+    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefix_map(names).items())
+
+
+def turtle_prefixes(names: Iterable[str] | None = None) -> str:
+    """``@prefix`` lines for a Turtle document.
+
+    >>> print(turtle_prefixes(["xsd"]), end="")
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    """
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in prefix_map(names).items())
 
 
 def bind_prefixes(graph) -> None:
     """Bind the project's prefixes on an rdflib graph (for readable Turtle)."""
-    from rdflib.namespace import SKOS, XSD, RDFS, OWL
-
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
-    graph.bind("skos", SKOS)
-    graph.bind("xsd", XSD)
-    graph.bind("rdfs", RDFS)
-    graph.bind("owl", OWL)

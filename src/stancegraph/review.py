@@ -50,13 +50,12 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
-from .namespaces import ID_BASE, SG_IRI
+from .ids import ACTOR_BASE as ACT, ARTICLE_BASE as ART, position_iri, slug, span_iri, static_graph_iri, statement_iri
+from .namespaces import ID_BASE, SG_IRI, sparql_prologue
 
-ACT = ID_BASE + "actor/"
-ART = ID_BASE + "article/"
 REVIEW_BASE = ID_BASE + "review/"
 REVIEWER_BASE = ID_BASE + "reviewer/"
-REVIEW_GRAPH = ID_BASE + "graph/review"
+REVIEW_GRAPH = static_graph_iri("review")
 PROV = "http://www.w3.org/ns/prov#"
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -70,13 +69,7 @@ STANCES = ("support", "oppose")
 _ACTION_IRI = {a: SG_IRI + a.capitalize() for a in ACTIONS}
 _STANCE_IRI = {"support": SG_IRI + "Support", "oppose": SG_IRI + "Oppose"}
 
-P = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
+P = sparql_prologue(["sg", "prov", "schema", "skos", "nif", "rdfs"])
 
 Q_ROWS = P + """SELECT ?p ?aid ?holder ?key ?stance ?st ?sp ?b ?e ?mode ?conf WHERE {
   ?p a sg:IssuePosition ; sg:holder ?holder ; sg:issue ?i ; sg:stance ?s ; prov:wasDerivedFrom ?a ;
@@ -146,13 +139,11 @@ class Row:
 
     def iris(self) -> tuple[str, str]:
         """(statement, position) IRIs of the row in the reviewed view."""
-        from .graph import slug_of
-
         art = ART + self.article
-        st = self.statement or f"{art}/statement/{self.begin}-{self.end}"
+        st = self.statement or statement_iri(art, self.begin, self.end)
         if self.status in ("machine", "accepted") and self.position:
             return st, self.position
-        return st, f"{art}/position/{slug_of(self.holder)}/{self.issue}/{self.stance}"
+        return st, position_iri(art, self.holder, self.issue, self.stance)
 
 
 @dataclass(frozen=True)
@@ -219,9 +210,7 @@ def _short(iri: str | None) -> str:
 
 
 def reviewer_iri(name: str) -> str:
-    from .extract.actors import slug
-
-    return REVIEWER_BASE + (slug(name) or "reviewer")
+    return REVIEWER_BASE + slug(name)
 
 
 # ------------------------------------------------------------------ reading ---
@@ -446,7 +435,7 @@ def reviewed_view(store: ox.Store, problems: list[str] | None = None) -> ox.Stor
 
 
 def _span_quads(view: ox.Store, art: str, b: int, e: int, text: str) -> str:
-    node = f"{art}/span/{b}-{e}"
+    node = span_iri(art, b, e)
     if next(iter(view.quads_for_pattern(_n(node), None, None, None)), None) is None:
         g = ox.DefaultGraph()
         view.bulk_extend([
@@ -564,9 +553,7 @@ class ActorResolver:
         key = self._norm(name)
         if key in self.by_name:
             return self.by_name[key]
-        from .extract.actors import slug
-
-        new = iri or ACT + (slug(name) or "unnamed")
+        new = iri or ACT + slug(name)
         if new not in self.names:
             self.new.setdefault(new, (name, kind))
         self.by_name[key] = new
@@ -666,7 +653,9 @@ def _validate_with(st: ox.Store, quads: list[ox.Quad], target) -> None:
 def write_graph_file(st: ox.Store, path: Path) -> None:
     from .fileio import write_bytes_atomic
     from .store import rdf_format
-    from .store.persistent import EXPORT_PREFIXES
+    from .namespaces import prefix_map
+
+    EXPORT_PREFIXES = prefix_map()
 
     fmt = rdf_format(path)
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):

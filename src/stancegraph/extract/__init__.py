@@ -3,9 +3,9 @@
 >>> from stancegraph.ingest import parse_text
 >>> from stancegraph.knowledge import load_resources
 >>> ex = Extractor(load_resources())
->>> result = ex.extract(parse_text("t", 'The minister said, "We reject the plan."'))
->>> len(result.statements) >= 0
-True
+>>> result = ex.extract(parse_text("t", 'Ann Example said, "We reject the plan."'))
+>>> [(result.actors[s.speaker].name, str(s.mode), s.quoted_text) for s in result.statements if s.quoted_text]
+[('Ann Example', 'direct', 'We reject the plan.')]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
 from .context import DocContext
-from .model import Claim, Extraction, Position, Span, Statement
+from .model import Claim, Extraction, Position, Span, Stance, Statement
 from .nlp import load_nlp, model_id
 from .quotes import find_quotes
 from .stances import StanceFinder
@@ -178,7 +178,7 @@ class Extractor:
         return out
 
     def _add_position(self, positions, ctx, holder, hit, n, st, relayed):
-        stance = 1 if hit.stance > 0 else -1
+        stance = Stance.from_sign(hit.stance)
         ev = ctx.span(min(hit.tokens), max(hit.tokens) + 1)
         conf = round(hit.confidence * st.confidence * (0.8 if relayed else 1.0), 3)
         _merge(positions, (holder, hit.issue, stance), n, ev, conf,

@@ -12,7 +12,6 @@ spokesman") go to the most recent fitting actor.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,10 +19,9 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
-from ..namespaces import ID_BASE
+from ..ids import actor_iri
 from .model import Mention, Span
 
-ACTOR_BASE = ID_BASE + "actor/"
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
@@ -35,20 +33,6 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
-
-
-def slug(name: str) -> str:
-    """Stable IRI slug of a name: accents stripped, lower case, words joined by '-'.
-
-    >>> slug("Zoë Ångström-Smith")
-    'zoe-angstrom-smith'
-    >>> slug("Norway's delegation")
-    'norways-delegation'
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 
 
 def clean_name(text: str) -> str:
@@ -70,7 +54,7 @@ class ActorIndex:
 
     def mint(self, name: str, kind: str, affiliation: str | None = None) -> str:
         name = clean_name(name)
-        iri = ACTOR_BASE + slug(name)
+        iri = actor_iri(name)
         if iri in self.resources.gazetteer.actors:
             return iri
         if iri not in self.minted:

@@ -21,8 +21,8 @@ agreement_matrix(M), disagreement_matrix(M)   raw A and D (sparse)
 network(source, kind, ...)          one networkx Graph
 windowed_networks(source, kind, window, ...)  [(Window, Graph), ...]
 summarize(source, ...)              coalitions, contested issues, polarisation
-write_network(G_or_windows, fmt, out)  GraphML / GEXF 1.3 / CSV / JSON
-run_network(...), network_command   the ``stancegraph network`` command
+write_network(G_or_windows, fmt, out)  GraphML / GEXF 1.3 / CSV / JSON (WRITERS registry)
+run_network(...)                    what ``stancegraph network`` runs (the command: stancegraph.cli)
 
 >>> from stancegraph.networks import network, example_store, labelled_edges
 >>> labelled_edges(network(example_store(), "signed"), "sign")
@@ -31,22 +31,22 @@ run_network(...), network_command   the ``stancegraph network`` command
 
 from .build import (LOUVAIN_SEED, communities, graph_from_matrix, labelled_edges, network, windowed_networks,
                     windows_of)
-from .command import NetworkRun, network_command, run_network
 from .kinds import (affiliation_graph, agreement_matrix, disagreement_matrix, edge_weights, node_attributes,
                     one_mode_graph)
 from .matrix import (CLAIM_PREFIX, EXAMPLE_TTL, Position, PositionTable, StanceMatrix, count_matrix,
                      example_store, load_positions, normalise_quote, select_positions, stance_matrix)
-from .options import DUPLICATES, FORMATS, KINDS, LEVELS, NORMALIZATIONS, Window, make_windows, parse_window
+from .run import NetworkRun, run_network
+from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, Window, make_windows, parse_window
 from .summary import Contested, NetworkSummary, Polarisation, contested_issues, polarisation, summarize
-from .writers import (csv_paths, window_path, write_csv, write_gexf, write_gexf_dynamic, write_graphml,
-                      write_json, write_network)
+from .formats import (FORMATS, WRITERS, Writer, csv_paths, window_path, write_csv, write_gexf, write_gexf_dynamic,
+                      write_graphml, write_json, write_network)
 
 __all__ = [
     "CLAIM_PREFIX", "DUPLICATES", "EXAMPLE_TTL", "FORMATS", "KINDS", "LEVELS", "LOUVAIN_SEED", "NORMALIZATIONS",
     "Contested", "NetworkRun", "NetworkSummary", "Polarisation", "Position", "PositionTable", "StanceMatrix",
-    "Window", "affiliation_graph", "agreement_matrix", "communities", "contested_issues", "count_matrix",
+    "WRITERS", "Window", "Writer", "affiliation_graph", "agreement_matrix", "communities", "contested_issues", "count_matrix",
     "csv_paths", "disagreement_matrix", "edge_weights", "example_store", "graph_from_matrix", "labelled_edges",
-    "load_positions", "make_windows", "network", "network_command", "node_attributes", "normalise_quote",
+    "load_positions", "make_windows", "network", "node_attributes", "normalise_quote",
     "one_mode_graph", "parse_window", "polarisation", "run_network", "select_positions", "stance_matrix",
     "summarize", "window_path", "windowed_networks", "windows_of", "write_csv", "write_gexf",
     "write_gexf_dynamic", "write_graphml", "write_json", "write_network",

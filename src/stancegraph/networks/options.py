@@ -19,7 +19,6 @@ from typing import Iterable, Sequence
 from ..errors import StanceGraphError
 
 KINDS = ("affiliation", "agreement", "disagreement", "subtract", "signed")
-FORMATS = ("graphml", "gexf", "csv", "json", "matrix")
 LEVELS = ("person", "organisation")
 NORMALIZATIONS = ("none", "average", "jaccard", "cosine")
 DUPLICATES = ("article", "utterance", "all")

@@ -39,23 +39,18 @@ from typing import Any, Mapping
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
-from ..namespaces import ID_BASE, SG_IRI
+from ..namespaces import PREFIXES
 from . import select
 
 QUERIES_DIR = Path(__file__).resolve().parents[3] / "queries"
 PARAM_TYPES = ("string", "date", "integer", "iri", "term")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_PREFIXES = {
-    "act": ID_BASE + "actor/",
-    "ter": ID_BASE + "territory/",
-    "cb": "https://w3id.org/stancegraph/codebook/",
-    "sg": SG_IRI,
-}
+_PARAM_PREFIXES = ("act", "ter", "cb", "sg")  # prefixes a term parameter may be written with
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARAM_LINE = re.compile(r"^param:\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*:?\s*(.*)$")
 _IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]+$")
 _LOOKS_IRI = re.compile(r"^(?:https?://|urn:)", re.IGNORECASE)
-_PREFIXED = re.compile(r"^(act|ter|cb|sg):([A-Za-z0-9_][A-Za-z0-9_.~-]*)$")
+_PREFIXED = re.compile(r"^(" + "|".join(_PARAM_PREFIXES) + r"):([A-Za-z0-9_][A-Za-z0-9_.~-]*)$")
 
 
 @dataclass(frozen=True)
@@ -195,7 +190,7 @@ def render_term(ptype: str, value: Any) -> str:
     if ptype in ("iri", "term"):
         m = _PREFIXED.match(text.strip())
         if m:
-            return f"<{_PREFIXES[m.group(1)]}{m.group(2)}>"
+            return f"<{PREFIXES[m.group(1)]}{m.group(2)}>"
         if ptype == "iri" or _LOOKS_IRI.match(text.strip()):
             iri = text.strip()
             if not _IRI.match(iri):

@@ -41,74 +41,27 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import Iterable, Iterator, Union
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from ..fileio import atomic_output
-from ..namespaces import ID_BASE
+from ..namespaces import prefix_map
+from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
 
-GRAPH_BASE = ID_BASE + "graph/"
-ARTICLE_GRAPH_PREFIX = GRAPH_BASE + "article/"
-META_GRAPH = GRAPH_BASE + "meta"
-STATIC_GRAPHS = ("ontology", "codebook", "gazetteer")
 STORE_NS = "https://w3id.org/stancegraph/store#"
 
 _HASH = ox.NamedNode(STORE_NS + "contentHash")
 _COUNT = ox.NamedNode(STORE_NS + "tripleCount")
 _META = ox.NamedNode(META_GRAPH)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-# characters kept as they are in the article id segment of a graph IRI
-_ID_SAFE = "-._~!$&'()*+,;=:@"
 
 EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS}
 _EXPORT_SUFFIX = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
-EXPORT_PREFIXES = {
-    "sg": "https://w3id.org/stancegraph/ontology#",
-    "act": ID_BASE + "actor/",
-    "ter": ID_BASE + "territory/",
-    "cb": "https://w3id.org/stancegraph/codebook/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "org": "http://www.w3.org/ns/org#",
-    "time": "http://www.w3.org/2006/time#",
-    "xsd": _XSD,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
+EXPORT_PREFIXES = prefix_map()
 
 GraphInput = Union["rdflib.Graph", str, bytes, Path, Iterable[ox.Triple]]  # noqa: F821
-
-
-# ------------------------------------------------------------------ IRIs ---
-
-def article_graph_iri(article_id: str) -> str:
-    """The named graph of one article.
-
-    >>> article_graph_iri("000_51f969d92cf07be1")
-    'https://w3id.org/stancegraph/id/graph/article/000_51f969d92cf07be1'
-    >>> article_graph_iri("a b/c")
-    'https://w3id.org/stancegraph/id/graph/article/a%20b%2Fc'
-    """
-    _check_article_id(article_id)
-    return ARTICLE_GRAPH_PREFIX + quote(article_id, safe=_ID_SAFE)
-
-
-def static_graph_iri(name: str) -> str:
-    if name not in STATIC_GRAPHS:
-        raise StanceGraphError(f"unknown static graph '{name}' (use one of {', '.join(STATIC_GRAPHS)})")
-    return GRAPH_BASE + name
-
-
-def _check_article_id(article_id: str) -> None:
-    if not isinstance(article_id, str) or not article_id.strip():
-        raise StanceGraphError(f"invalid article id {article_id!r}: it must be a non-empty string")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in article_id):
-        raise StanceGraphError(f"invalid article id {article_id!r}: control characters are not allowed")
 
 
 # ------------------------------------------------------------ open store ---

@@ -1,41 +1,15 @@
-"""Typer commands of the store stage, registered on the main app by cli.py:
-
-    app.command("serve")(serve_command)
-    app.command("push")(push_command)
-    app.command("remove")(remove_command)
-    app.command("named-query")(named_query_command)   # optional: the query library
-
-Each is a thin wrapper over the typed functions; a StanceGraphError becomes ``error: <msg>`` on
-stderr and exit status 1.
-"""
+"""``stancegraph serve``, ``push`` and ``remove``: the store commands (:mod:`stancegraph.store`)."""
 
 from __future__ import annotations
 
-import json
 import sys
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Callable, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from ..errors import StanceGraphError
-
-
-def _fail(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
-    raise typer.Exit(1)
-
-
-def _one_line_errors(func: Callable) -> Callable:
-    @wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except StanceGraphError as exc:
-            _fail(exc.oneline())
-    return wrapper
-
+from ._app import app, one_line_errors
 
 GraphArg = Annotated[Optional[Path], typer.Argument(
     help="Graph file (Turtle, TriG, N-Quads, N-Triples, JSON-LD); or give --store.", metavar="GRAPH",
@@ -44,7 +18,8 @@ StoreOpt = Annotated[Optional[Path], typer.Option(
     "--store", help="On-disk store directory (from `stancegraph build --store`).", show_default=False)]
 
 
-@_one_line_errors
+@app.command("serve")
+@one_line_errors
 def serve_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -57,12 +32,13 @@ def serve_command(
 
     Read-only unless --writable. Ctrl-C stops it.
     """
-    from .server import serve
+    from ..store.server import serve
 
     serve(graph, store, bind=bind, writable=writable)
 
 
-@_one_line_errors
+@app.command("push")
+@one_line_errors
 def push_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -75,7 +51,7 @@ def push_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Load a graph file or a store into a remote SPARQL store, one HTTP PUT per named graph."""
-    from .remote import push
+    from ..store.remote import push
 
     if not endpoint:
         raise StanceGraphError("give the Graph Store Protocol URL with --endpoint")
@@ -84,44 +60,17 @@ def push_command(
           file=sys.stderr)
 
 
-@_one_line_errors
+@app.command("remove")
+@one_line_errors
 def remove_command(
     article_id: Annotated[str, typer.Argument(help="Id of the article to remove.", metavar="ARTICLE_ID",
                                                   show_default=False)],
     store: Annotated[Path, typer.Option("--store", help="On-disk store directory.", show_default=False)],
 ) -> None:
     """Remove one article's named graph from a store."""
-    from .persistent import open_store, remove_article
+    from ..store.persistent import open_store, remove_article
 
     st = open_store(store, create=False)
     if not remove_article(st, article_id):
         raise StanceGraphError(f"no article '{article_id}' in the store", path=store)
     print(f"removed article '{article_id}'", file=sys.stderr)
-
-
-@_one_line_errors
-def named_query_command(
-    name: Annotated[Optional[str], typer.Argument(help="Query name (omit to list the library).", metavar="NAME",
-                                                  show_default=False)] = None,
-    graph: GraphArg = None,
-    store: StoreOpt = None,
-    param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="NAME=VALUE, repeatable.", show_default=False)] = None,
-) -> None:
-    """Run a query of the library (queries/*.rq) with parameters; rows as JSON lines."""
-    from . import open_source
-    from .library import list_queries, run_named_query
-
-    if name is None:
-        for q in list_queries():
-            params = ", ".join(f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in q.params)
-            print(f"{q.name}: {q.summary}" + (f"  [{params}]" if params else ""))
-        return
-    values: dict[str, str] = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key:
-            raise StanceGraphError(f"--param '{item}': write NAME=VALUE")
-        values[key.strip()] = value
-    for row in run_named_query(open_source(graph, store), name, values):
-        print(json.dumps(row, ensure_ascii=False))

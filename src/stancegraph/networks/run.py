@@ -1,10 +1,7 @@
-"""The ``stancegraph network`` command: a typed function and its Typer wrapper.
+"""What ``stancegraph network`` runs: read the graph, build the network(s), write them, summarise.
 
-``run_network`` does the work and returns a printable :class:`NetworkRun`;
-``network_command`` is the Typer command (register it with
-``app.command("network")(network_command)``), which prints the run and turns
-a :class:`~stancegraph.errors.StanceGraphError` into ``error: <msg>`` on
-stderr and exit status 1.
+``run_network`` does the work and returns a printable :class:`NetworkRun`
+(the command, :mod:`stancegraph.cli.network`, prints it).
 
 >>> import tempfile, pathlib
 >>> from stancegraph.networks.matrix import EXAMPLE_TTL
@@ -16,23 +13,19 @@ stderr and exit status 1.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
 
 import networkx as nx
-import typer
 
 from ..errors import StanceGraphError
 from ..store import open_source
 from .build import network, windowed_networks
 from .matrix import load_positions
-from .options import (DUPLICATES, FORMATS, KINDS, LEVELS, NORMALIZATIONS, check_choice, parse_date,
-                      parse_window)
+from .formats import format_for, write_network
+from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, check_choice, parse_date, parse_window
 from .summary import NetworkSummary, summarize
-from .writers import SUFFIX, write_network
 
 
 @dataclass
@@ -54,20 +47,6 @@ class NetworkRun:
         if self.summary is not None:
             lines.append(str(self.summary))
         return "\n".join(lines)
-
-
-def infer_format(fmt: str | None, out: Path | None, source: str | None = None) -> str:
-    """``fmt`` checked, or guessed from ``out``'s suffix (GraphML when it says nothing).
-
-    >>> infer_format(None, Path("x.gexf")), infer_format("JSON", None), infer_format(None, Path("x"))
-    ('gexf', 'json', 'graphml')
-    """
-    if fmt:
-        return check_choice(fmt, FORMATS, "--format", source)
-    if out is not None:
-        by_suffix = {v: k for k, v in SUFFIX.items()}
-        return by_suffix.get(out.suffix.lower(), "graphml")
-    return "graphml"
 
 
 def run_network(graph: Path | None, store: Path | None, kind: str = "agreement", fmt: str | None = None,
@@ -104,7 +83,7 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
     """
     source = str(graph if graph is not None else store) if (graph or store) else None
     kind = check_choice(kind, KINDS, "--kind", source)
-    fmt_checked = infer_format(fmt, out, source)
+    fmt_checked = format_for(fmt, out, source)
     level = check_choice(level, LEVELS, "--level", source)
     normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", source)
     duplicates = check_choice(duplicates, DUPLICATES, "--duplicates", source)
@@ -142,60 +121,3 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
     if summary:
         run.summary = summarize(table, window=window, **opts)  # type: ignore[arg-type]
     return run
-
-
-def network_command(
-    graph: Annotated[Optional[Path], typer.Argument(help="Graph file (Turtle, TriG, N-Quads, JSON-LD...).")] = None,
-    store: Annotated[Optional[Path], typer.Option("--store", help="On-disk store folder instead of GRAPH.")] = None,
-    kind: Annotated[str, typer.Option("--kind", "-k", help=f"One of {', '.join(KINDS)}.")] = "agreement",
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="graphml, gexf, csv, json or matrix (actor x actor CSV, as rDNA returns; default: from -o's "
-                            "suffix, else graphml).")] = None,
-    out: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Output file (CSV: OUT_nodes.csv + OUT_edges.csv; windows: one file per "
-                               "window, except GEXF: one dynamic file).")] = None,
-    issue: Annotated[Optional[list[str]], typer.Option(
-        "--issue", help="Keep this issue key (repeatable); territory:KEY for claims.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="First publication date, YYYY-MM-DD.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Last publication date, YYYY-MM-DD.")] = None,
-    window: Annotated[Optional[str], typer.Option(
-        "--window", help="One network per window: 7D, 2W, 1M, 1Y...")] = None,
-    level: Annotated[str, typer.Option("--level", help="person or organisation.")] = "person",
-    normalize: Annotated[str, typer.Option(
-        "--normalize", help="none, average, jaccard or cosine.")] = "none",
-    duplicates: Annotated[str, typer.Option(
-        "--duplicates", help="Count a position once per article, utterance, or all statements.")] = "article",
-    min_weight: Annotated[float, typer.Option("--min-weight", help="Drop edges with |weight| below this.")] = 0.0,
-    claims: Annotated[bool, typer.Option(
-        "--claims/--no-claims", help="Territorial claims as positions (default on).")] = True,
-    claims_only: Annotated[bool, typer.Option("--claims-only", help="Territorial claims alone.")] = False,
-    summary: Annotated[bool, typer.Option(
-        "--summary", help="Print coalitions, contested issues and polarisation.")] = False,
-    machine_only: Annotated[bool, typer.Option(
-        "--machine-only", help="The machine coding as extracted, without the reviews.")] = False,
-) -> None:
-    """Agreement and disagreement networks of actors, from the graph (DNA-style and beyond).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> from typer.testing import CliRunner
-    >>> from stancegraph.networks.matrix import EXAMPLE_TTL
-    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "g.ttl").write_text(EXAMPLE_TTL)
-    >>> app = typer.Typer(); _ = app.callback()(lambda: None); _ = app.command("network")(network_command)
-    >>> r = CliRunner().invoke(app, ["network", str(d / "g.ttl"), "--kind", "signed", "-o", str(d / "n.gexf")])
-    >>> r.exit_code, r.stdout.splitlines()[0]
-    (0, 'signed network: 3 nodes, 3 edges')
-    >>> r = CliRunner().invoke(app, ["network", str(d / "g.ttl"), "--window", "1Q", "-o", str(d / "n.gexf")])
-    >>> r.exit_code, r.stderr.startswith("error: ")
-    (1, True)
-    """
-    try:
-        run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
-                          until=until, window=window, level=level, normalize=normalize,
-                          duplicates=duplicates, min_weight=min_weight, claims=claims,
-                          claims_only=claims_only, summary=summary, machine_only=machine_only)
-    except StanceGraphError as exc:
-        print(f"error: {exc.oneline()}", file=sys.stderr)
-        raise typer.Exit(1) from None
-    typer.echo(str(run))

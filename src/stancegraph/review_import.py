@@ -1,10 +1,7 @@
-"""The review commands: ``import-dna``, ``import-annotations``, ``agreement``.
+"""Reviews into a graph or store: from a DNA file (:func:`import_dna`) or annotation JSON (:func:`import_annotations`).
 
-Each is a thin Typer wrapper over a typed function of this module
-(:func:`import_dna`, :func:`import_annotations`) or of
-:mod:`stancegraph.agreement` (:func:`~stancegraph.agreement.compare`).
-
-Usage from Python::
+The typed functions behind ``stancegraph import-dna`` and ``stancegraph
+import-annotations`` (:mod:`stancegraph.cli.review`). Usage from Python::
 
     from stancegraph.review_cli import import_dna
     result = import_dna("corpus.dna", graph_file="graph.ttl")
@@ -13,14 +10,8 @@ Usage from Python::
 
 from __future__ import annotations
 
-import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
-
 from .errors import StanceGraphError
 
 
@@ -38,7 +29,7 @@ class ImportResult:
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        lines = [f"warning: {p}" for p in self.problems]
+        lines = []
         if self.target is not None:
             c = self.counts
             lines.append(f"{self.source}: {c.get('rejected', 0)} rejected, {c.get('edited', 0)} edited, "
@@ -114,71 +105,3 @@ def import_annotations(folder: str | Path, *, store_dir: str | Path | None = Non
     imp = read_annotation_reviews(folder, st, reviewer=reviewer)
     del st
     return _save(ImportResult(Path(folder)), imp, store_dir, graph_file)
-
-
-def _fail(exc: StanceGraphError) -> None:
-    print(f"error: {exc.oneline()}", file=sys.stderr)
-    for line in exc.details:
-        print(f"  {line}", file=sys.stderr)
-    raise typer.Exit(1)
-
-
-def import_dna_command(
-    path: Annotated[Path, typer.Argument(help="A DNA 3 file (.dna, SQLite).")],
-    store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Graph file that receives the reviews (rewritten in place).")] = None,
-    gold_out: Annotated[Optional[Path], typer.Option(
-        "--gold-out", help="Write the statements as gold annotation JSON files into this folder.")] = None,
-    articles_out: Annotated[Optional[Path], typer.Option(
-        "--articles-out", help="Write the documents as .txt articles into this folder.")] = None,
-    reviewer: Annotated[Optional[str], typer.Option(
-        "--reviewer", help="Name the reviews are attributed to (default: the DNA coder).")] = None,
-    codebook: Annotated[Optional[Path], typer.Option("--codebook", help="Codebook to map concepts to.")] = None,
-) -> None:
-    """Read a DNA file back: a reviewed stancegraph export becomes review records; any DNA file gold annotations."""
-    try:
-        result = import_dna(path, store_dir=store, graph_file=output, gold_out=gold_out, articles_out=articles_out,
-                            reviewer=reviewer, codebook=codebook)
-    except StanceGraphError as exc:
-        _fail(exc)
-        return
-    typer.echo(result.summary())
-
-
-def import_annotations_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of edited annotation JSON files.")],
-    store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Graph file that receives the reviews (rewritten in place).")] = None,
-    reviewer: Annotated[str, typer.Option("--reviewer", help="Name the reviews are attributed to.")] = "reviewer",
-) -> None:
-    """Take edited annotation files as reviews of the graph's statements."""
-    try:
-        result = import_annotations(folder, store_dir=store, graph_file=output, reviewer=reviewer)
-    except StanceGraphError as exc:
-        _fail(exc)
-        return
-    typer.echo(result.summary())
-
-
-def agreement_command(
-    a: Annotated[str, typer.Argument(help="Reference coding: graph, store, .dna file or annotation folder.")],
-    b: Annotated[Optional[str], typer.Argument(
-        help="Other coding (machine:PATH for a graph's machine coding). Omitted: A's machine coding.")] = None,
-    codebook: Annotated[Optional[Path], typer.Option("--codebook", help="Codebook to map DNA concepts to.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-) -> None:
-    """Agreement of two codings of the same articles: P/R/F1 and Krippendorff's alpha."""
-    from .agreement import compare
-
-    try:
-        result = compare(a, b, codebook)
-    except StanceGraphError as exc:
-        _fail(exc)
-        return
-    typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.table())
-
-
-COMMANDS = {"import-dna": import_dna_command, "import-annotations": import_annotations_command,
-            "agreement": agreement_command}

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..fileio import write_text_atomic
+from ...fileio import write_text_atomic
 
 
 def _labels(G: nx.Graph, nodes: list) -> dict:

@@ -1,6 +1,6 @@
-"""Export stage: the graph as annotation JSON (read with SPARQL), Turtle, N-Quads, JSON-LD.
+"""The annotation export: one JSON document per article, read out of the graph with SPARQL.
 
-The annotation JSON follows shared/spec/annotations.md; it is read out of the
+The format is documented in ``docs/annotations.md``; it is read out of the
 graph, so what is not in the graph is not in the export.
 """
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import StanceGraphError
-from .fileio import write_bytes_atomic, write_text_atomic
-from .store import select
+from ..errors import StanceGraphError
+from ..fileio import write_text_atomic
+from ..store import select
 
 P = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -107,26 +107,3 @@ def export_annotations(store: ox.Store, out_dir: str | Path) -> list[Path]:
         write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written
-
-
-RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD,
-               "trig": ox.RdfFormat.TRIG, "ntriples": ox.RdfFormat.N_TRIPLES}
-
-
-def export_rdf(store: ox.Store, fmt: str, out: str | Path) -> Path:
-    if fmt not in RDF_FORMATS:
-        raise StanceGraphError(f"unknown format {fmt!r} (use annotations, {', '.join(RDF_FORMATS)})")
-    from .store.persistent import META_GRAPH
-
-    f = RDF_FORMATS[fmt]
-    content = [q for q in store if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == META_GRAPH)]
-    tmp = ox.Store()
-    if f in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.JSON_LD):
-        # Graph formats: the union of all graphs (store bookkeeping left out).
-        tmp.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in content)
-        data = tmp.dump(format=f, from_graph=ox.DefaultGraph())
-    else:
-        tmp.extend(content)
-        data = tmp.dump(format=f)
-    write_bytes_atomic(out, data)
-    return Path(out)

@@ -1,0 +1,61 @@
+"""The Typer app every command module registers on, its consoles, and the ONE error decorator."""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Callable, Mapping, TypeVar
+
+import typer
+from rich.console import Console
+
+from ..errors import StanceGraphError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="News articles to a knowledge graph of actors, statements, positions and claims.")
+err = Console(stderr=True)
+out = Console()
+
+F = TypeVar("F", bound=Callable)
+
+
+def print_error(exc: StanceGraphError) -> None:
+    """``error: <one line>`` on stderr, then the error's detail lines indented."""
+    err.print(f"[bold red]error:[/] {exc.oneline()}", highlight=False, markup=True, soft_wrap=True)
+    for line in exc.details:
+        err.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
+
+
+def as_flags(exc: StanceGraphError, flags: Mapping[str, str]) -> StanceGraphError:
+    """The error with option field names (its place, and `field` in the message) written as flags.
+
+    Library code names the fields of its options (``kind``, ``min_weight``); the
+    command line user typed flags (``--kind``, ``--min-weight``).
+
+    >>> e = as_flags(StanceGraphError("`claims_only` needs `claims`", path="g.ttl", place="claims_only"),
+    ...              {"claims_only": "--claims-only", "claims": "--claims"})
+    >>> e.oneline()
+    'g.ttl:--claims-only: --claims-only needs --claims'
+    """
+    message = exc.message
+    for field, flag in sorted(flags.items(), key=lambda kv: -len(kv[0])):
+        message = message.replace(f"`{field}`", flag)
+    place = flags.get(exc.place, exc.place) if exc.place else exc.place
+    return StanceGraphError(message, path=exc.path, place=place, details=exc.details)
+
+
+def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = None) -> F:
+    """Turn a :class:`StanceGraphError` raised by a command into one line on stderr and exit status 1.
+
+    ``flags`` maps option field names to the command's flags (see :func:`as_flags`).
+    """
+    def decorate(f: F) -> F:
+        @wraps(f)
+        def wrapper(*args, **kwargs):
+            try:
+                return f(*args, **kwargs)
+            except StanceGraphError as exc:
+                print_error(as_flags(exc, flags) if flags else exc)
+                raise typer.Exit(1) from None
+        return wrapper  # type: ignore[return-value]
+
+    return decorate(func) if func is not None else decorate  # type: ignore[return-value]

@@ -1,0 +1,64 @@
+"""CSV node and edge lists, as Gephi's spreadsheet import reads them.
+
+Two files, ``{OUT}_nodes.csv`` and ``{OUT}_edges.csv`` (``OUT`` minus a
+``.csv`` suffix; if ``OUT`` is an existing folder, ``OUT/network_nodes.csv``
+and ``OUT/network_edges.csv``). Columns: ``Id``, ``Label``, then the node
+attributes; ``Source``, ``Target``, ``Type`` (``Undirected``), ``Weight``,
+then the edge attributes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+
+from ...fileio import write_text_atomic
+from .values import text, type_of
+
+
+def _csv_text(header: list[str], rows: Iterable[list]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for r in rows:
+        w.writerow(["" if v is None else text(v, type_of([v])) for v in r])
+    return buf.getvalue()
+
+
+def csv_paths(path: str | Path) -> tuple[Path, Path]:
+    """``(nodes, edges)`` file paths for a CSV output ``path`` (see the module notes).
+
+    >>> [p.name for p in csv_paths("out/net.csv")]
+    ['net_nodes.csv', 'net_edges.csv']
+    """
+    p = Path(path)
+    if p.is_dir():
+        base = p / "network"
+    else:
+        base = p.with_suffix("") if p.suffix.lower() == ".csv" else p
+    return base.with_name(base.name + "_nodes.csv"), base.with_name(base.name + "_edges.csv")
+
+
+def write_csv(G: nx.Graph, path: str | Path) -> tuple[Path, Path]:
+    """Write node and edge lists as two CSV files; returns their paths.
+
+    >>> import tempfile, pathlib
+    >>> from stancegraph.networks import network, example_store
+    >>> nodes, edges = write_csv(network(example_store()), pathlib.Path(tempfile.mkdtemp()) / "n.csv")
+    >>> edges.read_text().splitlines()[0].split(",")[:4]
+    ['Source', 'Target', 'Type', 'Weight']
+    """
+    nodes_path, edges_path = csv_paths(path)
+    n_keys = sorted({k for _, d in G.nodes(data=True) for k in d} - {"label"})
+    e_keys = sorted({k for _, _, d in G.edges(data=True) for k in d} - {"weight"})
+    write_text_atomic(nodes_path, _csv_text(
+        ["Id", "Label"] + n_keys,
+        ([n, d.get("label", n)] + [d.get(k) for k in n_keys] for n, d in G.nodes(data=True))))
+    write_text_atomic(edges_path, _csv_text(
+        ["Source", "Target", "Type", "Weight"] + e_keys,
+        ([u, v, "Undirected", d.get("weight")] + [d.get(k) for k in e_keys] for u, v, d in G.edges(data=True))))
+    return nodes_path, edges_path
