@@ -280,3 +280,22 @@ def test_store_keeps_reviews_across_a_rebuild(resources, tmp_path):
     st = open_source(None, store)
     assert any(True for _ in st.quads_for_pattern(None, None, None, ox.NamedNode(REVIEW_GRAPH)))
     assert before.startswith("wrote")
+
+
+def test_training_examples_from_the_reviewed_graph(reviewed):
+    """What s14's `stancegraph train` reads from a reviewed graph: the reviewed articles, reviewed."""
+    from stancegraph.review import training_examples
+
+    examples = training_examples(reviewed["graph"])
+    assert examples and all(e.reviewed and e.text for e in examples)
+    c = sqlite3.connect(reviewed["dir"] / "corpus.dna")
+    ids = dict(c.execute("SELECT DocumentId, ArticleId FROM STANCEGRAPH_DOCUMENTS"))
+    ch = reviewed["changes"]
+    assert {e.article_id for e in examples} == {ids[ch["deleted"][1]], ids[ch["added"][0]]} | {
+        ids[ch["flipped"][1]], ids[ch["repersoned"][1]]}
+    added = next(e for e in examples if e.article_id == ids[ch["added"][0]])
+    assert {"speaker": "Antony Blinken", "issue": "sanctions-on-russia", "stance": "support"}.items() <= next(
+        s for s in added.annotation["statements"] if s["speaker"] == "Antony Blinken"
+        and s["issue"] == "sanctions-on-russia").items()
+    everything = training_examples(reviewed["graph"], only_reviewed=False)
+    assert len(everything) == 5

@@ -76,6 +76,8 @@ def import_dna(path: str | Path, *, store_dir: str | Path | None = None, graph_f
             result.articles = write_articles(docs, articles_out)
         if store_dir is None and graph_file is None:
             return result
+    if not dna.written_by_stancegraph:
+        read_review(dna, None, reviewer=reviewer)  # raises: says what to do with a hand-coded file
     st = _reviews_target(Path(store_dir) if store_dir else None, Path(graph_file) if graph_file else None)
     imp = read_review(dna, st, reviewer=reviewer)
     del st
