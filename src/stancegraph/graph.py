@@ -56,7 +56,9 @@ def _span(g: Graph, art: URIRef, span: Span) -> URIRef:
 
 
 def _conf(value: float) -> Literal:
-    return Literal(f"{max(0.0, min(1.0, value)):.3f}", datatype=XSD.decimal)
+    """Three decimals in canonical form (no trailing zeros), the form a store keeps:
+    a graph file and a store then hold the same literal."""
+    return Literal(f"{max(0.0, min(1.0, value)):.3f}".rstrip("0").rstrip("."), datatype=XSD.decimal)
 
 
 def _evidence(g: Graph, node: URIRef, art: URIRef, statements: list[URIRef], evidence: Span,

@@ -768,15 +768,12 @@ EXAMPLE_REVIEW_TTL = """
 """
 
 
-def review_check(result, ox_store: ox.Store | None = None, turtle: bytes | None = None) -> None:
-    """After a build: count the review records the new graph (or store) holds and report the
+def review_check(result, ox_store: ox.Store | None = None, graph_file: Path | None = None) -> None:
+    """After a build: count the review records the new store (or graph file) holds and report the
     reviews whose target is no longer there (``result.reviews``, ``result.review_problems``)."""
-    st = ox_store
-    if st is None:
-        if turtle is None or b"Review" not in turtle:
-            return
-        st = ox.Store()
-        st.load(turtle, format=ox.RdfFormat.TURTLE)
+    from .store import load_file
+
+    st = ox_store if ox_store is not None else load_file(graph_file)
     n = count_review_nodes(st)
     if not n:
         return

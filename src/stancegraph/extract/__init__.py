@@ -44,10 +44,11 @@ class Extractor:
         self.territories.add("TERR", [self.nlp.tokenizer(n) for n in sorted(self.territory_of)])
 
     # ------------------------------------------------------------------
-    def extract(self, article: Article) -> Extraction:
+    def extract(self, article: Article, doc=None) -> Extraction:
+        """Extract one article; ``doc``: its body already parsed by ``self.nlp`` (``nlp.pipe``)."""
         res = self.resources
         offset = article.body_start
-        doc = self.nlp(article.text[offset:])
+        doc = self.nlp(article.text[offset:]) if doc is None else doc
         index = ActorIndex(res, article.published)
         ctx = DocContext(article=article, doc=doc, offset=offset, resources=res, index=index)
         ctx.sents = list(doc.sents)

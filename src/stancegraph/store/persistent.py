@@ -244,6 +244,7 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
             old_hash, old_count = _stored(store, graph_iri)
             # the count check catches a graph edited behind our back (e.g. through a writable server)
             if old_hash == digest and old_count == _count(store, graph_iri):
+                _refresh_meta(store, graph_iri, {"contentHash": digest, "tripleCount": len(triples), **meta})
                 return "unchanged"
         store.update(replacement_update(graph_iri, triples,
                                         {"contentHash": digest, "tripleCount": len(triples), **meta}))
@@ -254,14 +255,29 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
     return "replaced" if exists else "added"
 
 
-def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput) -> str:
+def _refresh_meta(store: ox.Store, graph_iri: str, meta: dict[str, str | int]) -> None:
+    """Rewrite a graph's meta entry when it differs from ``meta`` (the graph itself unchanged)."""
+    node = ox.NamedNode(graph_iri)
+    have = {q.predicate.value[len(STORE_NS):]: q.object.value
+            for q in store.quads_for_pattern(node, None, None, _META) if q.predicate.value.startswith(STORE_NS)}
+    if all(have.get(k) == str(v) for k, v in meta.items()):
+        return
+    g = str(node)
+    meta_po = " ; ".join(f"<{STORE_NS}{k}> {_lit(v)}" for k, v in meta.items())
+    store.update(f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {g} {meta_po} . }} }}")
+
+
+def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput,
+                extra_meta: dict[str, str | int] | None = None) -> str:
     """Store (or replace) the graph of one article; returns "added", "replaced" or "unchanged".
 
     ``graph_or_ntriples``: an rdflib Graph, N-Triples/Turtle text or bytes, a .nt/.ttl ``Path``,
     or pyoxigraph Triples. Other graphs are not touched; a replacement is one transaction.
+    ``extra_meta``: more ``store:`` entries for the meta graph (a build adds ``inputHash``).
     """
     return _put(store, article_graph_iri(article_id), graph_or_ntriples,
-                {"graphKind": "article", "articleId": article_id}, f"article '{article_id}'")
+                {"graphKind": "article", "articleId": article_id, **(extra_meta or {})}, f"article '{article_id}'")
 
 
 def put_static(store: ox.Store, name: str, graph: GraphInput) -> bool:
