@@ -284,7 +284,7 @@ def test_store_keeps_reviews_across_a_rebuild(resources, tmp_path):
 
 def test_training_examples_from_the_reviewed_graph(reviewed):
     """What s14's `stancegraph train` reads from a reviewed graph: the reviewed articles, reviewed."""
-    from stancegraph.review import training_examples
+    from stancegraph.training_data import examples_from_reviewed, training_examples
 
     examples = training_examples(reviewed["graph"])
     assert examples and all(e.reviewed and e.text for e in examples)
@@ -299,3 +299,6 @@ def test_training_examples_from_the_reviewed_graph(reviewed):
         and s["issue"] == "sanctions-on-russia").items()
     everything = training_examples(reviewed["graph"], only_reviewed=False)
     assert len(everything) == 5
+    assert [e.article_id for e in examples_from_reviewed([reviewed["graph"]])] == [e.article_id for e in examples]
+    art = added.article()
+    assert art.id == added.article_id and art.text == added.text

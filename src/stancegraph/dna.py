@@ -39,9 +39,7 @@ and statements gold annotation documents (``shared/spec/annotations.md``).
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -51,6 +49,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import StanceGraphError
+from .fileio import atomic_path
 from .review import P, Q_ISSUES, ActorResolver, Review, Row, _select, reviewed_rows
 
 DNA_VERSION = "3.0.7"
@@ -228,26 +227,13 @@ def write_dna(store: ox.Store, out: str | Path, *, reviewer: str = "Reviewer",
     target = Path(out)
     if target.exists() and target.is_dir():
         raise StanceGraphError("the DNA file would replace a directory", path=target)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-        os.unlink(tmp)
-    except OSError as exc:
-        raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=target) from None
-    try:
+    with atomic_path(target) as tmp:
         conn = create_schema(sqlite3.connect(tmp))
-        coders = _write_contents(conn, rr.rows, docs, actors, issues, reviewer)
-        conn.commit()
-        conn.close()
-        os.replace(tmp, target)
-    except BaseException:
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            coders = _write_contents(conn, rr.rows, docs, actors, issues, reviewer)
+            conn.commit()
+        finally:
+            conn.close()
     return DnaExport(target, len(docs), len(rr.rows), coders, rr.problems)
 
 

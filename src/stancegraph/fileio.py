@@ -21,19 +21,33 @@ from .errors import StanceGraphError
 
 
 @contextmanager
-def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; rename it onto ``path`` on success."""
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary file name beside ``path`` for a writer that opens files by name (SQLite);
+    renamed onto ``path`` when the block succeeds, removed when it fails.
+
+    >>> import tempfile, pathlib, sqlite3
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.db"
+    >>> with atomic_path(target) as tmp:
+    ...     sqlite3.connect(tmp).execute("CREATE TABLE t(a)").connection.close()
+    >>> target.exists(), [p.name for p in target.parent.iterdir()]
+    (True, ['x.db'])
+    """
     target = Path(path)
+    with _beside(target) as (fd, tmp):
+        os.close(fd)
+        yield Path(tmp)
+
+
+@contextmanager
+def _beside(target: Path) -> Iterator[tuple[int, str]]:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=target) from None
-    kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
     try:
-        with os.fdopen(fd, mode, **kwargs) as handle:
-            yield handle
+        yield fd, tmp
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -41,6 +55,15 @@ def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf
         except OSError:
             pass
         raise
+
+
+@contextmanager
+def atomic_output(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; rename it onto ``path`` on success."""
+    kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
+    with _beside(Path(path)) as (fd, tmp):
+        with os.fdopen(fd, mode, **kwargs) as handle:
+            yield handle
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

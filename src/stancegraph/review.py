@@ -695,48 +695,6 @@ def carried_reviews(previous_output: str | Path) -> tuple[list[ox.Triple], list[
     return list(query(st, q)), []
 
 
-# ------------------------------------------------------------------ training ---
-
-@dataclass(frozen=True)
-class TrainingExample:
-    """One article and its reviewed coding in the gold annotation format (shared/spec/annotations.md)."""
-
-    article_id: str
-    text: str
-    annotation: dict
-    reviewed: bool
-
-
-def training_examples(graph: str | Path | None = None, store_dir: str | Path | None = None, *,
-                      only_reviewed: bool = True, source: ox.Store | None = None) -> list[TrainingExample]:
-    """Training data from a reviewed graph or store: the reviewed view's annotations per article.
-
-    ``only_reviewed`` keeps the articles in which a reviewer decided at least
-    once (the others hold the machine's own output, which a learner should not
-    be taught). Each annotation is what ``export --format annotations`` writes
-    for the article, so a trainer that reads gold annotation files reads these.
-
-    >>> from stancegraph.store import load_text
-    >>> st = load_text(EXAMPLE_TTL + EXAMPLE_REVIEW_TTL)
-    >>> [(e.article_id, e.annotation["statements"][0]["stance"]) for e in training_examples(source=st)]
-    [('a1', 'oppose')]
-    """
-    from .export import annotations
-    from .store import open_source
-
-    st = source if source is not None else open_source(graph, store_dir)
-    reviews = load_reviews(st)
-    touched = {r.article for r in reviews}
-    texts = {r["aid"]: r["text"] for r in _select(st, Q_ARTICLES)}
-    out = []
-    for doc in annotations(reviewed_view(st)):
-        aid = doc["article"]
-        if only_reviewed and aid not in touched:
-            continue
-        out.append(TrainingExample(aid, texts.get(aid, ""), doc, aid in touched))
-    return out
-
-
 EXAMPLE_TTL = """@prefix sg: <https://w3id.org/stancegraph/ontology#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
