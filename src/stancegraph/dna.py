@@ -199,8 +199,10 @@ class DnaExport:
                 f"{self.statements} statements, coders {', '.join(self.coders)}")
 
 
-Q_DOCS = P + """SELECT ?a ?aid ?text ?date ?title ?outlet ?url WHERE { ?a a sg:Article ; sg:articleId ?aid ; nif:isString ?text
+Q_DOCS = P + """SELECT ?a ?aid ?text ?date ?title ?outlet ?url ?author WHERE {
+  ?a a sg:Article ; sg:articleId ?aid ; nif:isString ?text
   OPTIONAL { ?a schema:datePublished ?date } OPTIONAL { ?a schema:headline ?title }
+  OPTIONAL { ?a sg:documentSpeaker ?sp . ?sp skos:prefLabel ?author }
   OPTIONAL { ?a sg:outlet ?outlet } OPTIONAL { ?a schema:url ?url } } ORDER BY ?aid"""
 
 
@@ -261,8 +263,8 @@ def _write_contents(conn, rows: list[Row], docs: list[dict], actors: ActorResolv
     for i, d in enumerate(docs, start=1):
         doc_id[d["aid"]] = i
         conn.execute("INSERT INTO DOCUMENTS(ID, Title, Text, Coder, Author, Source, Section, Notes, Type, Date) "
-                     "VALUES (?, ?, ?, 2, '', ?, '', ?, 'news', ?)",
-                     (i, _clip(d.get("title") or d["aid"]), d["text"], _clip(d.get("outlet")),
+                     "VALUES (?, ?, ?, 2, ?, ?, '', ?, 'news', ?)",
+                     (i, _clip(d.get("title") or d["aid"]), d["text"], _clip(d.get("author")), _clip(d.get("outlet")),
                       f"stancegraph article {d['aid']}" + (f" {d['url']}" if d.get("url") else ""),
                       _epoch(d.get("date"))))
         conn.execute("INSERT INTO STANCEGRAPH_DOCUMENTS VALUES (?, ?, ?)", (i, d["aid"], d["a"]))
@@ -616,7 +618,7 @@ def annotations_of(dna: DnaFile, issues: dict[str, str] | None = None) -> tuple[
 
 
 def write_articles(docs: Iterable[DnaDocument], out_dir: str | Path) -> list[Path]:
-    """One ``.txt`` article per DNA document, with a ``title:``/``published:`` header."""
+    """One ``.txt`` article per DNA document, with a ``title:``/``published:``/``outlet:``/``speaker:`` header."""
     from .fileio import write_text_atomic
 
     d = Path(out_dir)
@@ -629,6 +631,8 @@ def write_articles(docs: Iterable[DnaDocument], out_dir: str | Path) -> list[Pat
             header.append(f"published: {doc.published.isoformat()}")
         if doc.source.strip():
             header.append(f"outlet: {_clip(doc.source)}")
+        if doc.author.strip():  # DNA's Author: the speaker of a first-person document
+            header.append(f"speaker: {_clip(doc.author)}")
         text = ("\n".join(header) + "\n---\n" if header else "") + doc.text
         path = d / f"{doc.article_id}.txt"
         write_text_atomic(path, text)

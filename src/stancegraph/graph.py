@@ -85,6 +85,11 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
     g.add((art, NIF.isString, Literal(a.text)))
     if a.published:
         g.add((art, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+    elif ex.inferred_date is not None:  # read from the text, not published: marked as inferred
+        g.add((art, SG.inferredDate, Literal(ex.inferred_date.day.isoformat(), datatype=XSD.date)))
+        g.add((art, SG.dateEvidence, Literal(f"{ex.inferred_date.kind}: {ex.inferred_date.evidence}")))
+    if ex.document_speaker:
+        g.add((art, SG.documentSpeaker, URIRef(ex.document_speaker)))
     if a.title:
         g.add((art, SDO.headline, Literal(a.title)))
     if a.url:

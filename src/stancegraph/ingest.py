@@ -5,9 +5,15 @@ Accepted inputs:
 * ``.txt`` files (or folders of them). A file may begin with the seed-style
   date line (`` date YYYY-MM-DD`` followed by the text on the same line), or
   with a header block of ``key: value`` lines (url, title, outlet, published or
-  date) closed by a line ``---``. The article id is the file stem.
+  date, speaker or author, and any other key such as topic) closed by a line
+  ``---``. ``date: unknown`` (or ``none``, ``n/a``, empty) means no date. The
+  article id is the file stem.
 * ``.jsonl`` files, one article per line: ``id``, ``text``, optional
-  ``published``, ``url``, ``title``, ``outlet``.
+  ``published``, ``url``, ``title``, ``outlet``, ``speaker`` (or ``author``).
+
+A ``speaker``/``author`` field names the document speaker of a first-person
+text (a speech, testimony, press release, interview): its "I" and "we" are
+theirs.
 
 Bad articles (unreadable, not UTF-8, empty, bad metadata) do not stop the
 corpus: :func:`iter_articles` yields a :class:`Skipped` record naming the file
@@ -28,20 +34,27 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .dates import iso_date
 from .errors import StanceGraphError
 from .model import Article, Skipped
 
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
 _HEADER_LINE = re.compile(r"^([A-Za-z_][A-Za-z_ -]*):[ \t]*(.*)$")
-_HEADER_KEYS = {"url", "title", "outlet", "published", "date", "source", "headline"}
+_HEADER_KEYS = {"url", "title", "outlet", "published", "date", "source", "headline", "speaker", "author"}
+_NO_DATE = {"", "unknown", "none", "null", "n/a", "na", "-", "undated"}
 _ID_OK = re.compile(r"^[A-Za-z0-9._~-]+$")
 
 
-def _parse_date(value: str, source: str, place: str) -> date:
+def _parse_date(value: str, source: str, place: str) -> date | None:
+    if value.strip().lower() in _NO_DATE:
+        return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        day = iso_date(value)
     except ValueError:
-        raise StanceGraphError(f"bad date {value.strip()!r} (want YYYY-MM-DD)", path=source, place=place) from None
+        day = None
+    if day is None:
+        raise StanceGraphError(f"bad date {value.strip()!r} (want YYYY-MM-DD)", path=source, place=place)
+    return day
 
 
 def _check_id(article_id: str, source: str, place: str | None) -> str:
@@ -68,14 +81,16 @@ def parse_text(article_id: str, text: str, source: str = "") -> Article:
         header: dict[str, str] = {}
         offset = 0
         closed = False
+        known = False
         for n, line in enumerate(lines[:40]):
             if line.strip() == "---" and header:
-                closed = True
+                closed = known  # a block of key: value lines is a header when it names a known key
                 offset += len(line) + 1
                 break
             hm = _HEADER_LINE.match(line.strip())
-            if not hm or hm.group(1).strip().lower() not in _HEADER_KEYS:
+            if not hm:
                 break
+            known = known or hm.group(1).strip().lower() in _HEADER_KEYS
             header[hm.group(1).strip().lower()] = hm.group(2).strip()
             offset += len(line) + 1
         if closed:
@@ -92,6 +107,7 @@ def parse_text(article_id: str, text: str, source: str = "") -> Article:
         title=meta.get("title") or meta.get("headline") or None,
         outlet=meta.get("outlet") or meta.get("source") or None,
         source=source, body_start=body_start, meta=meta,
+        speaker=meta.get("speaker") or meta.get("author") or None,
     )
 
 
@@ -137,6 +153,7 @@ def iter_jsonl(path: Path) -> Iterator[Article | Skipped]:
                     published=_parse_date(published, str(path), place) if published else None,
                     url=record.get("url") or None, title=record.get("title") or None,
                     outlet=record.get("outlet") or None, source=f"{path}:{place}",
+                    speaker=_text_field(record, "speaker") or _text_field(record, "author"),
                 )
             except UnicodeDecodeError:
                 yield Skipped(str(path), place, "not UTF-8 text")
@@ -144,6 +161,11 @@ def iter_jsonl(path: Path) -> Iterator[Article | Skipped]:
                 yield Skipped(str(path), place, f"not valid JSON ({exc.msg}, column {exc.colno})")
             except StanceGraphError as exc:
                 yield Skipped(str(path), place, exc.message)
+
+
+def _text_field(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

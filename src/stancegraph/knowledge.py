@@ -4,10 +4,17 @@ Nothing here knows about any particular conflict: every issue, cue, actor and
 territory comes from the files under ``data/`` (or files a user names), so a
 codebook for another debate is a matter of swapping files.
 
->>> res = load_resources()
->>> all(issue.key == key for key, issue in res.codebook.issues.items())
-True
->>> res.lexicon.is_reporting(("say",))
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "codebook.ttl"
+>>> _ = p.write_text('''@prefix sg: <https://w3id.org/stancegraph/ontology#> .
+... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+... <urn:cb> a sg:Codebook .
+... <urn:toll> skos:inScheme <urn:cb> ; skos:notation "toll" ; sg:topicTerm "Congestion charge" ;
+...     sg:cue [ sg:cuePhrase "cash grab" ; sg:cueStance sg:Oppose ] .''')
+>>> cb = load_codebook(p)
+>>> list(cb.issues), cb.issues["toll"].topic_terms, cb.issues["toll"].cues[0].stance
+(['toll'], (('congestion', 'charge'),), <Stance.OPPOSE: -1>)
+>>> load_resources().lexicon.is_reporting(("say",))
 True
 """
 
@@ -16,11 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .model import Stance
+from .dates import covers, iso_date_or_none, latest_covering
 from .errors import StanceGraphError
 from .namespaces import ORG, SDO, SG, TIME
 from . import paths
@@ -38,7 +46,7 @@ def phrase(text: str) -> Phrase:
 @dataclass(frozen=True)
 class Cue:
     words: Phrase
-    stance: int  # +1 support, -1 oppose
+    stance: Stance
     standalone: bool = False
 
 
@@ -50,7 +58,7 @@ class Issue:
     definition: str
     topic_terms: tuple[Phrase, ...]
     context_terms: tuple[Phrase, ...]
-    topic_polarity: int
+    topic_polarity: Stance
     cues: tuple[Cue, ...]
     requires_territory: bool = False
 
@@ -122,9 +130,7 @@ class Tenure:
     end: date | None
 
     def covers(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+        return day is None or covers(self.begin, self.end, day)
 
 
 @dataclass
@@ -143,10 +149,8 @@ class Gazetteer:
         if not tenures:
             return None
         if day is not None:
-            covering = [t for t in tenures if t.covers(day)]
-            if covering:
-                return max(covering, key=lambda t: t.begin or date.min).person
-            return None
+            held = latest_covering(tenures, day, begin=lambda t: t.begin, end=lambda t: t.end)
+            return held.person if held is not None else None
         open_ = [t for t in tenures if t.end is None]
         pool = open_ or tenures
         return max(pool, key=lambda t: t.begin or date.min).person
@@ -209,12 +213,12 @@ def _lit(g: Graph, s, p) -> str | None:
     return str(sorted(en or values)[0])
 
 
-def _stance(g: Graph, node, where: str, source: str) -> int:
+def _stance(g: Graph, node, where: str, source: str) -> Stance:
     value = g.value(node, SG.cueStance) if node is not None else None
     if value == SG.Support:
-        return 1
+        return Stance.SUPPORT
     if value == SG.Oppose:
-        return -1
+        return Stance.OPPOSE
     raise StanceGraphError(f"{where}: sg:cueStance must be sg:Support or sg:Oppose, got {value}", path=source)
 
 
@@ -222,15 +226,11 @@ def _date(g: Graph, node) -> date | None:
     if node is None:
         return None
     value = g.value(node, TIME.inXSDDate)
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return None if value is None else iso_date_or_none(str(value))
 
 
 def load_codebook(path: str | Path) -> Codebook:
+    """The codebook in a Turtle file (the format: ``docs/codebook-format.md``)."""
     g = parse_turtle(path)
     source = str(path)
     schemes = list(g.subjects(RDF.type, SG.Codebook))
@@ -258,7 +258,7 @@ def load_codebook(path: str | Path) -> Codebook:
             definition=_lit(g, concept, SKOS.definition) or "",
             topic_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.topicTerm))),
             context_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.contextTerm))),
-            topic_polarity=-1 if pol == SG.Oppose else 1,
+            topic_polarity=Stance.OPPOSE if pol == SG.Oppose else Stance.SUPPORT,
             cues=tuple(sorted(cues, key=lambda c: (c.words, c.stance))),
             requires_territory=bool(g.value(concept, SG.requiresTerritory) == Literal(True)),
         )
@@ -381,7 +381,3 @@ def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path |
         ontology=parse_turtle(files["ontology"]), sources={k: str(v) for k, v in files.items()},
     )
 
-
-def iter_aliases(actor: Actor) -> Iterable[str]:
-    yield actor.name
-    yield from actor.aliases

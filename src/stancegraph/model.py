@@ -82,6 +82,7 @@ class Article:
     source: str = ""
     body_start: int = 0
     meta: dict = field(default_factory=dict, compare=False)
+    speaker: str | None = None  # document speaker of a first-person text (header speaker:/author:)
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ class Extraction:
     positions: list[Position]
     claims: list[Claim]
     unattributed_quotes: list[Span] = field(default_factory=list)
+    document_speaker: str | None = None  # actor IRI named by the speaker:/author: header
+    inferred_date: object | None = None  # extract.dates.InferredDate when the article has no date of its own
 
 
 __all__ = ["Article", "Claim", "DIRECT", "Extraction", "MIXED", "Mention", "Mode", "Position", "REPORTED",

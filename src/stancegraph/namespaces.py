@@ -116,6 +116,20 @@ class SG(DefinedNamespace):
     newOrganisation: URIRef
     newIssue: URIRef
     newStance: URIRef
+    # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
+    ClaimEventCue: URIRef
+    claimEventCue: URIRef
+    eventClass: URIRef
+    Acquisition: URIRef
+    Relinquishment: URIRef
+    Independence: URIRef
+    Recognition: URIRef
+    DisputeCue: URIRef
+    demonym: URIRef
+    contrarySovereign: URIRef
+    inferredDate: URIRef
+    dateEvidence: URIRef
+    documentSpeaker: URIRef
 
 
 SDO = Namespace("https://schema.org/")

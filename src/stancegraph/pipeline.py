@@ -144,7 +144,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
     if jobs is None:
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
-        raise StanceGraphError(f"--jobs must be 1 or more, not {jobs}", place="--jobs")
+        raise StanceGraphError(f"`jobs` must be 1 or more, not {jobs}", place="jobs")
     return LocalEngine(jobs)
 
 
@@ -362,10 +362,10 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
     result.report = Report(True, [])
     static_all = merge(static.values())
     if sink is not None:
-        from .store.persistent import rdflib_to_oxigraph
+        from .rdf import to_oxigraph
 
         for name, g in static.items():
-            sink.add_triples(name, rdflib_to_oxigraph(g), static=True)
+            sink.add_triples(name, to_oxigraph(g), static=True)
     if store is not None:
         for name, g in static.items():
             store.put_static(name, g)

@@ -24,7 +24,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
-from .namespaces import prefix_map
+from .namespaces import prefix_map, turtle_prefixes
 
 TURTLE_PREFIXES = prefix_map()
 
@@ -45,10 +45,10 @@ class FileSink:
             raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=path) from None
         self._fh = os.fdopen(fd, "wb")
         if kind == "turtle":
-            self._fh.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in TURTLE_PREFIXES.items()).encode())
+            self._fh.write(turtle_prefixes().encode())
 
     def _graph_iri(self, name: str, static: bool):
-        from .store.persistent import article_graph_iri, static_graph_iri
+        from .ids import article_graph_iri, static_graph_iri
 
         return ox.NamedNode(static_graph_iri(name) if static else article_graph_iri(name))
 
@@ -91,7 +91,7 @@ class FileSink:
         self._flush_groups(by_graph)
 
     def _flush_groups(self, by_graph: dict) -> None:
-        from .store.persistent import ARTICLE_GRAPH_PREFIX
+        from .ids import ARTICLE_GRAPH_PREFIX
 
         for g, triples in by_graph.items():
             self.add_triples(g.value[len(ARTICLE_GRAPH_PREFIX):], triples)
@@ -132,7 +132,8 @@ class StoreSink:
 
         self.path = path
         self.p = persistent
-        self.store = persistent.open_store(path)
+        self._session = persistent.session(path)
+        self.store = self._session.__enter__()
 
     def input_hash(self, article_id: str) -> str | None:
         node = ox.NamedNode(self.p.article_graph_iri(article_id))
@@ -180,11 +181,8 @@ class StoreSink:
         return counts
 
     def close(self) -> None:
-        import gc
-
-        self.store.flush()
-        del self.store  # release the store's lock now, not at the next garbage collection
-        gc.collect()
+        """Flush and close the store (its lock released now, not at the next garbage collection)."""
+        self._session.__exit__(None, None, None)
 
 
 INPUT_HASH = ox.NamedNode("https://w3id.org/stancegraph/store#inputHash")

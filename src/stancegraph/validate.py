@@ -21,7 +21,6 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from . import paths
-from .errors import StanceGraphError
 
 SH = "http://www.w3.org/ns/shacl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -207,11 +206,11 @@ def prepare_shapes(shapes: Graph) -> PreparedShapes:
 def _to_oxigraph(data: Graph, ontology: Graph):
     import pyoxigraph as ox
 
-    from .store.persistent import rdflib_to_oxigraph
+    from .rdf import to_oxigraph
 
     st = ox.Store()
     st.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for g in (data, ontology)
-                   for t in rdflib_to_oxigraph(g))
+                   for t in to_oxigraph(g))
     return st
 
 
@@ -293,37 +292,16 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
 
 
 def validate_file(path: str | Path) -> Report:
-    from .store import rdf_format  # noqa: F401  (checks the extension with a clear error)
+    """Validate a graph file (any format of :mod:`stancegraph.store.formats`; all its graphs together)."""
+    from .rdf import to_rdflib
+    from .store import load_file
 
-    p = Path(path)
-    if not p.is_file():
-        raise StanceGraphError("no such graph file", path=p)
-    g = Graph()
-    fmt = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
-           ".json": "json-ld"}.get(p.suffix.lower())
-    if fmt is None:
-        raise StanceGraphError(f"unknown RDF file type '{p.suffix}'", path=p)
-    try:
-        if fmt in ("nquads", "trig"):
-            from rdflib import Dataset
-
-            ds = Dataset()
-            ds.parse(p, format=fmt)
-            for s, pr, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, pr, o))
-        else:
-            g.parse(p, format=fmt)
-    except Exception as exc:
-        raise StanceGraphError(f"not valid RDF: {' '.join(str(exc).split())[:300]}", path=p) from None
-    return validate_graph(g)
+    return validate_graph(to_rdflib(load_file(path)))
 
 
 def validate_store(store_dir: str | Path) -> Report:
     """Validate everything in an on-disk store (all named graphs together)."""
+    from .rdf import to_rdflib
     from .store import open_source
 
-    st = open_source(None, store_dir)
-    g = Graph()
-    data = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in st)
-    g.parse(data=data, format="nt")
-    return validate_graph(g)
+    return validate_graph(to_rdflib(open_source(None, store_dir)))

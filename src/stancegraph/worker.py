@@ -245,9 +245,9 @@ class Worker:
         import pyoxigraph as ox
 
         from .graph import article_iri
-        from .store.persistent import rdflib_to_oxigraph
+        from .rdf import to_oxigraph
 
-        triples = rdflib_to_oxigraph(g)
+        triples = to_oxigraph(g)
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         own = str(article_iri(article.id))
         shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))

@@ -17,6 +17,10 @@ out = Console()
 
 F = TypeVar("F", bound=Callable)
 
+COMMON_FLAGS = {"graph": "GRAPH", "store_dir": "--store DIR", "bind": "--bind", "writable": "--writable",
+                "graph_iri": "--graph-iri"}
+"""Argument names of the library functions every command passes on, as the command line spells them."""
+
 
 def print_error(exc: StanceGraphError) -> None:
     """``error: <one line>`` on stderr, then the error's detail lines indented."""
@@ -46,7 +50,8 @@ def as_flags(exc: StanceGraphError, flags: Mapping[str, str]) -> StanceGraphErro
 def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = None) -> F:
     """Turn a :class:`StanceGraphError` raised by a command into one line on stderr and exit status 1.
 
-    ``flags`` maps option field names to the command's flags (see :func:`as_flags`).
+    ``flags`` maps option field names to the command's flags (see :func:`as_flags`), on top of
+    :data:`COMMON_FLAGS`.
     """
     def decorate(f: F) -> F:
         @wraps(f)
@@ -54,7 +59,7 @@ def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = 
             try:
                 return f(*args, **kwargs)
             except StanceGraphError as exc:
-                print_error(as_flags(exc, flags) if flags else exc)
+                print_error(as_flags(exc, {**COMMON_FLAGS, **(flags or {})}))
                 raise typer.Exit(1) from None
         return wrapper  # type: ignore[return-value]
 

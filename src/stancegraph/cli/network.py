@@ -8,15 +8,21 @@ from typing import Annotated, Optional
 import typer
 
 from ..networks.formats import WRITERS
-from ..networks.options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS
+from ..networks.options import KINDS
 from ._app import app, one_line_errors
+
+FLAGS = {"kind": "--kind", "fmt": "--format", "out": "-o", "issues": "--issue", "since": "--since",
+         "until": "--until", "window": "--window", "level": "--level", "normalize": "--normalize",
+         "duplicates": "--duplicates", "min_weight": "--min-weight", "claims": "--claims",
+         "claims=False": "--no-claims", "claims_only": "--claims-only", "summary": "--summary"}
+"""Option fields (of :class:`~stancegraph.networks.options.NetworkOptions` and ``run_network``) -> flags."""
 
 FORMAT_HELP = ("; ".join(f"{name}: {w.help}" for name, w in WRITERS.items())
                + " (default: from -o's suffix, else graphml).")
 
 
 @app.command("network")
-@one_line_errors
+@one_line_errors(flags=FLAGS)
 def network_command(
     graph: Annotated[Optional[Path], typer.Argument(help="Graph file (Turtle, TriG, N-Quads, JSON-LD...).")] = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="On-disk store folder instead of GRAPH.")] = None,

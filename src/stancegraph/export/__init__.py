@@ -31,7 +31,8 @@ from typing import Callable
 import pyoxigraph as ox
 
 from .annotation_json import annotations, export_annotations
-from .rdf import RDF_FORMATS, export_rdf
+from ..store.formats import RdfFileFormat
+from .rdf import EXPORT_FORMATS, export_dataset, export_rdf
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,9 @@ class Exporter:
         return Path("annotations") if not self.suffix else Path(self.default_name + self.suffix)
 
 
-def _rdf(name: str, suffix: str, help: str) -> Exporter:
-    return Exporter(name, suffix, help, lambda store, out: [export_rdf(store, name, out)])
+def _rdf(f: RdfFileFormat) -> Exporter:
+    how = "named graphs kept" if f.dataset else "all graphs merged"
+    return Exporter(f.name, f.suffix, f"{f.label}, {how}", lambda store, out: [export_rdf(store, f.name, out)])
 
 
 def _annotations(store: ox.Store, out: Path, machine_only: bool = False, problems: list[str] | None = None,
@@ -92,12 +94,9 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
              "DNA/rDNA column names (reviewed view)", _statements, reviewed=True, default_name="statements"),
     Exporter("dna", ".dna", "a DNA 3 database (SQLite) for review in Discourse Network Analyzer (reviewed view)",
              _dna, reviewed=True, default_name="corpus"),
-    _rdf("turtle", ".ttl", "Turtle, all graphs merged"),
-    _rdf("nquads", ".nq", "N-Quads, named graphs kept"),
-    _rdf("jsonld", ".jsonld", "JSON-LD, all graphs merged"),
-    _rdf("trig", ".trig", "TriG, named graphs kept"),
-    _rdf("ntriples", ".nt", "N-Triples, all graphs merged"),
+    *(_rdf(f) for f in EXPORT_FORMATS.values()),
 )}
 """Graph exports by name (the CLI's ``--format`` choices)."""
 
-__all__ = ["EXPORTERS", "Exporter", "RDF_FORMATS", "annotations", "export_annotations", "export_rdf"]
+__all__ = ["EXPORTERS", "EXPORT_FORMATS", "Exporter", "annotations", "export_annotations", "export_dataset",
+           "export_rdf"]

@@ -22,15 +22,14 @@ class DocContext:
     sent_of: list[int] = field(default_factory=list)
     sents: list = field(default_factory=list)
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor) in order
+    doc_speaker: str | None = None  # actor of a first-person document (header speaker:/author:)
+    quoted_chars: list[tuple[int, int]] = field(default_factory=list)  # article characters inside quotes
 
     def span(self, start: int, end: int) -> Span:
         """Span of tokens ``start:end`` as article characters."""
         doc = self.doc
         b = doc[start].idx + self.offset
         e = doc[end - 1].idx + len(doc[end - 1].text) + self.offset
-        return Span(b, e, self.article.text[b:e])
-
-    def char_span(self, b: int, e: int) -> Span:
         return Span(b, e, self.article.text[b:e])
 
     def tokens_in(self, b: int, e: int) -> list[int]:

@@ -15,7 +15,7 @@ import networkx as nx
 from ..errors import StanceGraphError
 from .kinds import affiliation_graph, one_mode_graph
 from .matrix import PositionTable, StanceMatrix, count_matrix, load_positions, select_positions
-from .options import KINDS, NORMALIZATIONS, Window, check_choice, make_windows, parse_date, parse_window
+from .options import Window, check_dates, check_kind, check_min_weight, make_windows, parse_window
 
 LOUVAIN_SEED = 1
 """The fixed seed of every Louvain run, so communities are the same run after run."""
@@ -78,16 +78,9 @@ def graph_from_matrix(M: StanceMatrix, kind: str = "agreement", normalize: str =
     [0, 1]
     """
     src = M.table.source
-    kind = check_choice(kind, KINDS, "--kind", src)
-    normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", src)
-    if min_weight is None:
-        min_weight = 0.0
-    if min_weight < 0:
-        raise StanceGraphError(f"--min-weight must be 0 or more, not {min_weight}", path=src, place="--min-weight")
+    kind, normalize = check_kind(kind, normalize, src)
+    min_weight = check_min_weight(min_weight, src)
     if kind == "affiliation":
-        if normalize != "none":
-            raise StanceGraphError("--normalize applies to one-mode networks; the affiliation network "
-                                   "carries raw counts (use --normalize none)", path=src, place="--normalize")
         G = affiliation_graph(M, min_weight)
     else:
         G = one_mode_graph(M, kind, normalize, min_weight)
@@ -181,8 +174,8 @@ def windows_of(table: PositionTable, window: str | tuple[int, str], *, issues: I
     """
     spec = parse_window(window, table.source) if isinstance(window, str) else window
     if spec is None:
-        raise StanceGraphError("no window given", path=table.source, place="--window")
-    since_d, until_d = parse_date(since, "--since", table.source), parse_date(until, "--until", table.source)
+        raise StanceGraphError("no window given", path=table.source, place="window")
+    since_d, until_d = check_dates(since, until, table.source)
     kept = select_positions(table, issues=issues, since=since_d, until=until_d, claims=claims,
                             claims_only=claims_only)
     return make_windows([p.date for p in kept], spec, since_d, until_d, table.source)
@@ -215,7 +208,7 @@ def windowed_networks(source: Any, kind: str = "agreement", window: str = "1Y", 
                       claims_only=claims_only)
     if not wins:
         raise StanceGraphError("no dated positions to put into time windows", path=table.source,
-                               place="--window")
+                               place="window")
     out = []
     for w in wins:
         G = network(table, kind, issues=issues, since=since, until=until, level=level, normalize=normalize,

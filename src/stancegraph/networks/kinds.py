@@ -73,7 +73,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..errors import StanceGraphError
-from .matrix import CLAIM_PREFIX, StanceMatrix, local_name
+from ..ids import local_name
+from .matrix import CLAIM_PREFIX, StanceMatrix
 from .options import KINDS, NORMALIZATIONS, check_choice
 
 
@@ -172,10 +173,10 @@ def edge_weights(M: StanceMatrix, kind: str, normalize: str = "none",
     >>> list(zip(e["row"].tolist(), e["col"].tolist(), e["weight"].tolist()))
     [(0, 1, 1.0), (0, 2, -2.0), (1, 2, -1.0)]
     """
-    kind = check_choice(kind, KINDS, "--kind", M.table.source)
-    normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", M.table.source)
+    kind = check_choice(kind, KINDS, "kind", M.table.source)
+    normalize = check_choice(normalize, NORMALIZATIONS, "normalize", M.table.source)
     if kind == "affiliation":
-        raise StanceGraphError("edge_weights is for one-mode kinds; use affiliation_graph", place="--kind")
+        raise StanceGraphError("edge_weights is for one-mode kinds; use affiliation_graph", place="kind")
     rows, cols, a, d = _pair_values(agreement_matrix(M), disagreement_matrix(M))
     C = sp.csr_array(M.counts, dtype=np.float64)
     n = np.asarray(C.sum(axis=1)).ravel()

@@ -67,68 +67,23 @@ import numpy as np
 import pyoxigraph as ox
 import scipy.sparse as sp
 
+from ..dates import covers, iso_date_or_none, latest_covering
 from ..errors import StanceGraphError
-from ..store import load_text, open_source, select
-from .options import DUPLICATES, LEVELS, Window, check_choice, parse_date
+from ..ids import local_name
+from ..store import load_text, open_source
+from ..store.library import package_query, run_named_query
+from .options import DUPLICATES, LEVELS, Window, check_choice, check_claims, check_dates
 
-SG = "https://w3id.org/stancegraph/ontology#"
-WIKIDATA = "http://www.wikidata.org/entity/"
 CLAIM_PREFIX = "territory:"
 
-PREFIXES = """PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX time: <http://www.w3.org/2006/time#>
-"""
 
-Q_POSITIONS = PREFIXES + """
-SELECT ?pos ?holder ?issue ?key ?stance ?article ?date ?stmt ?quote WHERE {
-  ?pos a sg:IssuePosition ; sg:holder ?holder ; sg:issue ?issue ; sg:stance ?stance .
-  OPTIONAL { ?issue skos:notation ?key }
-  OPTIONAL { ?pos prov:wasDerivedFrom ?article OPTIONAL { ?article schema:datePublished ?date } }
-  OPTIONAL { ?pos sg:expressedIn ?stmt OPTIONAL { ?stmt sg:quotedText ?quote } }
-}"""
+def _rows(store: ox.Store, name: str) -> list[dict[str, Any]]:
+    """Rows of the package query ``networks-{name}`` (``src/stancegraph/queries/``)."""
+    return run_named_query(store, package_query(f"networks-{name}"))
 
-Q_CLAIMS = PREFIXES + """
-SELECT ?pos ?holder ?issue ?key ?stance ?skey ?article ?date ?stmt ?quote WHERE {
-  ?pos a sg:TerritorialClaim ; sg:claimant ?holder ; sg:territory ?issue ; sg:assertedSovereign ?stance .
-  OPTIONAL { ?issue skos:notation ?key }
-  OPTIONAL { ?stance skos:notation ?skey }
-  OPTIONAL { ?pos prov:wasDerivedFrom ?article OPTIONAL { ?article schema:datePublished ?date } }
-  OPTIONAL { ?pos sg:expressedIn ?stmt OPTIONAL { ?stmt sg:quotedText ?quote } }
-}"""
-
-Q_LABELS = PREFIXES + "SELECT ?s ?label (LANG(?label) AS ?lang) WHERE { ?s skos:prefLabel ?label }"
-Q_KINDS = PREFIXES + "SELECT ?s ?kind WHERE { ?s sg:actorKind ?kind }"
-Q_TYPES = PREFIXES + """SELECT ?s ?type WHERE { ?s a ?type
-  VALUES ?type { sg:Person sg:Organisation sg:State sg:Group } }"""
-Q_AFFILIATIONS = PREFIXES + "SELECT ?s ?aff WHERE { ?s sg:affiliation ?aff }"
-Q_WIKIDATA = PREFIXES + f"""SELECT ?s ?same WHERE {{ ?s schema:sameAs ?same
-  FILTER(STRSTARTS(STR(?same), "{WIKIDATA}")) }}"""
-Q_TENURES = PREFIXES + """
-SELECT ?t ?member ?org ?begin ?end WHERE {
-  ?t a sg:Tenure ; org:member ?member ; sg:post ?post .
-  ?post org:postIn ?org .
-  OPTIONAL { ?t org:memberDuring ?i .
-    OPTIONAL { ?i time:hasBeginning ?b . ?b time:inXSDDate ?begin }
-    OPTIONAL { ?i time:hasEnd ?e . ?e time:inXSDDate ?end } }
-}"""
-Q_CODEBOOK = PREFIXES + """SELECT ?c ?key WHERE { ?c skos:notation ?key ; skos:inScheme ?s . ?s a sg:Codebook }"""
-Q_TERRITORIES = PREFIXES + "SELECT ?t ?key WHERE { ?t a sg:Territory OPTIONAL { ?t skos:notation ?key } }"
 
 _STANCE_ORDER = {"support": 0, "oppose": 1}
 _ORG_KINDS = {"organisation", "organization", "state"}
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI (after the last ``/`` or ``#``).
-
-    >>> local_name("https://w3id.org/stancegraph/id/territory/north-island")
-    'north-island'
-    """
-    return re.split(r"[/#]", iri.rstrip("/"))[-1]
 
 
 def normalise_quote(text: str | None) -> str:
@@ -141,15 +96,6 @@ def normalise_quote(text: str | None) -> str:
         return ""
     t = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", t).split())
-
-
-def _day(value: Any) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -178,7 +124,7 @@ class Tenure:
     end: date | None
 
     def valid(self, day: date) -> bool:
-        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+        return covers(self.begin, self.end, day)
 
 
 @dataclass
@@ -221,10 +167,10 @@ class PositionTable:
         if level == "person" or self.kind(holder) in _ORG_KINDS:
             return holder
         if day is not None:
-            valid = [t for t in self.tenures.get(holder, ()) if t.valid(day)]
-            if valid:
-                valid.sort(key=lambda t: (t.begin or date.min, t.organisation))
-                return valid[-1].organisation
+            held = latest_covering(self.tenures.get(holder, ()), day, begin=lambda t: t.begin, end=lambda t: t.end,
+                                   tie=lambda t: t.organisation)
+            if held is not None:
+                return held.organisation
         affs = self.affiliations.get(holder, ())
         return affs[0] if affs else holder
 
@@ -262,7 +208,7 @@ def _collect(rows: list[dict], claim: bool) -> list[Position]:
                                  "stmts": set(), "quotes": set()}
         if "article" in r:
             a["articles"].add(r["article"])
-        d = _day(r.get("date"))
+        d = iso_date_or_none(r.get("date"))
         if d is not None:
             a["dates"].add(d)
         if "stmt" in r:
@@ -311,31 +257,32 @@ def load_positions(source: ox.Store | str | Path | PositionTable | None = None,
     else:
         name = str(source if source is not None else store_dir)
         store = open_source(source, store_dir)
-    positions = _collect(select(store, Q_POSITIONS), claim=False)
-    positions += _collect(select(store, Q_CLAIMS), claim=True)
+    positions = _collect(_rows(store, "positions"), claim=False)
+    positions += _collect(_rows(store, "claims"), claim=True)
     kinds: dict[str, str] = {}
-    for r in select(store, Q_TYPES):
+    for r in _rows(store, "types"):
         kinds.setdefault(r["s"], _kind_from_type(r["type"]))
-    for r in select(store, Q_KINDS):
+    for r in _rows(store, "kinds"):
         kinds[r["s"]] = str(r["kind"]).lower()
     affs: dict[str, set[str]] = defaultdict(set)
-    for r in select(store, Q_AFFILIATIONS):
+    for r in _rows(store, "affiliations"):
         affs[r["s"]].add(r["aff"])
     wd: dict[str, set[str]] = defaultdict(set)
-    for r in select(store, Q_WIKIDATA):
+    for r in _rows(store, "wikidata"):
         wd[r["s"]].add(local_name(r["same"]))
     tenures: dict[str, list[Tenure]] = defaultdict(list)
-    for r in sorted(select(store, Q_TENURES), key=lambda r: (r["t"], str(r.get("begin")), str(r.get("end")))):
-        tenures[r["member"]].append(Tenure(r["member"], r["org"], _day(r.get("begin")), _day(r.get("end"))))
+    for r in sorted(_rows(store, "tenures"), key=lambda r: (r["t"], str(r.get("begin")), str(r.get("end")))):
+        tenures[r["member"]].append(Tenure(r["member"], r["org"], iso_date_or_none(r.get("begin")),
+                                           iso_date_or_none(r.get("end"))))
     return PositionTable(
         positions=positions,
-        labels=_pick_label(select(store, Q_LABELS)),
+        labels=_pick_label(_rows(store, "labels")),
         kinds=kinds,
         affiliations={k: tuple(sorted(v)) for k, v in affs.items()},
         wikidata={k: ";".join(sorted(v)) for k, v in wd.items()},
         tenures=dict(tenures),
-        codebook_keys={str(r["key"]) for r in select(store, Q_CODEBOOK)},
-        territory_keys={str(r.get("key") or local_name(r["t"])) for r in select(store, Q_TERRITORIES)},
+        codebook_keys={str(r["key"]) for r in _rows(store, "codebook")},
+        territory_keys={str(r.get("key") or local_name(r["t"])) for r in _rows(store, "territories")},
         source=name,
     )
 
@@ -409,13 +356,8 @@ def select_positions(table: PositionTable, *, issues: Iterable[str] | None = Non
     (5, 3)
     """
     src = table.source
-    since_d = parse_date(since, "--since", src)
-    until_d = parse_date(until, "--until", src)
-    if since_d and until_d and since_d > until_d:
-        raise StanceGraphError(f"--since {since_d} is after --until {until_d}", path=src, place="--since")
-    if claims_only and not claims:
-        raise StanceGraphError("--claims-only and --no-claims exclude each other", path=src,
-                               place="--claims-only")
+    since_d, until_d = check_dates(since, until, src)
+    check_claims(claims, claims_only, src)
     wanted = None
     if issues:
         wanted = {str(i).strip() for i in issues}
@@ -426,7 +368,7 @@ def select_positions(table: PositionTable, *, issues: Iterable[str] | None = Non
             tail = f"; or territory:KEY for one of {more} more territories" if more else ""
             raise StanceGraphError(
                 f"unknown issue key {', '.join(repr(u) for u in unknown)} "
-                f"(known: {', '.join(known) or 'none'}{tail})", path=src, place="--issue")
+                f"(known: {', '.join(known) or 'none'}{tail})", path=src, place="issues")
     dated = since_d is not None or until_d is not None or window is not None
     out = []
     for p in table.positions:
@@ -482,8 +424,8 @@ def count_matrix(positions: Iterable[Position], table: PositionTable, *, level: 
     >>> count_matrix(t.positions, t, duplicates="all").counts.sum()
     np.int64(6)
     """
-    level = check_choice(level, LEVELS, "--level", table.source)
-    duplicates = check_choice(duplicates, DUPLICATES, "--duplicates", table.source)
+    level = check_choice(level, LEVELS, "level", table.source)
+    duplicates = check_choice(duplicates, DUPLICATES, "duplicates", table.source)
     units: dict[tuple[str, tuple[str, str]], Any] = {}
     stmts: dict[tuple[str, tuple[str, str]], set[str]] = defaultdict(set)
     members: dict[str, set[str]] = defaultdict(set)
@@ -606,7 +548,11 @@ def example_store() -> ox.Store:
     Anna and Boris support ``talks-progress`` (2022), Chen opposes it (2023);
     in 2023 Anna opposes and Chen supports ``harbour-fees``.
 
-    >>> len(example_store()) > 0
-    True
+    >>> st = example_store()
+    >>> len(st), len(list(st.quads_for_pattern(None, None, None, None)))
+    (72, 72)
+    >>> from stancegraph.store import select
+    >>> sorted(r["key"] for r in select(st, "SELECT ?key WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?key }"))
+    ['harbour-fees', 'talks-progress']
     """
     return load_text(EXAMPLE_TTL, "ttl")

@@ -14,33 +14,17 @@ all named graphs as their default graph.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
-
-FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
-_SHORT = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-          "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+from .formats import for_name, for_path
 
 
 def rdf_format(path: str | Path) -> ox.RdfFormat:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise StanceGraphError(
-            f"unknown RDF file type '{suffix}' (use one of {', '.join(sorted(FORMATS))})", path=path)
-    return FORMATS[suffix]
+    """Oxigraph's format for a file, from its suffix (see :mod:`stancegraph.store.formats`)."""
+    return for_path(path).oxigraph
 
 
 def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
@@ -59,8 +43,9 @@ def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
 
 
 def load_text(text: str, fmt: str = "ttl") -> ox.Store:
+    """An in-memory store of RDF text; ``fmt`` a format name or suffix (``turtle``, ``ttl``, ``nt``...)."""
     store = ox.Store()
-    store.load(text.encode("utf-8"), format=_SHORT[fmt])
+    store.load(text.encode("utf-8"), format=for_name(fmt).oxigraph)
     return store
 
 
@@ -70,7 +55,7 @@ def open_source(graph: str | Path | None = None, store_dir: str | Path | None = 
     Exactly one of ``graph`` and ``store_dir`` must be given.
     """
     if (graph is None) == (store_dir is None):
-        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+        raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
     if graph is not None:
         return load_file(graph)
     d = Path(store_dir)  # type: ignore[arg-type]
@@ -119,11 +104,3 @@ def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
                 row[name] = term_value(value)
         rows.append(row)
     return rows
-
-
-def count_triples(store: ox.Store) -> int:
-    return len(store)
-
-
-def quads_of(store: ox.Store) -> Iterable[ox.Quad]:
-    return store.quads_for_pattern(None, None, None, None)

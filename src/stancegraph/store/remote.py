@@ -23,7 +23,8 @@ import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from . import open_source
-from .persistent import EXPORT_PREFIXES, META_GRAPH
+from ..ids import META_GRAPH
+from ..namespaces import prefix_map
 
 _TURTLE = "text/turtle; charset=utf-8"
 
@@ -118,7 +119,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
         try:
             ox.NamedNode(graph_iri)
         except ValueError as exc:
-            raise StanceGraphError(f"invalid --graph-iri '{graph_iri}': {exc}") from None
+            raise StanceGraphError(f"invalid `graph_iri` '{graph_iri}': {exc}") from None
     store = open_source(graph, store_dir)
     graphs = _graphs(store, include_meta)
     if not graphs:
@@ -145,7 +146,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
                 target = name = g.value
             if bar is not None:
                 bar.update(task, description=_short(name))
-            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=EXPORT_PREFIXES)
+            body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=prefix_map())
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
             status = put_graph(graph_url(clean, target), body, auth, timeout)
             report["graphs"].append({"graph": target or "default", "triples": count, "status": status})

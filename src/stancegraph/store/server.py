@@ -11,7 +11,6 @@ web query page; when writable also ``/update`` and ``/store`` (Graph Store Proto
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import os
 import shutil
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import StanceGraphError
+from . import load_file
+from .persistent import session
 
 DEFAULT_BIND = "127.0.0.1:7878"
 _EXE = "oxigraph.exe" if os.name == "nt" else "oxigraph"
@@ -55,7 +56,7 @@ def parse_bind(bind: str) -> tuple[str, int]:
     """
     host, sep, port = bind.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise StanceGraphError(f"invalid --bind '{bind}': give HOST:PORT, e.g. 127.0.0.1:7878")
+        raise StanceGraphError(f"invalid `bind` '{bind}': give HOST:PORT, e.g. 127.0.0.1:7878")
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
     return host, int(port)
@@ -117,7 +118,7 @@ def _last_line(log: Path | None) -> str:
     reason = errors[0] if errors else (lines[-1] if lines else "")
     if "lock" in reason.lower():
         return ("the store is locked by another process (a build, a writable server...); "
-                "stop it, or serve without --writable")
+                "stop it, or serve without `writable`")
     return reason
 
 
@@ -140,7 +141,7 @@ def _check_port_free(host: str, port: int, bind: str) -> None:
         with socket.socket(family, socket.SOCK_STREAM) as sock:
             sock.bind((host, port))
     except socket.gaierror:
-        raise StanceGraphError(f"invalid --bind '{bind}': unknown host '{host}'") from None
+        raise StanceGraphError(f"invalid `bind` '{bind}': unknown host '{host}'") from None
     except OSError as exc:
         raise StanceGraphError(
             f"cannot listen on {bind}: {exc.strerror or exc} (is another server using the port?)") from None
@@ -160,10 +161,9 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     Raises StanceGraphError (one line) for bad input, a missing oxigraph binary, a locked store,
     a port in use, or a server that dies.
     """
-    from . import load_file  # noqa: PLC0415 - avoid an import cycle at module load
 
     if (graph is None) == (store_dir is None):
-        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+        raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
     host, port = parse_bind(bind)
     exe = find_oxigraph()
     say = announce or (lambda line: print(line, file=sys.stderr, flush=True))
@@ -184,17 +184,12 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     try:
         if graph is not None:
             location = tmp / "store"
-            import pyoxigraph as ox
-
-            st = ox.Store(str(location))
-            load_file(graph, st)
-            st.flush()
-            del st
-            gc.collect()  # release the RocksDB lock before the server opens the directory
+            with session(location) as st:  # closed (lock released) before the server opens it
+                load_file(graph, st)
         else:
             location = Path(store_dir)  # type: ignore[arg-type]
             if location.is_file():
-                raise StanceGraphError("not a store directory (it is a file; give a GRAPH file without --store)",
+                raise StanceGraphError("not a store directory (it is a file; give it as the `graph` file, without `store_dir`)",
                                        path=location)
             if not location.is_dir():
                 raise StanceGraphError("no such store directory", path=location)

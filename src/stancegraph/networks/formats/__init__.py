@@ -79,7 +79,7 @@ def format_for(fmt: str | None, out: Path | None = None, source: str | None = No
     ('gexf', 'json', 'graphml')
     """
     if fmt:
-        return check_choice(fmt, FORMATS, "--format", source)
+        return check_choice(fmt, FORMATS, "fmt", source)
     if out is not None:
         by_suffix = {w.suffix: name for name, w in WRITERS.items()}
         return by_suffix.get(out.suffix.lower(), "graphml")
@@ -112,7 +112,7 @@ def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str
     >>> [p.name for p in write_network(windowed_networks(example_store(), "agreement", "1Y"), "json", d / "n.json")]
     ['n_2022-01-01.json', 'n_2023-01-01.json']
     """
-    writer = WRITERS[check_choice(fmt, FORMATS, "--format")]
+    writer = WRITERS[check_choice(fmt, FORMATS, "fmt")]
     if isinstance(result, nx.Graph):
         return writer.write(result, Path(path))
     if writer.write_windows is not None:

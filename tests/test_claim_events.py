@@ -1,0 +1,86 @@
+"""Territorial claims made by acts (extract/claim_events.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.ingest import parse_text
+
+
+def run(extractor, text, published="2022-05-02"):
+    r = extractor.extract(parse_text("t", f" date {published} {text}"))
+    name = lambda iri: r.actors[iri].name if iri in r.actors else iri
+    claims = {(name(c.claimant), c.territory.rsplit("/", 1)[-1], c.sovereign) for c in r.claims}
+    return r, None, None, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acquisition asserts the acquirer's or the recipient's sovereign; its agent claims it
+    ("The State Duma voted on Tuesday to ratify the accession of Zaporizhzhia and Kherson to Russia.",
+     {("State Duma", "zaporizhzhia", "russia"), ("State Duma", "kherson", "russia")}),
+    # condemnation of the act: the condemning actor asserts the contrary sovereign
+    ("The European Union condemned the annexation of Sevastopol by Russia.",
+     {("European Union", "sevastopol", "ukraine")}),
+    # refusal to recognise another act
+    ("Volodymyr Zelenskyy refused once more to recognise the annexation of Kherson.",
+     {("Volodymyr Zelenskyy", "kherson", "ukraine")}),
+    # a withdrawal demanded of one side asserts the other side's sovereign
+    ("Vladimir Putin demanded again that Ukraine withdraw its soldiers from Zaporizhzhia.",
+     {("Vladimir Putin", "zaporizhzhia", "russia")}),
+    ("Dmytro Kuleba insisted that Russian troops must withdraw from Kherson.",
+     {("Dmytro Kuleba", "kherson", "ukraine")}),
+    # a refused withdrawal keeps the territory where it is
+    ("Volodymyr Zelenskyy ruled out pulling his soldiers out of Luhansk.",
+     {("Volodymyr Zelenskyy", "luhansk", "ukraine")}),
+    # a cession names its recipient
+    ("Sergei Lavrov demanded that the government cede Donetsk to Russia.",
+     {("Sergei Lavrov", "donetsk", "russia")}),
+    # recognition of independence, for each region of a list
+    ("Vladimir Putin signed decrees to recognise the independence of Luhansk and Donetsk.",
+     {("Vladimir Putin", "luhansk", "independent"), ("Vladimir Putin", "donetsk", "independent")}),
+    # a dispute cue said of the act
+    ("The European Union called the referendums in Kherson and Zaporizhzhia a sham.",
+     {("European Union", "kherson", "ukraine"), ("European Union", "zaporizhzhia", "ukraine")}),
+    ("The European Union denounced the sham referendum held in Luhansk.",
+     {("European Union", "luhansk", "ukraine")}),
+    # reported speech: the speaker holds the claim, not the actor inside it
+    ("Sergei Lavrov said the annexed regions of Kherson and Zaporizhzhia would never be returned.",
+     {("Sergei Lavrov", "kherson", "russia"), ("Sergei Lavrov", "zaporizhzhia", "russia")}),
+    # "the four regions" named nearby
+    ("Moscow annexed Donetsk, Luhansk, Kherson and Zaporizhzhia in 2022. "
+     "The European Union has refused to recognise the annexation of the four regions.",
+     {("Russia", t, "russia") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}
+     | {("European Union", t, "ukraine") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+    # recognising a territory that the sentence says was annexed recognises the annexation
+    ("Sergei Lavrov said international recognition of Sevastopol, which Moscow annexed in 2014, was a must.",
+     {("Sergei Lavrov", "sevastopol", "russia")}),
+    # a condition is a demand; an adverbial clause is not what its head verb ("end") acts on
+    ("Vladimir Putin declared his readiness to end the war if Ukraine gives up Kherson and Zaporizhzhia.",
+     {("Vladimir Putin", "kherson", "russia"), ("Vladimir Putin", "zaporizhzhia", "russia")}),
+    # "its precondition is a withdrawal": whose precondition it is
+    ("The Kremlin has made clear that its precondition for a truce is Ukraine's full withdrawal from Luhansk.",
+     {("Kremlin", "luhansk", "russia")}),
+    # "the annexed territories": the territories listed just before
+    ("Moscow holds Sevastopol, Luhansk and parts of Kherson. Vladimir Putin has said Russia will not "
+     "relinquish the annexed territories.",
+     {("Vladimir Putin", t, "russia") for t in ("sevastopol", "luhansk", "kherson")}),
+])
+def test_claims_made_by_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian army withdrew from Kherson on Friday.",  # a move, not a claim
+    "Russian forces pulled back from the outskirts of Kherson last week.",
+    "Kherson residents voted in local elections.",  # no act on sovereignty
+    "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
+])
+def test_acts_that_claim_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+def test_a_place_name_is_never_a_claimant(extractor):
+    _, _, _, claims = run(extractor, "Kherson asked to join Russia after the vote.")
+    assert not {c for c in claims if c[0] == "Kherson"}
