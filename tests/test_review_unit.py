@@ -109,3 +109,29 @@ def test_edited_annotation_files_become_reviews(built, tmp_path):
     assert (dropped["speaker"], dropped["issue"], dropped["stance"]) not in keys
     assert ("Maria Reviewed-Example", "talks-progress", "support") in keys
     assert "Maria Reviewed-Example" in {a["name"] for a in after["actors"]}
+
+
+def test_dna_import_skips_what_it_cannot_place(tmp_path):
+    """A document whose text was edited in DNA gives no reviews (its offsets no longer mean the
+    graph's text); a span outside its document is reported; both as one line naming the place."""
+    import sqlite3
+
+    from stancegraph.dna import read_dna, read_review, write_dna
+
+    st = load_text(EXAMPLE_TTL)
+    path = tmp_path / "x.dna"
+    write_dna(st, path)
+    c = sqlite3.connect(path)
+    c.execute("PRAGMA foreign_keys = ON")
+    c.execute("INSERT INTO STATEMENTS(StatementTypeId, DocumentId, Start, Stop, Coder) VALUES (1, 1, 5, 999, 3)")
+    c.commit()
+    imp = read_review(read_dna(path), st)
+    assert imp.reviews == [] and len(imp.problems) == 1
+    assert imp.problems[0].startswith(f"{path}:statement 2: span 5-999 is outside its document")
+    c.execute("UPDATE DOCUMENTS SET Text = 'Ann rejected the harbour fees.' WHERE ID = 1")
+    c.execute("DELETE FROM STATEMENTS WHERE ID = 1")
+    c.commit()
+    imp = read_review(read_dna(path), st)
+    assert imp.reviews == []  # not a rejection: the document changed under it
+    assert imp.problems == [f"{path}:document 1: its text is not the text of article a1 in the graph (edited in "
+                            "DNA, or the article changed); its statements are skipped"]

@@ -451,16 +451,31 @@ def read_review(dna: DnaFile, store: ox.Store, *, reviewer: str | None = None,
     default_reviewer = reviewer or dna.settings.get("stancegraph.reviewer") or "Reviewer"
     actors = ActorResolver(store)
     labels = {r["key"]: r.get("label") or r["key"] for r in _select(store, _Q_ISSUE_LABELS)}
-    known_articles = {r["aid"] for r in _select(store, Q_DOCS)}
+    texts = {r["aid"]: r["text"] for r in _select(store, Q_DOCS)}
+    known_articles = set(texts)
     problems: list[str] = []
     reviews: list[Review] = []
     where = str(dna.path)
+    # offsets only mean something over the text they were taken from: a document whose text was
+    # edited in DNA (or whose article changed since the export) gives no reviews at all
+    changed_docs = set()
+    for did, aid in sorted(dna.article_ids.items()):
+        doc = dna.documents.get(did)
+        if doc is not None and aid in texts and doc["text"] != texts[aid]:
+            changed_docs.add(did)
+            problems.append(f"{where}:document {did}: its text is not the text of article {aid} in the graph "
+                            "(edited in DNA, or the article changed); its statements are skipped")
 
     def who(coder: str) -> str:
         return reviewer or (coder if coder and coder != TOOL_CODER else default_reviewer)
 
     def coded(s: DnaStatement) -> tuple[str, str | None, str, str] | None:
         place = f"statement {s.id}"
+        length = len(dna.documents.get(s.document, {}).get("text", ""))
+        if not 0 <= s.start < s.stop <= length:
+            problems.append(f"{where}:{place}: span {s.start}-{s.stop} is outside its document "
+                            f"({length} characters); skipped")
+            return None
         if s.person:
             holder = actors.resolve(s.person, "person", dna.iris.get(("person", s.person)))
         elif s.organization:
@@ -489,7 +504,7 @@ def read_review(dna: DnaFile, store: ox.Store, *, reviewer: str | None = None,
 
     for sid, base in sorted(dna.baseline.items()):
         aid = dna.article_ids.get(base["DocumentId"])
-        if aid is None:
+        if aid is None or base["DocumentId"] in changed_docs:
             continue
         target = dict(article=aid, begin=base["Start"], end=base["Stop"], holder=base["HolderIri"],
                       issue=base["IssueKey"], stance=base["Stance"], statement=base["StatementIri"],
@@ -520,7 +535,7 @@ def read_review(dna: DnaFile, store: ox.Store, *, reviewer: str | None = None,
         elif now.coder != dna.coders.get(base["Coder"]) and now.coder != TOOL_CODER:
             reviews.append(Review("accepted", reviewer=who(now.coder), time=when, **target))
     for sid, now in sorted(dna.statements.items()):
-        if sid in dna.baseline:
+        if sid in dna.baseline or now.document in changed_docs:
             continue
         aid = article_of(now.document, f"statement {sid}")
         if aid is None:
@@ -595,6 +610,11 @@ def annotations_of(dna: DnaFile, issues: dict[str, str] | None = None) -> tuple[
         if s.agreement not in (0, 1):
             problems.append(f"{place}: no agreement value; skipped")
             continue
+        text = dna.documents.get(s.document, {}).get("text", "")
+        if not 0 <= s.start < s.stop <= len(text):
+            problems.append(f"{place}: span {s.start}-{s.stop} is outside its document ({len(text)} characters); "
+                            "skipped")
+            continue
         key = _concept_key(s.concept, issues) if issues is not None else s.concept
         if key is None:
             problems.append(f"{place}: concept '{s.concept}' is not an issue of the codebook; kept as it is")
@@ -609,7 +629,6 @@ def annotations_of(dna: DnaFile, issues: dict[str, str] | None = None) -> tuple[
         if k in seen:
             continue
         seen.add(k)
-        text = dna.documents.get(s.document, {}).get("text", "")
         out[aid]["statements"].append({"speaker": speaker, "issue": key, "stance": stance,
                                        "evidence": text[s.start:s.stop]})
     for aid, doc in out.items():
