@@ -787,3 +787,12 @@ def test_cli_error_exit_1(tmp_path):
     assert res.stderr.strip() == (f"error: {FIXTURE}:--window: bad window 'fortnight' (use a positive number and "
                                   "D, W, M or Y, e.g. 1M, 2W, 7D, 1Y)")
     assert not (tmp_path / "x.graphml").exists()
+
+
+def test_networks_read_a_store_session(tmp_path):
+    from stancegraph.store.persistent import session
+
+    with session(tmp_path / "st") as st:
+        st.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE,
+                to_graph=ox.NamedNode("https://w3id.org/stancegraph/id/graph/article/all"))
+        assert weights(network(st, "agreement")) == AGREE

@@ -40,6 +40,7 @@ and statements gold annotation documents (``shared/spec/annotations.md``).
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -49,7 +50,7 @@ import pyoxigraph as ox
 
 from . import __version__
 from .errors import StanceGraphError
-from .fileio import atomic_path
+from .fileio import write_bytes_atomic
 from .review import P, Q_ISSUES, ActorResolver, Review, Row, _select, reviewed_rows
 
 DNA_VERSION = "3.0.7"
@@ -229,13 +230,17 @@ def write_dna(store: ox.Store, out: str | Path, *, reviewer: str = "Reviewer",
     target = Path(out)
     if target.exists() and target.is_dir():
         raise StanceGraphError("the DNA file would replace a directory", path=target)
-    with atomic_path(target) as tmp:
+    # SQLite writes by file name: build the database in a scratch folder, then write its bytes
+    # atomically (fileio's guarantees: a temporary file beside the target, fsync, rename)
+    with tempfile.TemporaryDirectory(prefix="stancegraph-dna-") as scratch:
+        tmp = Path(scratch) / "corpus.dna"
         conn = create_schema(sqlite3.connect(tmp))
         try:
             coders = _write_contents(conn, rr.rows, docs, actors, issues, reviewer)
             conn.commit()
         finally:
             conn.close()
+        write_bytes_atomic(target, tmp.read_bytes())
     return DnaExport(target, len(docs), len(rr.rows), coders, rr.problems)
 
 
@@ -446,7 +451,7 @@ def read_review(dna: DnaFile, store: ox.Store, *, reviewer: str | None = None,
     """The reviews a coder made in a DNA file stancegraph wrote, against its baseline (see module doc)."""
     if dna.baseline is None:
         raise StanceGraphError("this DNA file was not written by stancegraph (no baseline to compare with); "
-                               "use --gold-out DIR to read it as hand-coded gold", path=dna.path)
+                               "use `gold_out` to read it as hand-coded gold", path=dna.path)
     when = time or datetime.now(timezone.utc).replace(microsecond=0)
     default_reviewer = reviewer or dna.settings.get("stancegraph.reviewer") or "Reviewer"
     actors = ActorResolver(store)

@@ -178,9 +178,36 @@ class Resources:
     territory_graph: Graph
     ontology: Graph
     sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # e.g. an empty gazetteer: kept, but said
 
 
 # ---------------------------------------------------------------- loading ---
+
+def syntax_error(exc: Exception, path: str | Path, what: str = "Turtle") -> StanceGraphError:
+    """An rdflib parser error as one line: the line (and column) where parsing stopped, the
+    reason, and the text there as text (rdflib prints byte reprs and a line one too low)."""
+    why = getattr(exc, "_why", None)
+    raw = getattr(exc, "_str", None)
+    if why is not None and isinstance(raw, (bytes, str)):
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        i = min(max(int(getattr(exc, "_i", 0) or 0), 0), len(text))
+        line = text.count("\n", 0, i) + 1
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        near = " ".join(text[start:end if end >= 0 else len(text)].split())
+        near = near if len(near) <= 80 else near[:77] + "..."
+        return StanceGraphError(f"not valid {what}: {' '.join(str(why).split())}" + (f", in: {near}" if near else ""),
+                                path=path, place=f"line {line}, column {i - start + 1}")
+    msg = " ".join(str(exc).split())
+    line = getattr(exc, "lines", None)
+    place = f"line {line + 1}" if isinstance(line, int) else None
+    if place is None:
+        import re
+
+        m = re.search(r"line (\d+)", msg)
+        place = f"line {m.group(1)}" if m else None
+    return StanceGraphError(f"not valid {what}: {msg[:300]}", path=path, place=place)
+
 
 def parse_turtle(path: str | Path) -> Graph:
     """Parse a Turtle file, turning parser errors into one line naming file and line."""
@@ -193,15 +220,7 @@ def parse_turtle(path: str | Path) -> Graph:
     except UnicodeDecodeError as exc:
         raise StanceGraphError(f"not UTF-8 (byte {exc.start})", path=p) from None
     except Exception as exc:  # rdflib raises several parser exception types
-        msg = " ".join(str(exc).split())
-        line = getattr(exc, "lines", None)
-        place = f"line {line}" if line else None
-        if "line" in msg and place is None:
-            import re
-
-            m = re.search(r"line (\d+)", msg)
-            place = f"line {m.group(1)}" if m else None
-        raise StanceGraphError(f"not valid Turtle: {msg[:300]}", path=p, place=place) from None
+        raise syntax_error(exc, p) from None
     return g
 
 
@@ -346,6 +365,13 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         end = _date(g, g.value(interval, TIME.hasEnd)) if interval is not None else None
         tenures.append(Tenure(str(person), str(post), begin, end))
     tenures.sort(key=lambda t: (t.post, t.begin or date.min, t.person))
+    owner: dict[str, str] = {}
+    for actor in sorted(actors.values(), key=lambda a: a.iri):
+        for alias in {n.lower() for n in (actor.name, *actor.aliases)}:
+            if owner.setdefault(alias, actor.iri) != actor.iri:
+                raise StanceGraphError(
+                    f"the name or alias {alias!r} is given to two actors, <{owner[alias]}> and <{actor.iri}>: "
+                    "a name must pick out one actor (keep it on one of them)", path=source)
     return Gazetteer(actors, posts, tuple(tenures), g)
 
 
@@ -375,9 +401,19 @@ def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path |
         "ontology": Path(ontology) if ontology else paths.ontology_file(),
     }
     terr, terr_graph = load_territories(files["territories"])
+    gaz = load_gazetteer(files["gazetteer"])
+    warnings = []
+    if not gaz.actors:
+        warnings.append(StanceGraphError("the gazetteer has no actors (sg:Person, sg:Organisation, sg:State, "
+                                         "sg:Group): every speaker will be minted from the text",
+                                         path=files["gazetteer"]).oneline())
+    if not terr:
+        warnings.append(StanceGraphError("the territory list has no sg:Territory: no territorial claim can be found",
+                                         path=files["territories"]).oneline())
     return Resources(
         codebook=load_codebook(files["codebook"]), lexicon=load_lexicon(files["cues"]),
-        gazetteer=load_gazetteer(files["gazetteer"]), territories=terr, territory_graph=terr_graph,
+        gazetteer=gaz, territories=terr, territory_graph=terr_graph,
         ontology=parse_turtle(files["ontology"]), sources={k: str(v) for k, v in files.items()},
+        warnings=warnings,
     )
 

@@ -82,6 +82,7 @@ class Article:
     source: str = ""
     body_start: int = 0
     meta: dict = field(default_factory=dict, compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)  # ingest's notes (odd year, unclosed header)
     speaker: str | None = None  # document speaker of a first-person text (header speaker:/author:)
 
 

@@ -158,7 +158,8 @@ PREFIXES: dict[str, Namespace] = {
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
 }
-"""THE prefix table: Turtle output, SPARQL prologues and query parameters all read it."""
+"""THE prefix table: Turtle output, the prefixes of query parameters and of every ``.rq`` file
+(checked by ``tests/test_structure.py``) all come from it."""
 
 
 def prefix_map(names: Iterable[str] | None = None) -> dict[str, str]:
@@ -169,16 +170,6 @@ def prefix_map(names: Iterable[str] | None = None) -> dict[str, str]:
     """
     keys = list(PREFIXES) if names is None else list(names)
     return {k: str(PREFIXES[k]) for k in keys}
-
-
-def sparql_prologue(names: Iterable[str] | None = None) -> str:
-    """``PREFIX`` lines for a SPARQL query.
-
-    >>> print(sparql_prologue(["sg", "skos"]), end="")
-    PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    """
-    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefix_map(names).items())
 
 
 def turtle_prefixes(names: Iterable[str] | None = None) -> str:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import StanceGraphError
+from .fileio import check_writable
 from .ingest import Article, Skipped, iter_articles
 from .knowledge import Resources, load_resources
 from .validate import Report
@@ -58,6 +59,7 @@ class BuildResult:
     seconds: float = 0.0
     report: Report | None = None
     warnings: list[str] = field(default_factory=list)
+    ingest_warnings: list[str] = field(default_factory=list)  # odd years, unclosed headers (kept articles)
     unchanged: int = 0
     jobs: int = 1
     engine: str = "local"
@@ -184,16 +186,22 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     config = BuildConfig.from_resources(res, model, validate, batch_size)
     fingerprint = input_fingerprint(config)
     result = BuildResult(output=Path(output) if output else None)
+    result.ingest_warnings.extend(getattr(res, "warnings", ()))
     sink = None
     store = None
+    # Problems with the outputs are found now, before the long work.
+    if output:
+        check_writable(output)
     carried: list = []
     if output:  # a graph file being rebuilt keeps the review records it holds (stancegraph.review)
         from .review import carried_reviews
 
         carried, result.review_problems = carried_reviews(output)
     if store_dir:
+        from .preflight import check_store_dir
         from .sinks import StoreSink
 
+        check_store_dir(Path(store_dir))
         store = StoreSink(Path(store_dir))
     try:
         if output:
@@ -213,6 +221,10 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
             sink = None
             if carried:
                 review_check(result, graph_file=Path(output))
+    except KeyboardInterrupt:
+        from .preflight import interrupted
+
+        raise interrupted(result, output, store_dir) from None
     finally:
         if sink is not None:
             sink.abort()
@@ -240,6 +252,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
             result.skipped.append(item)
             return "skip", None
         seen_any = True
+        result.ingest_warnings.extend(item.warnings)
         h = article_input_hash(item, fingerprint)
         if store is not None and store.input_hash(item.id) == h:
             return "same", (item, h)

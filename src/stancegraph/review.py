@@ -51,7 +51,7 @@ import pyoxigraph as ox
 
 from .errors import StanceGraphError
 from .ids import ACTOR_BASE as ACT, ARTICLE_BASE as ART, position_iri, slug, span_iri, static_graph_iri, statement_iri
-from .namespaces import ID_BASE, SG_IRI, sparql_prologue
+from .namespaces import ID_BASE, SG_IRI, prefix_map
 
 REVIEW_BASE = ID_BASE + "review/"
 REVIEWER_BASE = ID_BASE + "reviewer/"
@@ -69,7 +69,7 @@ STANCES = ("support", "oppose")
 _ACTION_IRI = {a: SG_IRI + a.capitalize() for a in ACTIONS}
 _STANCE_IRI = {"support": SG_IRI + "Support", "oppose": SG_IRI + "Oppose"}
 
-P = sparql_prologue(["sg", "prov", "schema", "skos", "nif", "rdfs"])
+P = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefix_map(["sg", "prov", "schema", "skos", "nif", "rdfs"]).items())
 
 Q_ROWS = P + """SELECT ?p ?aid ?holder ?key ?stance ?st ?sp ?b ?e ?mode ?conf WHERE {
   ?p a sg:IssuePosition ; sg:holder ?holder ; sg:issue ?i ; sg:stance ?s ; prov:wasDerivedFrom ?a ;
@@ -586,7 +586,7 @@ def save_reviews(reviews: list[Review], *, store_dir: Path | None = None, graph_
     from .store import load_file, open_source
 
     if (store_dir is None) == (graph_file is None):
-        raise StanceGraphError("give either --store DIR or -o GRAPH for the review records")
+        raise StanceGraphError("give either `store_dir` or `graph_file` for the review records")
     if graph_file is not None:
         st = load_file(graph_file)
     else:

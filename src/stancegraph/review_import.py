@@ -47,7 +47,7 @@ def _reviews_target(store_dir: Path | None, graph_file: Path | None):
     from .store import load_file, open_source
 
     if (store_dir is None) == (graph_file is None):
-        raise StanceGraphError("give either --store DIR or -o GRAPH (the graph that receives the reviews)")
+        raise StanceGraphError("give either `store_dir` or `graph_file` (the graph that receives the reviews)")
     return load_file(graph_file) if graph_file is not None else open_source(None, store_dir)
 
 

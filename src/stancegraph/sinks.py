@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
+from .fileio import current_umask, fsync_dir
 from .namespaces import prefix_map, turtle_prefixes
 
 TURTLE_PREFIXES = prefix_map()
 
-_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads", ".nquads": "nquads"}
+STREAMED = ("turtle", "ntriples", "nquads")
+"""The formats of :mod:`stancegraph.store.formats` a build can stream its output in."""
 
 
 class FileSink:
@@ -44,8 +47,18 @@ class FileSink:
         except OSError as exc:
             raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=path) from None
         self._fh = os.fdopen(fd, "wb")
-        if kind == "turtle":
-            self._fh.write(turtle_prefixes().encode())
+        with self._writing():
+            os.fchmod(fd, 0o666 & ~current_umask())  # the umask, as for any new file (mkstemp makes 0600)
+            if kind == "turtle":
+                self._fh.write(turtle_prefixes().encode())
+
+    @contextmanager
+    def _writing(self):
+        """A full disk or another write error: one line naming the output, not a traceback."""
+        try:
+            yield
+        except OSError as exc:
+            raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=self.path) from None
 
     def _graph_iri(self, name: str, static: bool):
         from .ids import article_graph_iri, static_graph_iri
@@ -54,6 +67,10 @@ class FileSink:
 
     def add_triples(self, name: str, triples: Iterable[ox.Triple], static: bool = False) -> None:
         """Write the triples of article ``name`` (or of static graph ``name``)."""
+        with self._writing():
+            self._add_triples(name, triples, static)
+
+    def _add_triples(self, name: str, triples: Iterable[ox.Triple], static: bool) -> None:
         if self.kind == "nquads":
             g = self._graph_iri(name, static)
             ox.serialize((ox.Quad(t.subject, t.predicate, t.object, g) for t in triples), self._fh,
@@ -72,7 +89,8 @@ class FileSink:
 
     def add_ntriples(self, name: str, data: bytes, static: bool = False) -> None:
         if self.kind == "ntriples":
-            self._fh.write(data)
+            with self._writing():
+                self._fh.write(data)
             return
         self.add_triples(name, [q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)], static)
 
@@ -98,12 +116,19 @@ class FileSink:
         by_graph.clear()
 
     def commit(self) -> None:
-        self._fh.close()
-        os.replace(self._tmp, self.path)
+        """Flush to disk (fsync) and rename onto the target."""
+        with self._writing():
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+            os.replace(self._tmp, self.path)
+        fsync_dir(self.path.parent if str(self.path.parent) else Path("."))
 
     def abort(self) -> None:
         try:
             self._fh.close()
+        except OSError:
+            pass
         finally:
             try:
                 os.unlink(self._tmp)
@@ -112,10 +137,16 @@ class FileSink:
 
 
 def open_file_sink(path: str | Path) -> FileSink:
+    from .store.formats import RDF_FORMATS, for_path
+
     p = Path(path)
-    kind = _SUFFIX.get(p.suffix.lower())
-    if kind is None:
-        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use .ttl, .nt or .nq)", path=p)
+    try:
+        kind = for_path(p).name
+    except StanceGraphError:
+        kind = None
+    if kind not in STREAMED:
+        suffixes = ", ".join(RDF_FORMATS[k].suffix for k in STREAMED)
+        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use {suffixes})", path=p)
     return FileSink(p, kind)
 
 

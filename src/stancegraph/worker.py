@@ -217,8 +217,12 @@ class Worker:
         """Parse the batch with ``nlp.pipe``, extract, build and validate each graph."""
         from .graph import article_graph, article_iri
 
-        nlp = self.extractor.nlp
-        docs = nlp.pipe((a.text[a.body_start:] for a in articles), batch_size=max(1, len(articles)))
+        from .extract.nlp import parse_many
+
+        try:
+            docs = parse_many(self.extractor.nlp, [a.text[a.body_start:] for a in articles])
+        except Exception:  # noqa: BLE001 - one text the parser cannot take: parse them one by one below
+            docs = [None] * len(articles)
         built = []
         outputs: dict[int, ArticleOutput] = {}
         for n, (article, doc) in enumerate(zip(articles, docs)):
@@ -228,6 +232,11 @@ class Worker:
             except StanceGraphError as exc:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=exc.message, place=exc.place)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad article never costs the corpus
+                reason = " ".join(str(exc).split())[:200]
+                outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
+                                           skipped=f"could not be processed ({type(exc).__name__}: {reason})")
                 continue
             built.append((n, article, ex, g))
         reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built]) if self.config.validate else {}

@@ -7,24 +7,26 @@ from typing import Callable, Mapping, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import StanceGraphError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")
 err = Console(stderr=True)
-out = Console()
+out = Console(markup=False)  # output names user paths: "[draft]" is text, never Rich markup
 
 F = TypeVar("F", bound=Callable)
 
 COMMON_FLAGS = {"graph": "GRAPH", "store_dir": "--store DIR", "bind": "--bind", "writable": "--writable",
-                "graph_iri": "--graph-iri"}
+                "graph_iri": "--graph-iri", "allow_service": "--allow-service", "public": "--public",
+                "timeout": "--timeout"}
 """Argument names of the library functions every command passes on, as the command line spells them."""
 
 
 def print_error(exc: StanceGraphError) -> None:
     """``error: <one line>`` on stderr, then the error's detail lines indented."""
-    err.print(f"[bold red]error:[/] {exc.oneline()}", highlight=False, markup=True, soft_wrap=True)
+    err.print("[bold red]error:[/] " + escape(exc.oneline()), highlight=False, markup=True, soft_wrap=True)
     for line in exc.details:
         err.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
 
@@ -60,7 +62,7 @@ def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = 
                 return f(*args, **kwargs)
             except StanceGraphError as exc:
                 print_error(as_flags(exc, {**COMMON_FLAGS, **(flags or {})}))
-                raise typer.Exit(1) from None
+                raise typer.Exit(getattr(exc, "exit_code", 1)) from None
         return wrapper  # type: ignore[return-value]
 
     return decorate(func) if func is not None else decorate  # type: ignore[return-value]

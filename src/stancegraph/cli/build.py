@@ -40,8 +40,10 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
                            territories=territories, model=model, progress=progress, store_dir=store,
                            jobs=jobs, dask=dask)
+    for w in result.ingest_warnings:
+        err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
-        err.print(f"[yellow]skipped:[/] {s.oneline()}", highlight=False)
+        err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
     for p in result.review_problems:
         err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False, soft_wrap=True)
     out.print(result.summary(), highlight=False)

@@ -23,8 +23,11 @@ def _print(result) -> None:
     out.print(result.summary(), highlight=False, markup=False, soft_wrap=True)
 
 
+FLAGS = {"store_dir": "--store DIR", "graph_file": "-o GRAPH", "gold_out": "--gold-out DIR"}
+
+
 @app.command("import-dna")
-@one_line_errors
+@one_line_errors(flags=FLAGS)
 def import_dna_command(
     path: Annotated[Path, typer.Argument(help="A DNA 3 file (.dna, SQLite).")],
     store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,
@@ -47,7 +50,7 @@ def import_dna_command(
 
 
 @app.command("import-annotations")
-@one_line_errors
+@one_line_errors(flags=FLAGS)
 def import_annotations_command(
     folder: Annotated[Path, typer.Argument(help="Folder of edited annotation JSON files.")],
     store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,

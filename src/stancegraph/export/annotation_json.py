@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
-from ..fileio import write_text_atomic
+from ..fileio import safe_child, write_text_atomic
 from ..store.library import package_query, run_named_query
 
 
@@ -61,7 +61,7 @@ def export_annotations(store: ox.Store, out_dir: str | Path) -> list[Path]:
         raise StanceGraphError("annotations go to a directory, and this is a file", path=d)
     written = []
     for doc in annotations(store):
-        path = d / f"{doc['article']}.json"
+        path = safe_child(d, str(doc["article"]), ".json")
         write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         written.append(path)
     return written

@@ -23,9 +23,9 @@ from .attribution import Attributor
 from .claim_events import ACQUIRE, ClaimEventFinder, event_lexicon
 from .dates import infer_date
 from .first_person import document_speaker, first_person_statements
-from .context import DocContext
+from .context import DocContext, sentence_entities
 from .model import REPORTED, Claim, Extraction, Position, Span, Stance, Statement
-from .nlp import load_nlp, model_id
+from .nlp import load_nlp, model_id, parse
 from .matcher import is_root
 from .quotes import find_quotes
 from .stances import StanceFinder
@@ -53,7 +53,7 @@ class Extractor:
         """Extract one article; ``doc``: its body already parsed by ``self.nlp`` (``nlp.pipe``)."""
         res = self.resources
         offset = article.body_start
-        doc = self.nlp(article.text[offset:]) if doc is None else doc
+        doc = parse(self.nlp, article.text[offset:]) if doc is None else doc
         index = ActorIndex(res, article.published)
         inferred = infer_date(article) if article.published is None else None
         if inferred is not None:
@@ -64,6 +64,7 @@ class Extractor:
         for n, s in enumerate(ctx.sents):
             for i in range(s.start, s.end):
                 ctx.sent_of[i] = n
+        ctx.sent_ents, ctx.ent_at = sentence_entities(doc, ctx.sents)
         ctx.mentions, ctx.tok_actor = self.actor_finder.find(doc, index, offset)
         terr_tokens = self._territory_tokens(doc)
 
@@ -294,8 +295,7 @@ class Extractor:
         published = ctx.article.published
         if published is None or st.sentence < 0 or st.sentence >= len(ctx.sents):
             return None
-        sent = ctx.sents[st.sentence]
-        for ent in sent.ents:
+        for ent in ctx.sent_ents[st.sentence]:
             if ent.label_ != "DATE":
                 continue
             return resolve_relative_date(ent.text, published)
@@ -396,7 +396,10 @@ def resolve_relative_date(text: str, published: date) -> date | None:
         delta = (published.weekday() - wd) % 7
         from datetime import timedelta
 
-        return published - timedelta(days=delta)
+        try:
+            return published - timedelta(days=delta)
+        except OverflowError:  # before 1 January of year 1
+            return None
     try:
         import dateparser
     except ImportError:  # pragma: no cover
@@ -405,9 +408,12 @@ def resolve_relative_date(text: str, published: date) -> date | None:
     if not cleaned or not any(ch.isdigit() for ch in cleaned) and not any(
             m in cleaned.lower() for m in ("yesterday", "today", "ago")):
         return None
-    parsed = dateparser.parse(cleaned, languages=["en"], settings={
-        "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
-        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings={
+            "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+            "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    except (OverflowError, ValueError):  # a relative date beyond the calendar's ends
+        return None
     if parsed is None:
         return None
     d = parsed.date()

@@ -20,6 +20,7 @@ from .context import DocContext
 from .matcher import forms, is_root, phrasal
 from .model import DIRECT, MIXED, REPORTED, Span, Statement
 from .quotes import DOUBLE_OPEN, SINGLE_OPEN, Quote
+from .window import WINDOW, MentionWindow
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj", "dobj")
@@ -28,6 +29,7 @@ INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "
 class Attributor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
+        self._window: MentionWindow | None = None
         lex = ctx.resources.lexicon
         self.reporting_single = {p[0] for p in lex.reporting if len(p) == 1}
         self.predicate_single = {p[0]: pol for p, pol in lex.predicates if len(p) == 1}
@@ -147,7 +149,7 @@ class Attributor:
                 or next((self._demonym_state(t) for t in ctx.doc[start:end] if self._demonym_state(t)), None)
             return ctx.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
-            span = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+            span = ctx.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG":
                 return ctx.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
@@ -237,25 +239,17 @@ class Attributor:
         ``strict``: a person must hold (or have held) a post with the role word, an organisation
         must have it in its name; ``sources``: outlets may be meant ("the publication said")."""
         ctx = self.ctx
-        doc = ctx.doc
         sent = ctx.sent_of[tok.i]
-        sstart = ctx.sents[sent].start
-        prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
-                     and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
-        # The sentence's topic: its earliest subject or possessor.
-        prominent.sort()
-        speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
-        others = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i
-                         and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
-        rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
-        candidates = prominent + speakers + others + rest
-        if role and not person:
-            # "the ministry": an organisation whose name has that word, before any other
-            named = [(i, a) for i, a in candidates if ctx.actor(a) is not None
-                     and role in ctx.actor(a).name.lower()]
-            candidates = named + candidates
-        for i, iri in candidates:
-            if sent - ctx.sent_of[i] > 4:
+        if self._window is None:
+            self._window = MentionWindow(ctx)
+        # The sentence's topic (its earliest subject or possessor), then speakers, then other
+        # mentions, most recent first, within a few sentences; "the ministry": an organisation
+        # whose name has that word before any other.
+        for cand in self._window.candidates(tok.i, role if role and not person else None):
+            if cand is None:
+                break
+            i, iri = cand
+            if sent - ctx.sent_of[i] > WINDOW:
                 break
             actor = ctx.actor(iri)
             if actor is None or (actor.is_source and not sources):

@@ -72,6 +72,7 @@ from ..errors import StanceGraphError
 from ..ids import local_name
 from ..store import load_text, open_source
 from ..store.library import package_query, run_named_query
+from ..store.persistent import StoreSession
 from .options import DUPLICATES, LEVELS, Window, check_choice, check_claims, check_dates
 
 CLAIM_PREFIX = "territory:"
@@ -233,8 +234,8 @@ def load_positions(source: ox.Store | str | Path | PositionTable | None = None,
 
     Parameters
     ----------
-    source : pyoxigraph.Store, path or PositionTable
-        An open store, or a graph file (Turtle, TriG, ...) opened with
+    source : pyoxigraph.Store, StoreSession, path or PositionTable
+        An open store (or a :func:`stancegraph.store.persistent.session`), or a graph file (Turtle, TriG, ...) opened with
         :func:`stancegraph.store.open_source`. A PositionTable is returned as is.
     store_dir : path, optional
         An on-disk Oxigraph store instead of ``source``.
@@ -252,7 +253,7 @@ def load_positions(source: ox.Store | str | Path | PositionTable | None = None,
     if isinstance(source, PositionTable):
         return source
     name = None
-    if isinstance(source, ox.Store):
+    if isinstance(source, (ox.Store, StoreSession)):
         store = source
     else:
         name = str(source if source is not None else store_dir)
@@ -551,8 +552,7 @@ def example_store() -> ox.Store:
     >>> st = example_store()
     >>> len(st), len(list(st.quads_for_pattern(None, None, None, None)))
     (72, 72)
-    >>> from stancegraph.store import select
-    >>> sorted(r["key"] for r in select(st, "SELECT ?key WHERE { ?c <http://www.w3.org/2004/02/skos/core#notation> ?key }"))
+    >>> sorted(load_positions(st).codebook_keys)
     ['harbour-fees', 'talks-progress']
     """
     return load_text(EXAMPLE_TTL, "ttl")

@@ -13,6 +13,7 @@ all named graphs as their default graph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,18 +84,65 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
-def query(store: ox.Store, sparql: str, source: str | None = None):
-    """Run any SPARQL query (default graph = union of named graphs)."""
+def _is_update(sparql: str) -> bool:
+    r"""Whether the text is a SPARQL UPDATE: its first keyword after the prologue is an update
+    operation. Read, never run (running ``LOAD <url>`` even on an empty store fetches the URL).
+
+    >>> _is_update("PREFIX x: <urn:x#> # note\n INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    True
+    >>> _is_update("SELECT * WHERE { ?s ?p 'INSERT' }")
+    False
+    """
+    from .guard import without_opaque
+
+    text = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)\s*)*", "", without_opaque(sparql))
+    return bool(re.match(r"(?i)(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", text))
+
+
+def query(store: ox.Store, sparql: str, source: str | None = None, allow_service: bool = True):
+    """Run any SPARQL query (default graph = union of named graphs).
+
+    ``allow_service=False`` refuses a query with a federated ``SERVICE`` clause. A SPARQL
+    UPDATE, a syntax error or a failing ``SERVICE`` is a one-line :class:`StanceGraphError`.
+    Solutions are read through, so a failure while iterating them is reported here too
+    (SELECT answers come back as a list-backed :class:`Solutions`).
+    """
+    if not allow_service:
+        from .guard import uses_service
+
+        if uses_service(sparql):
+            raise StanceGraphError("SERVICE (a federated query) would send HTTP requests from this machine; "
+                                   "give `allow_service` to allow it", path=source)
     try:
-        return store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(result, ox.QuerySolutions):
+            return Solutions([v.value for v in result.variables], list(result))
+        if isinstance(result, ox.QueryTriples):
+            return list(result)
+        return result
     except SyntaxError as exc:
+        if _is_update(sparql):
+            raise StanceGraphError("this is a SPARQL UPDATE, and query is read-only (change a store with "
+                                   "'stancegraph build --store' or a 'serve --writable' endpoint)",
+                                   path=source) from None
         raise StanceGraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}", path=source) from None
+    except OSError as exc:
+        what = "SERVICE call failed" if "SERVICE" in sparql.upper() else "query failed"
+        raise StanceGraphError(f"{what}: {' '.join(str(exc).split())}", path=source) from None
+
+
+class Solutions(list):
+    """The solutions of a SELECT query, read through, with their ``variables`` (names, in order)."""
+
+    def __init__(self, variables: list[str], solutions: list):
+        super().__init__(solutions)
+        self.variables = variables
 
 
 def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
     """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
     result = query(store, sparql)
-    names = [v.value for v in result.variables]
+    names = result.variables
     rows = []
     for sol in result:
         row = {}

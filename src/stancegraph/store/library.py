@@ -33,13 +33,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
 import pyoxigraph as ox
 
 from .. import paths
+from ..dates import iso_date
 from ..errors import StanceGraphError
 from ..namespaces import PREFIXES
 from . import select
@@ -196,7 +196,7 @@ def render_term(ptype: str, value: Any) -> str:
     if ptype == "date":
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
             raise ValueError("not a date (YYYY-MM-DD)")
-        date.fromisoformat(text.strip())  # a real calendar date
+        iso_date(text)  # a real calendar date
         return f'"{text.strip()}"^^<{_XSD}date>'
     if ptype == "integer":
         if not re.fullmatch(r"[+-]?\d+", text.strip()):

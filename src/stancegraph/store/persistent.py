@@ -49,6 +49,7 @@ import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from ..rdf import to_oxigraph
+from .formats import RDF_FORMATS
 from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
 
 STORE_NS = "https://w3id.org/stancegraph/store#"
@@ -166,7 +167,7 @@ def to_triples(data: GraphInput, source: str | None = None) -> list[ox.Triple]:
             raise StanceGraphError("give one rdflib Graph per article, not a Dataset", path=source)
         return to_oxigraph(data)
     if isinstance(data, Path):
-        if data.suffix.lower() not in (".ttl", ".turtle", ".nt"):
+        if data.suffix.lower() not in (*RDF_FORMATS["turtle"].suffixes, *RDF_FORMATS["ntriples"].suffixes):
             raise StanceGraphError("a graph file to store must be Turtle (.ttl) or N-Triples (.nt)", path=data)
         try:
             text = data.read_bytes()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,7 +24,7 @@ import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from . import open_source
-from ..ids import META_GRAPH
+from ..ids import GRAPH_BASE, META_GRAPH, STATIC_GRAPHS
 from ..namespaces import prefix_map
 
 _TURTLE = "text/turtle; charset=utf-8"
@@ -61,8 +62,17 @@ def graph_url(endpoint: str, graph_iri: str | None) -> str:
     return f"{endpoint}{sep}graph={urllib.parse.quote(graph_iri, safe='')}"
 
 
+class PutError(StanceGraphError):
+    """A PUT that failed; ``retry`` when trying again may help (a server error, a timeout)."""
+
+    def __init__(self, message: str, retry: bool):
+        super().__init__(message)
+        self.retry = retry
+
+
 def put_graph(url: str, body: bytes, auth: str | None = None, timeout: float = 120.0) -> int:
-    """PUT a Turtle body to a GSP graph URL; returns the HTTP status, raises a one-line error."""
+    """PUT a Turtle body to a GSP graph URL; returns the HTTP status, raises a one-line
+    :class:`PutError` (``retry`` set for 5xx, 429, timeouts and dropped connections)."""
     headers = {"Content-Type": _TURTLE, "Accept": "*/*"}
     if auth:
         headers["Authorization"] = auth
@@ -78,22 +88,39 @@ def put_graph(url: str, body: bytes, auth: str | None = None, timeout: float = 1
         except OSError:
             pass
         message = f"HTTP {exc.code} {exc.reason} for PUT {url}" + (f": {detail}" if detail else "")
-        raise StanceGraphError(message) from None
+        raise PutError(message, retry=exc.code >= 500 or exc.code == 429) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
+        retry = False
         if isinstance(reason, ConnectionRefusedError):
             why = "connection refused (is the SPARQL server running, and is this its address?)"
-        elif isinstance(reason, socket.timeout):
-            why = f"no answer within {timeout:.0f} s"
+        elif isinstance(reason, (socket.timeout, TimeoutError)):
+            why, retry = f"no answer within {timeout:g} s", True
         elif isinstance(reason, socket.gaierror):
             why = "unknown host"
         else:
-            why = " ".join(str(reason).split())
-        raise StanceGraphError(f"cannot reach {url}: {why}") from None
+            why, retry = " ".join(str(reason).split()), isinstance(reason, ConnectionError)
+        raise PutError(f"cannot reach {url}: {why}", retry) from None
     except (TimeoutError, socket.timeout):
-        raise StanceGraphError(f"cannot reach {url}: no answer within {timeout:.0f} s") from None
+        raise PutError(f"cannot reach {url}: no answer within {timeout:g} s", True) from None
     except (ConnectionError, OSError) as exc:
-        raise StanceGraphError(f"connection to {url} failed: {exc.strerror or exc}") from None
+        raise PutError(f"connection to {url} failed: {exc.strerror or exc}", True) from None
+
+
+def put_with_retries(url: str, body: bytes, auth: str | None, timeout: float, retries: int = 3,
+                     backoff: float = 0.5, sleep=time.sleep) -> int:
+    """:func:`put_graph`, tried again after ``backoff``, 2x``backoff``, 4x``backoff``... seconds when
+    the failure may pass (server errors, timeouts); a PUT replaces the graph, so a retry is safe."""
+    for attempt in range(retries + 1):
+        try:
+            return put_graph(url, body, auth, timeout)
+        except PutError as exc:
+            if not exc.retry or attempt == retries:
+                if attempt:
+                    raise PutError(f"{exc.message} (after {attempt + 1} tries)", exc.retry) from None
+                raise
+            sleep(backoff * (2 ** attempt))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _graphs(store: ox.Store, include_meta: bool) -> list[ox.NamedNode | ox.DefaultGraph]:
@@ -101,17 +128,25 @@ def _graphs(store: ox.Store, include_meta: bool) -> list[ox.NamedNode | ox.Defau
     if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
         graphs.append(ox.DefaultGraph())
     named = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    # the static graphs first: articles pushed without their codebook and gazetteer are not readable
+    static = [GRAPH_BASE + name for name in STATIC_GRAPHS]
+    named.sort(key=lambda g: (static.index(g.value) if g.value in static else len(static), g.value))
     graphs += [g for g in named if include_meta or g.value != META_GRAPH]
     return graphs
 
 
 def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bool = True,
-         graph_iri: str | None = None, include_meta: bool = False, timeout: float = 120.0) -> dict[str, Any]:
+         graph_iri: str | None = None, include_meta: bool = False, timeout: float = 120.0,
+         retries: int = 3, backoff: float = 0.5) -> dict[str, Any]:
     """Load a graph file or a store into the GSP ``endpoint``, graph by graph.
 
     The file's default graph (a plain Turtle file has only that) goes to ``?default``, or to
     ``graph_iri`` when given; named graphs (TriG, N-Quads, a store) keep their names. The store's
-    bookkeeping graph (``.../id/graph/meta``) stays behind unless ``include_meta``.
+    bookkeeping graph (``.../id/graph/meta``) stays behind unless ``include_meta``. The static
+    graphs (ontology, codebook, gazetteer) go first. Each PUT waits at most ``timeout`` seconds
+    and is tried again up to ``retries`` times, with exponential ``backoff``, on server errors and
+    timeouts. When one graph cannot be pushed the error says how many of the graphs the remote
+    now holds (K of N): a PUT replaces a whole graph, so pushing again completes it.
     Returns ``{"endpoint", "graphs": [{"graph", "triples", "status"}], "triples"}``.
     """
     clean, auth = _split_credentials(endpoint)
@@ -148,7 +183,14 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
                 bar.update(task, description=_short(name))
             body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=prefix_map())
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
-            status = put_graph(graph_url(clean, target), body, auth, timeout)
+            try:
+                status = put_with_retries(graph_url(clean, target), body, auth, timeout, retries, backoff)
+            except PutError as exc:
+                done = len(report["graphs"])
+                state = ("nothing was changed on the remote" if done == 0 else
+                         f"the remote now holds {done} of the {len(graphs)} graphs of this push "
+                         "(push again to complete it)")
+                raise StanceGraphError(f"{exc.message}; {state}") from None
             report["graphs"].append({"graph": target or "default", "triples": count, "status": status})
             report["triples"] += count
             if bar is not None:
