@@ -157,6 +157,12 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    # the build description (VoID + DCAT, stancegraph.provenance) and the ontology's metadata
+    "dcterms": Namespace("http://purl.org/dc/terms/"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "vann": Namespace("http://purl.org/vocab/vann/"),
 }
 """THE prefix table: Turtle output, the prefixes of query parameters and of every ``.rq`` file
 (checked by ``tests/test_structure.py``) all come from it."""

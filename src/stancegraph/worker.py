@@ -207,7 +207,10 @@ class Worker:
         self.extractor = Extractor(self.res, config.model)
         self.model_id = self.extractor.model_id
         self.issues, self.sovereigns = issue_iris(self.res)
-        static = static_graphs(self.res, self.model_id)
+        from .provenance import run_iri
+
+        self.run = run_iri(input_fingerprint(config))
+        static = static_graphs(self.res, self.model_id, self.run)
         self.context = StaticContext(static["codebook"], [static["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
@@ -228,7 +231,7 @@ class Worker:
         for n, (article, doc) in enumerate(zip(articles, docs)):
             try:
                 ex = self.extractor.extract(article, doc=doc)
-                g = article_graph(ex, self.issues, self.sovereigns)
+                g = article_graph(ex, self.issues, self.sovereigns, self.run)
             except StanceGraphError as exc:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=exc.message, place=exc.place)
@@ -288,7 +291,7 @@ class Worker:
             data.add(t)
         report = validate_graph(data, self.shapes, self.ontology)
         out: dict[str, tuple[list, list]] = {}
-        for v in report.violations:
+        for v in report.violations + report.advice:
             art = _article_of(v.focus, owner)
             if art is None:
                 # a static node: the static graphs are checked on their own (static_check)

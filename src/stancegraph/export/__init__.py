@@ -5,7 +5,9 @@
 * ``statements``: the statement table, one CSV row per position-bearing
   statement with DNA/rDNA column names (:mod:`stancegraph.statement_table`);
 * ``dna``: a DNA 3 database (:mod:`stancegraph.dna`);
-* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs;
+* ``turtle``, ``ntriples``, ``jsonld``: the union of the graphs (Turtle
+  readable and deterministic, JSON-LD compacted with the shipped context:
+  :mod:`.linked_data`);
   ``trig``, ``nquads``: the named graphs kept (:mod:`.rdf`).
 
 ``annotations``, ``statements`` and ``dna`` are *reviewed* exporters: they

@@ -21,7 +21,7 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from ..store import open_source
-from .build import network, windowed_networks
+from .build import network, undated, windowed_networks
 from .matrix import load_positions
 from .formats import format_for, write_network
 from .options import NetworkOptions
@@ -35,10 +35,10 @@ class NetworkRun:
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
     graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # for stderr: what the options left out
 
     def __str__(self) -> str:
-        lines = [f"warning: {p}" for p in self.problems]
+        lines = []
         for label, G in self.graphs:
             where = f" [{label}]" if label else ""
             lines.append(f"{G.graph.get('kind', 'network')} network{where}: "
@@ -60,6 +60,7 @@ def run_network(graph: Path | None, store: Path | None, options: NetworkOptions 
     ``out``'s suffix), ``out`` (required unless ``summary``); ``machine_only``:
     the machine coding as extracted instead of the reviewed view
     (:mod:`stancegraph.review`). Everything is checked before the graph is read.
+    When windows or dates leave out the positions of undated articles, ``run.warnings`` says how many.
 
     Raises
     ------
@@ -91,9 +92,15 @@ def run_network(graph: Path | None, store: Path | None, options: NetworkOptions 
     table = load_positions(view_of(open_source(graph, store), machine_only, problems))
     table.source = source
     kind, window, opts = options.kind, options.window, options.network_kwargs()
-    run = NetworkRun(problems=problems)
+    run = NetworkRun(warnings=problems)  # reviews whose target vanished
+    if window is not None or options.since is not None or options.until is not None:
+        n_pos, n_art = undated(table, issues=opts["issues"], claims=options.claims, claims_only=options.claims_only)
+        if n_pos:
+            by = "`window`" if window is not None else "`since`/`until`"
+            run.warnings.append(f"{n_pos} position{'s' * (n_pos != 1)} from {n_art} undated "
+                                f"article{'s' * (n_art != 1)} left out: {by} needs a publication date")
     if window is not None:
-        nets = windowed_networks(table, kind, window, **opts)
+        nets = windowed_networks(table, kind, window, step=options.step, **opts)
         run.graphs = [(w.label, G) for w, G in nets]
         if out is not None:
             run.files = write_network(nets, fmt_checked, out)
