@@ -75,6 +75,10 @@ def run(extractor, text, published="2022-05-02"):
     # statuses given one by one inside a recognition stay each their own
     ("Dmitry Peskov repeated demands for recognition of Sevastopol as Russian territory and Luhansk as an "
      "independent state.", {("Dmitry Peskov", "sevastopol", "russia"), ("Dmitry Peskov", "luhansk", "independent")}),
+    # the same act named again without its territory ("the referendum")
+    ('Local authorities announced a referendum in Kherson on joining Russia. Dmytro Kuleba said the '
+     '"sham referendum" would change nothing.',
+     {("Local authorities", "kherson", "russia"), ("Dmytro Kuleba", "kherson", "ukraine")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
@@ -88,6 +92,7 @@ def test_claims_made_by_acts(extractor, text, expected):
     "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
     "Vladimir Putin spoke about the internationally recognised territory of Kherson.",  # a description
     # a negated observation is not a refusal of the act it observes
+    "Dmytro Kuleba condemned the referendum.",  # no act with a territory named before
     "John Kirby said they have not seen anything to corroborate reports of Russia withdrawing forces from Kherson.",
 ])
 def test_acts_that_claim_nothing(extractor, text):

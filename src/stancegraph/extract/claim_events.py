@@ -53,6 +53,8 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
+# Determiners of an act already named ("the referendum", "these annexations").
+_DEFINITE = {"the", "this", "these", "that", "those"}
 # Verbs that carry no content of their own on the way up ("will not be returned", "did not make it").
 _LIGHT_VERBS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make", "go"}
 
@@ -151,9 +153,12 @@ class ClaimEventFinder:
     def find(self) -> list[ClaimEvent]:
         doc = self.ctx.doc
         out: list[ClaimEvent] = []
-        for sent in self.ctx.sents:
-            if not any(i in self.terr for i in range(sent.start, sent.end)):
+        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        for n, sent in enumerate(self.ctx.sents):
+            has_territory = any(i in self.terr for i in range(sent.start, sent.end))
+            if not has_territory and not self.earlier:
                 continue
+            self.sent_n = n
             matches = list(find(doc, sent.start, sent.end, self.lex.cues))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
@@ -180,9 +185,19 @@ class ClaimEventFinder:
         if inner and any(i in self.terr and self._under(i, inner) for i in args):
             return None
         terr_idx = [i for i in sorted(args) if i in self.terr]
-        if not terr_idx:
-            return None
-        territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
+        lemma = (trig.lemma_ or trig.lower_).lower()
+        if terr_idx:
+            territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
+            self.earlier[lemma] = (self.sent_n, territories)
+        else:
+            # "the referendum", "these annexations": the same act named with its territories a few
+            # sentences before
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
+                           for c in trig.children)
+            before = self.earlier.get(lemma)
+            if not definite or before is None or self.sent_n - before[0] > 5:
+                return None
+            territories = before[1]
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T, which X annexed": what is recognised is the acquisition
