@@ -79,6 +79,9 @@ def run(extractor, text, published="2022-05-02"):
     ('Local authorities announced a referendum in Kherson on joining Russia. Dmytro Kuleba said the '
      '"sham referendum" would change nothing.',
      {("Local authorities", "kherson", "russia"), ("Dmytro Kuleba", "kherson", "ukraine")}),
+    # the owner of the stance noun on the way up holds the claim; the status phrase says what is recognised
+    ("The visit was cancelled amid anger in Washington over Kyiv's unwillingness to agree to the recognition "
+     "of Sevastopol as part of the Russian Federation.", {("Ukraine", "sevastopol", "ukraine")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)

@@ -148,6 +148,12 @@ class ClaimEventFinder:
         self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
         self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
         self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
+        # status phrases of the codebook ("part of X"), as word tuples -> their cues
+        self.status_cues: dict[tuple, list] = {}
+        for cc in ctx.resources.codebook.claim_cues:
+            self.status_cues.setdefault(cc.words, []).append(cc)
+        self.status_words = {w: w for w in self.status_cues}
+        self.status_matches: list = []
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
@@ -165,6 +171,7 @@ class ClaimEventFinder:
                 top = self._top(idx)
                 triggers.setdefault(top.i, (entries, idx))
             disputes = [idx for _, idx in find(doc, sent.start, sent.end, self.lex.disputes, gap=0)]
+            self.status_matches = [(w, idx) for w, idx in find(doc, sent.start, sent.end, self.status_words)]
             for t, (entries, idx) in triggers.items():
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
@@ -200,6 +207,11 @@ class ClaimEventFinder:
             territories = before[1]
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
+            # "recognition of T as part of X": the status phrase says what is recognised
+            for words, idx2 in self.status_matches:
+                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
+                    sovereign = self.status_cues[words][0].sovereign
+                    break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
@@ -469,6 +481,21 @@ class ClaimEventFinder:
         When that subject names no actor we know, the claim has no claimant: an act's own agent
         does not stand in for whoever condemns it."""
         doc = self.ctx.doc
+        # "X's refusal to recognise …", "Y's demand for a withdrawal from …": the owner of the nearest
+        # stance noun on the way up holds the claim.
+        for node in chain[1:]:
+            if node.pos_ != "NOUN":
+                continue
+            low, lemma = forms(node)
+            if (self.predicates.get(lemma) or self.predicates.get(low)) is None:
+                continue
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            speaker = self.att.possessor(owner) if owner.lower_ in POSSESSIVE_PRONOUNS else \
+                self.att.resolve(owner)[0]
+            if speaker is not None:
+                return speaker, owner.i
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
