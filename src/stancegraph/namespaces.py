@@ -98,6 +98,7 @@ class SG(DefinedNamespace):
     negatedSovereign: URIRef
     # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
     ClaimEventCue: URIRef
+    recipientPreposition: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef

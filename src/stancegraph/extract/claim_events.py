@@ -64,6 +64,7 @@ class EventCue:
     words: tuple[str, ...]
     kind: str
     default: str | None  # sovereign key when the parse names no party
+    recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
             continue
         sov = g.value(node, SG.cueSovereign)
         words = phrase(str(text))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None))
+        preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -255,6 +257,12 @@ class ClaimEventFinder:
             noun = trig.head
             toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
             toks.discard(trig.i)
+        # "T is (to become) part of X": the copula's subject is what the status is about.
+        if trig.dep_ in ("attr", "acomp", "oprd") and not is_root(trig) and \
+                (trig.head.lemma_ or "").lower() in _LIGHT_VERBS:
+            for c in trig.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # A passive verb's subject is what the act is about ("T was annexed", "T will be returned").
         for c in trig.children:
             if c.dep_ == "nsubjpass":
@@ -293,6 +301,8 @@ class ClaimEventFinder:
         if low in self.lex.demonyms:
             return self.lex.demonyms[low]
         iri = self.ctx.tok_actor.get(tok.i)
+        if iri is None and low in POSSESSIVE_PRONOUNS:
+            iri = self.att.possessor(tok)  # "part of its territory"
         if iri is None:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -327,13 +337,13 @@ class ClaimEventFinder:
                 out.append(subj.i)
         return out
 
-    def _recipient(self, trig) -> int | None:
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
         for c in trig.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g.i
-            if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and self._actor_sovereign(c) \
+            if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
                     and c.i not in self.terr:
                 return c.i  # "join X"
         return None
@@ -365,7 +375,7 @@ class ClaimEventFinder:
                         if key:
                             return key
             return cue.default
-        rec = self._recipient(trig)
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
         if cue.kind == ACQUIRE:
             if rec_sov:
