@@ -53,11 +53,9 @@ def turtle_of(triples: Iterable[ox.Triple]) -> bytes:
 
 def jsonld_document(triples: Iterable[ox.Triple]) -> dict:
     """``triples`` as compacted JSON-LD with the shipped context (one node object per subject)."""
-    from rdflib import Graph
+    from ..rdf import to_rdflib
 
-    g = Graph()
-    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    g.parse(data=nt.decode("utf-8"), format="nt")
+    g = to_rdflib(triples)
     ctx = context()
     doc = json.loads(g.serialize(format="json-ld", context=ctx, auto_compact=True, sort_keys=True))
     nodes = doc.get("@graph", [] if "@id" not in doc else [{k: v for k, v in doc.items() if k != "@context"}])
