@@ -89,3 +89,66 @@ def test_object_control_evaluative_verbs_and_transliterated_names(extractor):
     # a transliterated first name and a near surname are the gazetteer person
     _, got = quotes_of(extractor, 'The negotiator and adviser, Mijailo Podoliak, has assured that "the clause stays."')
     assert got == {("Mykhailo Podolyak", "the clause stays.")}
+
+
+def test_outlets_documents_and_their_issuers(extractor):
+    # an outlet relaying someone keeps them as the speaker
+    r, got = quotes_of(extractor, '"We will win," TASS quoted Dmitry Peskov as saying.')
+    assert got == {("Dmitry Peskov", "We will win,")}
+    assert {r.actors[s.reported_by].name for s in r.statements if s.reported_by} == {"TASS"}
+    # an outlet quoting its own text is the speaker
+    _, got = quotes_of(extractor, '"The gap remains huge," Politico reported.')
+    assert got == {("Politico", "The gap remains huge,")}
+    # a document speaks for the body that issued it or was named just before
+    _, got = quotes_of(extractor, '"No one may give up the harbour," reads a statement issued by the '
+                                  'Harbour Workers Union.')
+    assert got == {("Harbour Workers Union", "No one may give up the harbour,")}
+    _, got = quotes_of(extractor, '"The port will reopen," the Harbour Board said. "Work starts in May," '
+                                  'the statement said.')
+    assert got == {("Harbour Board", "The port will reopen,"), ("Harbour Board", "Work starts in May,")}
+
+
+def test_pronoun_after_a_participle_with_a_possessor(extractor):
+    text = ('Ann Example addressed the council. Ridiculing Bob Sample’s claim that the port was safe, '
+            'she said: "This is nonsense."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "This is nonsense.")}
+
+
+def test_a_speaker_in_a_clause_of_his_own_keeps_the_quote(extractor):
+    text = ('Ann Example spoke on Wednesday. The Harbour Board has agreed to an "orderly handover," she said, '
+            'adding that other points included "restoration of order."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "orderly handover,"), ("Ann Example", "restoration of order.")}
+
+
+def test_collectives_named_with_their_of_phrase(extractor):
+    r, got = quotes_of(extractor, '"We support the plan," members of the Harbour Council said.')
+    assert got == {("members of the Harbour Council", "We support the plan,")}
+    actor = next(a for a in r.actors.values() if a.name == "members of the Harbour Council")
+    assert actor.kind == "group" and r.actors[actor.affiliation].name == "Harbour Council"
+
+
+def test_the_innermost_outlet_owns_its_text_and_the_publication_is_an_outlet(extractor):
+    text = ('Talks went on. "Nothing was settled," Politico reports, writes the Harbour Gazette. '
+            '"The gap remains huge," the publication says.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Politico", "Nothing was settled,"), ("Politico", "The gap remains huge,")}
+
+
+def test_it_said_is_the_body_named_before(extractor):
+    _, got = quotes_of(extractor, 'The Harbour Board met on Monday. "We are preparing to comply," it said.')
+    assert got == {("Harbour Board", "We are preparing to comply,")}
+    _, got = quotes_of(extractor, 'The plan is complex. "It works," it said.')
+    assert not got
+
+
+def test_unclosed_quote_ends_with_its_paragraph(extractor):
+    from stancegraph.extract.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('She stressed that "the rules must hold.\nThe talks went on.')] == [
+        "the rules must hold."]
+    assert [q.text for q in find_quotes('" I think the issue is settled," she said.')] == [
+        "I think the issue is settled,"]
+    _, got = quotes_of(extractor, 'Ann Example stressed that "the rules must hold.\nThe talks went on.')
+    assert got == {("Ann Example", "the rules must hold.")}

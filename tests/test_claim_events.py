@@ -64,6 +64,17 @@ def run(extractor, text, published="2022-05-02"):
     ("Moscow holds Sevastopol, Luhansk and parts of Kherson. Vladimir Putin has said Russia will not "
      "relinquish the annexed territories.",
      {("Vladimir Putin", t, "russia") for t in ("sevastopol", "luhansk", "kherson")}),
+    # a dispute word in narration is the writer's; in quotation marks it is the speaker's
+    ("Vladimir Putin defended the illegal annexation of Sevastopol in a speech.",
+     {("Vladimir Putin", "sevastopol", "russia")}),
+    ('The European Union spoke of the "illegal annexation" of Kherson.',
+     {("European Union", "kherson", "ukraine")}),
+    # regretting nothing about an act keeps it
+    ("Dmitry Peskov said Moscow did not regret the annexation of Kherson.",
+     {("Dmitry Peskov", "kherson", "russia")}),
+    # statuses given one by one inside a recognition stay each their own
+    ("Dmitry Peskov repeated demands for recognition of Sevastopol as Russian territory and Luhansk as an "
+     "independent state.", {("Dmitry Peskov", "sevastopol", "russia"), ("Dmitry Peskov", "luhansk", "independent")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
@@ -75,6 +86,9 @@ def test_claims_made_by_acts(extractor, text, expected):
     "Russian forces pulled back from the outskirts of Kherson last week.",
     "Kherson residents voted in local elections.",  # no act on sovereignty
     "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
+    "Vladimir Putin spoke about the internationally recognised territory of Kherson.",  # a description
+    # a negated observation is not a refusal of the act it observes
+    "John Kirby said they have not seen anything to corroborate reports of Russia withdrawing forces from Kherson.",
 ])
 def test_acts_that_claim_nothing(extractor, text):
     _, _, _, claims = run(extractor, text)

@@ -168,3 +168,30 @@ def test_cli_errors_spell_arguments_as_the_user_typed_them(args, expected):
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 1
     assert res.stderr.startswith(expected), res.stderr
+
+
+def test_query_library_follows_stancegraph_home(tmp_path, monkeypatch):
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "count-all.rq").write_text(
+        "# count-all: how many triples.\n# columns: n\nSELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    monkeypatch.setenv("STANCEGRAPH_HOME", str(tmp_path))
+    assert [q.name for q in list_queries()] == ["count-all"]
+    res = CliRunner().invoke(app, ["query", "--list"])
+    assert res.stdout == "count-all: how many triples.\n"
+
+
+@pytest.mark.parametrize("name", list(RDF_FORMATS))
+def test_every_rdf_format_of_the_table_loads_by_each_suffix(tmp_path, name):
+    import pyoxigraph as ox
+
+    from stancegraph.store import load_file, load_text
+
+    f = RDF_FORMATS[name]
+    st = load_text('<urn:a> <urn:p> "x"@en .\n<urn:a> <urn:q> <urn:b> .\n', "nt")
+    data = (ox.serialize(st, format=f.oxigraph) if f.dataset else
+            st.dump(format=f.oxigraph, from_graph=ox.DefaultGraph()))
+    for suffix in f.suffixes:
+        path = tmp_path / f"g{suffix.upper() if suffix == f.suffixes[-1] else suffix}"
+        path.write_bytes(data)
+        back = load_file(path)
+        assert {str(q.triple) for q in back} == {str(q.triple) for q in st}, path.name

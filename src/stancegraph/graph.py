@@ -18,8 +18,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from . import ids
-from .knowledge import Actor, Resources
-from .model import Extraction, Mode, Span, Stance
+from .knowledge import Resources
+from .model import Actor, Extraction, Mode, Span, Stance
 from .namespaces import NIF, PROV, SDO, SG, bind_prefixes
 
 MODES = {Mode.DIRECT: SG.DirectQuote, Mode.REPORTED: SG.ReportedSpeech, Mode.MIXED: SG.MixedSpeech}

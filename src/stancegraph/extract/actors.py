@@ -24,6 +24,7 @@ from .model import Mention, Span
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "them", "we"}
+PRONOUNS_THING = {"it"}
 POSSESSIVE_PRONOUNS = {"its", "his", "her", "their", "our", "my", "your"}
 CONDITIONAL_MARKS = {"if", "unless", "provided", "once"}
 PRONOUNS_FIRST = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"}
@@ -143,7 +144,8 @@ class ActorFinder:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
-            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"):
+            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"
+                             or doc[s].pos_ == "VERB"):  # "Ridiculing Ann Example" names Ann Example
                 s += 1
             while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s")):
                 e -= 1
@@ -154,8 +156,8 @@ class ActorFinder:
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
-            if text.lower().replace("’", "'") in self.place_names:
-                continue
+            if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
+                continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:

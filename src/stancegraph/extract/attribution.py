@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .actors import (POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                     role_phrase)
 from .claim_events import event_lexicon
 from .context import DocContext
 from .matcher import forms, is_root, phrasal
@@ -64,6 +65,11 @@ class Attributor:
         A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "quoted X as saying", "cited X as saying": X is the subject.
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
         # Object control: "led X to label …", "urged X to reject …": X is the subject.
         if not subjects and verb.dep_ == "xcomp" and not is_root(verb) and verb.head.lemma_.lower() not in \
                 ("promise", "pledge", "vow"):
@@ -109,9 +115,22 @@ class Attributor:
             return self._antecedent(tok, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
             return self._antecedent(tok, person=False), None, 0.6
+        if low in PRONOUNS_THING and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "it said in a statement": the body named last, never a person or a state's name alone
+            return self._antecedent(tok, person=False, strict=True), None, 0.55
+        if tok.lemma_.lower() in self.lex.source_nouns and not self.lex.role_nouns.get(tok.lemma_.lower()):
+            # "the statement said", "a communique issued by X": the body whose document it is
+            owner = self._source_owner(tok)
+            if owner is tok:
+                owner = self._issuer(tok)
+            if owner is not None and owner is not tok:
+                return self.resolve(owner, for_quote)
+            ante = self._antecedent(tok, person=False, role=None, strict=True)
+            return (ante, None, 0.55) if ante else (None, None, 0.0)
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            of_phrase = self._group_of(tok) if kind == "group" else None
             words = [t for t in ctx.doc[start:end] if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -119,7 +138,7 @@ class Attributor:
                 return holder, None, 0.8
             det = [t.lower_ for t in ctx.doc[start:end] if t.dep_ == "det"]
             modifiers = [t for t in ctx.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
-            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS]
+            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS] and of_phrase is None
             role = tok.lemma_.lower()
             outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
             if bare and (det[:1] == ["the"] or len(modifiers) > 0):
@@ -144,7 +163,10 @@ class Attributor:
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
-            name = " ".join(t.text for t in ctx.doc[start:end] if t.dep_ != "det").replace(" 's", "'s").replace(" ’s", "’s")
+            if of_phrase is not None:
+                end = of_phrase  # "heads of the breakaway regions", "members of the council"
+            words = [t for t in ctx.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((ctx.tok_actor[t.i] for t in ctx.doc[start:end] if t.i in ctx.tok_actor), None) \
                 or next((self._demonym_state(t) for t in ctx.doc[start:end] if self._demonym_state(t)), None)
             return ctx.index.mint(name, kind, affiliation=affiliation), None, 0.6
@@ -190,6 +212,15 @@ class Attributor:
                     return ctx.tok_actor[child.i]
         return None
 
+    @staticmethod
+    def _group_of(tok) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        if prep is None:
+            return None
+        end = prep.right_edge.i + 1
+        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
+
     def _demonym_state(self, tok) -> str | None:
         """The state a demonym names ("Western" none, "Hungarian" the state whose sovereign has it)."""
         lex = event_lexicon(self.ctx.resources)
@@ -233,13 +264,17 @@ class Attributor:
         return self.ctx.index.holder(post) if post else None
 
     def _antecedent(self, tok, person: bool, role: str | None = None, strict: bool = False,
-                    sources: bool = False) -> str | None:
+                    sources: bool = False, outlets_only: bool | None = None) -> str | None:
         """Most recent fitting actor before ``tok``: speakers first, then any mention.
 
         ``strict``: a person must hold (or have held) a post with the role word, an organisation
         must have it in its name; ``sources``: outlets may be meant ("the publication said")."""
         ctx = self.ctx
+        if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
+            outlets_only = sources and role in self.lex.source_nouns
         sent = ctx.sent_of[tok.i]
+        sstart = ctx.sents[sent].start
+        pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
         if self._window is None:
             self._window = MentionWindow(ctx)
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
@@ -249,11 +284,15 @@ class Attributor:
             if cand is None:
                 break
             i, iri = cand
+            if pronoun and i >= sstart and self._in_participle_poss(ctx.doc[i]):
+                continue  # "Ridiculing X's claim, she said": not X
             if sent - ctx.sent_of[i] > WINDOW:
                 break
             actor = ctx.actor(iri)
             if actor is None or (actor.is_source and not sources):
                 continue
+            if outlets_only and not actor.is_source and role not in actor.name.lower():
+                continue  # "the publication": an outlet first
             if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
@@ -263,9 +302,26 @@ class Attributor:
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
                 continue
             return iri
+        if outlets_only:
+            return self._antecedent(tok, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, person, None) if person else None
         return None
+
+    @staticmethod
+    def _in_participle_poss(tok) -> bool:
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
+        of the clause's own pronoun subject."""
+        if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
+            return False
+        node = tok
+        for _ in range(8):
+            if is_root(node):
+                return False
+            node = node.head
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                return True
+        return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
@@ -356,13 +412,24 @@ class Attributor:
         # does not own the quoted words: the speech verb above it does.
         if len(chain) > 1 and self.is_predicate(chain[0]) and not all(self.is_predicate(v) for v in chain[1:]):
             chain = [v for v in chain if not self.is_predicate(v)] + [v for v in chain if self.is_predicate(v)]
+        own_text = None  # an outlet that is the innermost reporter quotes its own text
         for n, v in enumerate(chain):
             subj = self.subject_of(v)
             sp, src, cf = self.resolve(subj)
             if sp is None and src is None:
                 continue
+            if sp is None:
+                # "TASS quoted X (as saying)": the outlet's object is the speaker
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    osp, _, ocf = self.resolve(obj)
+                    if osp is not None:
+                        sp, cf = osp, ocf
+            if sp is None and own_text is None and speaker is None:
+                own_text = (src, v)
             # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
-            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain):
+            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain) \
+                    and self._governs(chain[n + 1], v):
                 outer = self.resolve(self.subject_of(chain[n + 1]))
                 if outer[0]:
                     sp, src, cf = outer
@@ -370,6 +437,9 @@ class Attributor:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
+        if speaker is None and own_text is not None:
+            speaker, conf, verb = own_text[0], 0.6, own_text[1]
+            cue = verb.lemma_.lower()
         acc = self._according_to(sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = self.resolve(acc)
@@ -428,6 +498,18 @@ class Attributor:
             conf = 0.6
         return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
 
+    @staticmethod
+    def _governs(outer, inner) -> bool:
+        """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+        tok = inner
+        for _ in range(40):
+            if is_root(tok):
+                return False
+            tok = tok.head
+            if tok.i == outer.i:
+                return True
+        return False
+
     def _according_to(self, sent, inside):
         for t in sent:
             if t.i in inside:
@@ -441,6 +523,15 @@ class Attributor:
                 for c in t.children:
                     if c.dep_ == "pobj":
                         return self._source_owner(c)
+        return None
+
+    def _issuer(self, tok):
+        """ "a statement issued by X": X."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
         return None
 
     def _source_owner(self, tok):

@@ -53,6 +53,10 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
+# Verbs that carry no content of their own on the way up ("will not be returned", "did not make it").
+_LIGHT_VERBS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make", "go"}
+
+
 @dataclass(frozen=True)
 class EventCue:
     words: tuple[str, ...]
@@ -165,6 +169,10 @@ class ClaimEventFinder:
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
         cue = entries[0]
+        if cue.kind == RECOGNISE and trig.dep_ == "amod":
+            return None  # "its internationally recognised borders" describes, it claims nothing
+        if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
+            return None  # "recognition of T as X's and U as independent": each status cue speaks for itself
         args = self._argument_tokens(trig, idx, cue.kind)
         inner = [j for j in triggers if j != trig.i and j in args]
         # An act whose territory is an inner act's ("recognition of the annexation of T") defers to it,
@@ -356,6 +364,13 @@ class ClaimEventFinder:
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
         for _ in range(30):
+            if counting and cur.i != trig.i and cur.pos_ == "VERB":
+                low, lemma = forms(cur)
+                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+                if lemma not in _LIGHT_VERBS and not transparent \
+                        and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
+                        and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
+                    counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
                 if is_root(cur):
                     break
@@ -389,12 +404,12 @@ class ClaimEventFinder:
         clause the act is the subject or object of ("X is illegal", "called X a sham")."""
         if not disputes:
             return False
+        # A dispute word modifying the act ("the illegal annexation", "illegally annexed") is often the
+        # writer's, not the claimant's: it counts only inside quotation marks (the speaker's own words).
         near: set[int] = set()
         for c in trig.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod"):
-                near.update(range(c.left_edge.i, c.right_edge.i + 1))
-        if trig.dep_ in ("amod", "acl") and not is_root(trig):
-            near.update(c.i for c in trig.children if c.dep_ == "advmod")  # "illegally annexed"
+                near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
         for node in chain[1:4]:
             near.add(node.i)
             for c in node.children:
@@ -402,18 +417,23 @@ class ClaimEventFinder:
                     near.update(range(c.left_edge.i, c.right_edge.i + 1))
         return any(set(d) & near for d in disputes)
 
+    def _quoted(self, i: int) -> bool:
+        at = self.ctx.doc[i].idx + self.ctx.offset
+        return any(b <= at < e for b, e in self.ctx.quoted_chars)
+
     def _demanded(self, chain) -> bool:
         """A stance-taking predicate, a modal or a condition governs the act ("demanded that … withdraw",
         "must cede", "if it gives up T", "its precondition is a withdrawal from T")."""
-        for node in chain:
+        for n, node in enumerate(chain):
             low, lemma = forms(node)
-            if (self.predicates.get(lemma) or self.predicates.get(low)) is not None and node is not chain[0]:
+            pol = self.predicates.get(lemma) or self.predicates.get(low)
+            if n > 0 and pol is not None and pol > 0:
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
-            if node is not chain[0] and self._predicate_subject(node) is not None:
+            if n > 0 and self._predicate_subject(node) is not None:
                 return True
-            if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
+            if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                 return True
         return False
 

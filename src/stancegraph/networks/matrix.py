@@ -70,6 +70,7 @@ import scipy.sparse as sp
 from ..dates import covers, iso_date_or_none, latest_covering
 from ..errors import StanceGraphError
 from ..ids import local_name
+from ..model import Stance
 from ..store import load_text, open_source
 from ..store.library import package_query, run_named_query
 from ..store.persistent import StoreSession
@@ -83,7 +84,7 @@ def _rows(store: ox.Store, name: str) -> list[dict[str, Any]]:
     return run_named_query(store, package_query(f"networks-{name}"))
 
 
-_STANCE_ORDER = {"support": 0, "oppose": 1}
+_STANCE_ORDER = {Stance.SUPPORT.key: 0, Stance.OPPOSE.key: 1}
 _ORG_KINDS = {"organisation", "organization", "state"}
 
 
