@@ -32,7 +32,7 @@ def test_network_help_is_written_for_people():
     assert ">>>" not in text and "CliRunner" not in text          # no doctest as help
     assert "<bool>" not in text                                   # flags take no value
     for choices in ("affiliation|agreement|disagreement|subtract|signed", "person|organisation",
-                    "none|average|jaccard|cosine", "article|utterance|all", "graphml|gexf|csv|json"):
+                    "none|average|jaccard|cosine", "article|utterance|all", "graphml|gexf|matrix|csv|json"):
         assert f"<{choices}>" in text, choices
     assert "--window 1M --step 1W" in text and "DATE" in text
 

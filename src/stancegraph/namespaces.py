@@ -96,8 +96,29 @@ class SG(DefinedNamespace):
     claimCue: URIRef
     cueSovereign: URIRef
     negatedSovereign: URIRef
+    # reviews (stancegraph.review)
+    Review: URIRef
+    Reviewer: URIRef
+    ReviewAction: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    Edited: URIRef
+    Added: URIRef
+    reviewAction: URIRef
+    reviewedStatement: URIRef
+    targetArticle: URIRef
+    targetBegin: URIRef
+    targetEnd: URIRef
+    targetHolder: URIRef
+    targetIssue: URIRef
+    targetStance: URIRef
+    newHolder: URIRef
+    newOrganisation: URIRef
+    newIssue: URIRef
+    newStance: URIRef
     # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
     ClaimEventCue: URIRef
+    recipientPreposition: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef

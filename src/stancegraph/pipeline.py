@@ -66,6 +66,8 @@ class BuildResult:
     static_check: str = ""
     store_dir: Path | None = None
     store_counts: dict[str, int] = field(default_factory=dict)
+    reviews: int = 0
+    review_problems: list[str] = field(default_factory=list)
     description: Path | None = None
 
     def summary(self) -> str:
@@ -80,6 +82,8 @@ class BuildResult:
             c = self.store_counts
             s += (f"\nstore {self.store_dir}: {c.get('added', 0)} added, {c.get('replaced', 0)} replaced, "
                   f"{c.get('unchanged', 0)} unchanged")
+        if self.reviews:
+            s += f"\nkept {self.reviews} review records"
         return s
 
 
@@ -196,6 +200,11 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     # Problems with the outputs are found now, before the long work.
     if output:
         check_writable(output)
+    carried: list = []
+    if output:  # a graph file being rebuilt keeps the review records it holds (stancegraph.review)
+        from .review import carried_reviews
+
+        carried, result.review_problems = carried_reviews(output)
     if store_dir:
         from .preflight import check_store_dir
         from .sinks import StoreSink
@@ -208,7 +217,14 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
             sink = open_file_sink(output)
         _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell)
+        from .review import review_check
+
+        if store is not None:  # the store's review graph is never touched by a build
+            review_check(result, store.store)
         if sink is not None:
+            if carried:
+                sink.add_triples("review", carried, static=True)
+                result.triples += len(carried)
             tell(f"writing {output}")
             sink.commit()
             from .fileio import write_bytes_atomic
@@ -220,6 +236,8 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
                                   license=license, endpoint=endpoint, triples=result.triples)
             write_bytes_atomic(result.description, turtle_bytes(desc, project_prefixes()))
             sink = None
+            if carried:
+                review_check(result, graph_file=Path(output))
     except KeyboardInterrupt:
         from .preflight import interrupted
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-
 from rich.markup import escape
 
 from ._app import app, err, one_line_errors, out
@@ -56,6 +55,8 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
         err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
+    for p in result.review_problems:
+        err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False, soft_wrap=True)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
         out.print(f"shapes: {result.report.summary()}", highlight=False)

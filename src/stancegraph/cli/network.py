@@ -92,6 +92,8 @@ def network_command(
         "--claims-only", metavar="", help="Territorial claims alone.")] = False,
     summary: Annotated[bool, typer.Option(
         "--summary", metavar="", help="Print coalitions, contested issues and polarisation.")] = False,
+    machine_only: Annotated[bool, typer.Option(
+        "--machine-only", help="The machine coding as extracted, without the reviews.")] = False,
 ) -> None:
     """Agreement and disagreement networks of actors (the help people read is ``HELP``).
 
@@ -114,7 +116,7 @@ def network_command(
     run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
                       until=until, window=window, level=level, normalize=normalize, duplicates=duplicates,
                       min_weight=min_weight, claims=claims, claims_only=claims_only, summary=summary,
-                      step=step)
+                      step=step, machine_only=machine_only)
     for w in run.warnings:
         for name, flag in sorted(FLAGS.items(), key=lambda kv: -len(kv[0])):
             w = w.replace(f"`{name}`", flag)

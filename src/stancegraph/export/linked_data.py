@@ -53,9 +53,11 @@ def turtle_of(triples: Iterable[ox.Triple]) -> bytes:
 
 def jsonld_document(triples: Iterable[ox.Triple]) -> dict:
     """``triples`` as compacted JSON-LD with the shipped context (one node object per subject)."""
-    from ..rdf import to_rdflib
+    from rdflib import Graph
 
-    g = to_rdflib(triples)
+    g = Graph()
+    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    g.parse(data=nt.decode("utf-8"), format="nt")
     ctx = context()
     doc = json.loads(g.serialize(format="json-ld", context=ctx, auto_compact=True, sort_keys=True))
     nodes = doc.get("@graph", [] if "@id" not in doc else [{k: v for k, v in doc.items() if k != "@context"}])
