@@ -315,7 +315,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
 
                     status = store.put(out.article_id,
                                        [q.triple for q in ox.parse(out.ntriples, ox.RdfFormat.N_TRIPLES)],
-                                       out.input_hash)
+                                       out.input_hash, out.content_hash)
                     result.store_counts[status] = result.store_counts.get(status, 0) + 1
             else:
                 part_items.append(out)
@@ -328,6 +328,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
                 for k, v in store.bulk_load_partition(part, partition_items(part_items)).items():
                     result.store_counts[k] = result.store_counts.get(k, 0) + v
             Path(part).unlink(missing_ok=True)
+    result.jobs = getattr(engine, "jobs", result.jobs) or result.jobs
     if not seen_any:
         detail = f" ({result.skipped[0].oneline()})" if result.skipped else ""
         raise StanceGraphError(f"no readable articles in {', '.join(map(str, paths))}{detail}")

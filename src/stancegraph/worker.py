@@ -141,6 +141,7 @@ class ArticleOutput:
     source: str
     input_hash: str
     ntriples: bytes | None = None          # the article's graph (None: written to a partition file)
+    content_hash: str = ""                 # stancegraph.store.persistent.content_hash of its triples
     triples: int = 0
     statements: int = 0
     positions: int = 0
@@ -245,7 +246,7 @@ class Worker:
         import pyoxigraph as ox
 
         from .graph import article_iri
-        from .store.persistent import rdflib_to_oxigraph
+        from .store.persistent import content_hash, rdflib_to_oxigraph
 
         triples = rdflib_to_oxigraph(g)
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
@@ -253,7 +254,8 @@ class Worker:
         shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))
         actors = {st.speaker for st in ex.statements} | {p.holder for p in ex.positions} | \
                  {c.claimant for c in ex.claims}
-        return ArticleOutput(article.id, article.source or article.id, input_hash, data, len(triples),
+        return ArticleOutput(article.id, article.source or article.id, input_hash, data, content_hash(triples),
+                             len(triples),
                              len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
                              shared, tuple(warnings))
 
