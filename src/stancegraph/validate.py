@@ -244,7 +244,7 @@ def graph_wide_violations(constraints, data: Graph | None = None, ontology: Grap
 
 
 def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,
-                   store=None) -> Report:
+                   store=None, consume: bool = False) -> Report:
     """Validate ``data`` against the shapes; the ontology supplies the class hierarchy.
 
     pyshacl runs every shape with ``inference="none"`` and the ontology as
@@ -253,18 +253,25 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
     only use ``$this`` (the span-text check) run once over the whole graph on
     Oxigraph instead of once per focus node (:func:`prepare_shapes`).
     ``store``: an Oxigraph store already holding ``data`` and the ontology
-    (saves converting them).
+    (saves converting them). ``consume``: ``data`` is a PreparedQueryGraph the
+    caller no longer needs; it is validated in place (the ontology is mixed
+    into it) instead of copied.
     """
     from pyshacl import validate
 
     shapes = shapes if shapes is not None else shapes_graph()
     ontology = ontology if ontology is not None else ontology_graph()
     prepared = prepare_shapes(shapes)
-    g = PreparedQueryGraph()
-    for prefix, ns in data.namespaces():
-        g.bind(prefix, ns, override=True, replace=True)
-    for t in data:
-        g.add(t)
+    if consume and isinstance(data, PreparedQueryGraph):
+        g = data
+    else:
+        g = PreparedQueryGraph()
+        for prefix, ns in data.namespaces():
+            g.bind(prefix, ns, override=True, replace=True)
+        for t in data:
+            g.add(t)
+    if store is None and prepared.graph_wide:
+        store = _to_oxigraph(data, ontology)  # before pyshacl mixes the ontology into g
     # inplace: g is ours to mix the ontology into, and pyshacl keeps our query-preparing graph
     conforms, results, _ = validate(
         g, shacl_graph=prepared.pyshacl_shapes, ont_graph=ontology, inference="none", inplace=True,

@@ -213,6 +213,14 @@ class Worker:
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
         prepare_shapes(self.shapes)
+        self._ontology_triples = None
+
+    def _ontology_ox(self) -> list:
+        if self._ontology_triples is None:
+            from .store.persistent import rdflib_to_oxigraph
+
+            self._ontology_triples = rdflib_to_oxigraph(self.ontology)
+        return self._ontology_triples
 
     def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         """Parse the batch with ``nlp.pipe``, extract, build and validate each graph."""
@@ -231,7 +239,11 @@ class Worker:
                                            skipped=exc.message, place=exc.place)
                 continue
             built.append((n, article, ex, g))
-        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built]) if self.config.validate else {}
+        from .store.persistent import rdflib_to_oxigraph
+
+        converted = {n: rdflib_to_oxigraph(g) for n, _, _, g in built}
+        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built],
+                                 [t for ts in converted.values() for t in ts]) if self.config.validate else {}
         for n, article, ex, g in built:
             problems, warnings = reports.get(str(article_iri(article.id)), ((), ()))
             if problems:
@@ -239,16 +251,15 @@ class Worker:
                     article.id, article.source or article.id, input_hashes[n],
                     skipped=f"its graph does not conform to the shapes ({len(problems)} violations): {problems[0]}")
                 continue
-            outputs[n] = self._output(article, input_hashes[n], ex, g, warnings)
+            outputs[n] = self._output(article, input_hashes[n], ex, converted[n], warnings)
         return [outputs[n] for n in range(len(articles))]
 
-    def _output(self, article: Article, input_hash: str, ex, g, warnings) -> ArticleOutput:
+    def _output(self, article: Article, input_hash: str, ex, triples, warnings) -> ArticleOutput:
         import pyoxigraph as ox
 
         from .graph import article_iri
-        from .store.persistent import content_hash, rdflib_to_oxigraph
+        from .store.persistent import content_hash
 
-        triples = rdflib_to_oxigraph(g)
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         own = str(article_iri(article.id))
         shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))
@@ -259,7 +270,7 @@ class Worker:
                              len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
                              shared, tuple(warnings))
 
-    def _validate(self, graphs) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def _validate(self, graphs, ox_triples=None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Validate a batch of article graphs with the static nodes they reference, in one run.
 
         Returns article IRI -> (violation lines, warning lines); a result is the article's whose
@@ -277,9 +288,20 @@ class Worker:
                 s = t[0]
                 owner.setdefault(str(s), str(art))
                 refs.add(t[2])
-        for t in self.context.triples_for(r for r in refs if isinstance(r, URIRef)):
+        context = self.context.triples_for(r for r in refs if isinstance(r, URIRef))
+        for t in context:
             data.add(t)
-        report = validate_graph(data, self.shapes, self.ontology)
+        store = None
+        if ox_triples is not None:
+            import pyoxigraph as ox
+
+            from .store.persistent import rdflib_to_oxigraph
+
+            store = ox.Store()
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
+                              for t in rdflib_to_oxigraph(_Triples(context)) + self._ontology_ox())
+        report = validate_graph(data, self.shapes, self.ontology, store=store, consume=True)
         out: dict[str, tuple[list, list]] = {}
         for v in report.violations:
             art = _article_of(v.focus, owner)
@@ -289,6 +311,16 @@ class Worker:
             bad, warn = out.setdefault(art, ([], []))
             (bad if v.severity == "Violation" else warn).append(v.oneline())
         return {k: (tuple(b), tuple(w)) for k, (b, w) in out.items()}
+
+
+class _Triples:
+    """A list of rdflib triples seen as a graph by rdflib_to_oxigraph."""
+
+    def __init__(self, triples):
+        self._t = triples
+
+    def triples(self, _pattern):
+        return iter(self._t)
 
 
 def _inside(term, own: str) -> bool:
