@@ -130,7 +130,7 @@ class _Shared:
                 f"({len(report.errors)} violations); nothing written", details=report.text(20).split("\n"))
 
 
-def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
+def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int, resources=None):
     from .parallel import LocalEngine, available_cores
 
     if dask:
@@ -141,7 +141,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
         raise StanceGraphError(f"--jobs must be 1 or more, not {jobs}", place="--jobs")
-    return LocalEngine(jobs)
+    return LocalEngine(jobs, resources=resources)
 
 
 def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", *,
@@ -238,7 +238,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
             head.append(val[0])
             if len(head) >= lookahead:
                 break
-    engine = _engine(jobs, dask, len(head), batch_size)
+    engine = _engine(jobs, dask, len(head), batch_size, res)
     result.jobs = getattr(engine, "jobs", 1)
     result.engine = engine.name
     size = batch_size

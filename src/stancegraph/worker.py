@@ -198,13 +198,14 @@ class Worker:
     [None]
     """
 
-    def __init__(self, config: BuildConfig):
+    def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
         from .graph import issue_iris, static_graphs
         from .validate import ontology_graph, prepare_shapes, shapes_graph
 
         self.config = config
-        self.res = config.resources()
+        # in the build's own process the caller's resources are re-used; elsewhere they are loaded
+        self.res = resources if resources is not None else config.resources()
         self.extractor = Extractor(self.res, config.model)
         self.model_id = self.extractor.model_id
         self.issues, self.sovereigns = issue_iris(self.res)
@@ -223,7 +224,18 @@ class Worker:
         return self._ontology_triples
 
     def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
-        """Parse the batch with ``nlp.pipe``, extract, build and validate each graph."""
+        """Parse the batch with ``nlp.pipe``, extract, build and validate each graph.
+
+        The batch runs in a spaCy memory zone: the strings its texts add to the vocabulary are
+        freed afterwards (nothing of a Doc leaves the batch), so a long build does not grow.
+        """
+        zone = getattr(self.extractor.nlp, "memory_zone", None)
+        if zone is None:  # pragma: no cover - spaCy < 3.8
+            return self._process(articles, input_hashes)
+        with zone():
+            return self._process(articles, input_hashes)
+
+    def _process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         from .graph import article_graph, article_iri
 
         nlp = self.extractor.nlp
@@ -342,18 +354,19 @@ def _article_of(focus: str, owner: dict[str, str]) -> str | None:
 _WORKER: dict[BuildConfig, Worker] = {}
 
 
-def worker_for(config: BuildConfig) -> Worker:
+def worker_for(config: BuildConfig, resources=None) -> Worker:
     """The Worker of this process for ``config``, created on first use (model loaded once)."""
     w = _WORKER.get(config)
     if w is None:
         _WORKER.clear()
-        w = _WORKER[config] = Worker(config)
+        w = _WORKER[config] = Worker(config, resources)
     return w
 
 
-def process_batch(config: BuildConfig, articles: Sequence[Article], input_hashes: Sequence[str]):
+def process_batch(config: BuildConfig, articles: Sequence[Article], input_hashes: Sequence[str],
+                  resources=None):
     """Run one batch in this process's worker: (model id, [ArticleOutput])."""
-    w = worker_for(config)
+    w = worker_for(config, resources)
     return w.model_id, w.process(articles, input_hashes)
 
 
