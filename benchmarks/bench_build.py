@@ -108,7 +108,7 @@ def bench_parser(n: int) -> None:
         t_build = time.process_time() - t
     # stage breakdown on the same texts, in one worker
     from stancegraph.graph import article_graph
-    from stancegraph.store.persistent import rdflib_to_oxigraph
+    from stancegraph.rdf import to_oxigraph as rdflib_to_oxigraph
 
     t = time.process_time()
     exs = [w.extractor.extract(a, doc=doc) for a, doc in zip(articles, docs)]

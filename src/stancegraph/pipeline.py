@@ -35,9 +35,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import StanceGraphError
+from .fileio import check_writable
 from .ingest import Article, Skipped, iter_articles
 from .knowledge import Resources, load_resources
-from .validate import Report
+from .validate import Report, Violation
 from .worker import ArticleOutput, BuildConfig, article_input_hash, input_fingerprint, model_identity
 
 SMALL_CORPUS = 16
@@ -58,12 +59,16 @@ class BuildResult:
     seconds: float = 0.0
     report: Report | None = None
     warnings: list[str] = field(default_factory=list)
+    ingest_warnings: list[str] = field(default_factory=list)  # odd years, unclosed headers (kept articles)
     unchanged: int = 0
     jobs: int = 1
     engine: str = "local"
     static_check: str = ""
     store_dir: Path | None = None
     store_counts: dict[str, int] = field(default_factory=dict)
+    reviews: int = 0
+    review_problems: list[str] = field(default_factory=list)
+    description: Path | None = None
 
     def summary(self) -> str:
         s = (f"built {self.output or 'graph'}: {self.articles} articles, {self.actors} actors, "
@@ -77,6 +82,8 @@ class BuildResult:
             c = self.store_counts
             s += (f"\nstore {self.store_dir}: {c.get('added', 0)} added, {c.get('replaced', 0)} replaced, "
                   f"{c.get('unchanged', 0)} unchanged")
+        if self.reviews:
+            s += f"\nkept {self.reviews} review records"
         return s
 
 
@@ -140,7 +147,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int, reso
     if jobs is None:
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
-        raise StanceGraphError(f"--jobs must be 1 or more, not {jobs}", place="--jobs")
+        raise StanceGraphError(f"`jobs` must be 1 or more, not {jobs}", place="jobs")
     return LocalEngine(jobs, resources=resources)
 
 
@@ -150,7 +157,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
           territories: str | Path | None = None, model: str | None = None,
           progress: Callable[[int, int, str], None] | None = None,
           validate: bool = True, store_dir: str | Path | None = None,
-          jobs: int | None = None, dask: str | None = None, batch_size: int = 32) -> BuildResult:
+          jobs: int | None = None, dask: str | None = None, batch_size: int = 32,
+          license: str | None = None, endpoint: str | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``, writing it as it goes.
 
     Parameters
@@ -161,6 +170,10 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     dask : a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``
     batch_size : articles per batch (one ``nlp.pipe`` call and one validation run)
     store_dir : also write into (and skip what is unchanged in) this on-disk store
+    license, endpoint : recorded in the build's VoID + DCAT description, written beside
+        ``output`` (``graph.ttl`` -> ``graph.void.ttl``, :mod:`stancegraph.provenance`)
+    stage : told each step after extraction (``"validating static graphs (SHACL)"``,
+        ``"writing ..."``), for progress messages
 
     One unreadable article, or one whose graph does not conform to the shapes,
     is reported in ``result.skipped`` and left out.
@@ -175,26 +188,60 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     1
     """
     t0 = time.perf_counter()
+    tell = stage or (lambda what: None)
     paths = list(paths)
     res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
     config = BuildConfig.from_resources(res, model, validate, batch_size)
     fingerprint = input_fingerprint(config)
     result = BuildResult(output=Path(output) if output else None)
+    result.ingest_warnings.extend(getattr(res, "warnings", ()))
     sink = None
     store = None
+    # Problems with the outputs are found now, before the long work.
+    if output:
+        check_writable(output)
+    carried: list = []
+    if output:  # a graph file being rebuilt keeps the review records it holds (stancegraph.review)
+        from .review import carried_reviews
+
+        carried, result.review_problems = carried_reviews(output)
     if store_dir:
+        from .preflight import check_store_dir
         from .sinks import StoreSink
 
+        check_store_dir(Path(store_dir))
         store = StoreSink(Path(store_dir))
     try:
         if output:
             from .sinks import open_file_sink
 
             sink = open_file_sink(output)
-        _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size)
+        _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell)
+        from .review import review_check
+
+        if store is not None:  # the store's review graph is never touched by a build
+            review_check(result, store.store)
         if sink is not None:
+            if carried:
+                sink.add_triples("review", carried, static=True)
+                result.triples += len(carried)
+            tell(f"writing {output}")
             sink.commit()
+            from .fileio import write_bytes_atomic
+            from .provenance import describe_build, description_path, run_iri
+            from .turtle import project_prefixes, turtle_bytes
+
+            result.description = description_path(output)
+            desc = describe_build(sink.stats, run_iri(fingerprint), graph_file=Path(output).name,
+                                  license=license, endpoint=endpoint, triples=result.triples)
+            write_bytes_atomic(result.description, turtle_bytes(desc, project_prefixes()))
             sink = None
+            if carried:
+                review_check(result, graph_file=Path(output))
+    except KeyboardInterrupt:
+        from .preflight import interrupted
+
+        raise interrupted(result, output, store_dir) from None
     finally:
         if sink is not None:
             sink.abort()
@@ -205,8 +252,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     return result
 
 
-def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size) -> None:
+def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .graph import merge, static_graphs
+    from .provenance import run_iri
 
     items = iter_articles(paths)
     seen_any = False
@@ -222,6 +270,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
             result.skipped.append(item)
             return "skip", None
         seen_any = True
+        result.ingest_warnings.extend(item.warnings)
         h = article_input_hash(item, fingerprint)
         if store is not None and store.input_hash(item.id) == h:
             return "same", (item, h)
@@ -336,19 +385,24 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
         raise StanceGraphError("no article could be processed: " +
                                "; ".join(s.oneline() for s in result.skipped[:3]))
     model_id = model_id or model_identity(config.model)
-    static = static_graphs(res, model_id)
+    static = static_graphs(res, model_id, run_iri(fingerprint))
     if config.validate:
         from .static_check import check_static
 
+        tell("validating static graphs (SHACL)")
         result.static_check = check_static(static, fingerprint + model_id, res.ontology)
+        tell("validating actors described by several articles (SHACL)")
         shared.check(static, res.ontology)
-    result.report = Report(True, [])
+    # what was written conforms (an article whose graph does not is skipped); the advice
+    # (warnings, infos) comes back from the workers as lines that start with the severity
+    result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
+    tell("writing static graphs")
     static_all = merge(static.values())
     if sink is not None:
-        from .store.persistent import rdflib_to_oxigraph
+        from .rdf import to_oxigraph
 
         for name, g in static.items():
-            sink.add_triples(name, rdflib_to_oxigraph(g), static=True)
+            sink.add_triples(name, to_oxigraph(g), static=True)
     if store is not None:
         for name, g in static.items():
             store.put_static(name, g)

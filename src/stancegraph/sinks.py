@@ -1,7 +1,11 @@
 """Where a streaming build writes: a graph file (Turtle, N-Triples, N-Quads) and/or the store.
 
 Each article's triples are written as the article finishes; nothing holds the
-graph of the whole corpus. Files are written to a temporary file beside the
+graph of the whole corpus. Turtle is written by :mod:`stancegraph.turtle`: one
+``@prefix`` header, then each article's (and each static graph's) subjects
+grouped and sorted, so the same input gives the same bytes. The sink also
+counts what it writes (:class:`stancegraph.provenance.BuildStats`) for the
+build's description. Files are written to a temporary file beside the
 target and renamed onto it only when the build succeeds (``commit``), so a
 failed build leaves the previous output in place.
 
@@ -18,17 +22,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 
 from .errors import StanceGraphError
-from .namespaces import prefix_map
+from .fileio import current_umask, fsync_dir
+from .namespaces import prefix_map, turtle_prefixes
+from .provenance import BuildStats
+from .turtle import turtle_bytes
 
 TURTLE_PREFIXES = prefix_map()
 
-_SUFFIX = {".ttl": "turtle", ".turtle": "turtle", ".nt": "ntriples", ".nq": "nquads", ".nquads": "nquads"}
+STREAMED = ("turtle", "ntriples", "nquads")
+"""The formats of :mod:`stancegraph.store.formats` a build can stream its output in."""
 
 
 class FileSink:
@@ -44,16 +53,33 @@ class FileSink:
         except OSError as exc:
             raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=path) from None
         self._fh = os.fdopen(fd, "wb")
-        if kind == "turtle":
-            self._fh.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in TURTLE_PREFIXES.items()).encode())
+        self.stats = BuildStats()
+        with self._writing():
+            os.fchmod(fd, 0o666 & ~current_umask())  # the umask, as for any new file (mkstemp makes 0600)
+            if kind == "turtle":
+                self._fh.write(turtle_prefixes().encode() + b"\n")
+
+    @contextmanager
+    def _writing(self):
+        """A full disk or another write error: one line naming the output, not a traceback."""
+        try:
+            yield
+        except OSError as exc:
+            raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=self.path) from None
 
     def _graph_iri(self, name: str, static: bool):
-        from .store.persistent import article_graph_iri, static_graph_iri
+        from .ids import article_graph_iri, static_graph_iri
 
         return ox.NamedNode(static_graph_iri(name) if static else article_graph_iri(name))
 
     def add_triples(self, name: str, triples: Iterable[ox.Triple], static: bool = False) -> None:
         """Write the triples of article ``name`` (or of static graph ``name``)."""
+        with self._writing():
+            self._add_triples(name, triples, static)
+
+    def _add_triples(self, name: str, triples: Iterable[ox.Triple], static: bool) -> None:
+        triples = list(triples)
+        self.stats.add(triples)
         if self.kind == "nquads":
             g = self._graph_iri(name, static)
             ox.serialize((ox.Quad(t.subject, t.predicate, t.object, g) for t in triples), self._fh,
@@ -61,24 +87,22 @@ class FileSink:
         elif self.kind == "ntriples":
             ox.serialize(triples, self._fh, ox.RdfFormat.N_TRIPLES)
         else:
-            chunk = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-            # the header holds the prefixes once; each chunk's own @prefix lines are dropped
-            lines = chunk.split(b"\n")
-            n = 0
-            while n < len(lines) and lines[n].startswith(b"@prefix "):
-                n += 1
-            self._fh.write(b"\n".join(lines[n:]).lstrip(b"\n"))
+            # the header holds the prefixes once; each chunk is sorted and grouped on its own
+            self._fh.write(turtle_bytes(triples, TURTLE_PREFIXES, header=False))
             self._fh.write(b"\n")
 
     def add_ntriples(self, name: str, data: bytes, static: bool = False) -> None:
         if self.kind == "ntriples":
-            self._fh.write(data)
+            self.stats.add(q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))
+            with self._writing():
+                self._fh.write(data)
             return
         self.add_triples(name, [q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)], static)
 
     def add_nquads_file(self, path: Path) -> None:
         """Copy a partition file of article quads (``--dask``) into this output."""
         if self.kind == "nquads":
+            self.stats.add(q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
             with open(path, "rb") as fh:
                 while block := fh.read(1 << 20):
                     self._fh.write(block)
@@ -91,19 +115,26 @@ class FileSink:
         self._flush_groups(by_graph)
 
     def _flush_groups(self, by_graph: dict) -> None:
-        from .store.persistent import ARTICLE_GRAPH_PREFIX
+        from .ids import ARTICLE_GRAPH_PREFIX
 
         for g, triples in by_graph.items():
             self.add_triples(g.value[len(ARTICLE_GRAPH_PREFIX):], triples)
         by_graph.clear()
 
     def commit(self) -> None:
-        self._fh.close()
-        os.replace(self._tmp, self.path)
+        """Flush to disk (fsync) and rename onto the target."""
+        with self._writing():
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+            os.replace(self._tmp, self.path)
+        fsync_dir(self.path.parent if str(self.path.parent) else Path("."))
 
     def abort(self) -> None:
         try:
             self._fh.close()
+        except OSError:
+            pass
         finally:
             try:
                 os.unlink(self._tmp)
@@ -112,10 +143,16 @@ class FileSink:
 
 
 def open_file_sink(path: str | Path) -> FileSink:
+    from .store.formats import RDF_FORMATS, for_path
+
     p = Path(path)
-    kind = _SUFFIX.get(p.suffix.lower())
-    if kind is None:
-        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use .ttl, .nt or .nq)", path=p)
+    try:
+        kind = for_path(p).name
+    except StanceGraphError:
+        kind = None
+    if kind not in STREAMED:
+        suffixes = ", ".join(RDF_FORMATS[k].suffix for k in STREAMED)
+        raise StanceGraphError(f"cannot write a build to '{p.suffix}' (use {suffixes})", path=p)
     return FileSink(p, kind)
 
 
@@ -132,7 +169,8 @@ class StoreSink:
 
         self.path = path
         self.p = persistent
-        self.store = persistent.open_store(path)
+        self._session = persistent.session(path)
+        self.store = self._session.__enter__()
 
     def input_hash(self, article_id: str) -> str | None:
         node = ox.NamedNode(self.p.article_graph_iri(article_id))
@@ -181,11 +219,8 @@ class StoreSink:
         return counts
 
     def close(self) -> None:
-        import gc
-
-        self.store.flush()
-        del self.store  # release the store's lock now, not at the next garbage collection
-        gc.collect()
+        """Flush and close the store (its lock released now, not at the next garbage collection)."""
+        self._session.__exit__(None, None, None)
 
 
 INPUT_HASH = ox.NamedNode("https://w3id.org/stancegraph/store#inputHash")

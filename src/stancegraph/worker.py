@@ -209,7 +209,10 @@ class Worker:
         self.extractor = Extractor(self.res, config.model)
         self.model_id = self.extractor.model_id
         self.issues, self.sovereigns = issue_iris(self.res)
-        static = static_graphs(self.res, self.model_id)
+        from .provenance import run_iri
+
+        self.run = run_iri(input_fingerprint(config))
+        static = static_graphs(self.res, self.model_id, self.run)
         self.context = StaticContext(static["codebook"], [static["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
@@ -218,7 +221,7 @@ class Worker:
 
     def _ontology_ox(self) -> list:
         if self._ontology_triples is None:
-            from .store.persistent import rdflib_to_oxigraph
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
 
             self._ontology_triples = rdflib_to_oxigraph(self.ontology)
         return self._ontology_triples
@@ -238,20 +241,29 @@ class Worker:
     def _process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         from .graph import article_graph, article_iri
 
-        nlp = self.extractor.nlp
-        docs = nlp.pipe((a.text[a.body_start:] for a in articles), batch_size=max(1, len(articles)))
+        from .extract.nlp import parse_many
+
+        try:
+            docs = parse_many(self.extractor.nlp, [a.text[a.body_start:] for a in articles])
+        except Exception:  # noqa: BLE001 - one text the parser cannot take: parse them one by one below
+            docs = [None] * len(articles)
         built = []
         outputs: dict[int, ArticleOutput] = {}
         for n, (article, doc) in enumerate(zip(articles, docs)):
             try:
                 ex = self.extractor.extract(article, doc=doc)
-                g = article_graph(ex, self.issues, self.sovereigns)
+                g = article_graph(ex, self.issues, self.sovereigns, self.run)
             except StanceGraphError as exc:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=exc.message, place=exc.place)
                 continue
+            except Exception as exc:  # noqa: BLE001 - one bad article never costs the corpus
+                reason = " ".join(str(exc).split())[:200]
+                outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
+                                           skipped=f"could not be processed ({type(exc).__name__}: {reason})")
+                continue
             built.append((n, article, ex, g))
-        from .store.persistent import rdflib_to_oxigraph
+        from .rdf import to_oxigraph as rdflib_to_oxigraph
 
         converted = {n: rdflib_to_oxigraph(g) for n, _, _, g in built}
         reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built],
@@ -307,7 +319,7 @@ class Worker:
         if ox_triples is not None:
             import pyoxigraph as ox
 
-            from .store.persistent import rdflib_to_oxigraph
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
 
             store = ox.Store()
             store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples)
@@ -315,7 +327,7 @@ class Worker:
                               for t in rdflib_to_oxigraph(_Triples(context)) + self._ontology_ox())
         report = validate_graph(data, self.shapes, self.ontology, store=store, consume=True)
         out: dict[str, tuple[list, list]] = {}
-        for v in report.violations:
+        for v in report.violations + report.advice:
             art = _article_of(v.focus, owner)
             if art is None:
                 # a static node: the static graphs are checked on their own (static_check)

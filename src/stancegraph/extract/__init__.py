@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from spacy.matcher import PhraseMatcher
@@ -19,9 +20,13 @@ from ..ingest import Article
 from ..knowledge import Resources
 from .actors import POSSESSIVE_PRONOUNS, ActorFinder, ActorIndex
 from .attribution import Attributor
-from .context import DocContext
-from .model import Claim, Extraction, Position, Span, Stance, Statement
-from .nlp import load_nlp, model_id
+from .claim_events import ACQUIRE, ClaimEventFinder, event_lexicon
+from .dates import infer_date
+from .first_person import document_speaker, first_person_statements
+from .context import DocContext, sentence_entities
+from .model import REPORTED, Claim, Extraction, Position, Span, Stance, Statement
+from .nlp import load_nlp, model_id, parse
+from .matcher import is_root
 from .quotes import find_quotes
 from .stances import StanceFinder
 
@@ -48,14 +53,18 @@ class Extractor:
         """Extract one article; ``doc``: its body already parsed by ``self.nlp`` (``nlp.pipe``)."""
         res = self.resources
         offset = article.body_start
-        doc = self.nlp(article.text[offset:]) if doc is None else doc
+        doc = parse(self.nlp, article.text[offset:]) if doc is None else doc
         index = ActorIndex(res, article.published)
+        inferred = infer_date(article) if article.published is None else None
+        if inferred is not None:
+            index.inferred_day = inferred.day
         ctx = DocContext(article=article, doc=doc, offset=offset, resources=res, index=index)
         ctx.sents = list(doc.sents)
         ctx.sent_of = [0] * len(doc)
         for n, s in enumerate(ctx.sents):
             for i in range(s.start, s.end):
                 ctx.sent_of[i] = n
+        ctx.sent_ents, ctx.ent_at = sentence_entities(doc, ctx.sents)
         ctx.mentions, ctx.tok_actor = self.actor_finder.find(doc, index, offset)
         terr_tokens = self._territory_tokens(doc)
 
@@ -65,6 +74,8 @@ class Extractor:
         unattributed: list[Span] = []
         quotes = find_quotes(article.text, offset)
         quote_spans = [(q.begin, q.end) for q in quotes]
+        ctx.quoted_chars = [(p.begin, p.end) for q in quotes for p in q.pieces]
+        ctx.doc_speaker = document_speaker(ctx, self.actor_finder.alias_of, self.nlp)
         # A first pass over reported speech makes its speakers known to back-references in quotes.
         attributor.reported(quote_spans)
         prev = None
@@ -73,11 +84,15 @@ class Extractor:
             if st is None:
                 unattributed.append(Span(q.begin, q.end, q.text))
                 continue
-            statements.append(st)
             toks = []
             for piece in [st.span, *st.extra_spans]:
                 toks += ctx.tokens_in(piece.begin, piece.end)
-            scopes.append(sorted(set(toks) | set(attributor.last_scope)))
+            scope = sorted(set(toks) | set(attributor.last_scope))
+            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            for part in split_paragraph_quote(ctx, st):
+                statements.append(part)
+                scopes.append([i for i in scope if i in set(ctx.tokens_in(part.span.begin, part.span.end))]
+                              if part is not st else scope)
             prev = st
         for st, scope in attributor.reported(quote_spans) + attributor.headline():
             statements.append(st)
@@ -91,6 +106,11 @@ class Extractor:
 
         # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(article.text, offset)
+        if ctx.doc_speaker:
+            taken = set().union(*map(set, scopes)) if scopes else set()
+            for st, scope in first_person_statements(ctx, ctx.doc_speaker, ctx.quoted_chars, muted, taken):
+                statements.append(st)
+                scopes.append(scope)
         keep = [i for i, st in enumerate(statements)
                 if not any(b <= st.span.begin and st.span.end <= e for b, e in muted)]
         statements = [statements[i] for i in keep]
@@ -111,8 +131,9 @@ class Extractor:
                     _merge(claims, (holder, ch.territory, ch.sovereign), n, ev, round(ch.confidence * st.confidence, 3),
                            lambda ev, conf: Claim(holder, ch.territory, ch.sovereign, [n], ev, conf))
 
+        self._add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted)
         final_positions = self._resolve_conflicts(list(positions.values()))
-        used = {st.speaker for st in statements} | {p.holder for p in final_positions} | \
+        used = {st.speaker for st in statements} | ({ctx.doc_speaker} if ctx.doc_speaker else set()) | {p.holder for p in final_positions} | \
                {c.claimant for c in claims.values()} | {st.reported_by for st in statements if st.reported_by}
         actors = {}
         for iri in sorted(used):
@@ -127,7 +148,7 @@ class Extractor:
         mentions = [m for m in ctx.mentions if m.actor in actors]
         return Extraction(article, actors, mentions, statements, final_positions,
                           sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)),
-                          unattributed)
+                          unattributed, ctx.doc_speaker, inferred)
 
     # ------------------------------------------------------------------
     def _territory_tokens(self, doc) -> dict[int, tuple[str, ...]]:
@@ -135,7 +156,7 @@ class Extractor:
         out: dict[int, tuple[str, ...]] = {}
         for _, s, e in sorted(self.territories(doc), key=lambda m: -(m[2] - m[1])):
             iri = self.territory_of.get(doc[s:e].text.lower().replace("’", "'"))
-            if iri and not any(i in out for i in range(s, e)):
+            if iri and not any(i in out for i in range(s, e)) and not self._names_a_facility(doc, s, e):
                 for i in range(s, e):
                     out[i] = (iri,)
         for tok in doc:
@@ -158,7 +179,73 @@ class Extractor:
             if len(picked) == n:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
+        self._annexed_regions(doc, out)
         return out
+
+    def _annexed_regions(self, doc, out: dict[int, tuple[str, ...]]) -> None:
+        """ "the annexed territories" with no number: the territories named in its sentence and the two
+        before (a definite plural region noun qualified by an acquisition, listed just before)."""
+        acquired = {w[0] for w, cues in event_lexicon(self.resources).cues.items()
+                    if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
+        for tok in doc:
+            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _REGION_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            participle = lambda w: w in acquired or w[:-2] in acquired or w[:-1] in acquired  # annexed
+            if not any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children):
+                continue
+            sent = tok.sent
+            first = sent
+            for _ in range(2):
+                if first.start == 0:
+                    break
+                first = doc[first.start - 1].sent
+            named = sorted({t for i in range(first.start, sent.end) if i in out and len(out[i]) == 1
+                            for t in out[i]})
+            if len(named) >= 2:
+                out[tok.i] = tuple(named)
+
+    @staticmethod
+    def _add_claim_events(ctx, attributor, terr_tokens, statements, scopes, claims, muted) -> None:
+        """Claims made by acts (claim_events). Inside reported speech they are the speaker's;
+        in narration the act is a reported statement of its claimant."""
+        owner = {}
+        for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
+            for i in scope:
+                owner[i] = n  # the smallest scope holding a token wins
+        made: dict[tuple[str, int], int] = {}
+        for ev in ClaimEventFinder(ctx, terr_tokens, attributor).find():
+            evidence = ctx.span(min(ev.tokens), max(ev.tokens) + 1)
+            if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
+                continue
+            n = owner.get(ev.trigger, -1)
+            if n < 0:
+                sent_n = ctx.sent_of[ev.trigger]
+                n = made.get((ev.claimant, sent_n), -1)
+                if n < 0:
+                    words = [t.i for t in ctx.sents[sent_n] if not t.is_space]
+                    statements.append(Statement(span=ctx.span(words[0], words[-1] + 1), speaker=ev.claimant,
+                                                mode=REPORTED, cue=ctx.doc[ev.trigger].lemma_.lower(),
+                                                confidence=0.5, sentence=sent_n, verb_token=ev.trigger))
+                    scopes.append(words)
+                    n = made[(ev.claimant, sent_n)] = len(statements) - 1
+            holder = statements[n].speaker
+            conf = ev.confidence * statements[n].confidence
+            for terr in ev.territories:
+                _merge(claims, (holder, terr, ev.sovereign), n, evidence, round(conf, 3),
+                       lambda evd, c, terr=terr: Claim(holder, terr, ev.sovereign, [n] if n >= 0 else [], evd, c))
+
+    @staticmethod
+    def _names_a_facility(doc, s: int, e: int) -> bool:
+        """A place name that only modifies another noun ("the T power plant", "T residents") is not
+        about the territory; region nouns ("the T and U regions") still are."""
+        last = doc[e - 1]
+        head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i and not is_root(head):
+            head = head.head
+        return last.dep_ in ("compound", "nmod") and head.i >= e and head.pos_ in ("NOUN", "PROPN") \
+            and head.lemma_.lower() not in _REGION_NOUNS and head.lower_ not in _REGION_NOUNS
 
     def _relayed_holders(self, ctx: DocContext, attributor: Attributor, scope: list[int], speaker: str):
         """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
@@ -208,15 +295,14 @@ class Extractor:
         published = ctx.article.published
         if published is None or st.sentence < 0 or st.sentence >= len(ctx.sents):
             return None
-        sent = ctx.sents[st.sentence]
-        for ent in sent.ents:
+        for ent in ctx.sent_ents[st.sentence]:
             if ent.label_ != "DATE":
                 continue
             return resolve_relative_date(ent.text, published)
         return None
 
 
-_REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area"}
+_REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area", "peninsula", "city", "people"}
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -227,13 +313,29 @@ def _count(tok) -> int | None:
     return int(low) if low.isdigit() and len(low) < 3 else None
 
 
+def split_paragraph_quote(ctx: DocContext, st: Statement) -> list[Statement]:
+    """A statement whose quote runs over several paragraphs, as one statement per paragraph."""
+    if not st.extra_spans:
+        return [st]
+    pieces = [st.span, *st.extra_spans]
+    out = []
+    for piece in pieces:
+        text = piece.text.strip()
+        toks = ctx.tokens_in(piece.begin, piece.end)
+        out.append(replace(st, span=piece, quoted_text=text, extra_spans=[],
+                           sentence=ctx.sent_of[toks[0]] if toks else st.sentence))
+    out[0] = st
+    st.quoted_text, st.extra_spans = pieces[0].text.strip(), []
+    return out
+
+
 def _merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) -> None:
     """One position or claim per key and article: gather its statements, keep the best evidence."""
     if key not in table:
         table[key] = make(evidence, conf)
         return
     item = table[key]
-    if n not in item.statements:
+    if n >= 0 and n not in item.statements:
         item.statements.append(n)
     if conf > item.confidence:
         item.confidence, item.evidence = conf, evidence
@@ -294,7 +396,10 @@ def resolve_relative_date(text: str, published: date) -> date | None:
         delta = (published.weekday() - wd) % 7
         from datetime import timedelta
 
-        return published - timedelta(days=delta)
+        try:
+            return published - timedelta(days=delta)
+        except OverflowError:  # before 1 January of year 1
+            return None
     try:
         import dateparser
     except ImportError:  # pragma: no cover
@@ -303,9 +408,12 @@ def resolve_relative_date(text: str, published: date) -> date | None:
     if not cleaned or not any(ch.isdigit() for ch in cleaned) and not any(
             m in cleaned.lower() for m in ("yesterday", "today", "ago")):
         return None
-    parsed = dateparser.parse(cleaned, languages=["en"], settings={
-        "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
-        "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings={
+            "RELATIVE_BASE": datetime.combine(published, datetime.min.time()),
+            "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day"]})
+    except (OverflowError, ValueError):  # a relative date beyond the calendar's ends
+        return None
     if parsed is None:
         return None
     d = parsed.date()

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .actors import POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, role_phrase
+from .actors import (POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                     role_phrase)
+from .claim_events import event_lexicon
 from .context import DocContext
 from .matcher import forms, is_root, phrasal
 from .model import DIRECT, MIXED, REPORTED, Span, Statement
-from .quotes import Quote
+from .quotes import DOUBLE_OPEN, SINGLE_OPEN, Quote
+from .window import WINDOW, MentionWindow
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "pobj", "dobj")
@@ -27,6 +30,7 @@ INHERIT = ("advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "prep", "
 class Attributor:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
+        self._window: MentionWindow | None = None
         lex = ctx.resources.lexicon
         self.reporting_single = {p[0] for p in lex.reporting if len(p) == 1}
         self.predicate_single = {p[0]: pol for p, pol in lex.predicates if len(p) == 1}
@@ -61,6 +65,18 @@ class Attributor:
         A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
         """
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "quoted X as saying", "cited X as saying": X is the subject.
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+        # Object control: "led X to label …", "urged X to reject …": X is the subject.
+        if not subjects and verb.dep_ == "xcomp" and not is_root(verb) and verb.head.lemma_.lower() not in \
+                ("promise", "pledge", "vow"):
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in self.ctx.tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -93,13 +109,28 @@ class Attributor:
                 return None, iri, 0.0
             return iri, None, 0.9
         low = tok.lower_
+        if ctx.doc_speaker and low in PRONOUNS_FIRST and not self._quoted(tok):
+            return ctx.doc_speaker, None, 0.85  # the document's own voice
         if low in PRONOUNS_PERSON:
             return self._antecedent(tok, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
             return self._antecedent(tok, person=False), None, 0.6
+        if low in PRONOUNS_THING and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "it said in a statement": the body named last, never a person or a state's name alone
+            return self._antecedent(tok, person=False, strict=True), None, 0.55
+        if tok.lemma_.lower() in self.lex.source_nouns and not self.lex.role_nouns.get(tok.lemma_.lower()):
+            # "the statement said", "a communique issued by X": the body whose document it is
+            owner = self._source_owner(tok)
+            if owner is tok:
+                owner = self._issuer(tok)
+            if owner is not None and owner is not tok:
+                return self.resolve(owner, for_quote)
+            ante = self._antecedent(tok, person=False, role=None, strict=True)
+            return (ante, None, 0.55) if ante else (None, None, 0.0)
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            of_phrase = self._group_of(tok) if kind == "group" else None
             words = [t for t in ctx.doc[start:end] if t.dep_ != "det" and t.lower_ not in ("'s", "’s")]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -107,24 +138,58 @@ class Attributor:
                 return holder, None, 0.8
             det = [t.lower_ for t in ctx.doc[start:end] if t.dep_ == "det"]
             modifiers = [t for t in ctx.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
-            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS]
+            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS] and of_phrase is None
+            role = tok.lemma_.lower()
+            outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
             if bare and (det[:1] == ["the"] or len(modifiers) > 0):
-                ante = self._antecedent(tok, person=kind == "person", role=tok.lemma_.lower())
+                ante = self._antecedent(tok, person=kind == "person", role=role, sources=outlet)
                 if ante:
                     return ante, None, 0.65
                 return None, None, 0.0
-            if tok.lower_ in self.lex.source_nouns or bare:
-                return None, None, 0.0
+            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
+            others = [m for m in modifiers if m.dep_ != "poss"]
+            owner = self._role_owner(tok, possessor=not others)
+            if owner is not None and kind != "group":
+                actor = ctx.actor(owner)
+                return ctx.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
+            # A definite descriptor ("the former prime minister", "the federal agency") names an actor
+            # mentioned nearby, not a new actor named after the descriptor.
+            if det[:1] == ["the"]:
+                ante = self._antecedent(tok, person=kind == "person", role=role, strict=True, sources=outlet)
+                if ante:
+                    return ante, None, 0.6
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
+                return None, None, 0.0  # a bare plural ("critics said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
-            name = " ".join(t.text for t in ctx.doc[start:end] if t.dep_ != "det").replace(" 's", "'s").replace(" ’s", "’s")
-            return ctx.index.mint(name, kind), None, 0.6
+            if of_phrase is not None:
+                end = of_phrase  # "heads of the breakaway regions", "members of the council"
+            words = [t for t in ctx.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
+            affiliation = next((ctx.tok_actor[t.i] for t in ctx.doc[start:end] if t.i in ctx.tok_actor), None) \
+                or next((self._demonym_state(t) for t in ctx.doc[start:end] if self._demonym_state(t)), None)
+            return ctx.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
-            span = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+            span = ctx.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG":
                 return ctx.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
+
+    def possessor(self, tok) -> str | None:
+        """The actor a possessive pronoun stands for ("its", "his", "their")."""
+        low = tok.lower_
+        if low in ("his", "her"):
+            return self._antecedent(tok, person=True)
+        if low in ("its", "their"):
+            return self._antecedent(tok, person=False)
+        if low in ("my", "our") and self.ctx.doc_speaker and not self._quoted(tok):
+            return self.ctx.doc_speaker
+        return None
+
+    def _quoted(self, tok) -> bool:
+        at = tok.idx + self.ctx.offset
+        return any(b <= at < e for b, e in self.ctx.quoted_chars)
 
     def _mentioned(self, tok) -> str | None:
         ctx = self.ctx
@@ -139,10 +204,45 @@ class Attributor:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 return holder or ctx.tok_actor[orgs[0].i]
-        # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
+        # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
+        # "the negotiator and adviser, Ann Example"), not inside its prepositions.
+        for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+            for child in node.children:
+                if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
+                    return ctx.tok_actor[child.i]
+        return None
+
+    @staticmethod
+    def _group_of(tok) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        if prep is None:
+            return None
+        end = prep.right_edge.i + 1
+        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
+
+    def _demonym_state(self, tok) -> str | None:
+        """The state a demonym names ("Western" none, "Hungarian" the state whose sovereign has it)."""
+        lex = event_lexicon(self.ctx.resources)
+        key = lex.demonyms.get(tok.lower_)
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+
+    def _role_owner(self, tok, possessor: bool = True) -> str | None:
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        ctx = self.ctx
         for child in tok.children:
-            if child.dep_ in ("compound", "appos", "amod") and child.i in ctx.tok_actor:
-                return ctx.tok_actor[child.i]
+            if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                iri = ctx.tok_actor.get(child.i)
+                if iri:
+                    return iri
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        iri = ctx.tok_actor.get(g.i) or next((ctx.tok_actor[c.i] for c in g.children
+                                                              if c.dep_ in ("compound", "appos") and c.i in ctx.tok_actor), None)
+                        actor = ctx.actor(iri) if iri else None
+                        if actor is not None and not actor.is_source:
+                            return iri
         return None
 
     def _title_holder(self, text: str) -> str | None:
@@ -161,33 +261,39 @@ class Attributor:
                 if s > score:
                     best, score = iri, s
             post = best if score >= 90 else None
-        return gaz.holder(post, self.ctx.index.day) if post else None
+        return self.ctx.index.holder(post) if post else None
 
-    def _antecedent(self, tok, person: bool, role: str | None = None) -> str | None:
-        """Most recent fitting actor before ``tok``: speakers first, then any mention."""
+    def _antecedent(self, tok, person: bool, role: str | None = None, strict: bool = False,
+                    sources: bool = False, outlets_only: bool | None = None) -> str | None:
+        """Most recent fitting actor before ``tok``: speakers first, then any mention.
+
+        ``strict``: a person must hold (or have held) a post with the role word, an organisation
+        must have it in its name; ``sources``: outlets may be meant ("the publication said")."""
         ctx = self.ctx
-        doc = ctx.doc
+        if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
+            outlets_only = sources and role in self.lex.source_nouns
         sent = ctx.sent_of[tok.i]
         sstart = ctx.sents[sent].start
-        prominent = [(i, a) for i, a in ctx.tok_actor.items() if sstart <= i < tok.i
-                     and doc[i].dep_ in ("nsubj", "nsubjpass", "poss")]
-        # The sentence's topic: its earliest subject or possessor.
-        prominent.sort()
-        speakers = sorted(((i, a) for i, a in ctx.speakers if i < tok.i), key=lambda x: x[0], reverse=True)
-        others = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i
-                         and doc[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
-        rest = sorted(((i, a) for i, a in ctx.tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
-        candidates = prominent + speakers + others + rest
-        if role and not person:
-            # "the ministry": an organisation whose name has that word, before any other
-            named = [(i, a) for i, a in candidates if ctx.actor(a) is not None
-                     and role in ctx.actor(a).name.lower()]
-            candidates = named + candidates
-        for i, iri in candidates:
-            if sent - ctx.sent_of[i] > 4:
+        pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        if self._window is None:
+            self._window = MentionWindow(ctx)
+        # The sentence's topic (its earliest subject or possessor), then speakers, then other
+        # mentions, most recent first, within a few sentences; "the ministry": an organisation
+        # whose name has that word before any other.
+        for cand in self._window.candidates(tok.i, role if role and not person else None):
+            if cand is None:
+                break
+            i, iri = cand
+            if pronoun and i >= sstart and self._in_participle_poss(ctx.doc[i]):
+                continue  # "Ridiculing X's claim, she said": not X
+            if sent - ctx.sent_of[i] > WINDOW:
                 break
             actor = ctx.actor(iri)
-            if actor is None or actor.is_source:
+            if actor is None or (actor.is_source and not sources):
+                continue
+            if outlets_only and not actor.is_source and role not in actor.name.lower():
+                continue  # "the publication": an outlet first
+            if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
                 continue
@@ -196,9 +302,26 @@ class Attributor:
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
                 continue
             return iri
-        if role:
+        if outlets_only:
+            return self._antecedent(tok, person, role, strict, sources, outlets_only=False)
+        if role and not strict:
             return self._antecedent(tok, person, None) if person else None
         return None
+
+    @staticmethod
+    def _in_participle_poss(tok) -> bool:
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
+        of the clause's own pronoun subject."""
+        if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
+            return False
+        node = tok
+        for _ in range(8):
+            if is_root(node):
+                return False
+            node = node.head
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                return True
+        return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
@@ -228,13 +351,34 @@ class Attributor:
                 return True
         # Unnamed/minted actors: the role word is in their name.
         actor = self.ctx.actor(iri)
-        return bool(actor and role in actor.name.lower())
+        if actor and role in actor.name.lower():
+            return True
+        # The article gives the role in apposition: "Ann Example, the former prime minister, …"
+        doc = self.ctx.doc
+        for i, a in self.ctx.tok_actor.items():
+            if a != iri:
+                continue
+            for c in doc[i].children:
+                if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
+                    return True
+        return False
 
     # ----------------------------------------------------------- quotes ---
+    def is_title(self, toks) -> bool:
+        """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
+        Act"): every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
+        doc = self.ctx.doc
+        words = [doc[i] for i in toks if not doc[i].is_punct]
+        if len(words) < 2 or doc[toks[-1]].text[-1:] in ".,!?;:":
+            return False
+        if any(t.pos_ in ("VERB", "AUX") for t in words):
+            return False
+        return all(t.text[:1].isupper() or len(t.text) <= 3 or not t.is_alpha for t in words)
+
     def attribute_quote(self, q: Quote, prev: Statement | None) -> Statement | None:
         ctx = self.ctx
         toks = ctx.tokens_in(q.begin, q.end)
-        if not toks:
+        if not toks or self.is_title(toks):
             return None
         inside = set(toks)
         doc = ctx.doc
@@ -268,13 +412,24 @@ class Attributor:
         # does not own the quoted words: the speech verb above it does.
         if len(chain) > 1 and self.is_predicate(chain[0]) and not all(self.is_predicate(v) for v in chain[1:]):
             chain = [v for v in chain if not self.is_predicate(v)] + [v for v in chain if self.is_predicate(v)]
+        own_text = None  # an outlet that is the innermost reporter quotes its own text
         for n, v in enumerate(chain):
             subj = self.subject_of(v)
             sp, src, cf = self.resolve(subj)
             if sp is None and src is None:
                 continue
+            if sp is None:
+                # "TASS quoted X (as saying)": the outlet's object is the speaker
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    osp, _, ocf = self.resolve(obj)
+                    if osp is not None:
+                        sp, cf = osp, ocf
+            if sp is None and own_text is None and speaker is None:
+                own_text = (src, v)
             # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
-            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain):
+            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and n + 1 < len(chain) \
+                    and self._governs(chain[n + 1], v):
                 outer = self.resolve(self.subject_of(chain[n + 1]))
                 if outer[0]:
                     sp, src, cf = outer
@@ -282,6 +437,9 @@ class Attributor:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
+        if speaker is None and own_text is not None:
+            speaker, conf, verb = own_text[0], 0.6, own_text[1]
+            cue = verb.lemma_.lower()
         acc = self._according_to(sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = self.resolve(acc)
@@ -289,6 +447,9 @@ class Attributor:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
+        # A line "X: “…”" (a headline or a transcript) gives the quote to X.
+        if speaker is None and verb is None:
+            speaker, conf, cue = self._colon_speaker(q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -315,6 +476,40 @@ class Attributor:
         ctx.speakers.append((toks[0], speaker))
         return st
 
+    def _colon_speaker(self, q: Quote) -> tuple[str | None, float, str | None]:
+        """The speaker of a line ``X: "…"``: a short name or descriptor opening the line, then a colon."""
+        ctx = self.ctx
+        text = ctx.article.text
+        line_start = max(text.rfind("\n", 0, q.begin) + 1, ctx.article.body_start)
+        before = text[line_start:q.begin].rstrip(DOUBLE_OPEN + SINGLE_OPEN + " ")
+        if not before.endswith(":"):
+            return None, 0.0, None
+        left = before[:-1].strip()
+        if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
+            return None, 0.0, None
+        lb = line_start + text[line_start:].index(left)
+        toks = ctx.tokens_in(lb, lb + len(left))
+        if not toks:
+            return None, 0.0, None
+        head = max((ctx.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
+        speaker, _, conf = self.resolve(head)
+        if speaker is None:
+            speaker = next((ctx.tok_actor[i] for i in toks if i in ctx.tok_actor), None)
+            conf = 0.6
+        return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+    @staticmethod
+    def _governs(outer, inner) -> bool:
+        """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+        tok = inner
+        for _ in range(40):
+            if is_root(tok):
+                return False
+            tok = tok.head
+            if tok.i == outer.i:
+                return True
+        return False
+
     def _according_to(self, sent, inside):
         for t in sent:
             if t.i in inside:
@@ -328,6 +523,15 @@ class Attributor:
                 for c in t.children:
                     if c.dep_ == "pobj":
                         return self._source_owner(c)
+        return None
+
+    def _issuer(self, tok):
+        """ "a statement issued by X": X."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
         return None
 
     def _source_owner(self, tok):

@@ -168,7 +168,7 @@ class StanceFinder:
         return heads[0] if heads else doc[idx[0]]
 
     # ---------------------------------------------------------- positions ---
-    def positions(self, scope: list[int], base_sign: int = 1, cue_verb: str | None = None,
+    def positions(self, scope: list[int], cue_verb: str | None = None,
                   quote: bool = False, verb_token: int = -1) -> list[Hit]:
         if not scope:
             return []
@@ -201,7 +201,7 @@ class StanceFinder:
                     conf = 0.5
                 else:
                     continue
-                hits.append(Hit(issue, stance * sign * base_sign, idx, conf))
+                hits.append(Hit(issue, stance * sign, idx, conf))
                 cue_tokens.update(idx)
         for keys, idx in find(doc, start, end, self.topics):
             if not set(idx) <= sset or set(idx) & cue_tokens or self._modifier_only(idx):
@@ -217,7 +217,7 @@ class StanceFinder:
                 info = self.issues[issue]
                 if info.requires_territory and not any(i in self.territory_tokens for i in scope):
                     continue
-                hits.append(Hit(issue, info.topic_polarity * sign * base_sign, idx, 0.7 if predicate else 0.55))
+                hits.append(Hit(issue, info.topic_polarity * sign, idx, 0.7 if predicate else 0.55))
         return hits
 
     # ------------------------------------------------------------- claims ---
