@@ -137,7 +137,7 @@ class _Shared:
                 f"({len(report.errors)} violations); nothing written", details=report.text(20).split("\n"))
 
 
-def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
+def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int, resources=None):
     from .parallel import LocalEngine, available_cores
 
     if dask:
@@ -148,7 +148,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
         raise StanceGraphError(f"`jobs` must be 1 or more, not {jobs}", place="jobs")
-    return LocalEngine(jobs)
+    return LocalEngine(jobs, resources=resources)
 
 
 def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", *,
@@ -287,7 +287,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
             head.append(val[0])
             if len(head) >= lookahead:
                 break
-    engine = _engine(jobs, dask, len(head), batch_size)
+    engine = _engine(jobs, dask, len(head), batch_size, res)
     result.jobs = getattr(engine, "jobs", 1)
     result.engine = engine.name
     size = batch_size
@@ -364,7 +364,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
 
                     status = store.put(out.article_id,
                                        [q.triple for q in ox.parse(out.ntriples, ox.RdfFormat.N_TRIPLES)],
-                                       out.input_hash)
+                                       out.input_hash, out.content_hash)
                     result.store_counts[status] = result.store_counts.get(status, 0) + 1
             else:
                 part_items.append(out)
@@ -377,6 +377,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
                 for k, v in store.bulk_load_partition(part, partition_items(part_items)).items():
                     result.store_counts[k] = result.store_counts.get(k, 0) + v
             Path(part).unlink(missing_ok=True)
+    result.jobs = getattr(engine, "jobs", result.jobs) or result.jobs
     if not seen_any:
         detail = f" ({result.skipped[0].oneline()})" if result.skipped else ""
         raise StanceGraphError(f"no readable articles in {', '.join(map(str, paths))}{detail}")

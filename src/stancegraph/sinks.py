@@ -184,8 +184,9 @@ class StoreSink:
         g = ox.NamedNode(self.p.article_graph_iri(article_id))
         return [q.triple for q in self.store.quads_for_pattern(None, None, None, g)]
 
-    def put(self, article_id: str, triples: list[ox.Triple], input_hash: str) -> str:
-        return self.p.put_article(self.store, article_id, triples, extra_meta={"inputHash": input_hash})
+    def put(self, article_id: str, triples: list[ox.Triple], input_hash: str, digest: str | None = None) -> str:
+        return self.p.put_article(self.store, article_id, triples, extra_meta={"inputHash": input_hash},
+                                  digest=digest)
 
     def put_static(self, name: str, graph) -> bool:
         return self.p.put_static(self.store, name, graph)

@@ -295,7 +295,7 @@ def graph_wide_violations(constraints, data: Graph | None = None, ontology: Grap
 
 
 def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,
-                   store=None, advice: Graph | bool = True) -> Report:
+                   store=None, advice: Graph | bool = True, consume: bool = False) -> Report:
     """Validate ``data`` against the shapes; the ontology supplies the class hierarchy.
 
     pyshacl runs every shape with ``inference="none"`` and the ontology as
@@ -305,17 +305,19 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
     Oxigraph instead of once per focus node (:func:`prepare_shapes`).
     ``store``: an Oxigraph store already holding ``data`` and the ontology
     (saves converting them). ``advice``: the advice shapes too (``True``: the
-    project's; a Graph: those; ``False``: none), reported in ``Report.advice``.
+    project's; a Graph: those; ``False``: none), reported in ``Report.advice``. ``consume``: ``data`` is a
+    PreparedQueryGraph the caller no longer needs; it is validated in place (the
+    ontology is mixed into it) instead of copied.
     """
     shapes = shapes if shapes is not None else shapes_graph()
     ontology = ontology if ontology is not None else ontology_graph()
     if advice is False:
-        conforms, violations = _run(data, shapes, ontology, store)
+        conforms, violations = _run(data, shapes, ontology, store, consume)
         return Report(conforms, violations)
     soft_shapes = advice_graph() if advice is True else advice
     # one engine run over both files; results are told apart by the shape that gave them, so
     # `conforms` is what the engine says for the hard shapes file alone
-    _, results = _run(data, _union(shapes, soft_shapes), ontology, store)
+    _, results = _run(data, _union(shapes, soft_shapes), ontology, store, consume)
     soft_names = {str(s) for s in soft_shapes.subjects() if not isinstance(s, BNode)}
     hard = [v for v in results if v.shape.split(" ", 1)[0] not in soft_names]
     soft = [v for v in results if v.shape.split(" ", 1)[0] in soft_names]
@@ -338,16 +340,22 @@ def _union(a: Graph, b: Graph) -> Graph:
     return g
 
 
-def _run(data: Graph, shapes: Graph, ontology: Graph, store=None) -> tuple[bool, list[Violation]]:
+def _run(data: Graph, shapes: Graph, ontology: Graph, store=None,
+         consume: bool = False) -> tuple[bool, list[Violation]]:
     """The SHACL engine's ``sh:conforms`` for ``shapes`` and its results, sorted (violations first)."""
     from pyshacl import validate
 
     prepared = prepare_shapes(shapes)
-    g = PreparedQueryGraph()
-    for prefix, ns in data.namespaces():
-        g.bind(prefix, ns, override=True, replace=True)
-    for t in data:
-        g.add(t)
+    if consume and isinstance(data, PreparedQueryGraph):
+        g = data
+    else:
+        g = PreparedQueryGraph()
+        for prefix, ns in data.namespaces():
+            g.bind(prefix, ns, override=True, replace=True)
+        for t in data:
+            g.add(t)
+    if store is None and prepared.graph_wide:
+        store = _to_oxigraph(data, ontology)  # before pyshacl mixes the ontology into g
     # inplace: g is ours to mix the ontology into, and pyshacl keeps our query-preparing graph
     conforms, results, _ = validate(
         g, shacl_graph=prepared.pyshacl_shapes, ont_graph=ontology, inference="none", inplace=True,

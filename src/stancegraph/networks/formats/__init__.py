@@ -27,7 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ..options import Window, check_choice
 from .adjacency import write_matrix

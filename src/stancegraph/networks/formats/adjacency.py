@@ -25,7 +25,9 @@ import csv
 import io
 from pathlib import Path
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ...fileio import write_text_atomic
 

@@ -28,7 +28,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Sequence
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ... import __version__
 from ...errors import StanceGraphError

@@ -15,7 +15,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterable
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ...fileio import write_bytes_atomic
 from .values import XSI_NS, schema, text, xml_bytes
