@@ -75,6 +75,16 @@ def run(extractor, text, published="2022-05-02"):
     # statuses given one by one inside a recognition stay each their own
     ("Dmitry Peskov repeated demands for recognition of Sevastopol as Russian territory and Luhansk as an "
      "independent state.", {("Dmitry Peskov", "sevastopol", "russia"), ("Dmitry Peskov", "luhansk", "independent")}),
+    # the same act named again without its territory ("the referendum")
+    ('Local authorities announced a referendum in Kherson on joining Russia. Dmytro Kuleba said the '
+     '"sham referendum" would change nothing.',
+     {("Local authorities", "kherson", "russia"), ("Dmytro Kuleba", "kherson", "ukraine")}),
+    # the owner of the stance noun on the way up holds the claim; the status phrase says what is recognised
+    ("The visit was cancelled amid anger in Washington over Kyiv's unwillingness to agree to the recognition "
+     "of Sevastopol as part of the Russian Federation.", {("Ukraine", "sevastopol", "ukraine")}),
+    # a status stated of a copula's subject, the possessive naming whose
+    ("Moscow declared in 2022 that three regions – Luhansk, Kherson and Zaporizhzhia – were part of its territory.",
+     {("Russia", t, "russia") for t in ("luhansk", "kherson", "zaporizhzhia")}),
 ])
 def test_claims_made_by_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
@@ -88,6 +98,8 @@ def test_claims_made_by_acts(extractor, text, expected):
     "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
     "Vladimir Putin spoke about the internationally recognised territory of Kherson.",  # a description
     # a negated observation is not a refusal of the act it observes
+    "Dmytro Kuleba condemned the referendum.",
+    "Dmytro Kuleba said Kherson is part of the negotiations.",  # part of no state  # no act with a territory named before
     "John Kirby said they have not seen anything to corroborate reports of Russia withdrawing forces from Kherson.",
 ])
 def test_acts_that_claim_nothing(extractor, text):

@@ -118,6 +118,7 @@ class SG(DefinedNamespace):
     newStance: URIRef
     # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
     ClaimEventCue: URIRef
+    recipientPreposition: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef

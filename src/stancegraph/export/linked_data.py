@@ -9,7 +9,7 @@ exports with these:
 * JSON-LD (:func:`jsonld_document`): compacted with the project's shipped
   context (``ontology/context.jsonld``, the one prefix table): ``@context``
   first, then ``@graph`` with ONE node object per subject, ids and
-  properties as compact IRIs (``sg:Statement``, ``act:vladimir-putin``).
+  properties as compact IRIs (``sg:Statement``, ``act:ann-example``).
   Any JSON-LD processor (PyLD, jsonld.js, Jena) expands it back to the same
   triples.
 

@@ -53,6 +53,8 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
+# Determiners of an act already named ("the referendum", "these annexations").
+_DEFINITE = {"the", "this", "these", "that", "those"}
 # Verbs that carry no content of their own on the way up ("will not be returned", "did not make it").
 _LIGHT_VERBS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make", "go"}
 
@@ -62,6 +64,7 @@ class EventCue:
     words: tuple[str, ...]
     kind: str
     default: str | None  # sovereign key when the parse names no party
+    recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
             continue
         sov = g.value(node, SG.cueSovereign)
         words = phrase(str(text))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None))
+        preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -146,20 +150,30 @@ class ClaimEventFinder:
         self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
         self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
         self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
+        # status phrases of the codebook ("part of X"), as word tuples -> their cues
+        self.status_cues: dict[tuple, list] = {}
+        for cc in ctx.resources.codebook.claim_cues:
+            self.status_cues.setdefault(cc.words, []).append(cc)
+        self.status_words = {w: w for w in self.status_cues}
+        self.status_matches: list = []
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
         doc = self.ctx.doc
         out: list[ClaimEvent] = []
-        for sent in self.ctx.sents:
-            if not any(i in self.terr for i in range(sent.start, sent.end)):
+        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        for n, sent in enumerate(self.ctx.sents):
+            has_territory = any(i in self.terr for i in range(sent.start, sent.end))
+            if not has_territory and not self.earlier:
                 continue
+            self.sent_n = n
             matches = list(find(doc, sent.start, sent.end, self.lex.cues))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
                 top = self._top(idx)
                 triggers.setdefault(top.i, (entries, idx))
             disputes = [idx for _, idx in find(doc, sent.start, sent.end, self.lex.disputes, gap=0)]
+            self.status_matches = [(w, idx) for w, idx in find(doc, sent.start, sent.end, self.status_words)]
             for t, (entries, idx) in triggers.items():
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
@@ -180,11 +194,26 @@ class ClaimEventFinder:
         if inner and any(i in self.terr and self._under(i, inner) for i in args):
             return None
         terr_idx = [i for i in sorted(args) if i in self.terr]
-        if not terr_idx:
-            return None
-        territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
+        lemma = (trig.lemma_ or trig.lower_).lower()
+        if terr_idx:
+            territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
+            self.earlier[lemma] = (self.sent_n, territories)
+        else:
+            # "the referendum", "these annexations": the same act named with its territories a few
+            # sentences before
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
+                           for c in trig.children)
+            before = self.earlier.get(lemma)
+            if not definite or before is None or self.sent_n - before[0] > 5:
+                return None
+            territories = before[1]
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
+            # "recognition of T as part of X": the status phrase says what is recognised
+            for words, idx2 in self.status_matches:
+                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
+                    sovereign = self.status_cues[words][0].sovereign
+                    break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
@@ -228,6 +257,12 @@ class ClaimEventFinder:
             noun = trig.head
             toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
             toks.discard(trig.i)
+        # "T is (to become) part of X": the copula's subject is what the status is about.
+        if trig.dep_ in ("attr", "acomp", "oprd") and not is_root(trig) and \
+                (trig.head.lemma_ or "").lower() in _LIGHT_VERBS:
+            for c in trig.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # A passive verb's subject is what the act is about ("T was annexed", "T will be returned").
         for c in trig.children:
             if c.dep_ == "nsubjpass":
@@ -266,6 +301,8 @@ class ClaimEventFinder:
         if low in self.lex.demonyms:
             return self.lex.demonyms[low]
         iri = self.ctx.tok_actor.get(tok.i)
+        if iri is None and low in POSSESSIVE_PRONOUNS:
+            iri = self.att.possessor(tok)  # "part of its territory"
         if iri is None:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod"):
@@ -300,13 +337,13 @@ class ClaimEventFinder:
                 out.append(subj.i)
         return out
 
-    def _recipient(self, trig) -> int | None:
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
         for c in trig.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g.i
-            if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and self._actor_sovereign(c) \
+            if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
                     and c.i not in self.terr:
                 return c.i  # "join X"
         return None
@@ -338,7 +375,7 @@ class ClaimEventFinder:
                         if key:
                             return key
             return cue.default
-        rec = self._recipient(trig)
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
         if cue.kind == ACQUIRE:
             if rec_sov:
@@ -454,6 +491,21 @@ class ClaimEventFinder:
         When that subject names no actor we know, the claim has no claimant: an act's own agent
         does not stand in for whoever condemns it."""
         doc = self.ctx.doc
+        # "X's refusal to recognise …", "Y's demand for a withdrawal from …": the owner of the nearest
+        # stance noun on the way up holds the claim.
+        for node in chain[1:]:
+            if node.pos_ != "NOUN":
+                continue
+            low, lemma = forms(node)
+            if (self.predicates.get(lemma) or self.predicates.get(low)) is None:
+                continue
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            speaker = self.att.possessor(owner) if owner.lower_ in POSSESSIVE_PRONOUNS else \
+                self.att.resolve(owner)[0]
+            if speaker is not None:
+                return speaker, owner.i
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:

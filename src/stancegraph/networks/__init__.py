@@ -15,7 +15,8 @@ pseudo-issue ``territory:{key}`` with the sovereign as the stance.
 
 Public API
 ----------
-load_positions(source)              SPARQL -> PositionTable
+load_positions(source)              SPARQL -> PositionTable (read.py)
+select_positions(table, ...)        the filters (select.py)
 stance_matrix(source, ...)          the count matrix C (StanceMatrix)
 agreement_matrix(M), disagreement_matrix(M)   raw A and D (sparse)
 network(source, kind, ...)          one networkx Graph
@@ -33,8 +34,10 @@ from .build import (LOUVAIN_SEED, communities, graph_from_matrix, labelled_edges
                     windows_of)
 from .kinds import (affiliation_graph, agreement_matrix, disagreement_matrix, edge_weights, node_attributes,
                     one_mode_graph)
-from .matrix import (CLAIM_PREFIX, EXAMPLE_TTL, Position, PositionTable, StanceMatrix, count_matrix,
-                     example_store, load_positions, normalise_quote, select_positions, stance_matrix)
+from .examples import EXAMPLE_TTL, example_store
+from .matrix import StanceMatrix, count_matrix, stance_matrix
+from .read import CLAIM_PREFIX, Position, PositionTable, load_positions, normalise_quote
+from .select import select_positions
 from .run import NetworkRun, run_network
 from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, Window, make_windows, parse_window
 from .summary import Contested, NetworkSummary, Polarisation, contested_issues, polarisation, summarize

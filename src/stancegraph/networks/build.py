@@ -14,7 +14,9 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from .kinds import affiliation_graph, one_mode_graph
-from .matrix import PositionTable, StanceMatrix, count_matrix, load_positions, select_positions
+from .matrix import StanceMatrix, count_matrix
+from .read import PositionTable, load_positions
+from .select import select_positions
 from .options import Window, check_dates, check_kind, check_min_weight, make_windows, parse_window
 
 LOUVAIN_SEED = 1

@@ -75,7 +75,8 @@ import scipy.sparse as sp
 from ..errors import StanceGraphError
 from ..ids import local_name
 from ..model import Stance
-from .matrix import CLAIM_PREFIX, StanceMatrix
+from .matrix import StanceMatrix
+from .read import CLAIM_PREFIX
 from .options import KINDS, NORMALIZATIONS, check_choice
 
 

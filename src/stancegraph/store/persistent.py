@@ -50,7 +50,8 @@ import pyoxigraph as ox
 from ..errors import StanceGraphError
 from ..rdf import to_oxigraph
 from .formats import RDF_FORMATS
-from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
+# the store's graph names (minted in ids.py) are part of this module's interface too
+from ..ids import ARTICLE_GRAPH_PREFIX, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri  # noqa: F401
 
 STORE_NS = "https://w3id.org/stancegraph/store#"
 
