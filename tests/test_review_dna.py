@@ -284,7 +284,7 @@ def test_store_keeps_reviews_across_a_rebuild(resources, tmp_path):
 
 def test_training_examples_from_the_reviewed_graph(reviewed):
     """What s14's `stancegraph train` reads from a reviewed graph: the reviewed articles, reviewed."""
-    from stancegraph.training_data import examples_from_reviewed, training_examples
+    from stancegraph.training_data import examples_from_reviewed, training_examples, write_training_folder
 
     examples = training_examples(reviewed["graph"])
     assert examples and all(e.reviewed and e.text for e in examples)
@@ -302,3 +302,6 @@ def test_training_examples_from_the_reviewed_graph(reviewed):
     assert [e.article_id for e in examples_from_reviewed([reviewed["graph"]])] == [e.article_id for e in examples]
     art = added.article()
     assert art.id == added.article_id and art.text == added.text
+    gold = write_training_folder(examples, reviewed["dir"] / "train")
+    assert sorted(p.stem for p in gold.glob("*.json")) == sorted(e.article_id for e in examples)
+    assert (gold.parent / "articles" / f"{added.article_id}.txt").read_text(encoding="utf-8") == added.text

@@ -13,6 +13,10 @@ graph files or store folders), declared by :func:`reviewed_option`, and
     def train(..., reviewed: list[Path] = reviewed_option()):
         examples = examples_from_reviewed(reviewed)
         ...  # e.g. [(e.article(), e.annotation) for e in examples]
+
+A trainer that reads gold folders laid out as ``gold/ID.json`` with
+``articles/ID.txt`` beside them takes :func:`write_training_folder`'s result as
+one more gold folder.
 """
 
 from __future__ import annotations
@@ -89,3 +93,22 @@ def reviewed_option():
 
     return typer.Option(None, "--reviewed", help="A reviewed graph file or store to learn from (repeatable): "
                                                  "the articles a reviewer corrected, as reviewed.")
+
+
+def write_training_folder(examples: Iterable[TrainingExample], folder: str | Path) -> Path:
+    """Write examples as ``folder/gold/ID.json`` and ``folder/articles/ID.txt``; returns the gold folder.
+
+    The layout of a gold folder with its articles beside it, which a trainer
+    reading gold annotation folders takes as it is.
+    """
+    import json
+
+    from .fileio import safe_child, write_text_atomic
+
+    root = Path(folder)
+    gold, articles = root / "gold", root / "articles"
+    for e in examples:
+        write_text_atomic(safe_child(gold, e.article_id, ".json"),
+                          json.dumps(e.annotation, ensure_ascii=False, indent=2) + "\n")
+        write_text_atomic(safe_child(articles, e.article_id, ".txt"), e.text)
+    return gold
