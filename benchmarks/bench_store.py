@@ -30,8 +30,8 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from stancegraph.store.persistent import (article_graph_iri, open_store, put_article, put_static,
-                                          rdflib_to_oxigraph, static_graph_iri)
+from stancegraph.rdf import to_oxigraph as rdflib_to_oxigraph
+from stancegraph.store.persistent import article_graph_iri, open_store, put_article, put_static, static_graph_iri
 
 SG = Namespace("https://w3id.org/stancegraph/ontology#")
 PROV = Namespace("http://www.w3.org/ns/prov#")

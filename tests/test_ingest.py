@@ -75,3 +75,22 @@ def test_crlf_is_normalised(tmp_path):
     p = tmp_path / "w.txt"
     p.write_bytes(b"Line one.\r\nLine two.")
     assert read_txt(p).text == "Line one.\nLine two."
+
+
+def test_header_with_any_keys_unknown_date_and_document_speaker():
+    text = "url: https://example.org/a\ndate: unknown\ntopic: trade\nspeaker: Ann Example\n---\nWe agree."
+    a = parse_text("s1", text)
+    assert a.published is None and a.speaker == "Ann Example" and a.meta["topic"] == "trade"
+    assert a.text[a.body_start:] == "We agree."
+
+
+def test_a_block_of_unknown_keys_is_not_a_header():
+    a = parse_text("s2", "Note: this is prose\n---\nMore prose.")
+    assert a.body_start == 0
+
+
+def test_jsonl_document_speaker(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "j1", "text": "We agree.", "author": "Harbour Board"}\n', encoding="utf-8")
+    (article,), skipped = load_articles([path])
+    assert article.speaker == "Harbour Board" and not skipped

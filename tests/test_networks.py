@@ -79,10 +79,11 @@ def table() -> PositionTable:
 
 def test_fixture_follows_the_graph_model():
     # the fixture must pass the project's SHACL shapes, so it really has the shape of a built graph
-    validate = pytest.importorskip("stancegraph.validate")
     from rdflib import Graph
 
-    report = validate.validate_graph(Graph().parse(FIXTURE))
+    from stancegraph.validate import validate_graph
+
+    report = validate_graph(Graph().parse(FIXTURE))
     assert report.conforms, report.text()
 
 
@@ -373,7 +374,7 @@ def test_unknown_issue_lists_known_keys(table):
     with pytest.raises(StanceGraphError) as err:
         network(table, issues=["peace"])
     msg = str(err.value)
-    assert "--issue" in msg and "'peace'" in msg
+    assert "issues:" in msg and "'peace'" in msg
     assert ("known: sanctions-on-russia, talks-progress, territory:crimea, ukraine-nato-membership, "
             "ukraine-neutrality") in msg
     # a codebook key nobody holds a position on is known, and gives an empty network
@@ -397,9 +398,9 @@ def test_since_until(table):
 
 
 def test_bad_dates(table):
-    with pytest.raises(StanceGraphError, match=r"--since: bad date '2022-13-01'"):
+    with pytest.raises(StanceGraphError, match=r"since: bad date '2022-13-01'"):
         network(table, since="2022-13-01")
-    with pytest.raises(StanceGraphError, match=r"--since.*after --until"):
+    with pytest.raises(StanceGraphError, match=r"since: `since` 2023-01-01 is after `until`"):
         network(table, since="2023-01-01", until="2022-01-01")
 
 
@@ -434,13 +435,13 @@ def test_windows_monthly_and_daily(table):
 def test_windows_need_dated_positions():
     undated = [Position(iri="urn:p1", holder="urn:a", issue="i", stance="support", issue_iri="urn:i",
                         article="urn:x", date=None, statements=(), quotes=(), claim=False)]
-    with pytest.raises(StanceGraphError, match=r"--window: no dated positions"):
+    with pytest.raises(StanceGraphError, match=r"window: no dated positions"):
         windowed_networks(PositionTable(positions=undated), "agreement", "1Y")
 
 
 @pytest.mark.parametrize("bad", ["1Q", "M", "0Y", "-1M", "1 month"])
 def test_bad_window(table, bad):
-    with pytest.raises(StanceGraphError, match=r"--window: bad window"):
+    with pytest.raises(StanceGraphError, match=r"window: bad window"):
         windowed_networks(table, "agreement", bad)
 
 
@@ -498,7 +499,7 @@ def test_affiliation_network(table):
     assert (e["stance"], e["weight"], e["sign"]) == ("russia", 1.0, 0)
     assert G.edges[ACT + "dmitry-peskov", issues["talks-progress"]]["weight"] == 3.0
     assert network(table, "affiliation", min_weight=2).number_of_edges() == 2   # PE-T (3), ZE-N (2)
-    with pytest.raises(StanceGraphError, match="--normalize"):
+    with pytest.raises(StanceGraphError, match="normalize: `normalize` applies to one-mode"):
         network(table, "affiliation", normalize="jaccard")
 
 
@@ -547,6 +548,8 @@ def test_graphml_round_trip(table, tmp_path):
     assert types[("edge", "weight")] == "double" and types[("edge", "sign")] == "int"
     assert types[("node", "statements")] == "int" and types[("edge", "statements")] == "string"
     H = nx.read_graphml(path)
+    assert "actor.volodymyr-zelensky" in H            # GraphML ids are NMTOKENs; the IRI is data
+    H = nx.relabel_nodes(H, {n: d["iri"] for n, d in H.nodes(data=True)})
     assert H.number_of_nodes() == 6 and H.number_of_edges() == 14
     assert weights(H) == weights(G)
     e = H.edges[ACT + "volodymyr-zelensky", ACT + "vladimir-putin"]
@@ -599,8 +602,10 @@ def test_gexf_dynamic_with_spells(table, tmp_path):
     ws = [(a.get("value"), a.get("start"), a.get("end")) for a in edge.iter("{http://gexf.net/1.3}attvalue")
           if a.get("for") == "weight"]
     assert ws == [("1.0", "2025-01-01", "2025-12-31")]
-    attrs = {a.get("class") + "/" + a.get("mode") for a in graph.findall("g:attributes", ns)}
-    assert attrs == {"node/static", "node/dynamic", "edge/dynamic"}
+    attrs = [a.get("class") + "/" + a.get("mode") for a in graph.findall("g:attributes", ns)]
+    assert attrs == ["node/dynamic", "edge/dynamic"]                  # one block per class
+    # a value that never changes holds over the node's whole span
+    assert H.nodes[ACT + "dmitry-peskov"]["kind"] == [("person", "2022-01-01", "2025-12-31")]
 
 
 def test_gexf_dynamic_merges_consecutive_windows(table, tmp_path):
@@ -678,21 +683,39 @@ def test_run_network_with_store_dir(tmp_path):
     assert weights(H) == AGREE
 
 
-@pytest.mark.parametrize("kwargs,pattern", [
-    (dict(kind="congruency"), r"--kind: unknown value 'congruency'"),
-    (dict(fmt="xlsx", out=Path("x")), r"--format: unknown value 'xlsx'"),
-    (dict(window="3Q"), r"--window: bad window '3Q'"),
-    (dict(since="yesterday"), r"--since: bad date 'yesterday'"),
-    (dict(until="2022-02-30"), r"--until: bad date '2022-02-30'"),
-    (dict(issues=["nato"]), r"--issue: unknown issue key 'nato' \(known: sanctions-on-russia, talks-progress"),
-    (dict(level="country"), r"--level: unknown value 'country'"),
-    (dict(normalize="dna"), r"--normalize: unknown value 'dna'"),
-    (dict(duplicates="none"), r"--duplicates: unknown value 'none'"),
-    (dict(min_weight=-1), r"--min-weight"),
-    (dict(claims=False, claims_only=True), r"--claims-only and --no-claims"),
-    (dict(kind="affiliation", normalize="cosine"), r"--normalize applies to one-mode"),
-])
-def test_bad_options_name_file_and_place(tmp_path, kwargs, pattern):
+BAD_OPTIONS = [
+    (dict(kind="congruency"), r"kind: unknown value 'congruency'", ["--kind", "congruency"],
+     "--kind: unknown value 'congruency'"),
+    (dict(fmt="xlsx", out=Path("x")), r"fmt: unknown value 'xlsx'", ["--format", "xlsx"],
+     "--format: unknown value 'xlsx'"),
+    (dict(window="3Q"), r"window: bad window '3Q'", ["--window", "3Q"], "--window: bad window '3Q'"),
+    (dict(since="yesterday"), r"since: bad date 'yesterday'", ["--since", "yesterday"],
+     "--since: bad date 'yesterday'"),
+    (dict(until="2022-02-30"), r"until: bad date '2022-02-30'", ["--until", "2022-02-30"],
+     "--until: bad date '2022-02-30'"),
+    (dict(since="2023-01-01", until="2022-01-01"), r"since: `since` 2023-01-01 is after `until` 2022-01-01",
+     ["--since", "2023-01-01", "--until", "2022-01-01"], "--since: --since 2023-01-01 is after --until 2022-01-01"),
+    (dict(issues=["nato"]), r"issues: unknown issue key 'nato' \(known: sanctions-on-russia, talks-progress",
+     ["--issue", "nato"], "--issue: unknown issue key 'nato' (known: sanctions-on-russia, talks-progress"),
+    (dict(level="country"), r"level: unknown value 'country'", ["--level", "country"],
+     "--level: unknown value 'country'"),
+    (dict(normalize="dna"), r"normalize: unknown value 'dna'", ["--normalize", "dna"],
+     "--normalize: unknown value 'dna'"),
+    (dict(duplicates="none"), r"duplicates: unknown value 'none'", ["--duplicates", "none"],
+     "--duplicates: unknown value 'none'"),
+    (dict(min_weight=-1), r"min_weight: `min_weight` must be 0 or more", ["--min-weight", "-1"],
+     "--min-weight: --min-weight must be 0 or more"),
+    (dict(claims=False, claims_only=True), r"claims_only: `claims_only` and `claims=False` exclude each other",
+     ["--no-claims", "--claims-only"], "--claims-only: --claims-only and --no-claims exclude each other"),
+    (dict(kind="affiliation", normalize="cosine"), r"normalize: `normalize` applies to one-mode",
+     ["--kind", "affiliation", "--normalize", "cosine"],
+     "--normalize: --normalize applies to one-mode networks; the affiliation network carries raw counts "
+     "(use --normalize none)"),
+]
+
+
+@pytest.mark.parametrize("kwargs,pattern", [(k, p) for k, p, _, _ in BAD_OPTIONS])
+def test_bad_options_name_file_and_field(tmp_path, kwargs, pattern):
     kwargs = {"out": tmp_path / "o.graphml", **kwargs}
     with pytest.raises(StanceGraphError, match=pattern) as err:
         run_network(FIXTURE, None, **kwargs)
@@ -701,11 +724,11 @@ def test_bad_options_name_file_and_place(tmp_path, kwargs, pattern):
 
 
 def test_missing_output_and_missing_graph(tmp_path):
-    with pytest.raises(StanceGraphError, match=r"give -o OUT"):
+    with pytest.raises(StanceGraphError, match=r"out: give `out` for the network file\(s\), or `summary`"):
         run_network(FIXTURE, None, kind="agreement")
     with pytest.raises(StanceGraphError, match=r"no such graph file"):
         run_network(tmp_path / "nope.ttl", None, out=tmp_path / "o.graphml")
-    with pytest.raises(StanceGraphError, match=r"GRAPH file or --store"):
+    with pytest.raises(StanceGraphError, match=r"give either a `graph` file or `store_dir`"):
         run_network(None, None, out=tmp_path / "o.graphml")
 
 
@@ -740,6 +763,25 @@ def test_cli_window_gexf_and_level(tmp_path):
     assert {d["label"] for _, d in H.nodes(data=True)} == {KR, UA, MFA, RU, NA}
 
 
+@pytest.mark.parametrize("args,expected", [(a, e) for _, _, a, e in BAD_OPTIONS])
+def test_cli_errors_name_the_flags(tmp_path, args, expected):
+    """The library names option fields; the command line names the flags the user typed."""
+    from typer.testing import CliRunner
+
+    res = CliRunner().invoke(_app(), ["network", str(FIXTURE), "-o", str(tmp_path / "x.graphml"), *args])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert res.stderr.startswith(f"error: {FIXTURE}:{expected}"), res.stderr
+    assert res.stderr.count("\n") == 1
+
+
+def test_cli_without_output_names_o_and_summary():
+    from typer.testing import CliRunner
+
+    res = CliRunner().invoke(_app(), ["network", str(FIXTURE)])
+    assert res.exit_code == 1
+    assert res.stderr.strip() == f"error: {FIXTURE}:-o: give -o for the network file(s), or --summary"
+
+
 def test_cli_error_exit_1(tmp_path):
     from typer.testing import CliRunner
 
@@ -749,3 +791,12 @@ def test_cli_error_exit_1(tmp_path):
     assert res.stderr.strip() == (f"error: {FIXTURE}:--window: bad window 'fortnight' (use a positive number and "
                                   "D, W, M or Y, e.g. 1M, 2W, 7D, 1Y)")
     assert not (tmp_path / "x.graphml").exists()
+
+
+def test_networks_read_a_store_session(tmp_path):
+    from stancegraph.store.persistent import session
+
+    with session(tmp_path / "st") as st:
+        st.load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE,
+                to_graph=ox.NamedNode("https://w3id.org/stancegraph/id/graph/article/all"))
+        assert weights(network(st, "agreement")) == AGREE

@@ -33,10 +33,12 @@ from stancegraph.errors import StanceGraphError
 from stancegraph.store import load_file, select
 from stancegraph.store.library import render_query, run_named_query
 from stancegraph.store.persistent import (
-    ARTICLE_GRAPH_PREFIX, META_GRAPH, article_graph_iri, article_ids, content_hash, export_dataset,
-    open_store, put_article, put_static, rdflib_to_ntriples, rdflib_to_oxigraph, remove_article,
-    replacement_update, static_graph_iri, stored_hash,
+    ARTICLE_GRAPH_PREFIX, META_GRAPH, article_graph_iri, article_ids, content_hash,
+    open_store, put_article, put_static, remove_article,
+    replacement_update, session, static_graph_iri, stored_hash,
 )
+from stancegraph.export.rdf import export_dataset
+from stancegraph.rdf import to_ntriples as rdflib_to_ntriples, to_oxigraph as rdflib_to_oxigraph
 from stancegraph.store.remote import push
 from stancegraph.store.server import find_oxigraph
 
@@ -66,8 +68,11 @@ def as_rdflib(store: ox.Store, iri: str) -> Graph:
 
 
 def build_store(path: Path, articles=ARTICLES_FIRST) -> ox.Store:
+    return fill_store(open_store(path), articles)
+
+
+def fill_store(st, articles=ARTICLES_FIRST):
     static, graphs = fs.split_fixture()
-    st = open_store(path)
     assert put_static(st, "ontology", ONTOLOGY) is True
     assert put_static(st, "codebook", static["codebook"]) is True
     assert put_static(st, "gazetteer", static["gazetteer"]) is True
@@ -157,9 +162,8 @@ def test_open_store_refuses_bad_places(tmp_path):
 
 def test_open_store_locked_by_other_process(tmp_path):
     path = tmp_path / "st"
-    open_store(path)  # create it, then let it go
-    import gc
-    gc.collect()
+    with session(path):  # create it, then let it go
+        pass
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time, pyoxigraph as ox; s = ox.Store(sys.argv[1]); print('ready', flush=True); time.sleep(60)",
@@ -179,6 +183,26 @@ def test_open_store_twice_in_one_process_is_locked(tmp_path):
     with pytest.raises(StanceGraphError, match="locked"):
         open_store(tmp_path / "st")
     del st
+
+
+def test_session_releases_the_lock_when_the_block_ends(tmp_path):
+    path = tmp_path / "st"
+    with session(path) as st:
+        assert put_article(st, "a", '<urn:a> <urn:p> "x" .') == "added"
+        with pytest.raises(StanceGraphError, match="locked"):
+            open_store(path)
+    # the name `st` is still bound, yet the store is closed: another handle opens it, and `st` refuses
+    again = open_store(path, create=False)
+    assert article_ids(again) == ["a"]
+    del again
+    with pytest.raises(StanceGraphError, match="the store session is closed"):
+        article_ids(st)
+    # an error inside the block closes the store too
+    with pytest.raises(RuntimeError):
+        with session(path):
+            raise RuntimeError("boom")
+    with session(path, create=False) as st3:
+        assert article_ids(st3) == ["a"]
 
 
 # ---------------------------------------------------- incremental builds ---
@@ -253,8 +277,6 @@ def test_incremental_add_replace_unchanged_remove(tmp_path):
     assert "a3" not in {r["articleId"] for r in rows} and rows
     # the store survives a reopen with its hashes: an unchanged article is still skipped
     del st
-    import gc
-    gc.collect()
     st2 = open_store(tmp_path / "st", create=False)
     assert put_article(st2, "a1", graphs["a1"]) == "unchanged"
     assert article_ids(st2) == ["a1", "a2", "a4", "a5"]
@@ -467,12 +489,10 @@ def start_serve(args: list[str], env: dict | None = None, log: Path | None = Non
 
 def test_serve_store_read_only_then_sigint(tmp_path):
     store_dir = tmp_path / "st"
-    st = build_store(store_dir, ["a1", "a2", "a3", "a4", "a5"])
-    expected_most_quoted = run_named_query(st, "most-quoted", {})
-    expected_counts = graph_counts(st)
-    del st
-    import gc
-    gc.collect()
+    with session(store_dir) as st:
+        fill_store(st, ["a1", "a2", "a3", "a4", "a5"])
+        expected_most_quoted = run_named_query(st, "most-quoted", {})
+        expected_counts = graph_counts(st)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
@@ -540,10 +560,8 @@ def test_serve_graph_file_cleans_its_temporary_store(tmp_path):
 
 def test_serve_writable_store(tmp_path):
     store_dir = tmp_path / "st"
-    st = build_store(store_dir, ["a1"])
-    del st
-    import gc
-    gc.collect()
+    with session(store_dir) as st:
+        fill_store(st, ["a1"])
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # a store another process writes to cannot be served writable: one line, exit status 1
@@ -602,11 +620,9 @@ def test_serve_needs_the_oxigraph_binary(monkeypatch, tmp_path):
 
 def test_push_store_and_file_into_a_writable_oxigraph_server(tmp_path):
     store_dir = tmp_path / "st"
-    st = build_store(store_dir, ["a1", "a2", "a3", "a4", "a5"])
-    expected = {g: c for g, c in graph_counts(st).items() if g != META_GRAPH}
-    del st
-    import gc
-    gc.collect()
+    with session(store_dir) as st:
+        fill_store(st, ["a1", "a2", "a3", "a4", "a5"])
+        expected = {g: c for g, c in graph_counts(st).items() if g != META_GRAPH}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([str(find_oxigraph()), "serve", "--location", str(tmp_path / "remote"),
@@ -665,10 +681,8 @@ def test_push_to_a_closed_port_is_a_one_line_error(tmp_path):
 
 def test_remove_command(tmp_path):
     store_dir = tmp_path / "st"
-    st = build_store(store_dir, ["a1", "a2"])
-    del st
-    import gc
-    gc.collect()
+    with session(store_dir) as st:
+        fill_store(st, ["a1", "a2"])
     res = subprocess.run([sys.executable, "-c", APP, "remove", "--store", str(store_dir), "a2"],
                          capture_output=True, text=True, timeout=60)
     assert res.returncode == 0, res.stderr

@@ -3,7 +3,6 @@ served over the SPARQL protocol, and the query library's rows."""
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import signal
@@ -56,47 +55,39 @@ def store_dir(tmp_path_factory, resources):
 
 
 def test_add_replace_sixth_article_without_touching_the_others(store_dir, resources, tmp_path):
-    st = persistent.open_store(store_dir)
-    before = {aid: graph_bytes(st, aid) for aid in persistent.article_ids(st)}
-    del st
-    gc.collect()
+    with persistent.session(store_dir) as st:
+        before = {aid: graph_bytes(st, aid) for aid in persistent.article_ids(st)}
     sixth = tmp_path / "sixth.txt"
     sixth.write_text(SIXTH, encoding="utf-8")
     r = build([sixth], None, resources=resources, store_dir=store_dir)
     assert r.store_counts == {"added": 1}
-    st = persistent.open_store(store_dir)
-    assert sorted(persistent.article_ids(st)) == sorted([*before, "sixth"])
-    assert all(graph_bytes(st, aid) == before[aid] for aid in before)  # the others untouched
-    rows = run_named_query(st, "actor-statements", {"actor": "Aino Virtanen"})
-    assert rows and all(r["articleId"] == "sixth" for r in rows)
-    del st
-    gc.collect()
+    with persistent.session(store_dir) as st:
+        assert sorted(persistent.article_ids(st)) == sorted([*before, "sixth"])
+        assert all(graph_bytes(st, aid) == before[aid] for aid in before)  # the others untouched
+        rows = run_named_query(st, "actor-statements", {"actor": "Aino Virtanen"})
+        assert rows and all(r["articleId"] == "sixth" for r in rows)
     sixth.write_text(SIXTH.replace("Aino Virtanen", "Aino Korhonen").replace("Virtanen", "Korhonen"), encoding="utf-8")
     r = build([sixth], None, resources=resources, store_dir=store_dir)
     assert r.store_counts == {"replaced": 1}
-    st = persistent.open_store(store_dir)
-    assert run_named_query(st, "actor-statements", {"actor": "Aino Virtanen"}) == []
-    assert run_named_query(st, "actor-statements", {"actor": "Aino Korhonen"})
-    assert all(graph_bytes(st, aid) == before[aid] for aid in before)
-    del st
-    gc.collect()
+    with persistent.session(store_dir) as st:
+        assert run_named_query(st, "actor-statements", {"actor": "Aino Virtanen"}) == []
+        assert run_named_query(st, "actor-statements", {"actor": "Aino Korhonen"})
+        assert all(graph_bytes(st, aid) == before[aid] for aid in before)
 
 
 def test_named_queries_on_the_bundled_corpus(store_dir):
-    st = persistent.open_store(store_dir)
-    top = run_named_query(st, "most-quoted", {})
-    assert top[0]["actorLabel"] == "John Kirby"
-    claims = {(r["claimantLabel"], r["territoryLabel"], r["sovereignKey"])
-              for r in run_named_query(st, "territory-claims", {})}
-    assert ("Dmitry Peskov", "Crimea", "russia") in claims
-    assert ("Volodymyr Zelenskyy", "Crimea", "ukraine") in claims
-    pullback = {(r["actorLabel"], r["stance"]) for r in run_named_query(st, "positions-over-time",
-                                                                       {"issue": "kyiv-pullback-genuine"})}
-    assert {("John Kirby", "oppose"), ("Dmitry Peskov", "support"), ("Antony Blinken", "oppose")} <= pullback
-    pairs = {frozenset((r["actorALabel"], r["actorBLabel"])) for r in run_named_query(st, "agreement-pairs", {})}
-    assert frozenset(("John Kirby", "Antony Blinken")) in pairs
-    del st
-    gc.collect()
+    with persistent.session(store_dir) as st:
+        top = run_named_query(st, "most-quoted", {})
+        assert top[0]["actorLabel"] == "John Kirby"
+        claims = {(r["claimantLabel"], r["territoryLabel"], r["sovereignKey"])
+                  for r in run_named_query(st, "territory-claims", {})}
+        assert ("Dmitry Peskov", "Crimea", "russia") in claims
+        assert ("Volodymyr Zelenskyy", "Crimea", "ukraine") in claims
+        pullback = {(r["actorLabel"], r["stance"]) for r in run_named_query(st, "positions-over-time",
+                                                                           {"issue": "kyiv-pullback-genuine"})}
+        assert {("John Kirby", "oppose"), ("Dmitry Peskov", "support"), ("Antony Blinken", "oppose")} <= pullback
+        pairs = {frozenset((r["actorALabel"], r["actorBLabel"])) for r in run_named_query(st, "agreement-pairs", {})}
+        assert frozenset(("John Kirby", "Antony Blinken")) in pairs
 
 
 def test_serve_the_store_and_query_over_http(store_dir):

@@ -21,6 +21,18 @@ class StanceGraphError(Exception):
         super().__init__(self.oneline())
 
     def oneline(self) -> str:
-        where = ":".join(p for p in (self.path, self.place) if p)
-        text = " ".join(self.message.split())
+        r"""The message on one line; control characters (a newline in a file name, a terminal
+        escape in an id) are shown escaped, never acted on.
+
+        >>> StanceGraphError("bad id", path="a\nb.txt").oneline()
+        'a\\nb.txt: bad id'
+        """
+        where = _visible(":".join(p for p in (self.path, self.place) if p))
+        text = _visible(" ".join(self.message.split()))
         return f"{where}: {text}" if where else text
+
+
+def _visible(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

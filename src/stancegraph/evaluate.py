@@ -1,4 +1,4 @@
-"""Scoring predicted annotations against gold, as shared/spec/annotations.md defines it.
+"""Scoring predicted annotations against gold, as docs/annotations.md defines it.
 
 >>> norm("Zoë’s")
 'zoes'

@@ -4,10 +4,17 @@ Nothing here knows about any particular conflict: every issue, cue, actor and
 territory comes from the files under ``data/`` (or files a user names), so a
 codebook for another debate is a matter of swapping files.
 
->>> res = load_resources()
->>> all(issue.key == key for key, issue in res.codebook.issues.items())
-True
->>> res.lexicon.is_reporting(("say",))
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "codebook.ttl"
+>>> _ = p.write_text('''@prefix sg: <https://w3id.org/stancegraph/ontology#> .
+... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+... <urn:cb> a sg:Codebook .
+... <urn:toll> skos:inScheme <urn:cb> ; skos:notation "toll" ; sg:topicTerm "Congestion charge" ;
+...     sg:cue [ sg:cuePhrase "cash grab" ; sg:cueStance sg:Oppose ] .''')
+>>> cb = load_codebook(p)
+>>> list(cb.issues), cb.issues["toll"].topic_terms, cb.issues["toll"].cues[0].stance
+(['toll'], (('congestion', 'charge'),), <Stance.OPPOSE: -1>)
+>>> load_resources().lexicon.is_reporting(("say",))
 True
 """
 
@@ -16,11 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from .model import Actor, Stance  # Actor: re-exported, the gazetteer holds actors
+from .dates import covers, iso_date_or_none, latest_covering
 from .errors import StanceGraphError
 from .namespaces import ORG, SDO, SG, TIME
 from . import paths
@@ -38,7 +46,7 @@ def phrase(text: str) -> Phrase:
 @dataclass(frozen=True)
 class Cue:
     words: Phrase
-    stance: int  # +1 support, -1 oppose
+    stance: Stance
     standalone: bool = False
 
 
@@ -50,7 +58,7 @@ class Issue:
     definition: str
     topic_terms: tuple[Phrase, ...]
     context_terms: tuple[Phrase, ...]
-    topic_polarity: int
+    topic_polarity: Stance
     cues: tuple[Cue, ...]
     requires_territory: bool = False
     #: sentences written for the codebook, per stance (+1 support, -1 oppose)
@@ -98,18 +106,6 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class Actor:
-    iri: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    affiliation: str | None = None
-    wikidata: str | None = None
-    is_source: bool = False
-    from_gazetteer: bool = True
-
-
-@dataclass(frozen=True)
 class Post:
     iri: str
     label: str
@@ -125,9 +121,7 @@ class Tenure:
     end: date | None
 
     def covers(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        return (self.begin is None or self.begin <= day) and (self.end is None or day <= self.end)
+        return day is None or covers(self.begin, self.end, day)
 
 
 @dataclass
@@ -146,10 +140,8 @@ class Gazetteer:
         if not tenures:
             return None
         if day is not None:
-            covering = [t for t in tenures if t.covers(day)]
-            if covering:
-                return max(covering, key=lambda t: t.begin or date.min).person
-            return None
+            held = latest_covering(tenures, day, begin=lambda t: t.begin, end=lambda t: t.end)
+            return held.person if held is not None else None
         open_ = [t for t in tenures if t.end is None]
         pool = open_ or tenures
         return max(pool, key=lambda t: t.begin or date.min).person
@@ -177,9 +169,36 @@ class Resources:
     territory_graph: Graph
     ontology: Graph
     sources: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # e.g. an empty gazetteer: kept, but said
 
 
 # ---------------------------------------------------------------- loading ---
+
+def syntax_error(exc: Exception, path: str | Path, what: str = "Turtle") -> StanceGraphError:
+    """An rdflib parser error as one line: the line (and column) where parsing stopped, the
+    reason, and the text there as text (rdflib prints byte reprs and a line one too low)."""
+    why = getattr(exc, "_why", None)
+    raw = getattr(exc, "_str", None)
+    if why is not None and isinstance(raw, (bytes, str)):
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        i = min(max(int(getattr(exc, "_i", 0) or 0), 0), len(text))
+        line = text.count("\n", 0, i) + 1
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        near = " ".join(text[start:end if end >= 0 else len(text)].split())
+        near = near if len(near) <= 80 else near[:77] + "..."
+        return StanceGraphError(f"not valid {what}: {' '.join(str(why).split())}" + (f", in: {near}" if near else ""),
+                                path=path, place=f"line {line}, column {i - start + 1}")
+    msg = " ".join(str(exc).split())
+    line = getattr(exc, "lines", None)
+    place = f"line {line + 1}" if isinstance(line, int) else None
+    if place is None:
+        import re
+
+        m = re.search(r"line (\d+)", msg)
+        place = f"line {m.group(1)}" if m else None
+    return StanceGraphError(f"not valid {what}: {msg[:300]}", path=path, place=place)
+
 
 def parse_turtle(path: str | Path) -> Graph:
     """Parse a Turtle file, turning parser errors into one line naming file and line."""
@@ -192,15 +211,7 @@ def parse_turtle(path: str | Path) -> Graph:
     except UnicodeDecodeError as exc:
         raise StanceGraphError(f"not UTF-8 (byte {exc.start})", path=p) from None
     except Exception as exc:  # rdflib raises several parser exception types
-        msg = " ".join(str(exc).split())
-        line = getattr(exc, "lines", None)
-        place = f"line {line}" if line else None
-        if "line" in msg and place is None:
-            import re
-
-            m = re.search(r"line (\d+)", msg)
-            place = f"line {m.group(1)}" if m else None
-        raise StanceGraphError(f"not valid Turtle: {msg[:300]}", path=p, place=place) from None
+        raise syntax_error(exc, p) from None
     return g
 
 
@@ -212,12 +223,12 @@ def _lit(g: Graph, s, p) -> str | None:
     return str(sorted(en or values)[0])
 
 
-def _stance(g: Graph, node, where: str, source: str) -> int:
+def _stance(g: Graph, node, where: str, source: str) -> Stance:
     value = g.value(node, SG.cueStance) if node is not None else None
     if value == SG.Support:
-        return 1
+        return Stance.SUPPORT
     if value == SG.Oppose:
-        return -1
+        return Stance.OPPOSE
     raise StanceGraphError(f"{where}: sg:cueStance must be sg:Support or sg:Oppose, got {value}", path=source)
 
 
@@ -225,15 +236,11 @@ def _date(g: Graph, node) -> date | None:
     if node is None:
         return None
     value = g.value(node, TIME.inXSDDate)
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return None if value is None else iso_date_or_none(str(value))
 
 
 def load_codebook(path: str | Path) -> Codebook:
+    """The codebook in a Turtle file (the format: ``docs/codebook-format.md``)."""
     g = parse_turtle(path)
     source = str(path)
     schemes = list(g.subjects(RDF.type, SG.Codebook))
@@ -261,7 +268,7 @@ def load_codebook(path: str | Path) -> Codebook:
             definition=_lit(g, concept, SKOS.definition) or "",
             topic_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.topicTerm))),
             context_terms=tuple(sorted(phrase(str(t)) for t in g.objects(concept, SG.contextTerm))),
-            topic_polarity=-1 if pol == SG.Oppose else 1,
+            topic_polarity=Stance.OPPOSE if pol == SG.Oppose else Stance.SUPPORT,
             cues=tuple(sorted(cues, key=lambda c: (c.words, c.stance))),
             requires_territory=bool(g.value(concept, SG.requiresTerritory) == Literal(True)),
             examples=tuple(sorted([(1, str(t)) for t in g.objects(concept, SG.supportExample)]
@@ -352,6 +359,13 @@ def load_gazetteer(path: str | Path) -> Gazetteer:
         end = _date(g, g.value(interval, TIME.hasEnd)) if interval is not None else None
         tenures.append(Tenure(str(person), str(post), begin, end))
     tenures.sort(key=lambda t: (t.post, t.begin or date.min, t.person))
+    owner: dict[str, str] = {}
+    for actor in sorted(actors.values(), key=lambda a: a.iri):
+        for alias in {n.lower() for n in (actor.name, *actor.aliases)}:
+            if owner.setdefault(alias, actor.iri) != actor.iri:
+                raise StanceGraphError(
+                    f"the name or alias {alias!r} is given to two actors, <{owner[alias]}> and <{actor.iri}>: "
+                    "a name must pick out one actor (keep it on one of them)", path=source)
     return Gazetteer(actors, posts, tuple(tenures), g)
 
 
@@ -381,13 +395,19 @@ def load_resources(data_dir: str | Path | None = None, *, codebook: str | Path |
         "ontology": Path(ontology) if ontology else paths.ontology_file(),
     }
     terr, terr_graph = load_territories(files["territories"])
+    gaz = load_gazetteer(files["gazetteer"])
+    warnings = []
+    if not gaz.actors:
+        warnings.append(StanceGraphError("the gazetteer has no actors (sg:Person, sg:Organisation, sg:State, "
+                                         "sg:Group): every speaker will be minted from the text",
+                                         path=files["gazetteer"]).oneline())
+    if not terr:
+        warnings.append(StanceGraphError("the territory list has no sg:Territory: no territorial claim can be found",
+                                         path=files["territories"]).oneline())
     return Resources(
         codebook=load_codebook(files["codebook"]), lexicon=load_lexicon(files["cues"]),
-        gazetteer=load_gazetteer(files["gazetteer"]), territories=terr, territory_graph=terr_graph,
+        gazetteer=gaz, territories=terr, territory_graph=terr_graph,
         ontology=parse_turtle(files["ontology"]), sources={k: str(v) for k, v in files.items()},
+        warnings=warnings,
     )
 
-
-def iter_aliases(actor: Actor) -> Iterable[str]:
-    yield actor.name
-    yield from actor.aliases

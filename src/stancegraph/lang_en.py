@@ -35,3 +35,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 DATE_FILLERS = frozenset({"on", "the", "last", "late"})
 #: date phrases meaning the day of publication
 TODAY = frozenset({"today", "this week", "now"})
+#: "it" standing for a body ("it said in a statement")
+PRONOUNS_THING = frozenset({"it"})
+#: first-person words: a document speaker's own voice
+PRONOUNS_FIRST = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"})
+#: subordinators of a condition ("if it gives up T")
+CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "once"})
+#: verbs whose object does not control their infinitive ("promised X to …": the subject does)
+COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow"})

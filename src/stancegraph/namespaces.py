@@ -101,6 +101,41 @@ class SG(DefinedNamespace):
     claimCue: URIRef
     cueSovereign: URIRef
     negatedSovereign: URIRef
+    # reviews (stancegraph.review)
+    Review: URIRef
+    Reviewer: URIRef
+    ReviewAction: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    Edited: URIRef
+    Added: URIRef
+    reviewAction: URIRef
+    reviewedStatement: URIRef
+    targetArticle: URIRef
+    targetBegin: URIRef
+    targetEnd: URIRef
+    targetHolder: URIRef
+    targetIssue: URIRef
+    targetStance: URIRef
+    newHolder: URIRef
+    newOrganisation: URIRef
+    newIssue: URIRef
+    newStance: URIRef
+    # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
+    ClaimEventCue: URIRef
+    recipientPreposition: URIRef
+    claimEventCue: URIRef
+    eventClass: URIRef
+    Acquisition: URIRef
+    Relinquishment: URIRef
+    Independence: URIRef
+    Recognition: URIRef
+    DisputeCue: URIRef
+    demonym: URIRef
+    contrarySovereign: URIRef
+    inferredDate: URIRef
+    dateEvidence: URIRef
+    documentSpeaker: URIRef
 
 
 SDO = Namespace("https://schema.org/")
@@ -128,8 +163,15 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    # the build description (VoID + DCAT, stancegraph.provenance) and the ontology's metadata
+    "dcterms": Namespace("http://purl.org/dc/terms/"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "vann": Namespace("http://purl.org/vocab/vann/"),
 }
-"""THE prefix table: Turtle output, SPARQL prologues and query parameters all read it."""
+"""THE prefix table: Turtle output, the prefixes of query parameters and of every ``.rq`` file
+(checked by ``tests/test_structure.py``) all come from it."""
 
 
 def prefix_map(names: Iterable[str] | None = None) -> dict[str, str]:
@@ -140,16 +182,6 @@ def prefix_map(names: Iterable[str] | None = None) -> dict[str, str]:
     """
     keys = list(PREFIXES) if names is None else list(names)
     return {k: str(PREFIXES[k]) for k in keys}
-
-
-def sparql_prologue(names: Iterable[str] | None = None) -> str:
-    """``PREFIX`` lines for a SPARQL query.
-
-    >>> print(sparql_prologue(["sg", "skos"]), end="")
-    PREFIX sg: <https://w3id.org/stancegraph/ontology#>
-    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-    """
-    return "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefix_map(names).items())
 
 
 def turtle_prefixes(names: Iterable[str] | None = None) -> str:

@@ -6,21 +6,40 @@ from functools import wraps
 from typing import Callable, Mapping, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import StanceGraphError
 
+def _flag_type(display_type_rich):
+    """Typer's rich help shows a ``<bool>`` type beside every flag (``--summary <bool>``), which
+    reads as if the flag took a value; flags show no type (the help of options that do is kept)."""
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+    return display
+
+
+if hasattr(typer.core, "TyperOption") and hasattr(typer.core.TyperOption, "display_type_rich"):
+    typer.core.TyperOption.display_type_rich = _flag_type(typer.core.TyperOption.display_type_rich)
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: no hard line breaks at 80 columns when the output is piped or redirected
+err = Console(stderr=True, soft_wrap=True)
+out = Console(markup=False, soft_wrap=True)  # output names user paths: "[draft]" is text, never Rich markup
 
 F = TypeVar("F", bound=Callable)
+
+COMMON_FLAGS = {"graph": "GRAPH", "store_dir": "--store DIR", "bind": "--bind", "writable": "--writable",
+                "graph_iri": "--graph-iri", "allow_service": "--allow-service", "public": "--public",
+                "timeout": "--timeout"}
+"""Argument names of the library functions every command passes on, as the command line spells them."""
 
 
 def print_error(exc: StanceGraphError) -> None:
     """``error: <one line>`` on stderr, then the error's detail lines indented."""
-    err.print(f"[bold red]error:[/] {exc.oneline()}", highlight=False, markup=True, soft_wrap=True)
+    err.print("[bold red]error:[/] " + escape(exc.oneline()), highlight=False, markup=True, soft_wrap=True)
     for line in exc.details:
         err.print(f"  {line}", highlight=False, markup=False, soft_wrap=True)
 
@@ -46,7 +65,8 @@ def as_flags(exc: StanceGraphError, flags: Mapping[str, str]) -> StanceGraphErro
 def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = None) -> F:
     """Turn a :class:`StanceGraphError` raised by a command into one line on stderr and exit status 1.
 
-    ``flags`` maps option field names to the command's flags (see :func:`as_flags`).
+    ``flags`` maps option field names to the command's flags (see :func:`as_flags`), on top of
+    :data:`COMMON_FLAGS`.
     """
     def decorate(f: F) -> F:
         @wraps(f)
@@ -54,8 +74,8 @@ def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = 
             try:
                 return f(*args, **kwargs)
             except StanceGraphError as exc:
-                print_error(as_flags(exc, flags) if flags else exc)
-                raise typer.Exit(1) from None
+                print_error(as_flags(exc, {**COMMON_FLAGS, **(flags or {})}))
+                raise typer.Exit(getattr(exc, "exit_code", 1)) from None
         return wrapper  # type: ignore[return-value]
 
     return decorate(func) if func is not None else decorate  # type: ignore[return-value]

@@ -54,36 +54,48 @@ def library_listing() -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def run_query_command(graph: Path | None, sparql: str | None, file: Path | None, name: str | None,
-                      params: dict[str, str], store: Path | None, fmt: str) -> str:
-    """Run the query the user gave and return the formatted answer."""
+def run_query_command(graph: str | Path | None, sparql: str | None, file: Path | None, name: str | None,
+                      params: dict[str, str], store: Path | None, fmt: str, allow_service: bool = False) -> str:
+    """Run the query the user gave and return the formatted answer (read-only).
+
+    With ``--store DIR`` the one positional argument is the query text (there is no graph file).
+    Columns come from the query, never from the first row (an OPTIONAL may be unbound there).
+    """
     import pyoxigraph as ox
 
-    from ..store import open_source, query, term_value
+    from ..store import open_source, query
 
-    st = open_source(graph, store)
+    if store is not None and graph is not None and sparql is None:
+        graph, sparql = None, str(graph)
+    st = open_source(Path(graph) if graph is not None else None, store)
     if name:
-        from ..store.library import run_named_query
+        from ..store.library import load_query, render_query
 
-        rows = run_named_query(st, name, params)
-        return format_rows(list(rows[0].keys()) if rows else [], rows, fmt)
+        nq = load_query(name)
+        result = query(st, render_query(nq, params), source=str(nq.path))
+        return format_rows(result.variables, _rows(result), fmt)
     if file is not None:
         if not file.is_file():
             raise StanceGraphError("no such query file", path=file)
         sparql = file.read_text(encoding="utf-8")
     if not sparql:
         raise StanceGraphError("give a query: QUERY text, -f FILE.rq or --name NAME")
-    result = query(st, sparql, source=str(file) if file else "query")
+    result = query(st, sparql, source=str(file) if file else "query", allow_service=allow_service)
     if isinstance(result, (bool, ox.QueryBoolean)):
         return format_rows(["ask"], [{"ask": bool(result)}], fmt)
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows = [{n: term_value(sol[n]) for n in names if sol[n] is not None} for sol in result]
-        return format_rows(names, rows, fmt)
+    if hasattr(result, "variables"):
+        return format_rows(result.variables, _rows(result), fmt)
     # CONSTRUCT / DESCRIBE: triples as Turtle
     tmp = ox.Store()
     tmp.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in result)
     return tmp.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph()).decode("utf-8")
+
+
+def _rows(result) -> list[dict]:
+    from ..store import term_value
+
+    names = result.variables
+    return [{n: term_value(sol[n]) for n in names if sol[n] is not None} for sol in result]
 
 
 def format_rows(names: list[str], rows: list[dict], fmt: str) -> str:
@@ -107,20 +119,23 @@ def format_rows(names: list[str], rows: list[dict], fmt: str) -> str:
 
 
 @app.command()
-@one_line_errors
-def query(graph: Optional[Path] = typer.Argument(None, help="Graph file."),
+@one_line_errors(flags={"allow_service": "--allow-service"})
+def query(graph: Optional[str] = typer.Argument(None, help="Graph file (with --store: the query text)."),
           sparql: Optional[str] = typer.Argument(None, help="SPARQL query text."),
           file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from a .rq file."),
           name: Optional[str] = typer.Option(None, "--name", help="Run a query of the library (queries/NAME.rq)."),
           param: List[str] = typer.Option([], "--param", "-p", help="KEY=VALUE for a library query."),
           list_library: bool = typer.Option(False, "--list", help="List the queries of the library and stop."),
           store: Optional[Path] = typer.Option(None, "--store", help="Query an on-disk store instead of a file."),
-          fmt: QueryFormat = typer.Option(QueryFormat.table, "--format")) -> None:
-    """Run a SPARQL query (SELECT, ASK or CONSTRUCT), or a named query of the library."""
+          fmt: QueryFormat = typer.Option(QueryFormat.table, "--format"),
+          allow_service: bool = typer.Option(False, "--allow-service",
+                                             help="Allow federated SERVICE clauses (HTTP requests from here).")) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT), or a named query of the library; read-only."""
     if list_library:
         sys.stdout.write(library_listing())
         return
-    sys.stdout.write(run_query_command(graph, sparql, file, name, parse_params(param), store, fmt.value))
+    sys.stdout.write(run_query_command(graph, sparql, file, name, parse_params(param), store, fmt.value,
+                                       allow_service))
 
 
 @app.command("named-query", hidden=True)

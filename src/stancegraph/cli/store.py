@@ -19,7 +19,7 @@ StoreOpt = Annotated[Optional[Path], typer.Option(
 
 
 @app.command("serve")
-@one_line_errors
+@one_line_errors(flags={"allow_service": "--allow-service", "public": "--public", "timeout": "--timeout"})
 def serve_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -27,18 +27,23 @@ def serve_command(
     = "127.0.0.1:7878",
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store writes.")]
     = False,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow federated SERVICE queries (the server then sends HTTP requests).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop a query after this many seconds.")] = 60.0,
+    public: Annotated[bool, typer.Option(
+        "--public", help="Allow a --bind address other machines can reach (put a reverse proxy in front).")] = False,
 ) -> None:
     """Serve a SPARQL endpoint (/query) and its web query page over a graph file or a store.
 
-    Read-only unless --writable. Ctrl-C stops it.
+    Read-only unless --writable; no SERVICE unless --allow-service. Ctrl-C stops it.
     """
     from ..store.server import serve
 
-    serve(graph, store, bind=bind, writable=writable)
+    serve(graph, store, bind=bind, writable=writable, allow_service=allow_service, timeout=timeout, public=public)
 
 
 @app.command("push")
-@one_line_errors
+@one_line_errors(flags={"timeout": "--timeout", "retries": "--retries"})
 def push_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -49,13 +54,19 @@ def push_command(
         "--graph-iri", help="Named graph for the file's default graph (default: the endpoint's default graph).",
         show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each PUT.")] = 120.0,
+    retries: Annotated[int, typer.Option("--retries", help="Tries again after a server error or a timeout.")] = 3,
 ) -> None:
-    """Load a graph file or a store into a remote SPARQL store, one HTTP PUT per named graph."""
+    """Load a graph file or a store into a remote SPARQL store, one HTTP PUT per named graph
+    (static graphs first; server errors retried with backoff)."""
     from ..store.remote import push
 
     if not endpoint:
         raise StanceGraphError("give the Graph Store Protocol URL with --endpoint")
-    report = push(graph, store, endpoint, progress=not quiet, graph_iri=graph_iri)
+    if timeout <= 0 or retries < 0:
+        raise StanceGraphError("`timeout` must be positive and `retries` 0 or more")
+    report = push(graph, store, endpoint, progress=not quiet, graph_iri=graph_iri, timeout=timeout,
+                  retries=retries)
     print(f"pushed {report['triples']} triples in {len(report['graphs'])} graph(s) to {report['endpoint']}",
           file=sys.stderr)
 

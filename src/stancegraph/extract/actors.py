@@ -46,6 +46,27 @@ class ActorIndex:
     resources: Resources
     day: date | None
     minted: dict[str, Actor] = field(default_factory=dict)
+    inferred_day: date | None = None  # from the article's own text when it has no date
+    named: set[str] = field(default_factory=set)  # gazetteer people named in the article
+
+    def holder(self, post: str) -> str | None:
+        """Who a post title names in this article.
+
+        On the article's date, that day's holder. With no date: a holder of the post
+        named elsewhere in the article (the latest-begun of them), then the holder on
+        the date inferred from the text, and only then the current holder.
+        """
+        gaz = self.resources.gazetteer
+        if self.day is not None:
+            return gaz.holder(post, self.day)
+        tenures = [t for t in gaz.tenures if t.post == post and t.person in self.named]
+        if tenures:
+            return max(tenures, key=lambda t: t.begin or date.min).person
+        if self.inferred_day is not None:
+            found = gaz.holder(post, self.inferred_day)
+            if found:
+                return found
+        return gaz.holder(post, None)
 
     def get(self, iri: str) -> Actor | None:
         return self.resources.gazetteer.actors.get(iri) or self.minted.get(iri)
@@ -88,6 +109,10 @@ class ActorFinder:
             for title in post.titles:
                 self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
         self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        # Place names are never speakers: an entity the recogniser takes for a person or body
+        # but that is a territory's name is not minted as an actor.
+        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
+                            for n in (t.name, *t.aliases)}
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
@@ -103,16 +128,19 @@ class ActorFinder:
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
                 if iri:
                     spans.append((s, e, iri, 3))
+        index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
+                       and index.get(iri).kind == "person"}
         for _, s, e in self.titles(doc):
             post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
-            holder = self.res.gazetteer.holder(post, index.day) if post else None
+            holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
-            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"):
+            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"
+                             or doc[s].pos_ == "VERB"):  # "Ridiculing Ann Example" names Ann Example
                 s += 1
             while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in CLITIC_POSSESSIVE):
                 e -= 1
@@ -123,6 +151,8 @@ class ActorFinder:
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
+            if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
+                continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
@@ -159,21 +189,39 @@ class ActorFinder:
                         taken[i] = iri
                     continue
             merged.append((s, e, iri))
-        # Surname-only mentions of people minted earlier in this article.
-        minted_last = {}
+        # Surname-only mentions: a bare surname (an entity or not) of a person named in full earlier
+        # in this article is that person; when two people share it, the one named most recently.
+        full: list[tuple[int, str, str]] = []  # (start, surname, iri) of multi-word person names
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and actor.kind == "person" and not actor.from_gazetteer and len(actor.name.split()) > 1:
-                minted_last.setdefault(actor.name.split()[-1], iri)
+            if actor and actor.kind == "person" and e - s > 1 and len(actor.name.split()) > 1:
+                full.append((s, actor.name.split()[-1], iri))
+                full.append((s, doc[e - 1].text, iri))
+
+        def named_before(word: str, at: int) -> str | None:
+            hits = [(s, iri) for s, last, iri in full if last == word and s < at]
+            return max(hits)[1] if hits else None
+
         final = []
+        spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and not actor.from_gazetteer and e - s == 1 and doc[s].text in minted_last \
-                    and minted_last[doc[s].text] != iri:
-                iri = minted_last[doc[s].text]
-                for i in range(s, e):
-                    taken[i] = iri
+            if actor and not actor.from_gazetteer and e - s == 1:
+                better = named_before(doc[s].text, s)
+                if better and better != iri:
+                    iri = better
+                    taken[s] = iri
             final.append((s, e, iri))
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+                continue
+            if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # part of a longer name
+            iri = named_before(tok.text, tok.i)
+            if iri:
+                taken[tok.i] = iri
+                final.append((tok.i, tok.i + 1, iri))
+        final.sort()
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
@@ -190,16 +238,20 @@ class ActorFinder:
         return doc[s:e].text.lower().replace("’", "'") in self.title_of
 
     def _fuzzy_person(self, text: str) -> str | None:
-        """A misspelt gazetteer name: same first name, surname at least 85 % similar."""
+        """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
+        Mijailo) and a surname at least 85 % alike, or the same first name."""
         parts = text.split()
         if len(parts) < 2:
             return None
         best, best_score = None, 0.0
         for iri, name in self.person_names:
             np = name.split()
-            if len(np) < 2 or np[0].lower() != parts[0].lower():
+            if len(np) < 2 or (np[0].lower() != parts[0].lower()
+                               and fuzz.ratio(np[0].lower(), parts[0].lower()) < 60):
                 continue
             score = fuzz.ratio(np[-1].lower(), parts[-1].lower())
+            if np[0].lower() != parts[0].lower():
+                score -= 0.5  # an exact first name wins a tie
             if score > best_score:
                 best, best_score = iri, score
         return best if best_score >= 85 else None

@@ -14,7 +14,7 @@ from .attribution import Utterance
 from .claims import ClaimHit
 from .cues import CueLookup
 from .document import ParsedArticle
-from .model import Claim, Mention, Position, Span, Stance
+from .model import REPORTED, Claim, Mention, Position, Span, Stance, Statement
 from .stance.base import Hit
 
 #: a relayed position is less certain than the speaker's own
@@ -46,7 +46,7 @@ def merge(table: dict, key: tuple, n: int, evidence: Span, conf: float, make) ->
         table[key] = make(evidence, conf)
         return
     item = table[key]
-    if n not in item.statements:
+    if n >= 0 and n not in item.statements:
         item.statements.append(n)
     if conf > item.confidence:
         item.confidence, item.evidence = conf, evidence
@@ -94,13 +94,51 @@ def positions_and_claims(doc: ParsedArticle, cues: CueLookup, utterances: list[U
             for holder in holders:
                 merge(claims, (holder, ch.territory, ch.sovereign), n, ev, round(ch.confidence * st.confidence, 3),
                       lambda ev, conf, holder=holder: Claim(holder, ch.territory, ch.sovereign, [n], ev, conf))
-    return (resolve_conflicts(list(positions.values())),
-            sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign)))
+    return resolve_conflicts(list(positions.values())), claims
+
+
+def sorted_claims(claims: dict) -> list[Claim]:
+    return sorted(claims.values(), key=lambda c: (c.claimant, c.territory, c.sovereign))
+
+
+def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], scopes: list,
+                     claims: dict, muted) -> None:
+    """Claims made by acts (:mod:`.claim_events`). Inside an utterance's scope they are its
+    speaker's; in narration the act is a reported statement of its claimant (appended to
+    ``statements`` and ``scopes``, with no position of its own)."""
+    owner = {}
+    for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
+        for i in scope:
+            owner[i] = n  # the smallest scope holding a token wins
+    made: dict[tuple[str, int], int] = {}
+    for ev in events:
+        evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
+        if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
+            continue
+        n = owner.get(ev.trigger, -1)
+        if n < 0:
+            sent_n = doc.sent_of[ev.trigger]
+            n = made.get((ev.claimant, sent_n), -1)
+            if n < 0:
+                words = [t.i for t in doc.sents[sent_n] if not t.is_space]
+                statements.append(Statement(span=doc.span(words[0], words[-1] + 1), speaker=ev.claimant,
+                                            mode=REPORTED, cue=doc.doc[ev.trigger].lemma_.lower(),
+                                            confidence=0.5, sentence=sent_n))
+                scopes.append(words)
+                n = made[(ev.claimant, sent_n)] = len(statements) - 1
+        holder = statements[n].speaker
+        conf = ev.confidence * statements[n].confidence
+        for terr in ev.territories:
+            merge(claims, (holder, terr, ev.sovereign), n, evidence, round(conf, 3),
+                  lambda evd, c, terr=terr, n=n, holder=holder: Claim(holder, terr, ev.sovereign,
+                                                                       [n] if n >= 0 else [], evd, c))
 
 
 def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims):
-    """The actors the article's output names (with the organisations of minted ones), and their mentions."""
-    used = {st.speaker for st in statements} | {p.holder for p in positions} | \
+    """The actors the article's output names (with the organisations of minted ones, and a
+    document speaker), and their mentions."""
+    used = {st.speaker for st in statements} | ({doc.doc_speaker} if doc.doc_speaker else set()) | \
+           {p.holder for p in positions} | \
            {c.claimant for c in claims} | {st.reported_by for st in statements if st.reported_by}
     actors = {}
     for iri in sorted(used):

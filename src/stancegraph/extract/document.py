@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
@@ -20,7 +21,9 @@ from .actors import ActorFinder, ActorIndex
 from .anaphora import event_issues
 from .cues import CueLookup
 from .model import Mention, Span
-from .nlp import load_nlp, model_id
+from .dates import InferredDate, infer_date
+from .first_person import document_speaker
+from .nlp import load_nlp, model_id, parse
 from .quotes import Quote, find_quotes
 from .territories import TerritoryTagger
 from .topics import TopicTagger
@@ -47,6 +50,16 @@ class ParsedArticle:
     sent_topics: tuple[frozenset[str], ...]
     #: event anaphors ("the move", "this step") -> the issues of the event they refer to
     event_issues: Mapping[int, frozenset[str]]
+    #: the entities of each sentence (as ``sent.ents`` gives them) and the entity of each token,
+    #: built once (``sent.ents`` and a walk over ``doc.ents`` cost the whole document each time)
+    sent_ents: tuple[tuple, ...] = ()
+    ent_at: Mapping[int, object] = field(default_factory=lambda: MappingProxyType({}))
+    #: actor of a first-person document (header ``speaker:``/``author:``), else None
+    doc_speaker: str | None = None
+    #: article characters inside quotation marks, as (begin, end) pairs
+    quoted_chars: tuple[tuple[int, int], ...] = ()
+    #: the article's date read from its own text when its metadata gives none (:mod:`.dates`)
+    inferred_date: InferredDate | None = None
 
     def span(self, start: int, end: int) -> Span:
         """Span of tokens ``start:end`` as article characters."""
@@ -90,20 +103,46 @@ class ArticleParser:
         from its text; attribution may mint more role holders into it)."""
         offset = article.body_start
         if doc is None:
-            doc = self.nlp(article.text[offset:])
+            doc = parse(self.nlp, article.text[offset:])
         index = ActorIndex(self.resources, article.published)
+        inferred = infer_date(article) if article.published is None else None
+        if inferred is not None:
+            index.inferred_day = inferred.day
         sents = tuple(doc.sents)
         sent_of = [0] * len(doc)
         for n, s in enumerate(sents):
             for i in range(s.start, s.end):
                 sent_of[i] = n
+        sent_ents, ent_at = sentence_entities(doc, sents)
         mentions, tok_actor = self.actor_finder.find(doc, index, offset)
         topic_tokens, sent_topics = self.topics(doc, sents)
+        quotes = tuple(find_quotes(article.text, offset))
         parsed = ParsedArticle(
             article=article, doc=doc, offset=offset, sents=sents, sent_of=tuple(sent_of),
             mentions=tuple(mentions), tok_actor=MappingProxyType(dict(tok_actor)),
-            quotes=tuple(find_quotes(article.text, offset)),
+            quotes=quotes,
             territory_tokens=MappingProxyType(self.territories(doc)),
             topic_tokens=MappingProxyType(topic_tokens), sent_topics=sent_topics,
-            event_issues=MappingProxyType(event_issues(doc, sents, sent_of, topic_tokens, self.cues)))
+            event_issues=MappingProxyType(event_issues(doc, sents, sent_of, topic_tokens, self.cues)),
+            sent_ents=sent_ents, ent_at=MappingProxyType(ent_at),
+            doc_speaker=document_speaker(article, index, self.actor_finder.alias_of, self.nlp),
+            quoted_chars=tuple((p.begin, p.end) for q in quotes for p in q.pieces),
+            inferred_date=inferred)
         return parsed, index
+
+
+def sentence_entities(doc, sents) -> tuple[tuple[tuple, ...], dict[int, object]]:
+    """The entities of each sentence (as ``sent.ents`` gives them) and the entity of each token,
+    in one pass over ``doc.ents``."""
+    per_sent: list[list] = [[] for _ in sents]
+    at: dict[int, object] = {}
+    if not sents:
+        return (), at
+    starts = [s.start for s in sents]
+    for ent in doc.ents:
+        n = bisect_right(starts, ent.start) - 1
+        if n >= 0 and ent.end <= sents[n].end:
+            per_sent[n].append(ent)
+        for i in range(ent.start, ent.end):
+            at[i] = ent
+    return tuple(tuple(p) for p in per_sent), at

@@ -14,7 +14,7 @@ or lemma equals it ("*" matches any token). Consecutive words may have up to
 
 from __future__ import annotations
 
-from typing import Hashable, Iterable, Iterator
+from typing import Hashable, Iterator
 
 GAP = 2
 
@@ -65,13 +65,6 @@ def _extend(doc, i: int, end: int, words: tuple[str, ...], gap: int) -> list[int
         idx.append(found)
         pos = found
     return idx
-
-
-def compile_phrases(items: Iterable[tuple[tuple[str, ...], Hashable]]) -> dict[tuple[str, ...], Hashable]:
-    out: dict[tuple[str, ...], Hashable] = {}
-    for words, value in items:
-        out.setdefault(words, value)
-    return out
 
 
 def phrasal(token) -> tuple[str, str] | None:

@@ -71,5 +71,53 @@ def load_nlp(name: str | None = None):
     return nlp
 
 
+# Long articles are parsed in pieces of at most this many characters (spaCy's parser needs about
+# 1 GB per 100,000 characters at once, and refuses texts over ``nlp.max_length``).
+CHUNK_CHARS = 100_000
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end the piece that starts at ``start``: after a paragraph break, else a line
+    break, else a sentence end, else a space, as late as possible within ``limit`` characters."""
+    end = start + limit
+    if end >= len(text):
+        return len(text)
+    window = text[start:end]
+    for sep in ("\n\n", "\n", ". ", " "):
+        at = window.rfind(sep)
+        if at > limit // 4:
+            return start + at + len(sep)
+    return end
+
+
+def parse(nlp, text: str, chunk_chars: int | None = None):
+    """``nlp(text)``, in pieces cut at paragraph or line breaks when the text is long.
+
+    The pieces are joined into one Doc whose text, token offsets and sentences are those
+    of ``text`` (a line break ends a sentence anyway, see ``paragraph_boundaries``).
+    """
+    limit = min(chunk_chars or CHUNK_CHARS, nlp.max_length - 1)
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces, start = [], 0
+    while start < len(text):
+        end = _cut(text, start, limit)
+        pieces.append(text[start:end])
+        start = end
+    # one piece at a time (batch_size=1): the parser's memory is that of one piece, not of the article
+    doc = Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+    return doc
+
+
+def parse_many(nlp, texts: list[str], chunk_chars: int | None = None) -> list:
+    """Docs of ``texts``: the short ones in one ``nlp.pipe`` batch, long ones with :func:`parse`."""
+    limit = min(chunk_chars or CHUNK_CHARS, nlp.max_length - 1)
+    short = [t for t in texts if len(t) <= limit]
+    piped = iter(nlp.pipe(short, batch_size=max(1, len(short)))) if short else iter(())
+    return [next(piped) if len(t) <= limit else parse(nlp, t, chunk_chars) for t in texts]
+
+
 def model_id(nlp) -> str:
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

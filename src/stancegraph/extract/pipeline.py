@@ -1,4 +1,5 @@
-"""The extract stage in order: parse -> attribute -> drop captions -> stances and claims -> aggregate.
+"""The extract stage in order: parse -> attribute -> drop captions -> stances and claims -> aggregate
+-> claims made by acts (claim events).
 
 >>> from stancegraph.ingest import parse_text
 >>> from stancegraph.knowledge import load_resources
@@ -15,14 +16,16 @@ from typing import Iterable, Iterator
 
 from ..model import Article
 from ..knowledge import Resources
-from .aggregate import article_actors, positions_and_claims
-from .attribution import Utterance, attribute
+from .aggregate import add_claim_events, article_actors, positions_and_claims, sorted_claims
+from .attribution import FirstPerson, Utterance, attribute_with_log
+from .claim_events import ClaimEventFinder
 from .claims import ClaimFinder
 from .cues import CueLookup
 from .dates import utterance_date
 from .document import ArticleParser, ParsedArticle
 from .layout import caption_lines
 from .model import Extraction, Span
+from .nlp import parse_many
 from .speakers import SpeakerResolver
 from .stance import StanceDetector, StanceQuery, make_detector
 
@@ -61,38 +64,63 @@ class Extractor:
     def utterances(self, pd: ParsedArticle, index) -> tuple[list[Utterance], set[int]]:
         """The article's utterances with captions dropped (narration not yet checked for
         content), and the indices of the quotes that have a speaker."""
-        found = attribute(pd, SpeakerResolver(pd, index, self.resources, self.cues))
+        found, _ = attribute_with_log(pd, SpeakerResolver(pd, index, self.resources, self.cues))
         attributed = {u.quote for u in found if u.quote is not None}
-        # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(pd.article.text, pd.offset)
-        return [u for u in found if not any(b <= u.statement.span.begin and u.statement.span.end <= e
-                                            for b, e in muted)], attributed
+        return [u for u in found if not _muted(u.statement, muted)], attributed
 
     def extract(self, article: Article, doc=None) -> Extraction:
+        """Extract one article; ``doc``: its body already parsed by ``self.nlp`` (``nlp.pipe``)."""
         pd, index = self.parse(article, doc)
-        utterances, hits, claim_hits = [], [], []
-        candidates, attributed = self.utterances(pd, index)
-        for u in candidates:
-            found = self.stances.positions(StanceQuery(pd, u))
-            found_claims = self.claims.find(pd, u.scope)
-            # narration only speaks for an actor when it states a position or a claim
-            if u.needs_content and not (found or found_claims):
+        speakers = SpeakerResolver(pd, index, self.resources, self.cues)
+        found, log = attribute_with_log(pd, speakers)
+        attributed = {u.quote for u in found if u.quote is not None}
+        # narration only speaks for an actor when it states a position or a claim; a sentence in a
+        # document speaker's own voice is a statement unless what is kept before covers it
+        kept, taken, results = [], set(), {}
+        for n, u in enumerate(found):
+            if u.needs_content:
+                results[n] = (self.stances.positions(StanceQuery(pd, u)), self.claims.find(pd, u.scope))
+                if not (results[n][0] or results[n][1]):
+                    continue
+            if FirstPerson.covered(u, taken):
                 continue
+            kept.append(n)
+            if u.pattern != FirstPerson.name:
+                taken.update(u.scope)
+        # Captions and photo credits do not speak: drop statements made only of them.
+        muted = caption_lines(article.text, pd.offset)
+        utterances, hits, claim_hits = [], [], []
+        for n in kept:
+            u = found[n]
+            if _muted(u.statement, muted):
+                continue
+            found_pos, found_claims = results.get(n) or (self.stances.positions(StanceQuery(pd, u)),
+                                                         self.claims.find(pd, u.scope))
             st = u.statement
             if 0 <= st.sentence < len(pd.sents):
-                st = replace(st, utterance_date=utterance_date(pd.sents[st.sentence], article.published))
+                st = replace(st, utterance_date=utterance_date(pd.sent_ents[st.sentence], article.published))
             utterances.append(replace(u, statement=st))
-            hits.append(found)
+            hits.append(found_pos)
             claim_hits.append(found_claims)
         positions, claims = positions_and_claims(pd, self.cues, utterances, hits, claim_hits)
         statements = [u.statement for u in utterances]
+        scopes = [list(u.scope) for u in utterances]
+        add_claim_events(pd, ClaimEventFinder(pd, speakers, log).find(), statements, scopes, claims, muted)
+        claims = sorted_claims(claims)
         actors, mentions = article_actors(pd, index, statements, positions, claims)
         unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]
-        return Extraction(article, actors, mentions, statements, positions, claims, unattributed)
+        return Extraction(article, actors, mentions, statements, positions, claims, unattributed,
+                          pd.doc_speaker, pd.inferred_date)
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         """Extract many articles, parsing them in batches with ``nlp.pipe``."""
         articles = list(articles)
-        texts = (a.text[a.body_start:] for a in articles)
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=batch_size)):
-            yield self.extract(article, doc)
+        for start in range(0, len(articles), batch_size):
+            batch = articles[start:start + batch_size]
+            for article, doc in zip(batch, parse_many(self.nlp, [a.text[a.body_start:] for a in batch])):
+                yield self.extract(article, doc)
+
+
+def _muted(st, muted) -> bool:
+    return any(b <= st.span.begin and st.span.end <= e for b, e in muted)

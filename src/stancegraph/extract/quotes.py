@@ -4,7 +4,10 @@ Straight and curly double quotes, straight and curly single quotes, backticks,
 guillemets and low-9 quotes. An apostrophe between letters ("don't",
 "council’s") is never a quote mark. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
-newspaper convention for quotes that run across paragraphs). Quotes inside
+newspaper convention for quotes that run across paragraphs); otherwise it ends
+with its paragraph when it ends as a sentence does and is no longer than a
+long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
+quote). Quotes inside
 quotes belong to the outer quote.
 
 >>> [q.text for q in find_quotes('He said "we will see" and called it a ‘goodwill gesture,’ twice.')]
@@ -24,6 +27,7 @@ SINGLE_CLOSE = "'’`‹›‘"
 OPEN_BEFORE = " \t\n([{—–-/:;,"
 CLOSE_AFTER = " \t\n.,;:!?)]}—–-/…"
 MAX_SINGLE_WORDS = 90
+MAX_OPEN_WORDS = 60
 
 
 @dataclass
@@ -38,6 +42,8 @@ class Quote:
 def _can_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before == "\n" and text[i] in DOUBLE_OPEN and after == " ":
+        return True  # '" I think …' opening a paragraph
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
 
 
@@ -46,8 +52,10 @@ def _can_close(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before.isspace():
         return False
-    if before.isalpha() and after.isalpha():
+    if before.isalpha() and after.isalpha() and text[i] not in "”»":
         return False  # apostrophe inside a word
+    if text[i] in "”»":
+        return True  # a typographic closing double mark closes whatever follows ('…”Ann said')
     return after in CLOSE_AFTER or after in DOUBLE_CLOSE + SINGLE_CLOSE or after == "\n"
 
 
@@ -83,7 +91,11 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                 else:
                     continue
             else:
-                carry = None  # unclosed and not continued: not a quote we can trust
+                # Unclosed and not continued: the quote ends with its paragraph (a text cut short, a
+                # closing mark forgotten) when it is a sentence's worth, else it is not to be trusted.
+                if _ends_sentence(carry):
+                    _add(quotes, text, carry.begin, carry.end, single=False)
+                carry = None
         while i < pe:
             ch = text[i]
             if ch in DOUBLE_OPEN and _can_open(text, i):
@@ -103,7 +115,15 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                     i = close + 1
                     continue
             i += 1
+    if carry is not None and _ends_sentence(carry):
+        _add(quotes, text, carry.begin, carry.end, single=False)
     return quotes
+
+
+def _ends_sentence(q: Quote) -> bool:
+    """An unclosed quote worth keeping: a sentence or two that ends as a sentence does (not a text
+    cut off mid-word)."""
+    return len(q.text.split()) <= MAX_OPEN_WORDS and q.text.rstrip()[-1:] in ".!?…"
 
 
 def _find_close(text: str, i: int, end: int, closers: str) -> int | None:

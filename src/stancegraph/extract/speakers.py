@@ -13,11 +13,14 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import CLITIC_POSSESSIVE, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON, RELATIVE_PRONOUNS
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS)
 from .actors import ActorIndex, role_phrase
+from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .matcher import is_root
+from .window import WINDOW, MentionWindow
 
 #: (token index of the speaker's mention, actor IRI) of the speakers found so far, in order
 SpeakerLog = Tuple[Tuple[int, str], ...]
@@ -41,6 +44,8 @@ class SpeakerResolver:
         self.doc = doc
         self.cues = cues
         self.index = index
+        self.resources = resources
+        self.window = MentionWindow(doc, index)
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
         self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
@@ -51,10 +56,23 @@ class SpeakerResolver:
     def subject_of(self, verb, depth: int = 0):
         """The subject token of a verb, inherited from governing verbs when it has none.
 
-        A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies.
+        A relative pronoun subject ("the mayor, who said …") stands for the noun the clause modifies;
+        "quoted X as saying" and object control ("urged X to reject …") make X the subject.
         """
         tok_actor = self.doc.tok_actor
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "quoted X as saying", "cited X as saying": X is the subject.
+        if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
+            obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+        # Object control: "led X to label …", "urged X to reject …": X is the subject.
+        if not subjects and verb.dep_ == "xcomp" and not is_root(verb) and verb.head.lemma_.lower() not in \
+                COMMISSIVE_VERBS:
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -86,13 +104,28 @@ class SpeakerResolver:
                 return None, iri, 0.0
             return iri, None, 0.9
         low = tok.lower_
+        if doc.doc_speaker and low in PRONOUNS_FIRST and not self.quoted(tok):
+            return doc.doc_speaker, None, 0.85  # the document's own voice
         if low in PRONOUNS_PERSON:
             return self._antecedent(tok, log, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
             return self._antecedent(tok, log, person=False), None, 0.6
+        if low in PRONOUNS_THING and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "it said in a statement": the body named last, never a person or a state's name alone
+            return self._antecedent(tok, log, person=False, strict=True), None, 0.55
+        if tok.lemma_.lower() in self.lex.source_nouns and not self.lex.role_nouns.get(tok.lemma_.lower()):
+            # "the statement said", "a communique issued by X": the body whose document it is
+            owner = self.source_owner(tok)
+            if owner is tok:
+                owner = self._issuer(tok)
+            if owner is not None and owner is not tok:
+                return self.resolve(owner, log)
+            ante = self._antecedent(tok, log, person=False, role=None, strict=True)
+            return (ante, None, 0.55) if ante else (None, None, 0.0)
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            of_phrase = self._group_of(tok) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -100,24 +133,59 @@ class SpeakerResolver:
                 return holder, None, 0.8
             det = [t.lower_ for t in doc.doc[start:end] if t.dep_ == "det"]
             modifiers = [t for t in doc.doc[start:end] if t.dep_ in ("amod", "compound", "nmod", "poss") and t.i != tok.i]
-            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS]
+            bare = not [m for m in modifiers if m.lower_ not in POSSESSIVE_PRONOUNS] and of_phrase is None
+            role = tok.lemma_.lower()
+            outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
             if bare and (det[:1] == ["the"] or len(modifiers) > 0):
-                ante = self._antecedent(tok, log, person=kind == "person", role=tok.lemma_.lower())
+                ante = self._antecedent(tok, log, person=kind == "person", role=role, sources=outlet)
                 if ante:
                     return ante, None, 0.65
                 return None, None, 0.0
-            if tok.lower_ in self.lex.source_nouns or bare:
-                return None, None, 0.0
+            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
+            others = [m for m in modifiers if m.dep_ != "poss"]
+            owner = self._role_owner(tok, possessor=not others)
+            if owner is not None and kind != "group":
+                actor = self.actor(owner)
+                return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
+            # A definite descriptor ("the former prime minister", "the federal agency") names an actor
+            # mentioned nearby, not a new actor named after the descriptor.
+            if det[:1] == ["the"]:
+                ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
+                if ante:
+                    return ante, None, 0.6
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
+                return None, None, 0.0  # a bare plural ("critics said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
-            name = " ".join(t.text for t in doc.doc[start:end] if t.dep_ != "det").replace(" 's", "'s").replace(" ’s", "’s")
-            return self.index.mint(name, kind), None, 0.6
+            if of_phrase is not None:
+                end = of_phrase  # "heads of the breakaway regions", "members of the council"
+            words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
+            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
+                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
+            return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
-            span = next((e for e in doc.doc.ents if e.start <= tok.i < e.end), None)
+            span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG":
                 return self.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
+
+    def possessor(self, tok, log: SpeakerLog) -> str | None:
+        """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
+        low = tok.lower_
+        if low in ("his", "her"):
+            return self._antecedent(tok, log, person=True)
+        if low in ("its", "their"):
+            return self._antecedent(tok, log, person=False)
+        if low in ("my", "our") and self.doc.doc_speaker and not self.quoted(tok):
+            return self.doc.doc_speaker
+        return None
+
+    def quoted(self, tok) -> bool:
+        """True when the token stands inside quotation marks."""
+        at = tok.idx + self.doc.offset
+        return any(b <= at < e for b, e in self.doc.quoted_chars)
 
     def mentioned(self, tok) -> str | None:
         """The actor a token's own noun phrase names (compounds, appositions), if any."""
@@ -133,10 +201,67 @@ class SpeakerResolver:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 return holder or tok_actor[orgs[0].i]
-        # A name inside the subject phrase (compounds, appositions), not inside its prepositions.
+        # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
+        # "the negotiator and adviser, Ann Example"), not inside its prepositions.
+        for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
+            for child in node.children:
+                if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
+                    return tok_actor[child.i]
+        return None
+
+    def source_owner(self, tok):
+        """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
+        if tok.lemma_.lower() in self.lex.source_nouns:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
+                if c.dep_ == "poss":
+                    return c
+        return tok
+
+    @staticmethod
+    def _issuer(tok):
+        """ "a statement issued by X": X."""
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl"):
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        return next((p for p in g.children if p.dep_ == "pobj"), None)
+        return None
+
+    @staticmethod
+    def _group_of(tok) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        if prep is None:
+            return None
+        end = prep.right_edge.i + 1
+        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
+
+    def _demonym_state(self, tok) -> str | None:
+        """The state a demonym names (the state whose sovereign has it), if any."""
+        lex = event_lexicon(self.resources)
+        key = lex.demonyms.get(tok.lower_)
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+
+    def _role_owner(self, tok, possessor: bool = True) -> str | None:
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        tok_actor = self.doc.tok_actor
         for child in tok.children:
-            if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
-                return tok_actor[child.i]
+            if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                iri = tok_actor.get(child.i)
+                if iri:
+                    return iri
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
+                                                          if c.dep_ in ("compound", "appos") and c.i in tok_actor), None)
+                        actor = self.actor(iri) if iri else None
+                        if actor is not None and not actor.is_source:
+                            return iri
         return None
 
     def _title_holder(self, text: str) -> str | None:
@@ -154,34 +279,37 @@ class SpeakerResolver:
                 if s > score:
                     best, score = iri, s
             post = best if score >= 90 else None
-        return self.gazetteer.holder(post, self.index.day) if post else None
+        return self.index.holder(post) if post else None
 
-    def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None) -> str | None:
-        """Most recent fitting actor before ``tok``: speakers first, then any mention."""
+    def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None, strict: bool = False,
+                    sources: bool = False, outlets_only: bool | None = None) -> str | None:
+        """Most recent fitting actor before ``tok``: speakers first, then any mention.
+
+        ``strict``: a person must hold (or have held) a post with the role word, an organisation
+        must have it in its name; ``sources``: outlets may be meant ("the publication said")."""
         doc = self.doc
-        tokens = doc.doc
-        tok_actor = doc.tok_actor
+        if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
+            outlets_only = sources and role in self.lex.source_nouns
         sent = doc.sent_of[tok.i]
         sstart = doc.sents[sent].start
-        prominent = [(i, a) for i, a in tok_actor.items() if sstart <= i < tok.i
-                     and tokens[i].dep_ in ("nsubj", "nsubjpass", "poss")]
-        # The sentence's topic: its earliest subject or possessor.
-        prominent.sort()
-        speakers = sorted(((i, a) for i, a in log if i < tok.i), key=lambda x: x[0], reverse=True)
-        others = sorted(((i, a) for i, a in tok_actor.items() if i < tok.i
-                         and tokens[i].dep_ not in ("pobj", "dobj", "conj")), key=lambda x: x[0], reverse=True)
-        rest = sorted(((i, a) for i, a in tok_actor.items() if i < tok.i), key=lambda x: x[0], reverse=True)
-        candidates = prominent + speakers + others + rest
-        if role and not person:
-            # "the ministry": an organisation whose name has that word, before any other
-            named = [(i, a) for i, a in candidates if self.actor(a) is not None
-                     and role in self.actor(a).name.lower()]
-            candidates = named + candidates
-        for i, iri in candidates:
-            if sent - doc.sent_of[i] > 4:
+        pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        # The sentence's topic (its earliest subject or possessor), then speakers, then other
+        # mentions, most recent first, within a few sentences; "the ministry": an organisation
+        # whose name has that word before any other.
+        for cand in self.window.candidates(tok.i, log, role if role and not person else None):
+            if cand is None:
+                break
+            i, iri = cand
+            if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
+                continue  # "Ridiculing X's claim, she said": not X
+            if sent - doc.sent_of[i] > WINDOW:
                 break
             actor = self.actor(iri)
-            if actor is None or actor.is_source:
+            if actor is None or (actor.is_source and not sources):
+                continue
+            if outlets_only and not actor.is_source and role not in actor.name.lower():
+                continue  # "the publication": an outlet first
+            if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
                 continue
@@ -190,9 +318,26 @@ class SpeakerResolver:
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
                 continue
             return iri
-        if role:
+        if outlets_only:
+            return self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
+        if role and not strict:
             return self._antecedent(tok, log, person, None) if person else None
         return None
+
+    @staticmethod
+    def _in_participle_poss(tok) -> bool:
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
+        of the clause's own pronoun subject."""
+        if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
+            return False
+        node = tok
+        for _ in range(8):
+            if is_root(node):
+                return False
+            node = node.head
+            if node.dep_ == "advcl" and node.tag_ == "VBG":
+                return True
+        return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
@@ -217,4 +362,14 @@ class SpeakerResolver:
                 return True
         # Unnamed/minted actors: the role word is in their name.
         actor = self.actor(iri)
-        return bool(actor and role in actor.name.lower())
+        if actor and role in actor.name.lower():
+            return True
+        # The article gives the role in apposition: "Ann Example, the former prime minister, …"
+        tokens = self.doc.doc
+        for i, a in self.doc.tok_actor.items():
+            if a != iri:
+                continue
+            for c in tokens[i].children:
+                if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
+                    return True
+        return False

@@ -73,7 +73,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..errors import StanceGraphError
-from .matrix import CLAIM_PREFIX, StanceMatrix, local_name
+from ..ids import local_name
+from ..model import Stance
+from .matrix import StanceMatrix
+from .read import CLAIM_PREFIX
 from .options import KINDS, NORMALIZATIONS, check_choice
 
 
@@ -172,10 +175,10 @@ def edge_weights(M: StanceMatrix, kind: str, normalize: str = "none",
     >>> list(zip(e["row"].tolist(), e["col"].tolist(), e["weight"].tolist()))
     [(0, 1, 1.0), (0, 2, -2.0), (1, 2, -1.0)]
     """
-    kind = check_choice(kind, KINDS, "--kind", M.table.source)
-    normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", M.table.source)
+    kind = check_choice(kind, KINDS, "kind", M.table.source)
+    normalize = check_choice(normalize, NORMALIZATIONS, "normalize", M.table.source)
     if kind == "affiliation":
-        raise StanceGraphError("edge_weights is for one-mode kinds; use affiliation_graph", place="--kind")
+        raise StanceGraphError("edge_weights is for one-mode kinds; use affiliation_graph", place="kind")
     rows, cols, a, d = _pair_values(agreement_matrix(M), disagreement_matrix(M))
     C = sp.csr_array(M.counts, dtype=np.float64)
     n = np.asarray(C.sum(axis=1)).ravel()
@@ -358,7 +361,7 @@ def affiliation_graph(M: StanceMatrix, min_weight: float = 0.0) -> nx.Graph:
             total = sum(by_stance.values())
             if total < min_weight:
                 continue
-            sup, opp = by_stance.get("support", 0), by_stance.get("oppose", 0)
+            sup, opp = by_stance.get(Stance.SUPPORT.key, 0), by_stance.get(Stance.OPPOSE.key, 0)
             claim = issue.startswith(CLAIM_PREFIX)
             sign = 0 if claim or (sup and opp) else (1 if sup else -1)
             G.add_edge(node, M.issue_iris.get(issue, issue), weight=float(total),

@@ -13,18 +13,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from ..errors import StanceGraphError
 from ..store import open_source
-from .build import network, windowed_networks
+from .build import network, undated, windowed_networks
 from .matrix import load_positions
 from .formats import format_for, write_network
-from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, check_choice, parse_date, parse_window
+from .options import NetworkOptions
 from .summary import NetworkSummary, summarize
 
 
@@ -35,6 +35,7 @@ class NetworkRun:
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
     graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # for stderr: what the options left out
 
     def __str__(self) -> str:
         lines = []
@@ -48,24 +49,23 @@ class NetworkRun:
         return "\n".join(lines)
 
 
-def run_network(graph: Path | None, store: Path | None, kind: str = "agreement", fmt: str | None = None,
-                out: Path | None = None, issues: list[str] | None = None, since: str | date | None = None,
-                until: str | date | None = None, window: str | None = None, level: str = "person",
-                normalize: str = "none", duplicates: str = "article", min_weight: float = 0.0,
-                claims: bool = True, claims_only: bool = False, summary: bool = False) -> NetworkRun:
+def run_network(graph: Path | None, store: Path | None, options: NetworkOptions | None = None, *,
+                fmt: str | None = None, out: Path | None = None, summary: bool = False,
+                machine_only: bool = False, **fields: Any) -> NetworkRun:
     """Build the network(s) of a graph file or store, write them, and optionally summarise.
 
-    Parameters mirror the command's options: ``graph`` (a graph file) or
-    ``store`` (an on-disk store folder), ``kind``, ``fmt`` (``None``: from
-    ``out``'s suffix), ``out`` (required unless ``summary``), ``issues``,
-    ``since``/``until``, ``window``, ``level``, ``normalize``, ``duplicates``,
-    ``min_weight``, ``claims``/``claims_only``, ``summary``. All values are
-    checked before the graph is read.
+    ``graph`` (a graph file) or ``store`` (an on-disk store folder); ``options``
+    a :class:`~stancegraph.networks.options.NetworkOptions`, or its fields as
+    keyword arguments (``kind="signed"``, ...); ``fmt`` (``None``: from
+    ``out``'s suffix), ``out`` (required unless ``summary``); ``machine_only``:
+    the machine coding as extracted instead of the reviewed view
+    (:mod:`stancegraph.review`). Everything is checked before the graph is read.
+    When windows or dates leave out the positions of undated articles, ``run.warnings`` says how many.
 
     Raises
     ------
     StanceGraphError
-        Any bad option or input, with a one-line message naming the option.
+        Any bad option or input, with a one-line message naming the option's field.
 
     Examples
     --------
@@ -79,39 +79,36 @@ def run_network(graph: Path | None, store: Path | None, kind: str = "agreement",
     ...
     """
     source = str(graph if graph is not None else store) if (graph or store) else None
-    kind = check_choice(kind, KINDS, "--kind", source)
+    if options is None:
+        options = NetworkOptions(**fields, source=source)
+    elif fields:
+        options = replace(options, **fields)
     fmt_checked = format_for(fmt, out, source)
-    level = check_choice(level, LEVELS, "--level", source)
-    normalize = check_choice(normalize, NORMALIZATIONS, "--normalize", source)
-    duplicates = check_choice(duplicates, DUPLICATES, "--duplicates", source)
-    spec = parse_window(window, source)
-    since_d, until_d = parse_date(since, "--since", source), parse_date(until, "--until", source)
-    if min_weight is not None and min_weight < 0:
-        raise StanceGraphError(f"--min-weight must be 0 or more, not {min_weight}", path=source,
-                               place="--min-weight")
-    if kind == "affiliation" and normalize != "none":
-        raise StanceGraphError("--normalize applies to one-mode networks; the affiliation network carries "
-                               "raw counts (use --normalize none)", path=source, place="--normalize")
-    if claims_only and not claims:
-        raise StanceGraphError("--claims-only and --no-claims exclude each other", path=source,
-                               place="--claims-only")
     if out is None and not summary:
-        raise StanceGraphError("give -o OUT for the network file(s), or --summary", path=source, place="-o")
-    table = load_positions(open_source(graph, store))
+        raise StanceGraphError("give `out` for the network file(s), or `summary`", path=source, place="out")
+    from ..review import view_of
+
+    problems: list[str] = []
+    table = load_positions(view_of(open_source(graph, store), machine_only, problems))
     table.source = source
-    opts = dict(issues=issues or None, since=since_d, until=until_d, level=level, normalize=normalize,
-                duplicates=duplicates, min_weight=min_weight or 0.0, claims=claims, claims_only=claims_only)
-    run = NetworkRun()
-    if spec is not None:
-        nets = windowed_networks(table, kind, window, **opts)  # type: ignore[arg-type]
+    kind, window, opts = options.kind, options.window, options.network_kwargs()
+    run = NetworkRun(warnings=problems)  # reviews whose target vanished
+    if window is not None or options.since is not None or options.until is not None:
+        n_pos, n_art = undated(table, issues=opts["issues"], claims=options.claims, claims_only=options.claims_only)
+        if n_pos:
+            by = "`window`" if window is not None else "`since`/`until`"
+            run.warnings.append(f"{n_pos} position{'s' * (n_pos != 1)} from {n_art} undated "
+                                f"article{'s' * (n_art != 1)} left out: {by} needs a publication date")
+    if window is not None:
+        nets = windowed_networks(table, kind, window, step=options.step, **opts)
         run.graphs = [(w.label, G) for w, G in nets]
         if out is not None:
             run.files = write_network(nets, fmt_checked, out)
     else:
-        G = network(table, kind, **opts)  # type: ignore[arg-type]
+        G = network(table, kind, **opts)
         run.graphs = [("", G)]
         if out is not None:
             run.files = write_network(G, fmt_checked, out)
     if summary:
-        run.summary = summarize(table, window=window, **opts)  # type: ignore[arg-type]
+        run.summary = summarize(table, window=window, **opts)
     return run

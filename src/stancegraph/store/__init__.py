@@ -13,34 +13,19 @@ all named graphs as their default graph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
-
-FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
-_SHORT = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS,
-          "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD}
+from .formats import for_name, for_path
 
 
 def rdf_format(path: str | Path) -> ox.RdfFormat:
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise StanceGraphError(
-            f"unknown RDF file type '{suffix}' (use one of {', '.join(sorted(FORMATS))})", path=path)
-    return FORMATS[suffix]
+    """Oxigraph's format for a file, from its suffix (see :mod:`stancegraph.store.formats`)."""
+    return for_path(path).oxigraph
 
 
 def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
@@ -59,8 +44,9 @@ def load_file(path: str | Path, store: ox.Store | None = None) -> ox.Store:
 
 
 def load_text(text: str, fmt: str = "ttl") -> ox.Store:
+    """An in-memory store of RDF text; ``fmt`` a format name or suffix (``turtle``, ``ttl``, ``nt``...)."""
     store = ox.Store()
-    store.load(text.encode("utf-8"), format=_SHORT[fmt])
+    store.load(text.encode("utf-8"), format=for_name(fmt).oxigraph)
     return store
 
 
@@ -70,7 +56,7 @@ def open_source(graph: str | Path | None = None, store_dir: str | Path | None = 
     Exactly one of ``graph`` and ``store_dir`` must be given.
     """
     if (graph is None) == (store_dir is None):
-        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+        raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
     if graph is not None:
         return load_file(graph)
     d = Path(store_dir)  # type: ignore[arg-type]
@@ -98,18 +84,65 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
-def query(store: ox.Store, sparql: str, source: str | None = None):
-    """Run any SPARQL query (default graph = union of named graphs)."""
+def _is_update(sparql: str) -> bool:
+    r"""Whether the text is a SPARQL UPDATE: its first keyword after the prologue is an update
+    operation. Read, never run (running ``LOAD <url>`` even on an empty store fetches the URL).
+
+    >>> _is_update("PREFIX x: <urn:x#> # note\n INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    True
+    >>> _is_update("SELECT * WHERE { ?s ?p 'INSERT' }")
+    False
+    """
+    from .guard import without_opaque
+
+    text = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+[^\s:]*:\s*|BASE\s*)\s*)*", "", without_opaque(sparql))
+    return bool(re.match(r"(?i)(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", text))
+
+
+def query(store: ox.Store, sparql: str, source: str | None = None, allow_service: bool = True):
+    """Run any SPARQL query (default graph = union of named graphs).
+
+    ``allow_service=False`` refuses a query with a federated ``SERVICE`` clause. A SPARQL
+    UPDATE, a syntax error or a failing ``SERVICE`` is a one-line :class:`StanceGraphError`.
+    Solutions are read through, so a failure while iterating them is reported here too
+    (SELECT answers come back as a list-backed :class:`Solutions`).
+    """
+    if not allow_service:
+        from .guard import uses_service
+
+        if uses_service(sparql):
+            raise StanceGraphError("SERVICE (a federated query) would send HTTP requests from this machine; "
+                                   "give `allow_service` to allow it", path=source)
     try:
-        return store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql, use_default_graph_as_union=True)
+        if isinstance(result, ox.QuerySolutions):
+            return Solutions([v.value for v in result.variables], list(result))
+        if isinstance(result, ox.QueryTriples):
+            return list(result)
+        return result
     except SyntaxError as exc:
+        if _is_update(sparql):
+            raise StanceGraphError("this is a SPARQL UPDATE, and query is read-only (change a store with "
+                                   "'stancegraph build --store' or a 'serve --writable' endpoint)",
+                                   path=source) from None
         raise StanceGraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}", path=source) from None
+    except OSError as exc:
+        what = "SERVICE call failed" if "SERVICE" in sparql.upper() else "query failed"
+        raise StanceGraphError(f"{what}: {' '.join(str(exc).split())}", path=source) from None
+
+
+class Solutions(list):
+    """The solutions of a SELECT query, read through, with their ``variables`` (names, in order)."""
+
+    def __init__(self, variables: list[str], solutions: list):
+        super().__init__(solutions)
+        self.variables = variables
 
 
 def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
     """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
     result = query(store, sparql)
-    names = [v.value for v in result.variables]
+    names = result.variables
     rows = []
     for sol in result:
         row = {}
@@ -119,11 +152,3 @@ def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
                 row[name] = term_value(value)
         rows.append(row)
     return rows
-
-
-def count_triples(store: ox.Store) -> int:
-    return len(store)
-
-
-def quads_of(store: ox.Store) -> Iterable[ox.Quad]:
-    return store.quads_for_pattern(None, None, None, None)

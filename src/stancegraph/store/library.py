@@ -32,17 +32,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 import pyoxigraph as ox
 
+from .. import paths
+from ..dates import iso_date
 from ..errors import StanceGraphError
 from ..namespaces import PREFIXES
 from . import select
 
-QUERIES_DIR = Path(__file__).resolve().parents[3] / "queries"
+QUERIES_DIR = paths.queries_dir()
+"""The user's library (``queries/`` of the project, or of ``STANCEGRAPH_HOME``)."""
+PACKAGE_QUERIES = Path(__file__).resolve().parents[1] / "queries"
+"""The queries stancegraph itself runs (export, networks): package data, same header format."""
 PARAM_TYPES = ("string", "date", "integer", "iri", "term")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM_PREFIXES = ("act", "ter", "cb", "sg")  # prefixes a term parameter may be written with
@@ -126,7 +131,7 @@ def _parse(path: Path, text: str) -> NamedQuery:
 
 
 def _directory(directory: str | Path | None) -> Path:
-    return Path(directory) if directory is not None else QUERIES_DIR
+    return Path(directory) if directory is not None else paths.queries_dir()
 
 
 def load_query(name: str, directory: str | Path | None = None) -> NamedQuery:
@@ -143,6 +148,16 @@ def load_query(name: str, directory: str | Path | None = None) -> NamedQuery:
     except (OSError, UnicodeDecodeError) as exc:
         raise StanceGraphError(f"cannot read query: {exc}", path=path) from None
     return _parse(path, text)
+
+
+@lru_cache(maxsize=None)
+def package_query(name: str) -> NamedQuery:
+    """A query stancegraph runs itself (:data:`PACKAGE_QUERIES`), read and checked once.
+
+    >>> [p.name for p in package_query("export-quotes").params]
+    ['a']
+    """
+    return load_query(name, PACKAGE_QUERIES)
 
 
 def list_queries(directory: str | Path | None = None) -> list[NamedQuery]:
@@ -181,7 +196,7 @@ def render_term(ptype: str, value: Any) -> str:
     if ptype == "date":
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
             raise ValueError("not a date (YYYY-MM-DD)")
-        date.fromisoformat(text.strip())  # a real calendar date
+        iso_date(text)  # a real calendar date
         return f'"{text.strip()}"^^<{_XSD}date>'
     if ptype == "integer":
         if not re.fullmatch(r"[+-]?\d+", text.strip()):
@@ -223,14 +238,14 @@ def render_query(query: NamedQuery | str, params: Mapping[str, Any] | None = Non
     return text
 
 
-def run_named_query(store: ox.Store, name: str, params: Mapping[str, Any] | None = None,
+def run_named_query(store: ox.Store, name: str | NamedQuery, params: Mapping[str, Any] | None = None,
                     directory: str | Path | None = None) -> list[dict[str, Any]]:
-    """Run named query ``name`` on ``store`` (default graph = union of its graphs).
+    """Run named query ``name`` (or an already loaded one) on ``store`` (default graph = union of its graphs).
 
     Rows are dicts of plain values (see :func:`stancegraph.store.select`); unbound columns are
     left out of a row.
     """
-    nq = load_query(name, directory)
+    nq = name if isinstance(name, NamedQuery) else load_query(name, directory)
     sparql = render_query(nq, params)
     try:
         return select(store, sparql)

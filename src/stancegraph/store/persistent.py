@@ -38,7 +38,9 @@ digits and ``-._~`` (every id of the bundled corpus) appear unchanged.
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 from urllib.parse import unquote
@@ -46,9 +48,10 @@ from urllib.parse import unquote
 import pyoxigraph as ox
 
 from ..errors import StanceGraphError
-from ..fileio import atomic_output
-from ..namespaces import prefix_map
-from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
+from ..rdf import to_oxigraph
+from .formats import RDF_FORMATS
+# the store's graph names (minted in ids.py) are part of this module's interface too
+from ..ids import ARTICLE_GRAPH_PREFIX, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri  # noqa: F401
 
 STORE_NS = "https://w3id.org/stancegraph/store#"
 
@@ -56,10 +59,6 @@ _HASH = ox.NamedNode(STORE_NS + "contentHash")
 _COUNT = ox.NamedNode(STORE_NS + "tripleCount")
 _META = ox.NamedNode(META_GRAPH)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-
-EXPORT_FORMATS = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS}
-_EXPORT_SUFFIX = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
-EXPORT_PREFIXES = prefix_map()
 
 GraphInput = Union["rdflib.Graph", str, bytes, Path, Iterable[ox.Triple]]  # noqa: F821
 
@@ -73,7 +72,8 @@ def open_store(path: str | Path, create: bool = True) -> ox.Store:
     ``create`` is false, is a non-empty directory without an Oxigraph database in it (so a
     mistyped path never scatters database files into e.g. a source folder), or is locked by
     another process (a running build, ``stancegraph serve --writable`` or ``oxigraph serve``).
-    The store is closed, and its lock released, when the returned object is garbage-collected.
+    The store is closed, and its lock released, when the returned object is garbage-collected;
+    :func:`session` does that at the end of a ``with`` block.
     """
     p = Path(path)
     if p.exists() and not p.is_dir():
@@ -97,67 +97,78 @@ def open_store(path: str | Path, create: bool = True) -> ox.Store:
         raise StanceGraphError(f"cannot open store: {text}", path=p) from None
 
 
-# ------------------------------------------------------------ conversion ---
+class StoreSession:
+    """An on-disk store open for the length of a ``with session(...)`` block.
 
-def rdflib_to_oxigraph(graph) -> list[ox.Triple]:
-    """The triples of an rdflib Graph as pyoxigraph Triples, term by term.
-
-    Lexical forms, datatypes and language tags are kept exactly (Oxigraph lower-cases
-    language tags, which RDF treats as case-insensitive); each rdflib blank node becomes one
-    fresh Oxigraph blank node. Generalised triples (a literal subject, ...) are refused.
+    It answers everything a :class:`pyoxigraph.Store` does (it hands attribute
+    access on to the store); when the block ends it drops its one reference to
+    the store, so the store closes and its lock is released at once, even while
+    the name bound by ``as`` lives on. Using it after the block is an error.
     """
-    from rdflib.term import BNode, Literal, URIRef
 
-    bnodes: dict = {}
+    __slots__ = ("_store", "path")
 
-    def term(t, position: str):
-        if isinstance(t, URIRef):
-            try:
-                return ox.NamedNode(str(t))
-            except ValueError as exc:
-                raise StanceGraphError(f"invalid IRI <{t}> in {position}: {exc}") from None
-        if isinstance(t, BNode):
-            if t not in bnodes:
-                bnodes[t] = ox.BlankNode()
-            return bnodes[t]
-        if isinstance(t, Literal):
-            try:
-                if t.language:
-                    return ox.Literal(str(t), language=t.language)
-                if t.datatype is not None and str(t.datatype) != _XSD + "string":
-                    return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-                return ox.Literal(str(t))
-            except ValueError as exc:
-                raise StanceGraphError(f"invalid literal {t.n3()} in {position}: {exc}") from None
-        raise StanceGraphError(f"unsupported RDF term {t!r} in {position}")
+    def __init__(self, store: ox.Store, path: Path):
+        self._store: ox.Store | None = store
+        self.path = path
 
-    out = []
-    for s, p, o in graph.triples((None, None, None)):
-        try:
-            out.append(ox.Triple(term(s, "subject"), term(p, "predicate"), term(o, "object")))
-        except TypeError:
-            raise StanceGraphError(f"not an RDF triple (generalised RDF is not stored): {s!r} {p!r} {o!r}") from None
-    return out
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            raise StanceGraphError("the store session is closed", path=self.path)
+        return self._store
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def __iter__(self) -> Iterator[ox.Quad]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        """Drop the store now (lock released); later use raises."""
+        self._store = None
+        gc.collect()  # pyoxigraph objects in reference cycles must not keep the lock
 
 
-def rdflib_to_ntriples(graph) -> str:
-    """N-Triples text of an rdflib Graph, written by Oxigraph (exact escaping of every literal)."""
-    return ox.serialize(rdflib_to_oxigraph(graph), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+@contextmanager
+def session(path: str | Path, create: bool = True) -> Iterator[StoreSession]:
+    """The on-disk store in ``path`` opened for reading and writing, flushed and closed after the block.
 
+    This is the one place a store's lock is released (see :class:`StoreSession`).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()) / "st"
+    >>> with session(d) as st:
+    ...     put_article(st, "A", '<urn:a> <urn:p> "x" .')
+    'added'
+    >>> with session(d) as again:   # not locked any more
+    ...     article_ids(again)
+    ['A']
+    """
+    handle = StoreSession(open_store(path, create=create), Path(path))
+    try:
+        yield handle
+        handle.flush()
+    finally:
+        handle.close()
+
+
+# ------------------------------------------------------------ conversion ---
 
 def to_triples(data: GraphInput, source: str | None = None) -> list[ox.Triple]:
     """Triples from an rdflib Graph, Turtle/N-Triples text (str or bytes), a Turtle/N-Triples
     file (``Path``) or an iterable of pyoxigraph Triples."""
-    try:
-        import rdflib
-    except ImportError:  # pragma: no cover - rdflib is a dependency
-        rdflib = None
-    if rdflib is not None and isinstance(data, rdflib.Graph):
+    import rdflib
+
+    if isinstance(data, rdflib.Graph):
         if isinstance(data, rdflib.Dataset):
             raise StanceGraphError("give one rdflib Graph per article, not a Dataset", path=source)
-        return rdflib_to_oxigraph(data)
+        return to_oxigraph(data)
     if isinstance(data, Path):
-        if data.suffix.lower() not in (".ttl", ".turtle", ".nt"):
+        if data.suffix.lower() not in (*RDF_FORMATS["turtle"].suffixes, *RDF_FORMATS["ntriples"].suffixes):
             raise StanceGraphError("a graph file to store must be Turtle (.ttl) or N-Triples (.nt)", path=data)
         try:
             text = data.read_bytes()
@@ -234,9 +245,10 @@ def _count(store: ox.Store, graph_iri: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
 
 
-def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str | int], what: str) -> str:
+def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str | int], what: str,
+         digest: str | None = None) -> str:
     triples = to_triples(data, source=what)
-    digest = content_hash(triples)
+    digest = digest or content_hash(triples)
     node = ox.NamedNode(graph_iri)
     try:
         exists = store.contains_named_graph(node)
@@ -244,6 +256,7 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
             old_hash, old_count = _stored(store, graph_iri)
             # the count check catches a graph edited behind our back (e.g. through a writable server)
             if old_hash == digest and old_count == _count(store, graph_iri):
+                _refresh_meta(store, graph_iri, {"contentHash": digest, "tripleCount": len(triples), **meta})
                 return "unchanged"
         store.update(replacement_update(graph_iri, triples,
                                         {"contentHash": digest, "tripleCount": len(triples), **meta}))
@@ -254,14 +267,31 @@ def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str 
     return "replaced" if exists else "added"
 
 
-def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput) -> str:
+def _refresh_meta(store: ox.Store, graph_iri: str, meta: dict[str, str | int]) -> None:
+    """Rewrite a graph's meta entry when it differs from ``meta`` (the graph itself unchanged)."""
+    node = ox.NamedNode(graph_iri)
+    have = {q.predicate.value[len(STORE_NS):]: q.object.value
+            for q in store.quads_for_pattern(node, None, None, _META) if q.predicate.value.startswith(STORE_NS)}
+    if all(have.get(k) == str(v) for k, v in meta.items()):
+        return
+    g = str(node)
+    meta_po = " ; ".join(f"<{STORE_NS}{k}> {_lit(v)}" for k, v in meta.items())
+    store.update(f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {g} ?p ?o }} }} ;\n"
+                 f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {g} {meta_po} . }} }}")
+
+
+def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput,
+                extra_meta: dict[str, str | int] | None = None, digest: str | None = None) -> str:
     """Store (or replace) the graph of one article; returns "added", "replaced" or "unchanged".
 
     ``graph_or_ntriples``: an rdflib Graph, N-Triples/Turtle text or bytes, a .nt/.ttl ``Path``,
     or pyoxigraph Triples. Other graphs are not touched; a replacement is one transaction.
+    ``extra_meta``: more ``store:`` entries for the meta graph (a build adds ``inputHash``);
+    ``digest``: the :func:`content_hash` of the triples when the caller computed it already.
     """
     return _put(store, article_graph_iri(article_id), graph_or_ntriples,
-                {"graphKind": "article", "articleId": article_id}, f"article '{article_id}'")
+                {"graphKind": "article", "articleId": article_id, **(extra_meta or {})}, f"article '{article_id}'",
+                digest)
 
 
 def put_static(store: ox.Store, name: str, graph: GraphInput) -> bool:
@@ -302,44 +332,3 @@ def article_ids(store: ox.Store) -> list[str]:
 def stored_hash(store: ox.Store, graph_iri: str) -> str | None:
     """The content hash recorded for a graph, or None."""
     return _stored(store, graph_iri)[0]
-
-
-# ---------------------------------------------------------------- export ---
-
-def _content_quads(store: ox.Store, include_meta: bool) -> Iterator[ox.Quad]:
-    for q in store.quads_for_pattern(None, None, None, None):
-        if include_meta or q.graph_name != _META:
-            yield q
-
-
-def export_dataset(store: ox.Store, path: str | Path, fmt: str | None = None,
-                   include_meta: bool = False) -> int:
-    """Write the whole dataset, named graphs kept, as TriG or N-Quads (atomic write).
-
-    ``fmt``: "trig", "nquads" or "nq"; None guesses from the suffix (.trig, .nq, .nquads).
-    The meta graph (hashes) is left out unless ``include_meta``. Returns the number of quads.
-    """
-    target = Path(path)
-    if fmt is None:
-        fmt = _EXPORT_SUFFIX.get(target.suffix.lower())
-        if fmt is None:
-            raise StanceGraphError("cannot tell the dataset format from the suffix (use .trig or .nq)", path=target)
-    key = fmt.lower().replace("-", "")
-    if key not in EXPORT_FORMATS:
-        raise StanceGraphError(f"unknown dataset format '{fmt}' (use trig or nquads)", path=target)
-    counted = 0
-
-    def counting(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
-        nonlocal counted
-        for q in quads:
-            counted += 1
-            yield q
-
-    rdf_fmt = EXPORT_FORMATS[key]
-    prefixes = EXPORT_PREFIXES if rdf_fmt == ox.RdfFormat.TRIG else None
-    try:
-        with atomic_output(target, "wb", encoding=None) as handle:
-            ox.serialize(counting(_content_quads(store, include_meta)), handle, rdf_fmt, prefixes=prefixes)
-    except OSError as exc:
-        raise StanceGraphError(f"cannot write dataset: {exc.strerror or exc}", path=target) from None
-    return counted

@@ -2,16 +2,21 @@
 
 ``serve`` starts ``oxigraph serve-read-only`` (or ``oxigraph serve`` when writable) on the store
 directory, or on a temporary store it loads a GRAPH file into, with the union of the named graphs
-as the default graph, waits until it answers, and then waits for Ctrl-C (SIGINT) or SIGTERM: it
-stops the child, removes the temporary directory and returns normally (exit status 0).
+as the default graph, on a private loopback port behind :class:`~stancegraph.store.guard.Guard`
+(no ``SERVICE`` unless allowed, no cross-site form writes, idle connections closed), waits until it
+answers, and then waits for Ctrl-C (SIGINT) or SIGTERM: it stops the child, removes the temporary
+directory and returns normally (exit status 0). Queries stop after ``timeout`` seconds. On Linux
+the child is killed when ``serve`` dies, however it dies; temporary folders left by a ``serve``
+that was killed are removed at the next start. Binding an address other machines can reach needs
+``public=True``: put a reverse proxy with timeouts in front (see the README).
 
-Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST) and, on ``/``, the
-web query page; when writable also ``/update`` and ``/store`` (Graph Store Protocol).
+Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST); when writable also
+``/update`` and ``/store`` (Graph Store Protocol). On ``/`` the guard answers with stancegraph's
+query page: the project's prefixes and its query library (:mod:`stancegraph.store.query_page`).
 """
 
 from __future__ import annotations
 
-import gc
 import ipaddress
 import os
 import shutil
@@ -27,8 +32,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import StanceGraphError
+from . import load_file
+from .persistent import session
 
 DEFAULT_BIND = "127.0.0.1:7878"
+DEFAULT_TIMEOUT = 60.0
+TMP_PREFIX = "stancegraph-serve-"
 _EXE = "oxigraph.exe" if os.name == "nt" else "oxigraph"
 
 
@@ -55,7 +64,7 @@ def parse_bind(bind: str) -> tuple[str, int]:
     """
     host, sep, port = bind.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise StanceGraphError(f"invalid --bind '{bind}': give HOST:PORT, e.g. 127.0.0.1:7878")
+        raise StanceGraphError(f"invalid `bind` '{bind}': give HOST:PORT, e.g. 127.0.0.1:7878")
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
     return host, int(port)
@@ -117,7 +126,7 @@ def _last_line(log: Path | None) -> str:
     reason = errors[0] if errors else (lines[-1] if lines else "")
     if "lock" in reason.lower():
         return ("the store is locked by another process (a build, a writable server...); "
-                "stop it, or serve without --writable")
+                "stop it, or serve without `writable`")
     return reason
 
 
@@ -140,7 +149,7 @@ def _check_port_free(host: str, port: int, bind: str) -> None:
         with socket.socket(family, socket.SOCK_STREAM) as sock:
             sock.bind((host, port))
     except socket.gaierror:
-        raise StanceGraphError(f"invalid --bind '{bind}': unknown host '{host}'") from None
+        raise StanceGraphError(f"invalid `bind` '{bind}': unknown host '{host}'") from None
     except OSError as exc:
         raise StanceGraphError(
             f"cannot listen on {bind}: {exc.strerror or exc} (is another server using the port?)") from None
@@ -150,8 +159,55 @@ class _Stop(Exception):
     pass
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the kernel sends SIGKILL to the child when its parent dies (even by SIGKILL)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_folders(tmp_root: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of ``serve`` processes that no longer run; returns them.
+
+    Each folder holds ``owner.pid``; a folder whose owner is gone (killed: no chance to clean
+    up) is removed. A folder without the file is left alone unless it is over a day old.
+    """
+    root = Path(tmp_root or tempfile.gettempdir())
+    removed = []
+    for d in root.glob(TMP_PREFIX + "*"):
+        if not d.is_dir():
+            continue
+        try:
+            pid = int((d / "owner.pid").read_text(encoding="ascii").strip())
+            stale = pid != os.getpid() and not _pid_alive(pid)
+        except (OSError, ValueError):
+            try:
+                stale = time.time() - d.stat().st_mtime > 86400
+            except OSError:
+                stale = False
+        if stale:
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(d)
+    return removed
+
+
 def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = DEFAULT_BIND,
-          writable: bool = False, *, ready_timeout: float = 30.0,
+          writable: bool = False, *, allow_service: bool = False, timeout: float = DEFAULT_TIMEOUT,
+          public: bool = False, ready_timeout: float = 30.0,
           announce: Callable[[str], None] | None = None) -> int:
     """Serve SPARQL over ``graph`` (a file, loaded into a temporary store) or ``store_dir``.
 
@@ -160,13 +216,20 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
     Raises StanceGraphError (one line) for bad input, a missing oxigraph binary, a locked store,
     a port in use, or a server that dies.
     """
-    from . import load_file  # noqa: PLC0415 - avoid an import cycle at module load
 
     if (graph is None) == (store_dir is None):
-        raise StanceGraphError("give either a GRAPH file or --store DIR, not both or neither")
+        raise StanceGraphError("give either a `graph` file or `store_dir`, not both or neither")
     host, port = parse_bind(bind)
+    loopback = _is_loopback(host)
+    if not loopback and not public:
+        raise StanceGraphError(
+            f"`bind` {bind} is reachable from other machines: give `public` to mean it, and put a reverse "
+            "proxy with timeouts in front (see the README, 'Serving beyond this machine')")
+    if not timeout or timeout <= 0:
+        raise StanceGraphError(f"`timeout` must be a positive number of seconds, got {timeout}")
     exe = find_oxigraph()
     say = announce or (lambda line: print(line, file=sys.stderr, flush=True))
+    clean_stale_folders()
 
     main_thread = threading.current_thread() is threading.main_thread()
     old_handlers: dict[int, object] = {}
@@ -179,47 +242,59 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
         old_handlers[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
         old_handlers[signal.SIGTERM] = signal.signal(signal.SIGTERM, on_term)
 
-    tmp = Path(tempfile.mkdtemp(prefix="stancegraph-serve-"))
+    tmp = Path(tempfile.mkdtemp(prefix=TMP_PREFIX))
+    (tmp / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
     proc: subprocess.Popen | None = None
+    guard = None
     try:
         if graph is not None:
             location = tmp / "store"
-            import pyoxigraph as ox
-
-            st = ox.Store(str(location))
-            load_file(graph, st)
-            st.flush()
-            del st
-            gc.collect()  # release the RocksDB lock before the server opens the directory
+            with session(location) as st:  # closed (lock released) before the server opens it
+                load_file(graph, st)
         else:
             location = Path(store_dir)  # type: ignore[arg-type]
             if location.is_file():
-                raise StanceGraphError("not a store directory (it is a file; give a GRAPH file without --store)",
+                raise StanceGraphError("not a store directory (it is a file; give it as the `graph` file, without `store_dir`)",
                                        path=location)
             if not location.is_dir():
                 raise StanceGraphError("no such store directory", path=location)
             if not (location / "CURRENT").is_file():
                 raise StanceGraphError("not an Oxigraph store (no database in this directory)", path=location)
         _check_port_free(host, port, bind)
+        from .guard import Guard, free_loopback_port
+
         log = tmp / "oxigraph.log"
+        private = f"127.0.0.1:{free_loopback_port()}"
         cmd = [str(exe), "serve" if writable else "serve-read-only", "--location", str(location),
-               "--bind", bind, "--union-default-graph"]
+               "--bind", private, "--union-default-graph", "--timeout-s", str(max(1, round(timeout)))]
         with open(log, "wb") as log_handle:
             env = {**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"}
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_handle, stderr=log_handle, env=env)
-        url = base_url(bind)
-        wait_until_up(url, ready_timeout, proc, log)
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_handle, stderr=log_handle, env=env,
+                                    preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
+        wait_until_up(base_url(private), ready_timeout, proc, log)
         if proc.poll() is not None:  # something else answered on the port
             raise StanceGraphError(f"the oxigraph server stopped at start (exit code {proc.returncode}): "
                                    f"{_last_line(log) or 'no message'}")
+        try:
+            from .query_page import query_page_html
+
+            guard = Guard(host, port, parse_bind(private), allow_service=allow_service, loopback=loopback,
+                          timeout=timeout, page=query_page_html("/query").encode("utf-8"))
+        except OSError as exc:
+            raise StanceGraphError(f"cannot listen on {bind}: {exc.strerror or exc}") from None
+        guard.start()
+        url = base_url(bind)
         parts = [f"SPARQL endpoint {url}/query ({'read-write' if writable else 'read-only'})",
-                 f"web query page {url}/"]
+                 f"web query page {url}/ (stancegraph's prefixes and query library)"]
         if writable:
             parts.append(f"updates {url}/update, graph store {url}/store")
             if graph is not None:
                 parts.append("changes go to a temporary copy of the file and are lost on exit")
-        if not _is_loopback(host):
-            parts.append("WARNING: reachable from other machines")
+        parts.append(f"queries stop after {timeout:g} s")
+        if allow_service:
+            parts.append("SERVICE allowed: clients can make this server send HTTP requests")
+        if not loopback:
+            parts.append("WARNING: reachable from other machines; keep a reverse proxy with timeouts in front")
         say("; ".join(parts) + ". Ctrl-C stops it")
         code = proc.wait()
         if code in (-signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT):
@@ -231,6 +306,8 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
         say("stopping the SPARQL endpoint")
         return 0
     finally:
+        if guard is not None:
+            guard.stop()
         if proc is not None:
             _stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)

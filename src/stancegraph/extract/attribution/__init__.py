@@ -10,10 +10,11 @@ kept so far. Nothing is shared through mutable state.
 Patterns covered: ``"…," X said`` / ``X said, "…"`` / ``X, the <role>, said`` /
 ``according to X`` / ``X told <outlet>`` / reported speech with a reporting verb or a
 stance predicate / headlines of the form ``Claim: Source`` / positions stated in
-narration through a possessive ("the ministry's stated aim is …").
+narration through a possessive ("the ministry's stated aim is …") / sentences in a
+document speaker's own voice (a first-person text).
 
 >>> [p.name for p in PATTERNS]
-['reported-speech (first reading)', 'quote', 'reported-speech', 'headline', 'narration']
+['reported-speech (first reading)', 'quote', 'reported-speech', 'headline', 'narration', 'first-person']
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ class Step:
 def attribute(doc: ParsedArticle, speakers: SpeakerResolver,
               patterns: Sequence[Step] | None = None) -> list[Utterance]:
     """Run the attribution patterns in order; the utterances of the kept steps, in order."""
+    return attribute_with_log(doc, speakers, patterns)[0]
+
+
+def attribute_with_log(doc: ParsedArticle, speakers: SpeakerResolver,
+                       patterns: Sequence[Step] | None = None) -> tuple[list[Utterance], SpeakerLog]:
+    """:func:`attribute`, and the speaker log at its end (for later steps that resolve subjects:
+    claim events)."""
     log: SpeakerLog = ()
     kept: list[Utterance] = []
     for step in patterns or PATTERNS:
@@ -75,9 +83,10 @@ def attribute(doc: ParsedArticle, speakers: SpeakerResolver,
         log += tuple((u.anchor, u.statement.speaker) for u in found if u.anchor is not None)
         if step.keep:
             kept.extend(found)
-    return kept
+    return kept, log
 
 
+from .first_person import FirstPerson  # noqa: E402
 from .headline import Headline  # noqa: E402
 from .narrated import Narration  # noqa: E402
 from .quotes import QuoteAttribution  # noqa: E402
@@ -92,7 +101,8 @@ PATTERNS: tuple[Step, ...] = (
     Step(ReportedSpeech()),
     Step(Headline()),
     Step(Narration()),
+    Step(FirstPerson()),
 )
 
-__all__ = ["Utterance", "AttributionPattern", "Step", "PATTERNS", "attribute", "QuoteAttribution",
-           "ReportedSpeech", "Headline", "Narration"]
+__all__ = ["Utterance", "AttributionPattern", "Step", "PATTERNS", "attribute", "attribute_with_log",
+           "QuoteAttribution", "ReportedSpeech", "Headline", "Narration", "FirstPerson"]

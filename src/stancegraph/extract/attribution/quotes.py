@@ -1,19 +1,23 @@
 """Speakers of direct quotations.
 
 ``"…," X said`` / ``X said, "…"`` / ``X, the <role>, said`` / ``according to X`` /
-``X termed/called/described … "…"`` / a quote alone in its sentence right after one
-attributed to a speaker. A quote with no reporting evidence stays without a speaker.
+``X termed/called/described … "…"`` / ``TASS quoted X (as saying) "…"`` (an outlet quoting
+itself when it is the innermost reporter) / a line ``X: "…"`` / a quote alone in its sentence
+right after one attributed to a speaker. A quote with no reporting evidence stays without a
+speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
+paragraphs is one utterance per paragraph.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import PRONOUNS_GROUP, PRONOUNS_PERSON, SOURCE_PREPOSITIONS
+from ...lang_en import PRONOUNS_GROUP, PRONOUNS_PERSON
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
-from ..quotes import Quote
+from ..quotes import DOUBLE_OPEN, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from . import Utterance
 from .scope import report_scope
@@ -30,16 +34,18 @@ class QuoteAttribution:
             u = self.attribute(doc, speakers, log, q, prev, n)
             if u is None:
                 continue
-            out.append(u)
+            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            parts = self.split(doc, u)
+            out.extend(parts)
             log += ((u.anchor, u.statement.speaker),)
-            prev = u.statement
+            prev = parts[0].statement
         return out
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
                   prev: Statement | None, n: int) -> Utterance | None:
         cues = speakers.cues
         toks = doc.tokens_in(q.begin, q.end)
-        if not toks:
+        if not toks or is_title(doc, toks):
             return None
         inside = set(toks)
         tokens = doc.doc
@@ -73,13 +79,24 @@ class QuoteAttribution:
         # does not own the quoted words: the speech verb above it does.
         if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]):
             chain = [v for v in chain if not cues.is_predicate(v)] + [v for v in chain if cues.is_predicate(v)]
+        own_text = None  # an outlet that is the innermost reporter quotes its own text
         for k, v in enumerate(chain):
             subj = speakers.subject_of(v)
             sp, src, cf = speakers.resolve(subj, log)
             if sp is None and src is None:
                 continue
+            if sp is None:
+                # "TASS quoted X (as saying)": the outlet's object is the speaker
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                if obj is not None:
+                    osp, _, ocf = speakers.resolve(obj, log)
+                    if osp is not None:
+                        sp, cf = osp, ocf
+            if sp is None and own_text is None and speaker is None:
+                own_text = (src, v)
             # "X said they believed '…'": a pronoun subject under another reporting verb is that verb's speaker's.
-            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain):
+            if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain) \
+                    and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
                 if outer[0]:
                     sp, src, cf = outer
@@ -87,6 +104,9 @@ class QuoteAttribution:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
+        if speaker is None and own_text is not None:
+            speaker, conf, verb = own_text[0], 0.6, own_text[1]
+            cue = verb.lemma_.lower()
         acc = self._according_to(doc, speakers, sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = speakers.resolve(acc, log)
@@ -94,6 +114,9 @@ class QuoteAttribution:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
+        # A line "X: “…”" (a headline or a transcript) gives the quote to X.
+        if speaker is None and verb is None:
+            speaker, conf, cue = colon_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -121,6 +144,25 @@ class QuoteAttribution:
         return Utterance(st, tuple(sorted(scope)), self.name, verb=None, anchor=toks[0], quote=n)
 
     @staticmethod
+    def split(doc: ParsedArticle, u: Utterance) -> list[Utterance]:
+        """An utterance whose quote runs over several paragraphs, as one per paragraph (all the
+        speaker's): the first keeps the whole scope and the anchor, each other the scope's tokens
+        in its own paragraph."""
+        st = u.statement
+        if not st.extra_spans:
+            return [u]
+        pieces = [st.span, *st.extra_spans]
+        first = replace(st, quoted_text=pieces[0].text.strip(), extra_spans=())
+        out = [replace(u, statement=first)]
+        for piece in pieces[1:]:
+            toks = doc.tokens_in(piece.begin, piece.end)
+            part = replace(st, span=piece, quoted_text=piece.text.strip(), extra_spans=(),
+                           sentence=doc.sent_of[toks[0]] if toks else st.sentence)
+            own = set(toks)
+            out.append(replace(u, statement=part, scope=tuple(i for i in u.scope if i in own), anchor=None))
+        return out
+
+    @staticmethod
     def _according_to(doc: ParsedArticle, speakers: SpeakerResolver, sent, inside):
         tokens = doc.doc
         for t in sent:
@@ -130,22 +172,56 @@ class QuoteAttribution:
                 to = tokens[t.i + 1]
                 for c in to.children:
                     if c.dep_ == "pobj":
-                        return _source_owner(speakers, c)
+                        return speakers.source_owner(c)
             if t.lower_ == "per" and t.dep_ == "prep":
                 for c in t.children:
                     if c.dep_ == "pobj":
-                        return _source_owner(speakers, c)
+                        return speakers.source_owner(c)
         return None
 
 
-def _source_owner(speakers: SpeakerResolver, tok):
-    """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
-    if tok.lemma_.lower() in speakers.lex.source_nouns:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        return g
-            if c.dep_ == "poss":
-                return c
-    return tok
+def is_title(doc: ParsedArticle, toks) -> bool:
+    """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
+    Act"): every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
+    tokens = doc.doc
+    words = [tokens[i] for i in toks if not tokens[i].is_punct]
+    if len(words) < 2 or tokens[toks[-1]].text[-1:] in ".,!?;:":
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    return all(t.text[:1].isupper() or len(t.text) <= 3 or not t.is_alpha for t in words)
+
+
+def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                  q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker of a line ``X: "…"``: a short name or descriptor opening the line, then a colon."""
+    text = doc.article.text
+    line_start = max(text.rfind("\n", 0, q.begin) + 1, doc.article.body_start)
+    before = text[line_start:q.begin].rstrip(DOUBLE_OPEN + SINGLE_OPEN + " ")
+    if not before.endswith(":"):
+        return None, 0.0, None
+    left = before[:-1].strip()
+    if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
+        return None, 0.0, None
+    lb = line_start + text[line_start:].index(left)
+    toks = doc.tokens_in(lb, lb + len(left))
+    if not toks:
+        return None, 0.0, None
+    head = max((doc.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
+    speaker, _, conf = speakers.resolve(head, log)
+    if speaker is None:
+        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
+        conf = 0.6
+    return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def governs(outer, inner) -> bool:
+    """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+    tok = inner
+    for _ in range(40):
+        if is_root(tok):
+            return False
+        tok = tok.head
+        if tok.i == outer.i:
+            return True
+    return False

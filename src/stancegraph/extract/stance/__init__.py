@@ -61,20 +61,41 @@ def _shipped_model_fits(resources: Resources) -> bool:
     return path.is_file() and StanceModel.load(path).issues == tuple(sorted(resources.codebook.issues))
 
 
-def detector_choice(resources: Resources, model: str | None = None, stances: str | None = None,
-                    stances_model=None):
-    """An :class:`~stancegraph.extract.Extractor` with the stance detector a user asked for:
-    ``stances`` by name (default :data:`DEFAULT_DETECTOR`, or the rules for a codebook the shipped
-    model was not trained for), ``stances_model`` the model file of a learned detector (default:
-    the shipped one)."""
-    from ..pipeline import Extractor
-
+def detector_spec(resources: Resources, stances: str | None = None, stances_model=None) -> tuple[str, dict]:
+    """(detector name, factory options) for what a user asked for: ``stances`` by name (default
+    :data:`DEFAULT_DETECTOR`, or the rules for a codebook the shipped model was not trained for),
+    ``stances_model`` the model file of a learned detector (default: the shipped one)."""
     name = stances or DEFAULT_DETECTOR
-    options = {"model": stances_model} if stances_model else {}
+    options = {"model": str(stances_model)} if stances_model else {}
     if stances is None and not stances_model and not _shipped_model_fits(resources):
         name = "rules"  # another codebook: the rules until a model is trained for it
+    if name not in STANCE_DETECTORS:
+        make_detector(name, resources)  # the one-line error naming the choices
     if options and name.startswith("rules"):
         raise StanceGraphError(f"--stances-model needs a learned detector (learned or hybrid), not {name}")
+    return name, options
+
+
+def detector_identity(name: str, options: dict) -> tuple[str, str | None]:
+    """(detector id, training-set digest) of a detector spec without building it (no embedder or
+    NLP model loaded): what the run's provenance records."""
+    if name.startswith("rules"):
+        from .rules import rules_id
+
+        return rules_id(name == "rules+anaphora"), None
+    from .learned import StanceModel, default_model_path, learned_id
+
+    path = options.get("model") or default_model_path()
+    return learned_id(name, path), StanceModel.load(path).training_set
+
+
+def detector_choice(resources: Resources, model: str | None = None, stances: str | None = None,
+                    stances_model=None):
+    """An :class:`~stancegraph.extract.Extractor` with the stance detector a user asked for
+    (:func:`detector_spec`)."""
+    from ..pipeline import Extractor
+
+    name, options = detector_spec(resources, stances, stances_model)
     return Extractor(resources, model, stances=name, stance_options=options)
 
 

@@ -97,6 +97,11 @@ def file_digest(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def learned_id(name: str, path: str | Path) -> str:
+    """A learned detector's id in the run's provenance: its name and its model file's digest."""
+    return f"{name} model sha256:{file_digest(Path(path))[:16]}"
+
+
 class LearnedStanceDetector:
     """The classifier's positions on every issue (see the module docstring)."""
 
@@ -121,7 +126,7 @@ class LearnedStanceDetector:
                                    f"stancegraph makes {self.features.width}: retrain it with stancegraph train",
                                    path=str(path))
         self.training_set = self.model.training_set
-        self.id = f"{self.name} model sha256:{file_digest(path)[:16]}"
+        self.id = learned_id(self.name, path)
 
     def scored(self, q: StanceQuery) -> tuple[list[Hit], np.ndarray]:
         """The rule hits and the (issues, 3) class probabilities of one utterance."""

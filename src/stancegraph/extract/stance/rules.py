@@ -30,6 +30,11 @@ from .base import Hit, StanceQuery
 ANAPHOR_CONFIDENCE = 0.5
 
 
+def rules_id(anaphora: bool = False) -> str:
+    """The rules detector's id in the run's provenance (name and software version)."""
+    return f"{'rules+anaphora' if anaphora else 'rules'} stancegraph-{__version__}"
+
+
 class RuleStanceDetector:
     """Codebook cues and topic terms under predicates, negations and contrasts."""
 
@@ -37,7 +42,7 @@ class RuleStanceDetector:
 
     def __init__(self, resources: Resources, cues: CueLookup | None = None, anaphora: bool = False):
         self.anaphora = anaphora
-        self.id = f"{'rules+anaphora' if anaphora else 'rules'} stancegraph-{__version__}"
+        self.id = rules_id(anaphora)
         cb = resources.codebook
         self.cue_lookup = cues or CueLookup(resources.lexicon)
         self.cues: dict[tuple, list] = {}

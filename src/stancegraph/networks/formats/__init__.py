@@ -8,6 +8,7 @@ every format can type them.
 * ``gexf`` (:mod:`.gexf`): GEXF 1.3; with windows ONE dynamic graph with spells.
 * ``csv`` (:mod:`.csvfiles`): ``{OUT}_nodes.csv`` and ``{OUT}_edges.csv`` for Gephi.
 * ``json`` (:mod:`.jsonfile`): networkx node-link data (key ``"edges"``).
+* ``matrix`` (:mod:`.adjacency`): a labelled actor x actor matrix in one CSV, as rDNA returns.
 
 Windowed networks in a format without a dynamic form give one file (pair) per
 window, named with the window's start: ``net.graphml`` -> ``net_2022-01-01.graphml``.
@@ -17,7 +18,7 @@ in :data:`WRITERS`; ``stancegraph network --format`` and its help read the
 registry.
 
 >>> sorted(WRITERS), WRITERS["gexf"].suffix
-(['csv', 'gexf', 'graphml', 'json'], '.gexf')
+(['csv', 'gexf', 'graphml', 'json', 'matrix'], '.gexf')
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ..options import Window, check_choice
+from .adjacency import write_matrix
 from .csvfiles import csv_paths, write_csv
 from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic
 from .graphml import graphml_bytes, write_graphml
@@ -56,6 +60,9 @@ WRITERS: dict[str, Writer] = {w.name: w for w in (
            lambda G, p: [write_graphml(G, p)]),
     Writer("gexf", ".gexf", "GEXF 1.3 (Gephi); with --window one dynamic graph",
            lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)]),
+    # before csv: a .csv output without --format stays csv (the later suffix wins in format_for)
+    Writer("matrix", ".csv", "one CSV, a labelled actor x actor matrix as rDNA returns (actor x issue "
+           "for affiliation)", lambda G, p: [write_matrix(G, p)]),
     Writer("csv", ".csv", "two CSV files, OUT_nodes.csv and OUT_edges.csv",
            lambda G, p: list(write_csv(G, p))),
     Writer("json", ".json", "networkx node-link JSON",
@@ -74,7 +81,7 @@ def format_for(fmt: str | None, out: Path | None = None, source: str | None = No
     ('gexf', 'json', 'graphml')
     """
     if fmt:
-        return check_choice(fmt, FORMATS, "--format", source)
+        return check_choice(fmt, FORMATS, "fmt", source)
     if out is not None:
         by_suffix = {w.suffix: name for name, w in WRITERS.items()}
         return by_suffix.get(out.suffix.lower(), "graphml")
@@ -107,7 +114,7 @@ def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str
     >>> [p.name for p in write_network(windowed_networks(example_store(), "agreement", "1Y"), "json", d / "n.json")]
     ['n_2022-01-01.json', 'n_2023-01-01.json']
     """
-    writer = WRITERS[check_choice(fmt, FORMATS, "--format")]
+    writer = WRITERS[check_choice(fmt, FORMATS, "fmt")]
     if isinstance(result, nx.Graph):
         return writer.write(result, Path(path))
     if writer.write_windows is not None:

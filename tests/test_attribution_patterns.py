@@ -1,0 +1,154 @@
+"""Quote attribution and speaker resolution patterns, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from stancegraph.ingest import parse_text
+
+
+def quotes_of(extractor, text, published="2022-05-02"):
+    r = extractor.extract(parse_text("t", f" date {published} {text}" if published else text))
+    return r, {(r.actors[s.speaker].name, s.quoted_text) for s in r.statements if s.quoted_text}
+
+
+def test_colon_introduction(extractor):
+    _, got = quotes_of(extractor, 'Ann Example said: "The port stays closed."')
+    assert got == {("Ann Example", "The port stays closed.")}
+
+
+def test_headline_name_colon_quote(extractor):
+    _, got = quotes_of(extractor, 'Ann Example: "The port stays closed"\nThe mayor spoke on Monday.')
+    assert ("Ann Example", "The port stays closed") in got
+
+
+def test_quote_continued_over_paragraphs_is_one_quote_per_paragraph(extractor):
+    text = 'Ann Example spoke at the port.\n\n"The first part is ready.\n\n"The second part follows," she said.'
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "The first part is ready."), ("Ann Example", "The second part follows,")}
+
+
+def test_two_speakers_in_one_sentence_and_bare_surnames(extractor):
+    text = ('Ann Example met Bob Sample in Lisbon. "We agreed on the basics," Example said, '
+            'while Sample said "nothing is settled."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "We agreed on the basics,"), ("Bob Sample", "nothing is settled.")}
+
+
+def test_shared_surname_goes_to_the_one_named_last(extractor):
+    text = ('Ann Example opened the meeting. Later her brother Carl Example arrived. '
+            '"The port stays closed," Example said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "The port stays closed,")}
+
+
+def test_quoted_titles_are_not_quotes(extractor):
+    r, got = quotes_of(extractor, 'Ann Example said on "Good Morning Harbour" that the "Port Safety Act" '
+                                  'was "a disaster for workers."')
+    assert got == {("Ann Example", "a disaster for workers.")}
+
+
+def test_definite_descriptor_is_the_actor_named_nearby(extractor):
+    text = ('Ann Example, the former prime minister, met students on Monday. '
+            'According to the former prime minister, "the deal is close."')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "the deal is close.")}
+    assert not any("minister" in a.name for a in r.actors.values())
+
+
+def test_unnamed_spokesperson_of_a_named_actor(extractor):
+    text = ('A spokesperson for Ann Example said the talks would go on. '
+            '"We expect a result by Friday," the spokesperson said.')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Ann Example's spokesperson", "We expect a result by Friday,")}
+    actor = next(a for a in r.actors.values() if a.name == "Ann Example's spokesperson")
+    assert actor.kind == "person" and r.actors[actor.affiliation].name == "Ann Example"
+
+
+def test_a_body_named_by_its_kind(extractor):
+    text = 'The Harbour Watch Authority issued new rules. "Operators must comply by May," the regulator said.'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Harbour Watch Authority", "Operators must comply by May,")}
+
+
+def test_unnamed_collectives_are_group_actors(extractor):
+    r, got = quotes_of(extractor, '"We are not convinced," Western officials said. "It is too early," critics said.')
+    assert got == {("Western officials", "We are not convinced,"), ("critics", "It is too early,")}
+    assert {a.kind for a in r.actors.values() if a.name in ("Western officials", "critics")} == {"group"}
+
+
+def test_collective_affiliated_by_its_demonym(extractor):
+    r, _ = quotes_of(extractor, '"We are not convinced," Ukrainian officials said.')
+    actor = next(a for a in r.actors.values() if a.name == "Ukrainian officials")
+    assert actor.affiliation == "https://w3id.org/stancegraph/id/actor/ukraine"
+
+
+def test_object_control_evaluative_verbs_and_transliterated_names(extractor):
+    _, got = quotes_of(extractor, 'The speech led Ann Example to label the plan as "reckless" on Monday.')
+    assert got == {("Ann Example", "reckless")}
+    _, got = quotes_of(extractor, 'Ann Example later slammed the proposal as "absolutely unacceptable."')
+    assert got == {("Ann Example", "absolutely unacceptable.")}
+    # a transliterated first name and a near surname are the gazetteer person
+    _, got = quotes_of(extractor, 'The negotiator and adviser, Mijailo Podoliak, has assured that "the clause stays."')
+    assert got == {("Mykhailo Podolyak", "the clause stays.")}
+
+
+def test_outlets_documents_and_their_issuers(extractor):
+    # an outlet relaying someone keeps them as the speaker
+    r, got = quotes_of(extractor, '"We will win," TASS quoted Dmitry Peskov as saying.')
+    assert got == {("Dmitry Peskov", "We will win,")}
+    assert {r.actors[s.reported_by].name for s in r.statements if s.reported_by} == {"TASS"}
+    # an outlet quoting its own text is the speaker
+    _, got = quotes_of(extractor, '"The gap remains huge," Politico reported.')
+    assert got == {("Politico", "The gap remains huge,")}
+    # a document speaks for the body that issued it or was named just before
+    _, got = quotes_of(extractor, '"No one may give up the harbour," reads a statement issued by the '
+                                  'Harbour Workers Union.')
+    assert got == {("Harbour Workers Union", "No one may give up the harbour,")}
+    _, got = quotes_of(extractor, '"The port will reopen," the Harbour Board said. "Work starts in May," '
+                                  'the statement said.')
+    assert got == {("Harbour Board", "The port will reopen,"), ("Harbour Board", "Work starts in May,")}
+
+
+def test_pronoun_after_a_participle_with_a_possessor(extractor):
+    text = ('Ann Example addressed the council. Ridiculing Bob Sample’s claim that the port was safe, '
+            'she said: "This is nonsense."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "This is nonsense.")}
+
+
+def test_a_speaker_in_a_clause_of_his_own_keeps_the_quote(extractor):
+    text = ('Ann Example spoke on Wednesday. The Harbour Board has agreed to an "orderly handover," she said, '
+            'adding that other points included "restoration of order."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "orderly handover,"), ("Ann Example", "restoration of order.")}
+
+
+def test_collectives_named_with_their_of_phrase(extractor):
+    r, got = quotes_of(extractor, '"We support the plan," members of the Harbour Council said.')
+    assert got == {("members of the Harbour Council", "We support the plan,")}
+    actor = next(a for a in r.actors.values() if a.name == "members of the Harbour Council")
+    assert actor.kind == "group" and r.actors[actor.affiliation].name == "Harbour Council"
+
+
+def test_the_innermost_outlet_owns_its_text_and_the_publication_is_an_outlet(extractor):
+    text = ('Talks went on. "Nothing was settled," Politico reports, writes the Harbour Gazette. '
+            '"The gap remains huge," the publication says.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Politico", "Nothing was settled,"), ("Politico", "The gap remains huge,")}
+
+
+def test_it_said_is_the_body_named_before(extractor):
+    _, got = quotes_of(extractor, 'The Harbour Board met on Monday. "We are preparing to comply," it said.')
+    assert got == {("Harbour Board", "We are preparing to comply,")}
+    _, got = quotes_of(extractor, 'The plan is complex. "It works," it said.')
+    assert not got
+
+
+def test_unclosed_quote_ends_with_its_paragraph(extractor):
+    from stancegraph.extract.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('She stressed that "the rules must hold.\nThe talks went on.')] == [
+        "the rules must hold."]
+    assert [q.text for q in find_quotes('" I think the issue is settled," she said.')] == [
+        "I think the issue is settled,"]
+    _, got = quotes_of(extractor, 'Ann Example stressed that "the rules must hold.\nThe talks went on.')
+    assert got == {("Ann Example", "the rules must hold.")}

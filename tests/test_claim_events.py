@@ -1,0 +1,112 @@
+"""Territorial claims made by acts (extract/claim_events.py), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.ingest import parse_text
+
+
+def run(extractor, text, published="2022-05-02"):
+    r = extractor.extract(parse_text("t", f" date {published} {text}"))
+    name = lambda iri: r.actors[iri].name if iri in r.actors else iri
+    claims = {(name(c.claimant), c.territory.rsplit("/", 1)[-1], c.sovereign) for c in r.claims}
+    return r, None, None, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acquisition asserts the acquirer's or the recipient's sovereign; its agent claims it
+    ("The State Duma voted on Tuesday to ratify the accession of Zaporizhzhia and Kherson to Russia.",
+     {("State Duma", "zaporizhzhia", "russia"), ("State Duma", "kherson", "russia")}),
+    # condemnation of the act: the condemning actor asserts the contrary sovereign
+    ("The European Union condemned the annexation of Sevastopol by Russia.",
+     {("European Union", "sevastopol", "ukraine")}),
+    # refusal to recognise another act
+    ("Volodymyr Zelenskyy refused once more to recognise the annexation of Kherson.",
+     {("Volodymyr Zelenskyy", "kherson", "ukraine")}),
+    # a withdrawal demanded of one side asserts the other side's sovereign
+    ("Vladimir Putin demanded again that Ukraine withdraw its soldiers from Zaporizhzhia.",
+     {("Vladimir Putin", "zaporizhzhia", "russia")}),
+    ("Dmytro Kuleba insisted that Russian troops must withdraw from Kherson.",
+     {("Dmytro Kuleba", "kherson", "ukraine")}),
+    # a refused withdrawal keeps the territory where it is
+    ("Volodymyr Zelenskyy ruled out pulling his soldiers out of Luhansk.",
+     {("Volodymyr Zelenskyy", "luhansk", "ukraine")}),
+    # a cession names its recipient
+    ("Sergei Lavrov demanded that the government cede Donetsk to Russia.",
+     {("Sergei Lavrov", "donetsk", "russia")}),
+    # recognition of independence, for each region of a list
+    ("Vladimir Putin signed decrees to recognise the independence of Luhansk and Donetsk.",
+     {("Vladimir Putin", "luhansk", "independent"), ("Vladimir Putin", "donetsk", "independent")}),
+    # a dispute cue said of the act
+    ("The European Union called the referendums in Kherson and Zaporizhzhia a sham.",
+     {("European Union", "kherson", "ukraine"), ("European Union", "zaporizhzhia", "ukraine")}),
+    ("The European Union denounced the sham referendum held in Luhansk.",
+     {("European Union", "luhansk", "ukraine")}),
+    # reported speech: the speaker holds the claim, not the actor inside it
+    ("Sergei Lavrov said the annexed regions of Kherson and Zaporizhzhia would never be returned.",
+     {("Sergei Lavrov", "kherson", "russia"), ("Sergei Lavrov", "zaporizhzhia", "russia")}),
+    # "the four regions" named nearby
+    ("Moscow annexed Donetsk, Luhansk, Kherson and Zaporizhzhia in 2022. "
+     "The European Union has refused to recognise the annexation of the four regions.",
+     {("Russia", t, "russia") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}
+     | {("European Union", t, "ukraine") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+    # recognising a territory that the sentence says was annexed recognises the annexation
+    ("Sergei Lavrov said international recognition of Sevastopol, which Moscow annexed in 2014, was a must.",
+     {("Sergei Lavrov", "sevastopol", "russia")}),
+    # a condition is a demand; an adverbial clause is not what its head verb ("end") acts on
+    ("Vladimir Putin declared his readiness to end the war if Ukraine gives up Kherson and Zaporizhzhia.",
+     {("Vladimir Putin", "kherson", "russia"), ("Vladimir Putin", "zaporizhzhia", "russia")}),
+    # "its precondition is a withdrawal": whose precondition it is
+    ("The Kremlin has made clear that its precondition for a truce is Ukraine's full withdrawal from Luhansk.",
+     {("Kremlin", "luhansk", "russia")}),
+    # "the annexed territories": the territories listed just before
+    ("Moscow holds Sevastopol, Luhansk and parts of Kherson. Vladimir Putin has said Russia will not "
+     "relinquish the annexed territories.",
+     {("Vladimir Putin", t, "russia") for t in ("sevastopol", "luhansk", "kherson")}),
+    # a dispute word in narration is the writer's; in quotation marks it is the speaker's
+    ("Vladimir Putin defended the illegal annexation of Sevastopol in a speech.",
+     {("Vladimir Putin", "sevastopol", "russia")}),
+    ('The European Union spoke of the "illegal annexation" of Kherson.',
+     {("European Union", "kherson", "ukraine")}),
+    # regretting nothing about an act keeps it
+    ("Dmitry Peskov said Moscow did not regret the annexation of Kherson.",
+     {("Dmitry Peskov", "kherson", "russia")}),
+    # statuses given one by one inside a recognition stay each their own
+    ("Dmitry Peskov repeated demands for recognition of Sevastopol as Russian territory and Luhansk as an "
+     "independent state.", {("Dmitry Peskov", "sevastopol", "russia"), ("Dmitry Peskov", "luhansk", "independent")}),
+    # the same act named again without its territory ("the referendum")
+    ('Local authorities announced a referendum in Kherson on joining Russia. Dmytro Kuleba said the '
+     '"sham referendum" would change nothing.',
+     {("Local authorities", "kherson", "russia"), ("Dmytro Kuleba", "kherson", "ukraine")}),
+    # the owner of the stance noun on the way up holds the claim; the status phrase says what is recognised
+    ("The visit was cancelled amid anger in Washington over Kyiv's unwillingness to agree to the recognition "
+     "of Sevastopol as part of the Russian Federation.", {("Ukraine", "sevastopol", "ukraine")}),
+    # a status stated of a copula's subject, the possessive naming whose
+    ("Moscow declared in 2022 that three regions – Luhansk, Kherson and Zaporizhzhia – were part of its territory.",
+     {("Russia", t, "russia") for t in ("luhansk", "kherson", "zaporizhzhia")}),
+])
+def test_claims_made_by_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian army withdrew from Kherson on Friday.",  # a move, not a claim
+    "Russian forces pulled back from the outskirts of Kherson last week.",
+    "Kherson residents voted in local elections.",  # no act on sovereignty
+    "The assembly condemned the annexation of Sevastopol.",  # the condemning body is no known actor
+    "Vladimir Putin spoke about the internationally recognised territory of Kherson.",  # a description
+    # a negated observation is not a refusal of the act it observes
+    "Dmytro Kuleba condemned the referendum.",
+    "Dmytro Kuleba said Kherson is part of the negotiations.",  # part of no state  # no act with a territory named before
+    "John Kirby said they have not seen anything to corroborate reports of Russia withdrawing forces from Kherson.",
+])
+def test_acts_that_claim_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+def test_a_place_name_is_never_a_claimant(extractor):
+    _, _, _, claims = run(extractor, "Kherson asked to join Russia after the vote.")
+    assert not {c for c in claims if c[0] == "Kherson"}
