@@ -66,8 +66,8 @@ def test_an_article_whose_graph_does_not_conform_is_skipped_not_fatal(resources,
     real = graph_stage.article_graph
     victim = sorted(p.stem for p in corpus_copy.glob("*.txt"))[1]
 
-    def broken(ex, issues, sovereigns):
-        g = real(ex, issues, sovereigns)
+    def broken(ex, issues, sovereigns, *run):
+        g = real(ex, issues, sovereigns, *run)
         if ex.article.id == victim:  # a span whose text is not the article's text at its offsets
             from stancegraph.namespaces import NIF
 

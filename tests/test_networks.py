@@ -548,6 +548,8 @@ def test_graphml_round_trip(table, tmp_path):
     assert types[("edge", "weight")] == "double" and types[("edge", "sign")] == "int"
     assert types[("node", "statements")] == "int" and types[("edge", "statements")] == "string"
     H = nx.read_graphml(path)
+    assert "actor.volodymyr-zelensky" in H            # GraphML ids are NMTOKENs; the IRI is data
+    H = nx.relabel_nodes(H, {n: d["iri"] for n, d in H.nodes(data=True)})
     assert H.number_of_nodes() == 6 and H.number_of_edges() == 14
     assert weights(H) == weights(G)
     e = H.edges[ACT + "volodymyr-zelensky", ACT + "vladimir-putin"]
@@ -600,8 +602,10 @@ def test_gexf_dynamic_with_spells(table, tmp_path):
     ws = [(a.get("value"), a.get("start"), a.get("end")) for a in edge.iter("{http://gexf.net/1.3}attvalue")
           if a.get("for") == "weight"]
     assert ws == [("1.0", "2025-01-01", "2025-12-31")]
-    attrs = {a.get("class") + "/" + a.get("mode") for a in graph.findall("g:attributes", ns)}
-    assert attrs == {"node/static", "node/dynamic", "edge/dynamic"}
+    attrs = [a.get("class") + "/" + a.get("mode") for a in graph.findall("g:attributes", ns)]
+    assert attrs == ["node/dynamic", "edge/dynamic"]                  # one block per class
+    # a value that never changes holds over the node's whole span
+    assert H.nodes[ACT + "dmitry-peskov"]["kind"] == [("person", "2022-01-01", "2025-12-31")]
 
 
 def test_gexf_dynamic_merges_consecutive_windows(table, tmp_path):

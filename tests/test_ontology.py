@@ -35,3 +35,21 @@ def test_one_schema_org_form_everywhere():
             if path.is_file() and path.suffix in (".ttl", ".py", ".rq"):
                 text = path.read_text(encoding="utf-8")
                 assert "http://schema.org" not in text, path
+
+
+def test_ontology_metadata_for_catalogues_and_tools():
+    from rdflib import URIRef
+    from rdflib.namespace import DCTERMS, Namespace
+
+    from stancegraph import __version__
+
+    VANN = Namespace("http://purl.org/vocab/vann/")
+    g = Graph().parse(ROOT / "ontology" / "stancegraph.ttl")
+    ont = URIRef("https://w3id.org/stancegraph/ontology")
+    assert (ont, RDF.type, OWL.Ontology) in g
+    assert str(g.value(ont, OWL.versionIRI)) == f"https://w3id.org/stancegraph/ontology/{__version__}"
+    assert str(g.value(ont, OWL.versionInfo)) == __version__
+    for p in (DCTERMS.title, DCTERMS.creator, DCTERMS.created, DCTERMS.license, DCTERMS.description):
+        assert g.value(ont, p) is not None, p
+    assert str(g.value(ont, VANN.preferredNamespacePrefix)) == "sg"
+    assert str(g.value(ont, VANN.preferredNamespaceUri)) == SG_IRI

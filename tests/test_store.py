@@ -199,7 +199,7 @@ def test_session_releases_the_lock_when_the_block_ends(tmp_path):
         article_ids(st)
     # an error inside the block closes the store too
     with pytest.raises(RuntimeError):
-        with session(path) as st2:
+        with session(path):
             raise RuntimeError("boom")
     with session(path, create=False) as st3:
         assert article_ids(st3) == ["a"]

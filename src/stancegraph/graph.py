@@ -18,8 +18,8 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from . import __version__
 from . import ids
-from .knowledge import Actor, Resources
-from .model import Extraction, Mode, Span, Stance
+from .knowledge import Resources
+from .model import Actor, Extraction, Mode, Span, Stance
 from .namespaces import NIF, PROV, SDO, SG, bind_prefixes
 
 MODES = {Mode.DIRECT: SG.DirectQuote, Mode.REPORTED: SG.ReportedSpeech, Mode.MIXED: SG.MixedSpeech}
@@ -62,20 +62,22 @@ def _conf(value: float) -> Literal:
 
 
 def _evidence(g: Graph, node: URIRef, art: URIRef, statements: list[URIRef], evidence: Span,
-              confidence: float) -> None:
+              confidence: float, run: URIRef = RUN) -> None:
     """What ties a position or claim to the text: its statements, article, evidence span, confidence."""
     for st in statements:
         g.add((node, SG.expressedIn, st))
     g.add((node, PROV.wasDerivedFrom, art))
-    g.add((node, PROV.wasGeneratedBy, RUN))
+    g.add((node, PROV.wasGeneratedBy, run))
     g.add((node, SG.span, _span(g, art, evidence)))
     g.add((node, SG.evidenceText, Literal(evidence.text)))
     g.add((node, SG.confidence, _conf(confidence)))
 
 
-def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str]) -> Graph:
+def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str],
+                  run: URIRef = RUN) -> Graph:
     """The named-graph content of one article: the article, its spans, statements,
-    positions, claims, and the actors minted from its text."""
+    positions, claims, and the actors minted from its text; ``run`` is the extraction run
+    (:func:`stancegraph.provenance.run_iri`)."""
     g = Graph()
     bind_prefixes(g)
     a = ex.article
@@ -115,7 +117,7 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
             g.add((node, RDF.type, SDO.Quotation))
         g.add((node, PROV.wasAttributedTo, URIRef(st.speaker)))
         g.add((node, PROV.wasDerivedFrom, art))
-        g.add((node, PROV.wasGeneratedBy, RUN))
+        g.add((node, PROV.wasGeneratedBy, run))
         g.add((node, SG.mode, MODES[st.mode]))
         for span in [st.span, *st.extra_spans]:
             g.add((node, SG.span, _span(g, art, span)))
@@ -135,7 +137,7 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
         g.add((node, SG.holder, URIRef(p.holder)))
         g.add((node, SG.issue, URIRef(codebook_issue_iris[p.issue])))
         g.add((node, SG.stance, STANCES[stance]))
-        _evidence(g, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence)
+        _evidence(g, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence, run)
         if p.relayed_by:
             g.add((node, SG.relayedBy, URIRef(p.relayed_by)))
     for c in ex.claims:
@@ -144,19 +146,19 @@ def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign
         g.add((node, SG.claimant, URIRef(c.claimant)))
         g.add((node, SG.territory, URIRef(c.territory)))
         g.add((node, SG.assertedSovereign, URIRef(sovereign_iris[c.sovereign])))
-        _evidence(g, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence)
+        _evidence(g, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence, run)
     return g
 
 
-def run_graph(model_id: str) -> Graph:
+def run_graph(model_id: str, run: URIRef = RUN) -> Graph:
     g = Graph()
-    g.add((RUN, RDF.type, SG.ExtractionRun))
-    g.add((RUN, RDFS.label, Literal(f"stancegraph {__version__}")))
-    g.add((RUN, SG.softwareVersion, Literal(f"stancegraph {__version__}; {model_id}")))
+    g.add((run, RDF.type, SG.ExtractionRun))
+    g.add((run, RDFS.label, Literal(f"stancegraph {__version__}")))
+    g.add((run, SG.softwareVersion, Literal(f"stancegraph {__version__}; {model_id}")))
     return g
 
 
-def static_graphs(res: Resources, model_id: str) -> dict[str, Graph]:
+def static_graphs(res: Resources, model_id: str, run: URIRef = RUN) -> dict[str, Graph]:
     """The graphs every build shares: ontology, codebook, gazetteer (actors and territories)."""
     gaz = Graph()
     for t in res.gazetteer.graph:
@@ -165,7 +167,7 @@ def static_graphs(res: Resources, model_id: str) -> dict[str, Graph]:
         gaz.add(t)
     for actor in res.gazetteer.actors.values():
         gaz.add((URIRef(actor.iri), SG.fromGazetteer, Literal(True)))
-    for t in run_graph(model_id):
+    for t in run_graph(model_id, run):
         gaz.add(t)
     return {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
 

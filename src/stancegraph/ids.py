@@ -32,6 +32,9 @@ ARTICLE_GRAPH_PREFIX = GRAPH_BASE + "article/"
 META_GRAPH = GRAPH_BASE + "meta"
 """The store's bookkeeping graph (content hashes and triple counts of the other graphs)."""
 STATIC_GRAPHS = ("ontology", "codebook", "gazetteer")
+REVIEW_GRAPH_NAME = "review"
+"""The graph of review records (:mod:`stancegraph.review`): named like the static graphs, written by
+``import-dna``/``import-annotations`` only, never by a build."""
 
 # characters kept as they are in the article id segment of a graph IRI
 _ID_SAFE = "-._~!$&'()*+,;=:@"
@@ -133,6 +136,6 @@ def static_graph_iri(name: str) -> str:
     >>> static_graph_iri("codebook")
     'https://w3id.org/stancegraph/id/graph/codebook'
     """
-    if name not in STATIC_GRAPHS:
+    if name not in STATIC_GRAPHS and name != REVIEW_GRAPH_NAME:
         raise StanceGraphError(f"unknown static graph '{name}' (use one of {', '.join(STATIC_GRAPHS)})")
     return GRAPH_BASE + name

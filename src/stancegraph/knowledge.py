@@ -27,7 +27,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from .model import Stance
+from .model import Actor, Stance  # Actor: re-exported, the gazetteer holds actors
 from .dates import covers, iso_date_or_none, latest_covering
 from .errors import StanceGraphError
 from .namespaces import ORG, SDO, SG, TIME
@@ -100,18 +100,6 @@ class Lexicon:
 
     def is_reporting(self, words: Phrase) -> bool:
         return words in self.reporting
-
-
-@dataclass(frozen=True)
-class Actor:
-    iri: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    affiliation: str | None = None
-    wikidata: str | None = None
-    is_source: bool = False
-    from_gazetteer: bool = True
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING
 
 from .errors import StanceGraphError
-
-if TYPE_CHECKING:  # pragma: no cover - for annotations only; knowledge imports rdflib
-    from .knowledge import Actor
-
 
 class Mode(StrEnum):
     """How a statement is given: quoted, reported, or partly quoted inside reported speech."""
@@ -96,6 +91,20 @@ class Skipped:
 
     def oneline(self) -> str:
         return StanceGraphError(self.reason, path=self.source, place=self.place).oneline()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation, state or group: from the gazetteer, or minted from an article's text."""
+
+    iri: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    wikidata: str | None = None
+    is_source: bool = False
+    from_gazetteer: bool = True
 
 
 @dataclass(frozen=True)
@@ -172,5 +181,5 @@ class Extraction:
     inferred_date: object | None = None  # extract.dates.InferredDate when the article has no date of its own
 
 
-__all__ = ["Article", "Claim", "DIRECT", "Extraction", "MIXED", "Mention", "Mode", "Position", "REPORTED",
+__all__ = ["Actor", "Article", "Claim", "DIRECT", "Extraction", "MIXED", "Mention", "Mode", "Position", "REPORTED",
            "Skipped", "Span", "Stance", "Statement"]

@@ -96,6 +96,26 @@ class SG(DefinedNamespace):
     claimCue: URIRef
     cueSovereign: URIRef
     negatedSovereign: URIRef
+    # reviews (stancegraph.review)
+    Review: URIRef
+    Reviewer: URIRef
+    ReviewAction: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    Edited: URIRef
+    Added: URIRef
+    reviewAction: URIRef
+    reviewedStatement: URIRef
+    targetArticle: URIRef
+    targetBegin: URIRef
+    targetEnd: URIRef
+    targetHolder: URIRef
+    targetIssue: URIRef
+    targetStance: URIRef
+    newHolder: URIRef
+    newOrganisation: URIRef
+    newIssue: URIRef
+    newStance: URIRef
     # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
     ClaimEventCue: URIRef
     recipientPreposition: URIRef
@@ -138,6 +158,12 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    # the build description (VoID + DCAT, stancegraph.provenance) and the ontology's metadata
+    "dcterms": Namespace("http://purl.org/dc/terms/"),
+    "dcat": Namespace("http://www.w3.org/ns/dcat#"),
+    "void": Namespace("http://rdfs.org/ns/void#"),
+    "vann": Namespace("http://purl.org/vocab/vann/"),
 }
 """THE prefix table: Turtle output, the prefixes of query parameters and of every ``.rq`` file
 (checked by ``tests/test_structure.py``) all come from it."""

@@ -41,9 +41,10 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, jobs: int = 1, inflight: int | None = None):
+    def __init__(self, jobs: int = 1, inflight: int | None = None, resources=None):
         self.jobs = max(1, int(jobs))
         self.inflight = inflight or 2 * self.jobs
+        self.resources = resources  # re-used by the in-process worker (jobs=1)
 
     def run(self, config: BuildConfig, batches: Iterable[Batch]) -> Iterator[tuple[Any, str, list, None]]:
         if self.jobs == 1:
@@ -51,7 +52,7 @@ class LocalEngine:
                 if not articles:  # only unchanged articles: nothing to parse, no model to load
                     yield tag, None, [], None
                     continue
-                model_id, outputs = process_batch(config, articles, hashes)
+                model_id, outputs = process_batch(config, articles, hashes, self.resources)
                 yield tag, model_id, outputs, None
             return
         import multiprocessing as mp

@@ -38,7 +38,7 @@ from .errors import StanceGraphError
 from .fileio import check_writable
 from .ingest import Article, Skipped, iter_articles
 from .knowledge import Resources, load_resources
-from .validate import Report
+from .validate import Report, Violation
 from .worker import ArticleOutput, BuildConfig, article_input_hash, input_fingerprint, model_identity
 
 SMALL_CORPUS = 16
@@ -66,6 +66,9 @@ class BuildResult:
     static_check: str = ""
     store_dir: Path | None = None
     store_counts: dict[str, int] = field(default_factory=dict)
+    reviews: int = 0
+    review_problems: list[str] = field(default_factory=list)
+    description: Path | None = None
 
     def summary(self) -> str:
         s = (f"built {self.output or 'graph'}: {self.articles} articles, {self.actors} actors, "
@@ -79,6 +82,8 @@ class BuildResult:
             c = self.store_counts
             s += (f"\nstore {self.store_dir}: {c.get('added', 0)} added, {c.get('replaced', 0)} replaced, "
                   f"{c.get('unchanged', 0)} unchanged")
+        if self.reviews:
+            s += f"\nkept {self.reviews} review records"
         return s
 
 
@@ -132,7 +137,7 @@ class _Shared:
                 f"({len(report.errors)} violations); nothing written", details=report.text(20).split("\n"))
 
 
-def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
+def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int, resources=None):
     from .parallel import LocalEngine, available_cores
 
     if dask:
@@ -143,7 +148,7 @@ def _engine(jobs: int | None, dask: str | None, todo: int, batch_size: int):
         jobs = available_cores() if todo >= SMALL_CORPUS else 1
     if jobs < 1:
         raise StanceGraphError(f"`jobs` must be 1 or more, not {jobs}", place="jobs")
-    return LocalEngine(jobs)
+    return LocalEngine(jobs, resources=resources)
 
 
 def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", *,
@@ -152,7 +157,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
           territories: str | Path | None = None, model: str | None = None,
           progress: Callable[[int, int, str], None] | None = None,
           validate: bool = True, store_dir: str | Path | None = None,
-          jobs: int | None = None, dask: str | None = None, batch_size: int = 32) -> BuildResult:
+          jobs: int | None = None, dask: str | None = None, batch_size: int = 32,
+          license: str | None = None, endpoint: str | None = None,
+          stage: Callable[[str], None] | None = None) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``, writing it as it goes.
 
     Parameters
@@ -163,6 +170,10 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     dask : a Dask scheduler address (``tcp://host:8786``) or a ``distributed.Client``
     batch_size : articles per batch (one ``nlp.pipe`` call and one validation run)
     store_dir : also write into (and skip what is unchanged in) this on-disk store
+    license, endpoint : recorded in the build's VoID + DCAT description, written beside
+        ``output`` (``graph.ttl`` -> ``graph.void.ttl``, :mod:`stancegraph.provenance`)
+    stage : told each step after extraction (``"validating static graphs (SHACL)"``,
+        ``"writing ..."``), for progress messages
 
     One unreadable article, or one whose graph does not conform to the shapes,
     is reported in ``result.skipped`` and left out.
@@ -177,6 +188,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     1
     """
     t0 = time.perf_counter()
+    tell = stage or (lambda what: None)
     paths = list(paths)
     res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
     config = BuildConfig.from_resources(res, model, validate, batch_size)
@@ -188,6 +200,11 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     # Problems with the outputs are found now, before the long work.
     if output:
         check_writable(output)
+    carried: list = []
+    if output:  # a graph file being rebuilt keeps the review records it holds (stancegraph.review)
+        from .review import carried_reviews
+
+        carried, result.review_problems = carried_reviews(output)
     if store_dir:
         from .preflight import check_store_dir
         from .sinks import StoreSink
@@ -199,10 +216,28 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
             from .sinks import open_file_sink
 
             sink = open_file_sink(output)
-        _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size)
+        _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell)
+        from .review import review_check
+
+        if store is not None:  # the store's review graph is never touched by a build
+            review_check(result, store.store)
         if sink is not None:
+            if carried:
+                sink.add_triples("review", carried, static=True)
+                result.triples += len(carried)
+            tell(f"writing {output}")
             sink.commit()
+            from .fileio import write_bytes_atomic
+            from .provenance import describe_build, description_path, run_iri
+            from .turtle import project_prefixes, turtle_bytes
+
+            result.description = description_path(output)
+            desc = describe_build(sink.stats, run_iri(fingerprint), graph_file=Path(output).name,
+                                  license=license, endpoint=endpoint, triples=result.triples)
+            write_bytes_atomic(result.description, turtle_bytes(desc, project_prefixes()))
             sink = None
+            if carried:
+                review_check(result, graph_file=Path(output))
     except KeyboardInterrupt:
         from .preflight import interrupted
 
@@ -217,8 +252,9 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     return result
 
 
-def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size) -> None:
+def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .graph import merge, static_graphs
+    from .provenance import run_iri
 
     items = iter_articles(paths)
     seen_any = False
@@ -251,7 +287,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
             head.append(val[0])
             if len(head) >= lookahead:
                 break
-    engine = _engine(jobs, dask, len(head), batch_size)
+    engine = _engine(jobs, dask, len(head), batch_size, res)
     result.jobs = getattr(engine, "jobs", 1)
     result.engine = engine.name
     size = batch_size
@@ -328,7 +364,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
 
                     status = store.put(out.article_id,
                                        [q.triple for q in ox.parse(out.ntriples, ox.RdfFormat.N_TRIPLES)],
-                                       out.input_hash)
+                                       out.input_hash, out.content_hash)
                     result.store_counts[status] = result.store_counts.get(status, 0) + 1
             else:
                 part_items.append(out)
@@ -341,6 +377,7 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
                 for k, v in store.bulk_load_partition(part, partition_items(part_items)).items():
                     result.store_counts[k] = result.store_counts.get(k, 0) + v
             Path(part).unlink(missing_ok=True)
+    result.jobs = getattr(engine, "jobs", result.jobs) or result.jobs
     if not seen_any:
         detail = f" ({result.skipped[0].oneline()})" if result.skipped else ""
         raise StanceGraphError(f"no readable articles in {', '.join(map(str, paths))}{detail}")
@@ -348,13 +385,18 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
         raise StanceGraphError("no article could be processed: " +
                                "; ".join(s.oneline() for s in result.skipped[:3]))
     model_id = model_id or model_identity(config.model)
-    static = static_graphs(res, model_id)
+    static = static_graphs(res, model_id, run_iri(fingerprint))
     if config.validate:
         from .static_check import check_static
 
+        tell("validating static graphs (SHACL)")
         result.static_check = check_static(static, fingerprint + model_id, res.ontology)
+        tell("validating actors described by several articles (SHACL)")
         shared.check(static, res.ontology)
-    result.report = Report(True, [])
+    # what was written conforms (an article whose graph does not is skipped); the advice
+    # (warnings, infos) comes back from the workers as lines that start with the severity
+    result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
+    tell("writing static graphs")
     static_all = merge(static.values())
     if sink is not None:
         from .rdf import to_oxigraph

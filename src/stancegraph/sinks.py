@@ -1,7 +1,11 @@
 """Where a streaming build writes: a graph file (Turtle, N-Triples, N-Quads) and/or the store.
 
 Each article's triples are written as the article finishes; nothing holds the
-graph of the whole corpus. Files are written to a temporary file beside the
+graph of the whole corpus. Turtle is written by :mod:`stancegraph.turtle`: one
+``@prefix`` header, then each article's (and each static graph's) subjects
+grouped and sorted, so the same input gives the same bytes. The sink also
+counts what it writes (:class:`stancegraph.provenance.BuildStats`) for the
+build's description. Files are written to a temporary file beside the
 target and renamed onto it only when the build succeeds (``commit``), so a
 failed build leaves the previous output in place.
 
@@ -27,6 +31,8 @@ import pyoxigraph as ox
 from .errors import StanceGraphError
 from .fileio import current_umask, fsync_dir
 from .namespaces import prefix_map, turtle_prefixes
+from .provenance import BuildStats
+from .turtle import turtle_bytes
 
 TURTLE_PREFIXES = prefix_map()
 
@@ -47,10 +53,11 @@ class FileSink:
         except OSError as exc:
             raise StanceGraphError(f"cannot write: {exc.strerror or exc}", path=path) from None
         self._fh = os.fdopen(fd, "wb")
+        self.stats = BuildStats()
         with self._writing():
             os.fchmod(fd, 0o666 & ~current_umask())  # the umask, as for any new file (mkstemp makes 0600)
             if kind == "turtle":
-                self._fh.write(turtle_prefixes().encode())
+                self._fh.write(turtle_prefixes().encode() + b"\n")
 
     @contextmanager
     def _writing(self):
@@ -71,6 +78,8 @@ class FileSink:
             self._add_triples(name, triples, static)
 
     def _add_triples(self, name: str, triples: Iterable[ox.Triple], static: bool) -> None:
+        triples = list(triples)
+        self.stats.add(triples)
         if self.kind == "nquads":
             g = self._graph_iri(name, static)
             ox.serialize((ox.Quad(t.subject, t.predicate, t.object, g) for t in triples), self._fh,
@@ -78,17 +87,13 @@ class FileSink:
         elif self.kind == "ntriples":
             ox.serialize(triples, self._fh, ox.RdfFormat.N_TRIPLES)
         else:
-            chunk = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-            # the header holds the prefixes once; each chunk's own @prefix lines are dropped
-            lines = chunk.split(b"\n")
-            n = 0
-            while n < len(lines) and lines[n].startswith(b"@prefix "):
-                n += 1
-            self._fh.write(b"\n".join(lines[n:]).lstrip(b"\n"))
+            # the header holds the prefixes once; each chunk is sorted and grouped on its own
+            self._fh.write(turtle_bytes(triples, TURTLE_PREFIXES, header=False))
             self._fh.write(b"\n")
 
     def add_ntriples(self, name: str, data: bytes, static: bool = False) -> None:
         if self.kind == "ntriples":
+            self.stats.add(q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))
             with self._writing():
                 self._fh.write(data)
             return
@@ -97,6 +102,7 @@ class FileSink:
     def add_nquads_file(self, path: Path) -> None:
         """Copy a partition file of article quads (``--dask``) into this output."""
         if self.kind == "nquads":
+            self.stats.add(q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
             with open(path, "rb") as fh:
                 while block := fh.read(1 << 20):
                     self._fh.write(block)
@@ -178,8 +184,9 @@ class StoreSink:
         g = ox.NamedNode(self.p.article_graph_iri(article_id))
         return [q.triple for q in self.store.quads_for_pattern(None, None, None, g)]
 
-    def put(self, article_id: str, triples: list[ox.Triple], input_hash: str) -> str:
-        return self.p.put_article(self.store, article_id, triples, extra_meta={"inputHash": input_hash})
+    def put(self, article_id: str, triples: list[ox.Triple], input_hash: str, digest: str | None = None) -> str:
+        return self.p.put_article(self.store, article_id, triples, extra_meta={"inputHash": input_hash},
+                                  digest=digest)
 
     def put_static(self, name: str, graph) -> bool:
         return self.p.put_static(self.store, name, graph)

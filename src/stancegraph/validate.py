@@ -2,7 +2,14 @@
 
 pyshacl runs with ``inference="none"`` and the ontology as ``ont_graph`` (its
 class hierarchy is mixed into the data for ``sh:class`` checks, nothing is
-inferred from ``rdfs:range``). Warnings and infos do not make a graph fail.
+inferred from ``rdfs:range``).
+
+Two shapes files, so that "conforms" means what the SHACL spec says (no
+result at all): ``shapes/stancegraph-shapes.ttl`` holds the hard rules, and a
+graph conforms when the SHACL engine reports nothing for them;
+``shapes/stancegraph-advice.ttl`` holds soft expectations (low confidence, no
+Wikidata id), whose warnings and infos are reported apart, counted by
+severity (:meth:`Report.counts`), and never make a build fail.
 
 >>> from rdflib import Graph
 >>> report = validate_graph(Graph())
@@ -41,15 +48,55 @@ class Violation:
         val = f" (value {self.value})" if self.value else ""
         return f"{self.severity}: {self.focus}{where}: {self.message}{val} [shape {self.shape}]"
 
+    @classmethod
+    def from_line(cls, line: str) -> "Violation":
+        """A result back from its :meth:`oneline` (severity and text; what a worker sends back).
+
+        >>> Violation.from_line("Info: urn:a: no id [shape urn:s]").severity
+        'Info'
+        """
+        severity, _, rest = line.partition(": ")
+        shape = rest.rsplit(" [shape ", 1)[1].rstrip("]") if " [shape " in rest else ""
+        return cls("", shape, None, rest, severity)
+
 
 @dataclass
 class Report:
+    """``conforms``: the SHACL engine's ``sh:conforms`` for the hard shapes (no result at all);
+    ``violations``: their results; ``advice``: the results of the advice shapes."""
+
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
+    advice: list[Violation] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Violation]:
         return [v for v in self.violations if v.severity == "Violation"]
+
+    def counts(self, advice: bool = True) -> dict[str, int]:
+        """Results by severity (``Violation``, ``Warning``, ``Info``), advice included by default."""
+        out = {"Violation": 0, "Warning": 0, "Info": 0}
+        for v in self.violations + (self.advice if advice else []):
+            out[v.severity] = out.get(v.severity, 0) + 1
+        return out
+
+    def summary(self) -> str:
+        """One line: whether the hard shapes conform, and the advice counted by severity.
+
+        >>> Report(True, [], [Violation("x", "s", None, "m", "Info")]).summary()
+        'conforms to the shapes (SHACL: no results); advice: 0 warnings, 1 info'
+        """
+        c = self.counts(advice=False)
+        if self.conforms:
+            head = "conforms to the shapes (SHACL: no results)"
+        else:
+            head = (f"does not conform to the shapes ({c['Violation']} violations, {c['Warning']} warnings, "
+                    f"{c['Info']} infos)")
+        a = {"Warning": 0, "Info": 0}
+        for v in self.advice:
+            a[v.severity] = a.get(v.severity, 0) + 1
+        w, i = a["Warning"], a["Info"]
+        return f"{head}; advice: {w} warning{'s' * (w != 1)}, {i} info{'s' * (i != 1)}"
 
     def text(self, limit: int = 50) -> str:
         lines = [v.oneline() for v in self.errors[:limit]]
@@ -68,6 +115,11 @@ def _load(path: str) -> Graph:
 
 def shapes_graph(path: str | Path | None = None) -> Graph:
     return _load(str(path or paths.shapes_file()))
+
+
+def advice_graph(path: str | Path | None = None) -> Graph:
+    """The soft expectations (``shapes/stancegraph-advice.ttl``)."""
+    return _load(str(path or paths.shapes_file().with_name("stancegraph-advice.ttl")))
 
 
 def ontology_graph(path: str | Path | None = None) -> Graph:
@@ -197,8 +249,8 @@ def prepare_shapes(shapes: Graph) -> PreparedShapes:
     """:class:`PreparedShapes` of a shapes graph (cached per graph object).
 
     >>> p = prepare_shapes(shapes_graph())
-    >>> [c.shape.rsplit("#", 1)[-1] for c in p.graph_wide]
-    ['TextSpanShape']
+    >>> sorted({c.shape.rsplit("#", 1)[-1] for c in p.graph_wide})
+    ['ReviewShape', 'TextSpanShape']
     """
     return _prepare_shapes_cached(id(shapes), shapes)
 
@@ -243,7 +295,7 @@ def graph_wide_violations(constraints, data: Graph | None = None, ontology: Grap
 
 
 def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,
-                   store=None) -> Report:
+                   store=None, advice: Graph | bool = True, consume: bool = False) -> Report:
     """Validate ``data`` against the shapes; the ontology supplies the class hierarchy.
 
     pyshacl runs every shape with ``inference="none"`` and the ontology as
@@ -252,22 +304,62 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
     only use ``$this`` (the span-text check) run once over the whole graph on
     Oxigraph instead of once per focus node (:func:`prepare_shapes`).
     ``store``: an Oxigraph store already holding ``data`` and the ontology
-    (saves converting them).
+    (saves converting them). ``advice``: the advice shapes too (``True``: the
+    project's; a Graph: those; ``False``: none), reported in ``Report.advice``. ``consume``: ``data`` is a
+    PreparedQueryGraph the caller no longer needs; it is validated in place (the
+    ontology is mixed into it) instead of copied.
     """
-    from pyshacl import validate
-
     shapes = shapes if shapes is not None else shapes_graph()
     ontology = ontology if ontology is not None else ontology_graph()
-    prepared = prepare_shapes(shapes)
-    g = PreparedQueryGraph()
-    for prefix, ns in data.namespaces():
-        g.bind(prefix, ns, override=True, replace=True)
-    for t in data:
+    if advice is False:
+        conforms, violations = _run(data, shapes, ontology, store, consume)
+        return Report(conforms, violations)
+    soft_shapes = advice_graph() if advice is True else advice
+    # one engine run over both files; results are told apart by the shape that gave them, so
+    # `conforms` is what the engine says for the hard shapes file alone
+    _, results = _run(data, _union(shapes, soft_shapes), ontology, store, consume)
+    soft_names = {str(s) for s in soft_shapes.subjects() if not isinstance(s, BNode)}
+    hard = [v for v in results if v.shape.split(" ", 1)[0] not in soft_names]
+    soft = [v for v in results if v.shape.split(" ", 1)[0] in soft_names]
+    return Report(not hard, hard, soft)
+
+
+_UNION: list = []   # [(a, b, union)]: the last pair asked for
+
+
+def _union(a: Graph, b: Graph) -> Graph:
+    """The two shapes graphs as one (blank nodes kept); the last pair's union is re-used."""
+    if _UNION and _UNION[0][0] is a and _UNION[0][1] is b:
+        return _UNION[0][2]
+    g = Graph()
+    for t in a:
         g.add(t)
+    for t in b:
+        g.add(t)
+    _UNION[:] = [(a, b, g)]
+    return g
+
+
+def _run(data: Graph, shapes: Graph, ontology: Graph, store=None,
+         consume: bool = False) -> tuple[bool, list[Violation]]:
+    """The SHACL engine's ``sh:conforms`` for ``shapes`` and its results, sorted (violations first)."""
+    from pyshacl import validate
+
+    prepared = prepare_shapes(shapes)
+    if consume and isinstance(data, PreparedQueryGraph):
+        g = data
+    else:
+        g = PreparedQueryGraph()
+        for prefix, ns in data.namespaces():
+            g.bind(prefix, ns, override=True, replace=True)
+        for t in data:
+            g.add(t)
+    if store is None and prepared.graph_wide:
+        store = _to_oxigraph(data, ontology)  # before pyshacl mixes the ontology into g
     # inplace: g is ours to mix the ontology into, and pyshacl keeps our query-preparing graph
     conforms, results, _ = validate(
         g, shacl_graph=prepared.pyshacl_shapes, ont_graph=ontology, inference="none", inplace=True,
-        abort_on_first=False, allow_warnings=True, allow_infos=True, advanced=True, meta_shacl=False,
+        abort_on_first=False, allow_warnings=False, allow_infos=False, advanced=True, meta_shacl=False,
     )
     violations = []
     shq = URIRef
@@ -287,8 +379,7 @@ def validate_graph(data: Graph, shapes: Graph | None = None, ontology: Graph | N
                                     " ".join((val("resultMessage") or "").split()), sev, val("value")))
     violations += graph_wide_violations(prepared.graph_wide, data, ontology, store)
     violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.shape))
-    # Warnings and infos are advice; only violations make a graph fail.
-    return Report(not any(v.severity == "Violation" for v in violations), violations)
+    return bool(conforms) and not violations, violations
 
 
 def validate_file(path: str | Path) -> Report:

@@ -141,6 +141,7 @@ class ArticleOutput:
     source: str
     input_hash: str
     ntriples: bytes | None = None          # the article's graph (None: written to a partition file)
+    content_hash: str = ""                 # stancegraph.store.persistent.content_hash of its triples
     triples: int = 0
     statements: int = 0
     positions: int = 0
@@ -197,24 +198,47 @@ class Worker:
     [None]
     """
 
-    def __init__(self, config: BuildConfig):
+    def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
         from .graph import issue_iris, static_graphs
         from .validate import ontology_graph, prepare_shapes, shapes_graph
 
         self.config = config
-        self.res = config.resources()
+        # in the build's own process the caller's resources are re-used; elsewhere they are loaded
+        self.res = resources if resources is not None else config.resources()
         self.extractor = Extractor(self.res, config.model)
         self.model_id = self.extractor.model_id
         self.issues, self.sovereigns = issue_iris(self.res)
-        static = static_graphs(self.res, self.model_id)
+        from .provenance import run_iri
+
+        self.run = run_iri(input_fingerprint(config))
+        static = static_graphs(self.res, self.model_id, self.run)
         self.context = StaticContext(static["codebook"], [static["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
         prepare_shapes(self.shapes)
+        self._ontology_triples = None
+
+    def _ontology_ox(self) -> list:
+        if self._ontology_triples is None:
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+            self._ontology_triples = rdflib_to_oxigraph(self.ontology)
+        return self._ontology_triples
 
     def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
-        """Parse the batch with ``nlp.pipe``, extract, build and validate each graph."""
+        """Parse the batch with ``nlp.pipe``, extract, build and validate each graph.
+
+        The batch runs in a spaCy memory zone: the strings its texts add to the vocabulary are
+        freed afterwards (nothing of a Doc leaves the batch), so a long build does not grow.
+        """
+        zone = getattr(self.extractor.nlp, "memory_zone", None)
+        if zone is None:  # pragma: no cover - spaCy < 3.8
+            return self._process(articles, input_hashes)
+        with zone():
+            return self._process(articles, input_hashes)
+
+    def _process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         from .graph import article_graph, article_iri
 
         from .extract.nlp import parse_many
@@ -228,7 +252,7 @@ class Worker:
         for n, (article, doc) in enumerate(zip(articles, docs)):
             try:
                 ex = self.extractor.extract(article, doc=doc)
-                g = article_graph(ex, self.issues, self.sovereigns)
+                g = article_graph(ex, self.issues, self.sovereigns, self.run)
             except StanceGraphError as exc:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=exc.message, place=exc.place)
@@ -239,7 +263,11 @@ class Worker:
                                            skipped=f"could not be processed ({type(exc).__name__}: {reason})")
                 continue
             built.append((n, article, ex, g))
-        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built]) if self.config.validate else {}
+        from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+        converted = {n: rdflib_to_oxigraph(g) for n, _, _, g in built}
+        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built],
+                                 [t for ts in converted.values() for t in ts]) if self.config.validate else {}
         for n, article, ex, g in built:
             problems, warnings = reports.get(str(article_iri(article.id)), ((), ()))
             if problems:
@@ -247,26 +275,26 @@ class Worker:
                     article.id, article.source or article.id, input_hashes[n],
                     skipped=f"its graph does not conform to the shapes ({len(problems)} violations): {problems[0]}")
                 continue
-            outputs[n] = self._output(article, input_hashes[n], ex, g, warnings)
+            outputs[n] = self._output(article, input_hashes[n], ex, converted[n], warnings)
         return [outputs[n] for n in range(len(articles))]
 
-    def _output(self, article: Article, input_hash: str, ex, g, warnings) -> ArticleOutput:
+    def _output(self, article: Article, input_hash: str, ex, triples, warnings) -> ArticleOutput:
         import pyoxigraph as ox
 
         from .graph import article_iri
-        from .rdf import to_oxigraph
+        from .store.persistent import content_hash
 
-        triples = to_oxigraph(g)
         data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         own = str(article_iri(article.id))
         shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))
         actors = {st.speaker for st in ex.statements} | {p.holder for p in ex.positions} | \
                  {c.claimant for c in ex.claims}
-        return ArticleOutput(article.id, article.source or article.id, input_hash, data, len(triples),
+        return ArticleOutput(article.id, article.source or article.id, input_hash, data, content_hash(triples),
+                             len(triples),
                              len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
                              shared, tuple(warnings))
 
-    def _validate(self, graphs) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def _validate(self, graphs, ox_triples=None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Validate a batch of article graphs with the static nodes they reference, in one run.
 
         Returns article IRI -> (violation lines, warning lines); a result is the article's whose
@@ -284,11 +312,22 @@ class Worker:
                 s = t[0]
                 owner.setdefault(str(s), str(art))
                 refs.add(t[2])
-        for t in self.context.triples_for(r for r in refs if isinstance(r, URIRef)):
+        context = self.context.triples_for(r for r in refs if isinstance(r, URIRef))
+        for t in context:
             data.add(t)
-        report = validate_graph(data, self.shapes, self.ontology)
+        store = None
+        if ox_triples is not None:
+            import pyoxigraph as ox
+
+            from .rdf import to_oxigraph as rdflib_to_oxigraph
+
+            store = ox.Store()
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
+                              for t in rdflib_to_oxigraph(_Triples(context)) + self._ontology_ox())
+        report = validate_graph(data, self.shapes, self.ontology, store=store, consume=True)
         out: dict[str, tuple[list, list]] = {}
-        for v in report.violations:
+        for v in report.violations + report.advice:
             art = _article_of(v.focus, owner)
             if art is None:
                 # a static node: the static graphs are checked on their own (static_check)
@@ -296,6 +335,16 @@ class Worker:
             bad, warn = out.setdefault(art, ([], []))
             (bad if v.severity == "Violation" else warn).append(v.oneline())
         return {k: (tuple(b), tuple(w)) for k, (b, w) in out.items()}
+
+
+class _Triples:
+    """A list of rdflib triples seen as a graph by rdflib_to_oxigraph."""
+
+    def __init__(self, triples):
+        self._t = triples
+
+    def triples(self, _pattern):
+        return iter(self._t)
 
 
 def _inside(term, own: str) -> bool:
@@ -317,18 +366,19 @@ def _article_of(focus: str, owner: dict[str, str]) -> str | None:
 _WORKER: dict[BuildConfig, Worker] = {}
 
 
-def worker_for(config: BuildConfig) -> Worker:
+def worker_for(config: BuildConfig, resources=None) -> Worker:
     """The Worker of this process for ``config``, created on first use (model loaded once)."""
     w = _WORKER.get(config)
     if w is None:
         _WORKER.clear()
-        w = _WORKER[config] = Worker(config)
+        w = _WORKER[config] = Worker(config, resources)
     return w
 
 
-def process_batch(config: BuildConfig, articles: Sequence[Article], input_hashes: Sequence[str]):
+def process_batch(config: BuildConfig, articles: Sequence[Article], input_hashes: Sequence[str],
+                  resources=None):
     """Run one batch in this process's worker: (model id, [ArticleOutput])."""
-    w = worker_for(config)
+    w = worker_for(config, resources)
     return w.model_id, w.process(articles, input_hashes)
 
 

@@ -6,7 +6,7 @@ on stderr and exit code 1 (no traceback), through the one decorator
 
 >>> import typer
 >>> sorted(name for name, c in typer.main.get_command(app).commands.items() if not c.hidden)
-['build', 'eval', 'export', 'network', 'push', 'query', 'remove', 'serve', 'validate']
+['agreement', 'build', 'eval', 'export', 'import-annotations', 'import-dna', 'network', 'push', 'query', 'remove', 'report', 'serve', 'validate']
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from ._app import app, err, one_line_errors, out
 
 # Each module registers its command(s) on ``app``; this order is the order of ``--help``.
-from . import build, validate, query, export, evaluate, network, store  # noqa: E402,F401  isort:skip
+from . import build, validate, query, export, evaluate, network, report, review, store  # noqa: E402,F401  isort:skip
 
 __all__ = ["app", "err", "main", "one_line_errors", "out"]
 

@@ -6,15 +6,28 @@ from functools import wraps
 from typing import Callable, Mapping, TypeVar
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.markup import escape
 
 from ..errors import StanceGraphError
 
+def _flag_type(display_type_rich):
+    """Typer's rich help shows a ``<bool>`` type beside every flag (``--summary <bool>``), which
+    reads as if the flag took a value; flags show no type (the help of options that do is kept)."""
+    def display(self, ctx):
+        return None if getattr(self, "is_flag", False) else display_type_rich(self, ctx)
+    return display
+
+
+if hasattr(typer.core, "TyperOption") and hasattr(typer.core.TyperOption, "display_type_rich"):
+    typer.core.TyperOption.display_type_rich = _flag_type(typer.core.TyperOption.display_type_rich)
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News articles to a knowledge graph of actors, statements, positions and claims.")
-err = Console(stderr=True)
-out = Console(markup=False)  # output names user paths: "[draft]" is text, never Rich markup
+# soft_wrap: no hard line breaks at 80 columns when the output is piped or redirected
+err = Console(stderr=True, soft_wrap=True)
+out = Console(markup=False, soft_wrap=True)  # output names user paths: "[draft]" is text, never Rich markup
 
 F = TypeVar("F", bound=Callable)
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-
 from rich.markup import escape
 
 from ._app import app, err, one_line_errors, out
@@ -23,8 +22,13 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
           territories: Optional[Path] = typer.Option(None, "--territories", help="Another territory list (Turtle)."),
           model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline to use."),
           jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: the cores available)."),
-          dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: scheduler address (tcp://HOST:8786).")) -> None:
-    """Extract, validate and write the knowledge graph of the articles (.ttl, .nt or .nq), article by article."""
+          dask: Optional[str] = typer.Option(None, "--dask", help="Run on a Dask cluster: scheduler address (tcp://HOST:8786)."),
+          license: Optional[str] = typer.Option(None, "--license", help="Licence IRI of the data, recorded in the build description (OUTPUT.void.ttl)."),
+          endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL endpoint URL the graph will be served at, recorded in the build description.")) -> None:
+    """Extract, validate and write the knowledge graph of the articles (.ttl, .nt or .nq), article by article.
+
+    The same input and versions give the same bytes (readable Turtle, sorted); beside OUTPUT goes its VoID + DCAT description (OUTPUT with .void.ttl: counts, build time, run, licence).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .. import paths as P
@@ -38,14 +42,23 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         def progress(done: int, total: int, article_id: str) -> None:
             bar.update(task, total=total or None, completed=done, description=f"extracting {article_id}")
 
+        def stage(what: str) -> None:
+            if err.is_terminal:
+                bar.update(task, description=f"{what}…")
+            else:
+                err.print(f"{what}…", highlight=False, markup=False)
+
         result = run_build(sources, output, data_dir=data_dir, codebook=codebook, gazetteer=gazetteer,
                            territories=territories, model=model, progress=progress, store_dir=store,
-                           jobs=jobs, dask=dask)
+                           jobs=jobs, dask=dask, license=license, endpoint=endpoint, stage=stage)
     for w in result.ingest_warnings:
         err.print("[yellow]warning:[/] " + escape(w), highlight=False)
     for s in result.skipped:
         err.print("[yellow]skipped:[/] " + escape(s.oneline()), highlight=False)
+    for p in result.review_problems:
+        err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False, soft_wrap=True)
     out.print(result.summary(), highlight=False)
     if result.report is not None:
-        warnings = [w for w in result.warnings if w.startswith("Warning")]
-        out.print(f"shapes: conforms ({len(warnings)} warnings)", highlight=False)
+        out.print(f"shapes: {result.report.summary()}", highlight=False)
+    if result.description is not None:
+        out.print(f"description: {result.description}", highlight=False)

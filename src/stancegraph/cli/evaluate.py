@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 
-from ._app import app, one_line_errors, out
+from ._app import app, err, one_line_errors, out
 
 
 @app.command("eval")
@@ -18,17 +19,24 @@ def eval_cmd(gold: Path = typer.Argument(..., help="Folder of gold annotation JS
              predicted: Optional[Path] = typer.Argument(None, help="A graph file, or a folder of annotation JSON."),
              store: Optional[Path] = typer.Option(None, "--store", help="Score an on-disk store instead."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-             errors: bool = typer.Option(False, "--errors", help="List every miss and false hit per article.")) -> None:
-    """Score the graph (or exported annotations) against gold annotations."""
+             errors: bool = typer.Option(False, "--errors", help="List every miss and false hit per article."),
+             machine_only: bool = typer.Option(False, "--machine-only", help="Score the machine coding, "
+                                               "without the reviews.")) -> None:
+    """Score the graph (its reviewed view) or exported annotations against gold annotations."""
     from ..evaluate import evaluate, load_json_dir
     from ..export import annotations
+    from ..review import view_of
     from ..store import open_source
 
     gold_docs = load_json_dir(gold)
     if predicted is not None and predicted.is_dir():
         pred_docs = load_json_dir(predicted)
     else:
-        pred_docs = {d["article"]: d for d in annotations(open_source(predicted, store))}
+        problems: list[str] = []
+        pred_docs = {d["article"]: d for d in annotations(view_of(open_source(predicted, store), machine_only,
+                                                                  problems))}
+        for p in problems:
+            err.print(f"[yellow]warning:[/] {escape(p)}", highlight=False, soft_wrap=True)
     scores = evaluate(gold_docs, pred_docs)
     if as_json:
         data = scores.as_dict()

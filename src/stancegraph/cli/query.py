@@ -119,7 +119,7 @@ def format_rows(names: list[str], rows: list[dict], fmt: str) -> str:
 
 
 @app.command()
-@one_line_errors
+@one_line_errors(flags={"allow_service": "--allow-service"})
 def query(graph: Optional[str] = typer.Argument(None, help="Graph file (with --store: the query text)."),
           sparql: Optional[str] = typer.Argument(None, help="SPARQL query text."),
           file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from a .rq file."),

@@ -19,7 +19,7 @@ StoreOpt = Annotated[Optional[Path], typer.Option(
 
 
 @app.command("serve")
-@one_line_errors
+@one_line_errors(flags={"allow_service": "--allow-service", "public": "--public", "timeout": "--timeout"})
 def serve_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -43,7 +43,7 @@ def serve_command(
 
 
 @app.command("push")
-@one_line_errors
+@one_line_errors(flags={"timeout": "--timeout", "retries": "--retries"})
 def push_command(
     graph: GraphArg = None,
     store: StoreOpt = None,
@@ -64,7 +64,7 @@ def push_command(
     if not endpoint:
         raise StanceGraphError("give the Graph Store Protocol URL with --endpoint")
     if timeout <= 0 or retries < 0:
-        raise StanceGraphError("--timeout must be positive and --retries 0 or more")
+        raise StanceGraphError("`timeout` must be positive and `retries` 0 or more")
     report = push(graph, store, endpoint, progress=not quiet, graph_iri=graph_iri, timeout=timeout,
                   retries=retries)
     print(f"pushed {report['triples']} triples in {len(report['graphs'])} graph(s) to {report['endpoint']}",

@@ -58,7 +58,14 @@ def _write(store: ox.Store, f: RdfFileFormat, out: Path, include_meta: bool) -> 
                 union.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                              for q in _content(store, include_meta))
                 counted = len(union)
-                union.dump(handle, f.oxigraph, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+                if f.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD):
+                    # readable: sorted, grouped Turtle; compacted JSON-LD with the shipped context
+                    from .linked_data import jsonld_bytes, turtle_of
+
+                    triples = (q.triple for q in union)
+                    handle.write(turtle_of(triples) if f.oxigraph == ox.RdfFormat.TURTLE else jsonld_bytes(triples))
+                else:
+                    union.dump(handle, f.oxigraph, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     except OSError as exc:
         raise StanceGraphError(f"cannot write export: {exc.strerror or exc}", path=out) from None
     return counted

@@ -15,7 +15,8 @@ pseudo-issue ``territory:{key}`` with the sovereign as the stance.
 
 Public API
 ----------
-load_positions(source)              SPARQL -> PositionTable
+load_positions(source)              SPARQL -> PositionTable (read.py)
+select_positions(table, ...)        the filters (select.py)
 stance_matrix(source, ...)          the count matrix C (StanceMatrix)
 agreement_matrix(M), disagreement_matrix(M)   raw A and D (sparse)
 network(source, kind, ...)          one networkx Graph
@@ -29,17 +30,34 @@ run_network(...)                    what ``stancegraph network`` runs (the comma
 [('Anna', 'Boris', 1), ('Anna', 'Chen', -1), ('Boris', 'Chen', -1)]
 """
 
-from .build import (LOUVAIN_SEED, communities, graph_from_matrix, labelled_edges, network, windowed_networks,
-                    windows_of)
-from .kinds import (affiliation_graph, agreement_matrix, disagreement_matrix, edge_weights, node_attributes,
-                    one_mode_graph)
-from .matrix import (CLAIM_PREFIX, EXAMPLE_TTL, Position, PositionTable, StanceMatrix, count_matrix,
-                     example_store, load_positions, normalise_quote, select_positions, stance_matrix)
-from .run import NetworkRun, run_network
-from .options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS, Window, make_windows, parse_window
-from .summary import Contested, NetworkSummary, Polarisation, contested_issues, polarisation, summarize
-from .formats import (FORMATS, WRITERS, Writer, csv_paths, window_path, write_csv, write_gexf, write_gexf_dynamic,
-                      write_graphml, write_json, write_network)
+# Names are imported from their module on first use (PEP 562), so that importing
+# stancegraph.networks.options or .formats (the CLI does) does not load numpy, scipy and networkx.
+_WHERE = {
+    **dict.fromkeys(['LOUVAIN_SEED', 'communities', 'graph_from_matrix', 'labelled_edges', 'network', 'windowed_networks', 'windows_of'], 'build'),
+    **dict.fromkeys(['EXAMPLE_TTL', 'example_store'], 'examples'),
+    **dict.fromkeys(['FORMATS', 'WRITERS', 'Writer', 'csv_paths', 'window_path', 'write_csv', 'write_gexf', 'write_gexf_dynamic', 'write_graphml', 'write_json', 'write_network'], 'formats'),
+    **dict.fromkeys(['affiliation_graph', 'agreement_matrix', 'disagreement_matrix', 'edge_weights', 'node_attributes', 'one_mode_graph'], 'kinds'),
+    **dict.fromkeys(['StanceMatrix', 'count_matrix', 'stance_matrix'], 'matrix'),
+    **dict.fromkeys(['DUPLICATES', 'KINDS', 'LEVELS', 'NORMALIZATIONS', 'Window', 'make_windows', 'parse_window'], 'options'),
+    **dict.fromkeys(['CLAIM_PREFIX', 'Position', 'PositionTable', 'load_positions', 'normalise_quote'], 'read'),
+    **dict.fromkeys(['NetworkRun', 'run_network'], 'run'),
+    **dict.fromkeys(['select_positions'], 'select'),
+    **dict.fromkeys(['Contested', 'NetworkSummary', 'Polarisation', 'contested_issues', 'polarisation', 'summarize'], 'summary'),
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_WHERE))
 
 __all__ = [
     "CLAIM_PREFIX", "DUPLICATES", "EXAMPLE_TTL", "FORMATS", "KINDS", "LEVELS", "LOUVAIN_SEED", "NORMALIZATIONS",

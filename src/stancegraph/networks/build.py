@@ -14,7 +14,9 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from .kinds import affiliation_graph, one_mode_graph
-from .matrix import PositionTable, StanceMatrix, count_matrix, load_positions, select_positions
+from .matrix import StanceMatrix, count_matrix
+from .read import PositionTable, load_positions
+from .select import select_positions
 from .options import Window, check_dates, check_kind, check_min_weight, make_windows, parse_window
 
 LOUVAIN_SEED = 1
@@ -165,7 +167,7 @@ def network(source: Any, kind: str = "agreement", *, issues: Iterable[str] | Non
 
 def windows_of(table: PositionTable, window: str | tuple[int, str], *, issues: Iterable[str] | None = None,
                since: date | str | None = None, until: date | str | None = None, claims: bool = True,
-               claims_only: bool = False) -> list[Window]:
+               claims_only: bool = False, step: str | tuple[int, str] | None = None) -> list[Window]:
     """The time windows that cover the dated positions kept by the filters.
 
     >>> from stancegraph.networks import example_store, load_positions
@@ -178,20 +180,35 @@ def windows_of(table: PositionTable, window: str | tuple[int, str], *, issues: I
     since_d, until_d = check_dates(since, until, table.source)
     kept = select_positions(table, issues=issues, since=since_d, until=until_d, claims=claims,
                             claims_only=claims_only)
-    return make_windows([p.date for p in kept], spec, since_d, until_d, table.source)
+    return make_windows([p.date for p in kept], spec, since_d, until_d, table.source, step)
+
+
+def undated(table: PositionTable, *, issues: Iterable[str] | None = None, claims: bool = True,
+            claims_only: bool = False) -> tuple[int, int]:
+    """``(positions, articles)`` kept by the filters but without a date: no time window holds them.
+
+    >>> from stancegraph.networks import example_store, load_positions
+    >>> undated(load_positions(example_store()))
+    (0, 0)
+    """
+    kept = [p for p in select_positions(table, issues=issues, claims=claims, claims_only=claims_only)
+            if p.date is None]
+    return len(kept), len({p.article for p in kept})
 
 
 def windowed_networks(source: Any, kind: str = "agreement", window: str = "1Y", *,
                       issues: Iterable[str] | None = None, since: date | str | None = None,
                       until: date | str | None = None, level: str = "person", normalize: str = "none",
                       duplicates: str = "article", min_weight: float = 0.0, claims: bool = True,
-                      claims_only: bool = False,
-                      with_communities: bool = True) -> list[tuple[Window, nx.Graph]]:
+                      claims_only: bool = False, with_communities: bool = True,
+                      step: str | None = None) -> list[tuple[Window, nx.Graph]]:
     """One network per time window (``"7D"``, ``"2W"``, ``"1M"``, ``"1Y"``, ...).
 
-    Windows are calendar-aligned and consecutive (see
+    Windows are calendar-aligned and consecutive, or sliding with ``step``
+    (``window="1M", step="1W"``: a month-long window every week; see
     :func:`stancegraph.networks.options.make_windows`); articles without a
-    date cannot be placed in a window and are left out. Each window's network
+    date cannot be placed in a window and are left out (:func:`undated`
+    counts them). Each window's network
     is built from that window's positions only (counts, normalisation and
     communities included). Other parameters as in :func:`network`.
 
@@ -205,7 +222,7 @@ def windowed_networks(source: Any, kind: str = "agreement", window: str = "1Y", 
     """
     table = load_positions(source)
     wins = windows_of(table, window, issues=issues, since=since, until=until, claims=claims,
-                      claims_only=claims_only)
+                      claims_only=claims_only, step=step)
     if not wins:
         raise StanceGraphError("no dated positions to put into time windows", path=table.source,
                                place="window")
@@ -215,5 +232,7 @@ def windowed_networks(source: Any, kind: str = "agreement", window: str = "1Y", 
                     duplicates=duplicates, min_weight=min_weight, claims=claims, claims_only=claims_only,
                     window=w, with_communities=with_communities)
         G.graph["window"] = window if isinstance(window, str) else f"{window[0]}{window[1]}"
+        if step:
+            G.graph["step"] = step
         out.append((w, G))
     return out

@@ -74,7 +74,9 @@ import scipy.sparse as sp
 
 from ..errors import StanceGraphError
 from ..ids import local_name
-from .matrix import CLAIM_PREFIX, StanceMatrix
+from ..model import Stance
+from .matrix import StanceMatrix
+from .read import CLAIM_PREFIX
 from .options import KINDS, NORMALIZATIONS, check_choice
 
 
@@ -359,7 +361,7 @@ def affiliation_graph(M: StanceMatrix, min_weight: float = 0.0) -> nx.Graph:
             total = sum(by_stance.values())
             if total < min_weight:
                 continue
-            sup, opp = by_stance.get("support", 0), by_stance.get("oppose", 0)
+            sup, opp = by_stance.get(Stance.SUPPORT.key, 0), by_stance.get(Stance.OPPOSE.key, 0)
             claim = issue.startswith(CLAIM_PREFIX)
             sign = 0 if claim or (sup and opp) else (1 if sup else -1)
             G.add_edge(node, M.issue_iris.get(issue, issue), weight=float(total),

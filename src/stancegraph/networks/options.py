@@ -149,7 +149,8 @@ class NetworkOptions:
     """The options of a network, validated when made (values normalised, e.g. lower-cased).
 
     Fields are the keyword arguments of :func:`stancegraph.networks.network`
-    plus ``window`` (``"1M"``, ...; ``None`` for one network). ``source`` (the
+    plus ``window`` (``"1M"``, ...; ``None`` for one network) and ``step``
+    (sliding windows: ``window="1M", step="1W"``). ``source`` (the
     graph's name) only goes into error messages.
 
     >>> o = NetworkOptions(kind="signed", since="2022-01-01", issues=["b", "a"])
@@ -162,6 +163,7 @@ class NetworkOptions:
     since: date | None = None
     until: date | None = None
     window: str | None = None
+    step: str | None = None
     level: str = "person"
     normalize: str = "none"
     duplicates: str = "article"
@@ -176,9 +178,14 @@ class NetworkOptions:
         since, until = check_dates(self.since, self.until, src)
         window = str(self.window).strip() if self.window not in (None, "") else None
         parse_window(window, src)
+        step = str(self.step).strip() if self.step not in (None, "") else None
+        parse_step(step, src)
+        if step is not None and window is None:
+            raise StanceGraphError("`step` slides a `window`: give both (e.g. `window` 1M, `step` 1W)",
+                                   path=src, place="step")
         check_claims(self.claims, self.claims_only, src)
         checked = {
-            "kind": kind, "normalize": normalize, "since": since, "until": until, "window": window,
+            "kind": kind, "normalize": normalize, "since": since, "until": until, "window": window, "step": step,
             "level": check_choice(self.level, LEVELS, "level", src),
             "duplicates": check_choice(self.duplicates, DUPLICATES, "duplicates", src),
             "min_weight": check_min_weight(self.min_weight, src),
@@ -243,27 +250,64 @@ def _align(day: date, unit: str) -> date:
     return day
 
 
+def _shift(day: date, n: int, unit: str) -> date:
+    """``day`` plus ``n`` units, keeping the day of the month (clamped: 31 January + 1M = 28/29 February)."""
+    if unit in ("D", "W"):
+        return _add(day, n, unit)
+    months = n * (12 if unit == "Y" else 1)
+    y, m = divmod(day.month - 1 + months, 12)
+    y, m = day.year + y, m + 1
+    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
+    return date(y, m, min(day.day, last))
+
+
+def parse_step(value: str | None, source: str | None = None) -> tuple[int, str] | None:
+    """``(n, unit)`` of a sliding step such as ``1W`` (like :func:`parse_window`; ``None``: no sliding).
+
+    >>> parse_step("1w")
+    (1, 'W')
+    """
+    try:
+        return parse_window(value, source)
+    except StanceGraphError as exc:
+        raise StanceGraphError(exc.message.replace("bad window", "bad step"), path=source, place="step") from None
+
+
 def make_windows(dates: Iterable[date | None], spec: str | tuple[int, str],
                  since: date | None = None, until: date | None = None,
-                 source: str | None = None) -> list[Window]:
-    """Consecutive windows covering ``since`` (or the earliest date) to ``until`` (or the latest).
+                 source: str | None = None, step: str | tuple[int, str] | None = None) -> list[Window]:
+    """Windows covering ``since`` (or the earliest date) to ``until`` (or the latest).
 
-    Windows are calendar-aligned: the first starts on the day itself for
-    ``D``, on the Monday of its week for ``W``, on the 1st of its month for
-    ``M`` and on 1 January for ``Y``; each next window starts where the
-    previous ends. Empty windows in between are kept, so a time line has no
-    holes. No dated input gives no windows.
+    Tumbling windows (no ``step``) are calendar-aligned: the first starts on
+    the day itself for ``D``, on the Monday of its week for ``W``, on the 1st
+    of its month for ``M`` and on 1 January for ``Y``; each next window starts
+    where the previous ends. Empty windows in between are kept, so a time line
+    has no holes. No dated input gives no windows.
+
+    Sliding windows (``step``, e.g. ``--window 1M --step 1W``): a window of
+    the given length starts every step; the first start is aligned on the
+    step's unit, so windows overlap when the step is shorter than the window.
 
     >>> [w.label for w in make_windows([date(2022, 3, 29), date(2025, 2, 10)], "1Y")]
     ['2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01']
+    >>> [(w.label, w.last.isoformat()) for w in make_windows([date(2022, 3, 29), date(2022, 4, 12)], "1M", step="1W")]
+    [('2022-03-28', '2022-04-27'), ('2022-04-04', '2022-05-03'), ('2022-04-11', '2022-05-10')]
     """
     n, unit = parse_window(spec, source) if isinstance(spec, str) else spec  # type: ignore[misc]
+    stepping = parse_step(step, source) if isinstance(step, str) else step
     known = [d for d in dates if d is not None]
     first = since if since is not None else (min(known) if known else None)
     last = until if until is not None else (max(known) if known else None)
     if first is None or last is None or first > last:
         return []
     windows = []
+    if stepping is not None:
+        sn, sunit = stepping
+        start = _align(first, sunit)
+        while start <= last:
+            windows.append(Window(start, _shift(start, n, unit)))
+            start = _shift(start, sn, sunit)
+        return windows
     start = _align(first, unit)
     while start <= last:
         end = _add(start, n, unit)

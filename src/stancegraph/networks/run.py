@@ -21,7 +21,7 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from ..store import open_source
-from .build import network, windowed_networks
+from .build import network, undated, windowed_networks
 from .matrix import load_positions
 from .formats import format_for, write_network
 from .options import NetworkOptions
@@ -35,6 +35,7 @@ class NetworkRun:
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
     graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # for stderr: what the options left out
 
     def __str__(self) -> str:
         lines = []
@@ -50,14 +51,16 @@ class NetworkRun:
 
 def run_network(graph: Path | None, store: Path | None, options: NetworkOptions | None = None, *,
                 fmt: str | None = None, out: Path | None = None, summary: bool = False,
-                **fields: Any) -> NetworkRun:
+                machine_only: bool = False, **fields: Any) -> NetworkRun:
     """Build the network(s) of a graph file or store, write them, and optionally summarise.
 
     ``graph`` (a graph file) or ``store`` (an on-disk store folder); ``options``
     a :class:`~stancegraph.networks.options.NetworkOptions`, or its fields as
     keyword arguments (``kind="signed"``, ...); ``fmt`` (``None``: from
-    ``out``'s suffix), ``out`` (required unless ``summary``). Everything is
-    checked before the graph is read.
+    ``out``'s suffix), ``out`` (required unless ``summary``); ``machine_only``:
+    the machine coding as extracted instead of the reviewed view
+    (:mod:`stancegraph.review`). Everything is checked before the graph is read.
+    When windows or dates leave out the positions of undated articles, ``run.warnings`` says how many.
 
     Raises
     ------
@@ -83,12 +86,21 @@ def run_network(graph: Path | None, store: Path | None, options: NetworkOptions 
     fmt_checked = format_for(fmt, out, source)
     if out is None and not summary:
         raise StanceGraphError("give `out` for the network file(s), or `summary`", path=source, place="out")
-    table = load_positions(open_source(graph, store))
+    from ..review import view_of
+
+    problems: list[str] = []
+    table = load_positions(view_of(open_source(graph, store), machine_only, problems))
     table.source = source
     kind, window, opts = options.kind, options.window, options.network_kwargs()
-    run = NetworkRun()
+    run = NetworkRun(warnings=problems)  # reviews whose target vanished
+    if window is not None or options.since is not None or options.until is not None:
+        n_pos, n_art = undated(table, issues=opts["issues"], claims=options.claims, claims_only=options.claims_only)
+        if n_pos:
+            by = "`window`" if window is not None else "`since`/`until`"
+            run.warnings.append(f"{n_pos} position{'s' * (n_pos != 1)} from {n_art} undated "
+                                f"article{'s' * (n_art != 1)} left out: {by} needs a publication date")
     if window is not None:
-        nets = windowed_networks(table, kind, window, **opts)
+        nets = windowed_networks(table, kind, window, step=options.step, **opts)
         run.graphs = [(w.label, G) for w, G in nets]
         if out is not None:
             run.files = write_network(nets, fmt_checked, out)

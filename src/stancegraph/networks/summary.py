@@ -38,7 +38,9 @@ from typing import Any, Iterable
 
 from .build import communities, windows_of
 from .kinds import agreement_matrix, disagreement_matrix, one_mode_graph
-from .matrix import StanceMatrix, count_matrix, load_positions, select_positions
+from .matrix import StanceMatrix, count_matrix
+from .read import load_positions
+from .select import select_positions
 from .options import Window
 
 

@@ -14,7 +14,9 @@ the address the user asked for. The guard
   (``PUT``/``DELETE`` need a preflight, which the server never grants);
 * on a loopback address, refuses a ``Host`` header naming another machine (DNS rebinding);
 * closes a connection that sends nothing for ``idle_timeout`` seconds, so idle or half-open
-  connections do not hold workers (Oxigraph's own server serves at most 256 connections).
+  connections do not hold workers (Oxigraph's own server serves at most 256 connections);
+* answers ``GET /`` with ``page`` when given: stancegraph's query page
+  (:mod:`stancegraph.store.query_page`) instead of Oxigraph's.
 
 >>> uses_service("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
 True
@@ -120,6 +122,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         body = self.rfile.read(length) if length else b""
         parts = urllib.parse.urlsplit(self.path)
+        if g.page is not None and self.command in ("GET", "HEAD") and parts.path in ("/", "/index.html") \
+                and not parts.query:
+            self._send_page(g.page)
+            return
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if self.command == "POST" and parts.path.rstrip("/") in ("/update", "/store") and (
                 not ctype or ctype in _FORM_TYPES or ctype.startswith("multipart/")):
@@ -129,6 +135,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._refuse(403, SERVICE_REFUSED)
             return
         self._forward(body)
+
+    def _send_page(self, page: bytes) -> None:
+        from .query_page import CSP
+
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(page)
 
     def _forward(self, body: bytes) -> None:
         g = self.guard
@@ -176,7 +194,7 @@ class Guard:
 
     def __init__(self, host: str, port: int, backend: tuple[str, int], *, allow_service: bool = False,
                  loopback: bool = True, timeout: float = 60.0, idle_timeout: float = 20.0,
-                 max_body: int = 1 << 31):
+                 max_body: int = 1 << 31, page: bytes | None = None):
         self.bind_host = host
         self.backend_host, self.backend_port = backend
         self.allow_service = allow_service
@@ -184,6 +202,7 @@ class Guard:
         self.backend_timeout = timeout + 15.0  # Oxigraph stops the query at --timeout; this is a backstop
         self.idle_timeout = idle_timeout
         self.max_body = max_body
+        self.page = page
         handler = type("Handler", (_Handler,), {"guard": self})
         server_cls = type("Server", (http.server.ThreadingHTTPServer,), {
             "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True,

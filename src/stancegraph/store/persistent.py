@@ -50,7 +50,8 @@ import pyoxigraph as ox
 from ..errors import StanceGraphError
 from ..rdf import to_oxigraph
 from .formats import RDF_FORMATS
-from ..ids import ARTICLE_GRAPH_PREFIX, GRAPH_BASE, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri
+# the store's graph names (minted in ids.py) are part of this module's interface too
+from ..ids import ARTICLE_GRAPH_PREFIX, META_GRAPH, STATIC_GRAPHS, article_graph_iri, static_graph_iri  # noqa: F401
 
 STORE_NS = "https://w3id.org/stancegraph/store#"
 
@@ -244,9 +245,10 @@ def _count(store: ox.Store, graph_iri: str) -> int:
     return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))
 
 
-def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str | int], what: str) -> str:
+def _put(store: ox.Store, graph_iri: str, data: GraphInput, meta: dict[str, str | int], what: str,
+         digest: str | None = None) -> str:
     triples = to_triples(data, source=what)
-    digest = content_hash(triples)
+    digest = digest or content_hash(triples)
     node = ox.NamedNode(graph_iri)
     try:
         exists = store.contains_named_graph(node)
@@ -279,15 +281,17 @@ def _refresh_meta(store: ox.Store, graph_iri: str, meta: dict[str, str | int]) -
 
 
 def put_article(store: ox.Store, article_id: str, graph_or_ntriples: GraphInput,
-                extra_meta: dict[str, str | int] | None = None) -> str:
+                extra_meta: dict[str, str | int] | None = None, digest: str | None = None) -> str:
     """Store (or replace) the graph of one article; returns "added", "replaced" or "unchanged".
 
     ``graph_or_ntriples``: an rdflib Graph, N-Triples/Turtle text or bytes, a .nt/.ttl ``Path``,
     or pyoxigraph Triples. Other graphs are not touched; a replacement is one transaction.
-    ``extra_meta``: more ``store:`` entries for the meta graph (a build adds ``inputHash``).
+    ``extra_meta``: more ``store:`` entries for the meta graph (a build adds ``inputHash``);
+    ``digest``: the :func:`content_hash` of the triples when the caller computed it already.
     """
     return _put(store, article_graph_iri(article_id), graph_or_ntriples,
-                {"graphKind": "article", "articleId": article_id, **(extra_meta or {})}, f"article '{article_id}'")
+                {"graphKind": "article", "articleId": article_id, **(extra_meta or {})}, f"article '{article_id}'",
+                digest)
 
 
 def put_static(store: ox.Store, name: str, graph: GraphInput) -> bool:

@@ -5,22 +5,23 @@ with a Turtle body, so a push replaces what the remote graph held and can be rep
 Works with Fuseki (``http://host:3030/DATASET/data``), GraphDB
 (``http://host:7200/repositories/REPO/rdf-graphs/service``), Virtuoso
 (``http://host:8890/sparql-graph-crud-auth``), and the Oxigraph server (``http://host:7878/store``).
-Credentials may be given in the URL (``http://user:password@host/...``: HTTP Basic); they are
-never printed. Only the standard library's urllib is used.
+Credentials may be given in the URL (``http://user:password@host/...``); they are never
+printed. HTTP goes through ``requests`` with both schemes servers ask for: Digest (Virtuoso's
+``/sparql-graph-crud-auth``) and Basic (Fuseki, GraphDB, a proxy in front of Oxigraph), chosen
+from the server's ``WWW-Authenticate`` challenge (:class:`ChallengeAuth`); one session keeps the
+connection and the Digest nonce for all the graphs of a push.
 """
 
 from __future__ import annotations
 
-import base64
-import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+import requests
+from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from ..errors import StanceGraphError
 from . import open_source
@@ -30,8 +31,44 @@ from ..namespaces import prefix_map
 _TURTLE = "text/turtle; charset=utf-8"
 
 
-def _split_credentials(endpoint: str) -> tuple[str, str | None]:
-    """(endpoint without user:password, Basic auth header value or None)."""
+class ChallengeAuth(AuthBase):
+    """HTTP authentication by whatever the server's challenge asks for: Digest or Basic.
+
+    The first request goes out with no credentials (or Digest, once a nonce is known); a 401
+    whose ``WWW-Authenticate`` offers Digest is answered by requests' :class:`HTTPDigestAuth`,
+    one that offers only Basic is repeated with :class:`HTTPBasicAuth`, which is then used
+    for every later request of the session.
+    """
+
+    def __init__(self, user: str, password: str) -> None:
+        self.digest = HTTPDigestAuth(user, password)
+        self.basic = HTTPBasicAuth(user, password)
+        self.scheme: str | None = None
+
+    def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
+        if self.scheme == "basic":
+            return self.basic(r)
+        r = self.digest(r)   # adds its 401 handler, and the Digest header once it has a nonce
+        r.register_hook("response", self._basic_challenge)
+        return r
+
+    def _basic_challenge(self, resp: requests.Response, **kwargs: Any) -> requests.Response:
+        offered = resp.headers.get("www-authenticate", "").lower()
+        if resp.status_code != 401 or "basic" not in offered or "digest" in offered or self.scheme == "basic":
+            return resp
+        self.scheme = "basic"
+        resp.content  # noqa: B018  (read, so the connection can be re-used)
+        resp.close()
+        prep = resp.request.copy()
+        self.basic(prep)
+        again = resp.connection.send(prep, **kwargs)
+        again.history.append(resp)
+        again.request = prep
+        return again
+
+
+def _split_credentials(endpoint: str) -> tuple[str, ChallengeAuth | None]:
+    """(endpoint without user:password, the authentication to use or None)."""
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise StanceGraphError(f"invalid endpoint '{endpoint}': give an http:// or https:// URL "
@@ -44,8 +81,7 @@ def _split_credentials(endpoint: str) -> tuple[str, str | None]:
     clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
     user = urllib.parse.unquote(parts.username)
     password = urllib.parse.unquote(parts.password or "")
-    token = base64.b64encode(f"{user}:{password}".encode("utf-8")).decode("ascii")
-    return clean, f"Basic {token}"
+    return clean, ChallengeAuth(user, password)
 
 
 def graph_url(endpoint: str, graph_iri: str | None) -> str:
@@ -70,50 +106,49 @@ class PutError(StanceGraphError):
         self.retry = retry
 
 
-def put_graph(url: str, body: bytes, auth: str | None = None, timeout: float = 120.0) -> int:
+def put_graph(url: str, body: bytes, auth: AuthBase | None = None, timeout: float = 120.0,
+              session: requests.Session | None = None) -> int:
     """PUT a Turtle body to a GSP graph URL; returns the HTTP status, raises a one-line
     :class:`PutError` (``retry`` set for 5xx, 429, timeouts and dropped connections)."""
     headers = {"Content-Type": _TURTLE, "Accept": "*/*"}
-    if auth:
-        headers["Authorization"] = auth
-    req = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+    http = session or requests.Session()
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            resp.read()
-            return resp.status
-    except urllib.error.HTTPError as exc:
-        detail = ""
-        try:
-            detail = " ".join(exc.read(400).decode("utf-8", "replace").split())[:200]
-        except OSError:
-            pass
-        message = f"HTTP {exc.code} {exc.reason} for PUT {url}" + (f": {detail}" if detail else "")
-        raise PutError(message, retry=exc.code >= 500 or exc.code == 429) from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
+        resp = http.put(url, data=body, headers=headers, auth=auth, timeout=timeout, allow_redirects=False)
+    except requests.exceptions.Timeout:
+        raise PutError(f"cannot reach {url}: no answer within {timeout:g} s", True) from None
+    except requests.exceptions.ConnectionError as exc:
+        text = str(exc).lower()
         retry = False
-        if isinstance(reason, ConnectionRefusedError):
+        if "refused" in text:
             why = "connection refused (is the SPARQL server running, and is this its address?)"
-        elif isinstance(reason, (socket.timeout, TimeoutError)):
-            why, retry = f"no answer within {timeout:g} s", True
-        elif isinstance(reason, socket.gaierror):
+        elif "name or service not known" in text or "nodename nor servname" in text or "failed to resolve" in text:
             why = "unknown host"
         else:
-            why, retry = " ".join(str(reason).split()), isinstance(reason, ConnectionError)
+            why, retry = " ".join(str(exc).split())[:200], True
         raise PutError(f"cannot reach {url}: {why}", retry) from None
-    except (TimeoutError, socket.timeout):
-        raise PutError(f"cannot reach {url}: no answer within {timeout:g} s", True) from None
-    except (ConnectionError, OSError) as exc:
-        raise PutError(f"connection to {url} failed: {exc.strerror or exc}", True) from None
+    except requests.exceptions.RequestException as exc:
+        raise PutError(f"connection to {url} failed: {' '.join(str(exc).split())[:200]}", True) from None
+    finally:
+        if session is None:
+            http.close()
+    if resp.status_code >= 300:
+        detail = " ".join(resp.text[:400].split())[:200] if resp.content else ""
+        message = f"HTTP {resp.status_code} {resp.reason} for PUT {url}" + (f": {detail}" if detail else "")
+        if resp.status_code == 401:
+            offered = resp.headers.get("WWW-Authenticate", "")
+            message += (" (the server wants credentials: put them in the endpoint URL, http://USER:PASSWORD@HOST/...)"
+                        if auth is None else f" (credentials refused; the server offers: {offered or 'no scheme'})")
+        raise PutError(message, retry=resp.status_code >= 500 or resp.status_code == 429)
+    return resp.status_code
 
 
-def put_with_retries(url: str, body: bytes, auth: str | None, timeout: float, retries: int = 3,
-                     backoff: float = 0.5, sleep=time.sleep) -> int:
+def put_with_retries(url: str, body: bytes, auth: AuthBase | None, timeout: float, retries: int = 3,
+                     backoff: float = 0.5, sleep=time.sleep, session: requests.Session | None = None) -> int:
     """:func:`put_graph`, tried again after ``backoff``, 2x``backoff``, 4x``backoff``... seconds when
     the failure may pass (server errors, timeouts); a PUT replaces the graph, so a retry is safe."""
     for attempt in range(retries + 1):
         try:
-            return put_graph(url, body, auth, timeout)
+            return put_graph(url, body, auth, timeout, session)
         except PutError as exc:
             if not exc.retry or attempt == retries:
                 if attempt:
@@ -160,6 +195,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
     if not graphs:
         raise StanceGraphError("nothing to push: the graph is empty", path=graph or store_dir)
     report: dict[str, Any] = {"endpoint": clean, "graphs": [], "triples": 0}
+    session = requests.Session()   # one connection, and one Digest nonce, for all the graphs
 
     bar = None
     if progress:
@@ -184,7 +220,8 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
             body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=g, prefixes=prefix_map())
             count = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
             try:
-                status = put_with_retries(graph_url(clean, target), body, auth, timeout, retries, backoff)
+                status = put_with_retries(graph_url(clean, target), body, auth, timeout, retries, backoff,
+                                          session=session)
             except PutError as exc:
                 done = len(report["graphs"])
                 state = ("nothing was changed on the remote" if done == 0 else
@@ -196,6 +233,7 @@ def push(graph: Path | None, store_dir: Path | None, endpoint: str, progress: bo
             if bar is not None:
                 bar.update(task, advance=1, triples=report["triples"])
     finally:
+        session.close()
         if bar is not None:
             bar.stop()
     return report

@@ -10,8 +10,9 @@ the child is killed when ``serve`` dies, however it dies; temporary folders left
 that was killed are removed at the next start. Binding an address other machines can reach needs
 ``public=True``: put a reverse proxy with timeouts in front (see the README).
 
-Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST) and, on ``/``, the
-web query page; when writable also ``/update`` and ``/store`` (Graph Store Protocol).
+Endpoints (Oxigraph's): ``/query`` (SPARQL 1.1 query protocol, GET or POST); when writable also
+``/update`` and ``/store`` (Graph Store Protocol). On ``/`` the guard answers with stancegraph's
+query page: the project's prefixes and its query library (:mod:`stancegraph.store.query_page`).
 """
 
 from __future__ import annotations
@@ -275,14 +276,16 @@ def serve(graph: Path | None = None, store_dir: Path | None = None, bind: str = 
             raise StanceGraphError(f"the oxigraph server stopped at start (exit code {proc.returncode}): "
                                    f"{_last_line(log) or 'no message'}")
         try:
+            from .query_page import query_page_html
+
             guard = Guard(host, port, parse_bind(private), allow_service=allow_service, loopback=loopback,
-                          timeout=timeout)
+                          timeout=timeout, page=query_page_html("/query").encode("utf-8"))
         except OSError as exc:
             raise StanceGraphError(f"cannot listen on {bind}: {exc.strerror or exc}") from None
         guard.start()
         url = base_url(bind)
         parts = [f"SPARQL endpoint {url}/query ({'read-write' if writable else 'read-only'})",
-                 f"web query page {url}/"]
+                 f"web query page {url}/ (stancegraph's prefixes and query library)"]
         if writable:
             parts.append(f"updates {url}/update, graph store {url}/store")
             if graph is not None:

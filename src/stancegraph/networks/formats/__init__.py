@@ -8,6 +8,7 @@ every format can type them.
 * ``gexf`` (:mod:`.gexf`): GEXF 1.3; with windows ONE dynamic graph with spells.
 * ``csv`` (:mod:`.csvfiles`): ``{OUT}_nodes.csv`` and ``{OUT}_edges.csv`` for Gephi.
 * ``json`` (:mod:`.jsonfile`): networkx node-link data (key ``"edges"``).
+* ``matrix`` (:mod:`.adjacency`): a labelled actor x actor matrix in one CSV, as rDNA returns.
 
 Windowed networks in a format without a dynamic form give one file (pair) per
 window, named with the window's start: ``net.graphml`` -> ``net_2022-01-01.graphml``.
@@ -17,7 +18,7 @@ in :data:`WRITERS`; ``stancegraph network --format`` and its help read the
 registry.
 
 >>> sorted(WRITERS), WRITERS["gexf"].suffix
-(['csv', 'gexf', 'graphml', 'json'], '.gexf')
+(['csv', 'gexf', 'graphml', 'json', 'matrix'], '.gexf')
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ..options import Window, check_choice
+from .adjacency import write_matrix
 from .csvfiles import csv_paths, write_csv
 from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic
 from .graphml import graphml_bytes, write_graphml
@@ -56,6 +60,9 @@ WRITERS: dict[str, Writer] = {w.name: w for w in (
            lambda G, p: [write_graphml(G, p)]),
     Writer("gexf", ".gexf", "GEXF 1.3 (Gephi); with --window one dynamic graph",
            lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)]),
+    # before csv: a .csv output without --format stays csv (the later suffix wins in format_for)
+    Writer("matrix", ".csv", "one CSV, a labelled actor x actor matrix as rDNA returns (actor x issue "
+           "for affiliation)", lambda G, p: [write_matrix(G, p)]),
     Writer("csv", ".csv", "two CSV files, OUT_nodes.csv and OUT_edges.csv",
            lambda G, p: list(write_csv(G, p))),
     Writer("json", ".json", "networkx node-link JSON",

@@ -14,7 +14,9 @@ import io
 from pathlib import Path
 from typing import Iterable
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ...fileio import write_text_atomic
 from .values import text, type_of

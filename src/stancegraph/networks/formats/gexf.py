@@ -8,9 +8,15 @@ timeformat="date"``): each node and edge has ``<spells>`` (closed intervals
 with time (edge ``weight``, ``agreement``, ``sign``, ``issues``,
 ``statements``...; node ``positions``, ``statements``, ``community``,
 ``members``) are dynamic ``<attvalue>`` with ``start``/``end``, so Gephi's
-timeline plays one window against another. networkx's ``read_gexf`` reads
-both: spells come back as ``spells`` lists of ``(start, end)`` and dynamic
-attributes as lists of ``(value, start, end)`` -- except ``weight``, which
+timeline plays one window against another. Each class has ONE
+``<attributes mode="dynamic">`` block (graphology-gexf keeps only the last
+block of a class); values that never change (``kind``, ``key``, ``wikidata``...)
+are written once, over the node's whole time span. Sliding windows
+(``--window 1M --step 1W``) overlap: each window's values then hold from its
+start until the next window starts, so values of one attribute never overlap. Node ids are the IRIs (GEXF
+ids are strings). networkx's ``read_gexf`` reads both: spells come back as
+``spells`` lists of ``(start, end)`` and attributes of a dynamic graph as
+lists of ``(value, start, end)`` -- except ``weight``, which
 networkx's reader always treats as static and so keeps only the last window's
 value (a networkx limitation; Gephi reads the dynamic weight). Use the
 per-window GraphML/JSON files for per-window weights in networkx.
@@ -22,7 +28,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Sequence
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ... import __version__
 from ...errors import StanceGraphError
@@ -101,13 +109,25 @@ def _attvalues(el: ET.Element, d: dict, keys: dict[str, str], start: str | None 
 
 
 def _spells(windows: list[Window]) -> list[tuple[str, str]]:
+    """Closed ``(start, last day)`` intervals covering the windows; touching or overlapping ones merged."""
     out: list[list] = []
     for w in sorted(windows):
-        if out and out[-1][1] == w.start:
-            out[-1][1] = w.end
+        if out and w.start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], w.end)
         else:
             out.append([w.start, w.end])
     return [(s.isoformat(), Window(s, e).last.isoformat()) for s, e in out]
+
+
+def _slots(windows: Sequence[Window]) -> dict[Window, Window]:
+    """Where each window's values hold on the time line: from its start to the next window's start.
+
+    Tumbling windows keep their own span; sliding (overlapping) windows each hold until the next
+    one starts, so no two values of one attribute overlap in time.
+    """
+    ordered = sorted(set(windows))
+    return {w: Window(w.start, min(w.end, ordered[i + 1].start) if i + 1 < len(ordered) else w.end)
+            for i, w in enumerate(ordered)}
 
 
 STATIC_NODE_KEYS = ("kind", "key", "affiliation", "affiliation_id", "wikidata", "bipartite")
@@ -134,6 +154,7 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
     g = ET.SubElement(root, "graph", {"defaultedgetype": "undirected", "mode": "dynamic",
                                       "timeformat": "date", "timerepresentation": "interval",
                                       "start": start, "end": end})
+    slot = _slots([w for w, _ in networks])
     node_static: dict[str, dict] = {}
     node_dyn: dict[str, list[tuple[Window, dict]]] = {}
     edge_dyn: dict[tuple[str, str], list[tuple[Window, dict]]] = {}
@@ -148,24 +169,26 @@ def gexf_dynamic_bytes(networks: Sequence[tuple[Window, nx.Graph]]) -> bytes:
     s_schema = schema({k: v for k, v in d.items() if k != "label"} for d in node_static.values())
     d_schema = schema(d for rows in node_dyn.values() for _, d in rows)
     e_schema = schema(d for rows in edge_dyn.values() for _, d in rows)
-    _declare(g, "node", "static", s_schema)
-    _declare(g, "node", "dynamic", d_schema)
+    # ONE block per class: readers such as graphology-gexf keep only the last block of a class.
+    _declare(g, "node", "dynamic", {**s_schema, **d_schema})
     _declare(g, "edge", "dynamic", e_schema)
     nodes = ET.SubElement(g, "nodes")
     for n in sorted(node_static, key=str):
         el = ET.SubElement(nodes, "node", {"id": str(n), "label": str(node_static[n].get("label", n))})
-        holder = _attvalues(el, node_static[n], s_schema)
+        spans = _spells([w for w, _ in node_dyn[n]])
+        # values that never change hold over the node's whole time span
+        holder = _attvalues(el, node_static[n], s_schema, spans[0][0], spans[-1][1])
         for w, d in node_dyn[n]:
-            holder = _attvalues(el, d, d_schema, w.start.isoformat(), w.last.isoformat(), holder)
+            holder = _attvalues(el, d, d_schema, slot[w].start.isoformat(), slot[w].last.isoformat(), holder)
         spells = ET.SubElement(el, "spells")
-        for s, e in _spells([w for w, _ in node_dyn[n]]):
+        for s, e in spans:
             ET.SubElement(spells, "spell", {"start": s, "end": e})
     edges = ET.SubElement(g, "edges")
     for i, (u, v) in enumerate(sorted(edge_dyn, key=lambda k: (str(k[0]), str(k[1])))):
         el = ET.SubElement(edges, "edge", {"id": f"e{i}", "source": str(u), "target": str(v)})
         holder = None
         for w, d in edge_dyn[(u, v)]:
-            holder = _attvalues(el, d, e_schema, w.start.isoformat(), w.last.isoformat(), holder)
+            holder = _attvalues(el, d, e_schema, slot[w].start.isoformat(), slot[w].last.isoformat(), holder)
         spells = ET.SubElement(el, "spells")
         for s, e in _spells([w for w, _ in edge_dyn[(u, v)]]):
             ET.SubElement(spells, "spell", {"start": s, "end": e})

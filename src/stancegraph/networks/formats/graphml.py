@@ -1,16 +1,23 @@
 """GraphML: one ``<key>`` per attribute, typed ``string``, ``double``, ``int`` or ``boolean``.
 
-Booleans are written ``true``/``false``, ``edgedefault="undirected"``, node ids
-are IRIs. networkx (``read_graphml``), igraph (``Graph.Read_GraphML``) and
-Gephi read it.
+Booleans are written ``true``/``false``, ``edgedefault="undirected"``. GraphML
+node ids must be XML ``NMTOKEN`` values (no ``/``), so each node gets a short
+readable id (the IRI's tail, e.g. ``actor.anna``: :func:`short_ids`) and its
+IRI as the ``iri`` data value. The file validates against the GraphML schema;
+networkx (``read_graphml``), igraph (``Graph.Read_GraphML``), graphology,
+JGraphT and Gephi read it.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any, Iterable
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ...fileio import write_bytes_atomic
 from .values import XSI_NS, schema, text, xml_bytes
@@ -18,37 +25,74 @@ from .values import XSI_NS, schema, text, xml_bytes
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
+_NOT_NMTOKEN = re.compile(r"[^A-Za-z0-9._-]+")
+_ID_PREFIXES = ("https://w3id.org/stancegraph/id/", "https://w3id.org/stancegraph/", "http://", "https://")
+
+
+def short_ids(nodes: Iterable[Any]) -> dict[Any, str]:
+    """A short, unique GraphML id (an XML ``NMTOKEN``) for each node, readable from its IRI.
+
+    The project's base IRI is left out and every run of characters an
+    ``NMTOKEN`` may not hold becomes ``.``; a clash gets ``-2``, ``-3``...
+
+    >>> short_ids(["https://w3id.org/stancegraph/id/actor/anna", "https://w3id.org/stancegraph/codebook/x"])
+    {'https://w3id.org/stancegraph/id/actor/anna': 'actor.anna', 'https://w3id.org/stancegraph/codebook/x': 'codebook.x'}
+    """
+    out: dict[Any, str] = {}
+    used: set[str] = set()
+    for n in nodes:
+        tail = str(n)
+        for prefix in _ID_PREFIXES:
+            if tail.startswith(prefix):
+                tail = tail[len(prefix):]
+                break
+        base = _NOT_NMTOKEN.sub(".", tail).strip(".") or "n"
+        sid, i = base, 1
+        while sid in used:
+            i += 1
+            sid = f"{base}-{i}"
+        used.add(sid)
+        out[n] = sid
+    return out
+
+
+def _key(prefix: str, name: str) -> str:
+    return f"{prefix}_{_NOT_NMTOKEN.sub('_', name)}"
+
+
 def graphml_bytes(G: nx.Graph) -> bytes:
-    """GraphML of ``G`` with typed keys (see the module notes).
+    """GraphML of ``G`` with typed keys, short node ids and the node's IRI as ``iri`` data.
 
     >>> G = nx.Graph(); G.add_edge("a", "b", weight=2.0, sign=1, issues="x;y")
-    >>> [line.strip() for line in graphml_bytes(G).decode().splitlines() if "<key" in line][:2]
+    >>> [line.strip() for line in graphml_bytes(G).decode().splitlines() if "<key" in line][1:3]
     ['<key id="e_issues" for="edge" attr.name="issues" attr.type="string" />', '<key id="e_sign" for="edge" attr.name="sign" attr.type="int" />']
     """
-    node_schema = schema(d for _, d in G.nodes(data=True))
+    ids = short_ids(G.nodes)
+    node_schema = schema({**d, "iri": str(n)} for n, d in G.nodes(data=True))
     edge_schema = schema(d for _, _, d in G.edges(data=True))
     graph_schema = schema([G.graph])
     root = ET.Element("graphml", {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS,
                                   "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"})
     for prefix, where, keys in (("g", "graph", graph_schema), ("n", "node", node_schema),
-                                  ("e", "edge", edge_schema)):
+                                ("e", "edge", edge_schema)):
         for name, typ in keys.items():
-            ET.SubElement(root, "key", {"id": f"{prefix}_{name}", "for": where, "attr.name": name,
+            ET.SubElement(root, "key", {"id": _key(prefix, name), "for": where, "attr.name": name,
                                         "attr.type": typ})
     g = ET.SubElement(root, "graph", {"id": "G", "edgedefault": "undirected"})
     for name, typ in graph_schema.items():
         if G.graph.get(name) is not None:
-            ET.SubElement(g, "data", {"key": f"g_{name}"}).text = text(G.graph[name], typ)
+            ET.SubElement(g, "data", {"key": _key("g", name)}).text = text(G.graph[name], typ)
     for n, d in G.nodes(data=True):
-        el = ET.SubElement(g, "node", {"id": str(n)})
+        el = ET.SubElement(g, "node", {"id": ids[n]})
+        d = {**d, "iri": str(n)}
         for name, typ in node_schema.items():
             if d.get(name) is not None:
-                ET.SubElement(el, "data", {"key": f"n_{name}"}).text = text(d[name], typ)
+                ET.SubElement(el, "data", {"key": _key("n", name)}).text = text(d[name], typ)
     for u, v, d in G.edges(data=True):
-        el = ET.SubElement(g, "edge", {"source": str(u), "target": str(v)})
+        el = ET.SubElement(g, "edge", {"source": ids[u], "target": ids[v]})
         for name, typ in edge_schema.items():
             if d.get(name) is not None:
-                ET.SubElement(el, "data", {"key": f"e_{name}"}).text = text(d[name], typ)
+                ET.SubElement(el, "data", {"key": _key("e", name)}).text = text(d[name], typ)
     return xml_bytes(root)
 
 
@@ -58,8 +102,9 @@ def write_graphml(G: nx.Graph, path: str | Path) -> Path:
     >>> import tempfile, pathlib
     >>> from stancegraph.networks import network, example_store
     >>> p = write_graphml(network(example_store()), pathlib.Path(tempfile.mkdtemp()) / "n.graphml")
-    >>> nx.read_graphml(p).nodes["https://w3id.org/stancegraph/id/actor/anna"]["label"]
-    'Anna'
+    >>> H = nx.read_graphml(p)
+    >>> H.nodes["actor.anna"]["label"], H.nodes["actor.anna"]["iri"]
+    ('Anna', 'https://w3id.org/stancegraph/id/actor/anna')
     """
     write_bytes_atomic(path, graphml_bytes(G))
     return Path(path)

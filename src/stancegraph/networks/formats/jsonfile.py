@@ -9,7 +9,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
+from ...lazy import lazy_module
+
+nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ...fileio import write_text_atomic
 from .values import plain

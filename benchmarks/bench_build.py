@@ -1,0 +1,250 @@
+"""Benchmark (issue 9): the build against the parser, cores, memory, re-runs, queries, networks, CLI.
+
+Prints one block per figure of issue 9's table, each with its target. Times
+are CPU seconds (``time.process_time`` in this process, ``resource.getrusage``
+of the children for subprocesses), because the machine's cores are shared;
+the 1-vs-2-workers figure is a wall-clock ratio (that is what more cores buy)
+and is noisy when other work runs on the machine.
+
+Corpora are generated (:mod:`synth`): real texts recombined so that no two
+articles are the same text. Default sizes fit in a few minutes; ``--big``
+runs the table's sizes (1k and 10k articles for memory, 2,000 for re-runs,
+1M triples for queries and networks), which takes hours of CPU.
+
+Run: ``.venv/bin/python benchmarks/bench_build.py [--big] [--only NAME ...]``
+(names: parser, memory, workers, rerun, queries, networks, cli). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from synth import WORK, load_store, synthetic_nquads, varied_articles, word_count, write_jsonl  # noqa: E402
+
+PY = sys.executable
+EXE = str(Path(sys.executable).parent / "stancegraph")
+
+
+def child_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run_child(args: list[str], timeout: float = 3600) -> dict:
+    """Run a command; its CPU seconds (user+sys of it and its children), peak RSS (MiB), wall, rc."""
+    before = child_cpu()
+    t = time.perf_counter()
+    wrapped = [PY, str(Path(__file__)), "--measure", json.dumps(args)]
+    try:
+        p = subprocess.run(wrapped, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"cpu": child_cpu() - before, "wall": time.perf_counter() - t, "rc": "timeout", "rss": None, "out": ""}
+    info = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
+    return {"cpu": child_cpu() - before, "wall": time.perf_counter() - t, "rc": p.returncode,
+            "rss": info.get("rss"), "out": p.stderr[-2000:]}
+
+
+def measure(args: list[str]) -> None:
+    """--measure: run ``args``, then print the peak RSS of the largest process of it (self+children)."""
+    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sys.stderr.write(p.stderr[-2000:])
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"rss": r.ru_maxrss / 1024}))
+    sys.exit(p.returncode)
+
+
+def corpus(n: int, seed: int = 7) -> tuple[Path, int]:
+    recs = varied_articles(n, seed)
+    path = WORK / f"corpus-{n}-{seed}.jsonl"
+    if not path.is_file():
+        write_jsonl(recs, path)
+    return path, word_count(recs)
+
+
+def build_cmd(src: Path, out: str, jobs: int, store: str | None = None) -> list[str]:
+    cmd = [EXE, "build", str(src), "-o", out, "--jobs", str(jobs)]
+    return cmd + (["--store", store] if store else [])
+
+
+def header(name: str, target: str) -> None:
+    print(f"\n== {name}  (target: {target})", flush=True)
+
+
+# ------------------------------------------------------------------ parts ---
+
+def bench_parser(n: int) -> None:
+    """Build words/s vs spaCy's own nlp.pipe words/s on the same texts; stage breakdown."""
+    header(f"build vs parser, {n} articles", "build words/s >= 85 % of spaCy's; validation+graph+store <= 15 %")
+    from stancegraph.extract.nlp import load_nlp
+    from stancegraph.ingest import iter_articles
+    from stancegraph.knowledge import load_resources
+    from stancegraph.pipeline import build
+    from stancegraph.worker import BuildConfig, worker_for
+
+    path, words = corpus(n)
+    articles = [a for a in iter_articles([path])]
+    texts = [a.text[a.body_start:] for a in articles]
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:4]))  # warm
+    t = time.process_time()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    t_parse = time.process_time() - t
+    res = load_resources()
+    w = worker_for(BuildConfig.from_resources(res))  # model loaded before timing, as in a worker
+    with tempfile.TemporaryDirectory() as d:
+        t = time.process_time()
+        r = build([path], Path(d) / "g.nq", resources=res, jobs=1)
+        t_build = time.process_time() - t
+    # stage breakdown on the same texts, in one worker
+    from stancegraph.graph import article_graph
+    from stancegraph.rdf import to_oxigraph as rdflib_to_oxigraph
+
+    t = time.process_time()
+    exs = [w.extractor.extract(a, doc=doc) for a, doc in zip(articles, docs)]
+    t_extract = time.process_time() - t
+    t = time.process_time()
+    graphs = [article_graph(ex, w.issues, w.sovereigns) for ex in exs]
+    t_graph = time.process_time() - t
+    from stancegraph.graph import article_iri
+
+    t = time.process_time()
+    for k in range(0, len(graphs), 32):
+        w._validate([(article_iri(a.id), g) for a, g in zip(articles[k:k + 32], graphs[k:k + 32])])
+    t_validate = time.process_time() - t
+    import pyoxigraph as ox
+
+    t = time.process_time()
+    for g in graphs:
+        ox.serialize(rdflib_to_oxigraph(g), format=ox.RdfFormat.N_TRIPLES)
+    t_write = time.process_time() - t
+    print(f"articles {r.articles}, words {words}, triples {r.triples}")
+    print(f"spaCy nlp.pipe: {t_parse:.2f} CPU s = {words / t_parse:.0f} words/s")
+    print(f"build (jobs 1, model preloaded): {t_build:.2f} CPU s = {words / t_build:.0f} words/s")
+    print(f"RATIO build/spaCy words/s: {t_parse / t_build:.1%}")
+    total = t_parse + t_extract + t_graph + t_validate + t_write
+    for name, v in (("parse", t_parse), ("extract (rules)", t_extract), ("graph", t_graph),
+                    ("validate", t_validate), ("serialize", t_write)):
+        print(f"  stage {name:16s} {v:7.2f} s  {v / total:6.1%}")
+    print(f"RATIO validation+graph+serialize share: {(t_graph + t_validate + t_write) / total:.1%}")
+
+
+def bench_memory(sizes: tuple[int, int]) -> None:
+    header(f"peak memory, {sizes[0]} vs {sizes[1]} articles", "peak at the large size <= 1.5 x peak at the small")
+    peaks = []
+    for n in sizes:
+        path, _ = corpus(n, seed=11)
+        with tempfile.TemporaryDirectory() as d:
+            r = run_child(build_cmd(path, f"{d}/g.nq", 1))
+        peaks.append(r["rss"])
+        print(f"{n} articles: peak RSS {r['rss']:.0f} MiB, {r['cpu']:.1f} CPU s, rc {r['rc']}", flush=True)
+    print(f"RATIO peak {sizes[1]}/{sizes[0]}: {peaks[1] / peaks[0]:.2f}")
+
+
+def bench_workers(n: int) -> None:
+    header(f"1 vs 2 workers, {n} articles", "2 workers >= 1.7 x one (wall clock, 2 cores)")
+    path, _ = corpus(n, seed=13)
+    res = {}
+    for jobs in (1, 2):
+        with tempfile.TemporaryDirectory() as d:
+            r = run_child(build_cmd(path, f"{d}/g.nq", jobs))
+        res[jobs] = r
+        print(f"jobs {jobs}: {r['wall']:.1f} s wall, {r['cpu']:.1f} CPU s (all processes), rc {r['rc']}", flush=True)
+    print(f"RATIO speed-up 2 workers / 1 (wall): {res[1]['wall'] / res[2]['wall']:.2f}; "
+          f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+def bench_rerun(n: int) -> None:
+    header(f"unchanged re-run with --store, {n} articles", "<= 5 % of a full build")
+    path, _ = corpus(n, seed=17)
+    with tempfile.TemporaryDirectory() as d:
+        full = run_child(build_cmd(path, f"{d}/g.nq", 1, f"{d}/st"))
+        again = run_child(build_cmd(path, f"{d}/g2.nq", 1, f"{d}/st"))
+    print(f"full build: {full['cpu']:.1f} CPU s; unchanged re-run: {again['cpu']:.2f} CPU s")
+    print(f"RATIO re-run/full: {again['cpu'] / full['cpu']:.1%}")
+
+
+def bench_queries(sizes: list[int]) -> None:
+    header("queries agreement-pairs / stance-changes", "< 2 s on 1M triples")
+    from stancegraph.store.library import run_named_query
+
+    old = HERE / "baseline_queries"
+    for n in sizes:
+        st = load_store(synthetic_nquads(n))
+        for name in ("agreement-pairs", "stance-changes"):
+            t = time.process_time()
+            rows = run_named_query(st, name, {})
+            new_t = time.process_time() - t
+            line = f"{len(st)} triples, {name}: {len(rows)} rows in {new_t:.2f} CPU s"
+            if n <= 200_000:
+                t = time.process_time()
+                rows_old = run_named_query(st, name, {}, directory=old)
+                old_t = time.process_time() - t
+                line += f"; before this issue {old_t:.2f} s (RATIO {old_t / max(new_t, 1e-9):.0f}x), " \
+                        f"same rows: {_same(rows, rows_old)}"
+            print(line, flush=True)
+
+
+def _same(a: list[dict], b: list[dict]) -> bool:
+    def key(r):
+        return json.dumps({**r, "issues": sorted(str(r.get("issues", "")).split())}, sort_keys=True)
+
+    return sorted(map(key, a)) == sorted(map(key, b))
+
+
+def bench_networks(sizes: list[int]) -> None:
+    header("network --kind agreement", "< 10 s and < 2 GB at 1M triples (5,000 actors)")
+    for n in sizes:
+        nq = synthetic_nquads(n)
+        with tempfile.TemporaryDirectory() as d:
+            r = run_child([EXE, "network", str(nq), "--kind", "agreement", "-o", f"{d}/n.graphml"], timeout=600)
+        rss = f"{r['rss']:.0f} MiB" if r["rss"] else "?"
+        print(f"{n} triples: {r['cpu']:.1f} CPU s, peak {rss}, rc {r['rc']}", flush=True)
+
+
+def bench_cli() -> None:
+    header("CLI", "stancegraph --help <= 0.25 CPU s; one-sentence build <= 1.5 CPU s")
+    r = run_child([EXE, "--help"])
+    print(f"stancegraph --help: {r['cpu']:.2f} CPU s")
+    with tempfile.TemporaryDirectory() as d:
+        (Path(d) / "one.txt").write_text("Ann Example said the talks had failed.\n", encoding="utf-8")
+        r = run_child([EXE, "build", f"{d}/one.txt", "-o", f"{d}/g.ttl"])
+    print(f"one-sentence build: {r['cpu']:.2f} CPU s (rc {r['rc']})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--big", action="store_true", help="the issue's sizes (hours of CPU)")
+    ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.measure:
+        measure(json.loads(a.measure))
+        return
+    WORK.mkdir(parents=True, exist_ok=True)
+    parts = {
+        "parser": lambda: bench_parser(500 if a.big else 40),
+        "memory": lambda: bench_memory((1000, 10000) if a.big else (25, 250)),
+        "workers": lambda: bench_workers(400 if a.big else 64),
+        "rerun": lambda: bench_rerun(2000 if a.big else 60),
+        "queries": lambda: bench_queries([100_000, 1_000_000] if a.big else [100_000]),
+        "networks": lambda: bench_networks([100_000, 1_000_000] if a.big else [100_000]),
+        "cli": bench_cli,
+    }
+    for name, fn in parts.items():
+        if a.only is None or name in a.only:
+            fn()
+
+
+if __name__ == "__main__":
+    main()

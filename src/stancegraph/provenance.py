@@ -1,0 +1,179 @@
+"""Which run made a graph, and a VoID + DCAT description of each build, written beside it.
+
+The graph itself holds no time: its extraction run is named by a hash of what
+decides the extraction (the stancegraph version, the spaCy pipeline, and the
+bytes of the codebook, cue lexicon, gazetteer, territories and ontology), so
+the same input and versions always give the same bytes. Everything that
+differs between two builds of the same input -- when it ran, where it is
+served -- goes to the description file (``graph.ttl`` -> ``graph.void.ttl``):
+a ``void:Dataset`` and ``dcat:Dataset`` with counts, class partitions, the
+articles' date range, the run, the licence and the SPARQL endpoint when known.
+
+>>> from rdflib import Graph, URIRef
+>>> from rdflib.namespace import RDF
+>>> from stancegraph.namespaces import SG
+>>> g = Graph(); _ = g.add((URIRef("https://w3id.org/stancegraph/id/article/x"), RDF.type, SG.Article))
+>>> stats = BuildStats(); stats.add(g)
+>>> run = run_iri("0" * 64, "0.1.0")
+>>> d = describe_build(stats, run, created="2025-01-02T03:04:05Z")
+>>> int(d.value(stats.dataset(run), VOID.triples))
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, XSD, Namespace
+
+from . import __version__
+from .namespaces import ID_BASE, SDO, SG
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+VOCABULARIES = ("https://w3id.org/stancegraph/ontology#", "http://www.w3.org/ns/prov#", "https://schema.org/",
+                "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+                "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/ns/org#",
+                "http://www.w3.org/2006/time#")
+
+
+def _sha(parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()[:16]
+
+
+def run_iri(fingerprint: str, version: str = __version__) -> URIRef:
+    """The extraction run's IRI from a build's input fingerprint (:func:`stancegraph.worker.input_fingerprint`:
+    resource files, shapes, model identity, extractor code) and the software version.
+
+    >>> str(run_iri("ab" * 32, "0.1.0"))
+    'https://w3id.org/stancegraph/id/run/stancegraph-0.1.0-abababababababab'
+    """
+    return URIRef(f"{ID_BASE}run/stancegraph-{version}-{fingerprint[:16]}")
+
+
+class BuildStats:
+    """Counts for the description, gathered while a build writes (no graph kept in memory):
+    triples, subjects, properties, instances per class, articles and their dates."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+        self.subjects: set[str] = set()
+        self.properties: set[str] = set()
+        self.classes: dict[str, set[str]] = {}
+        self.articles: dict[str, str] = {}   # article IRI -> digest of its text
+        self.dates: list[str] = []
+
+    def add(self, triples: Iterable) -> None:
+        """Count ``triples`` (rdflib triples, an rdflib Graph, or pyoxigraph Triples)."""
+        rdf_type, article = str(RDF.type), str(SG.Article)
+        published, text = str(SDO.datePublished), NIF_IS_STRING
+        for t in triples:
+            s, p, o = (t.subject, t.predicate, t.object) if hasattr(t, "subject") else t
+            s, p = _value(s), _value(p)
+            self.triples += 1
+            self.subjects.add(s)
+            self.properties.add(p)
+            if p == rdf_type:
+                self.classes.setdefault(_value(o), set()).add(s)
+                if _value(o) == article:
+                    self.articles.setdefault(s, "")
+            elif p == published:
+                self.dates.append(_value(o))
+            elif p == text:
+                self.articles[s] = hashlib.sha256(_value(o).encode("utf-8")).hexdigest()
+
+    def dataset(self, run: URIRef) -> URIRef:
+        """The build's dataset IRI: a hash of the run and of the articles (IRIs and texts)."""
+        parts = [str(run).encode()] + [f"{a} {h}".encode() for a, h in sorted(self.articles.items())]
+        return URIRef(f"{ID_BASE}dataset/{_sha(parts)}")
+
+
+NIF_IS_STRING = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"
+
+
+def _value(term) -> str:
+    return term.value if hasattr(term, "value") and not hasattr(term, "toPython") else str(term)
+
+
+def describe_build(stats: BuildStats, run: URIRef, *, graph_file: str | None = None, created: str | None = None,
+                   license: str | None = None, endpoint: str | None = None,
+                   triples: int | None = None) -> Graph:
+    """A VoID + DCAT description of a build from its :class:`BuildStats`.
+
+    ``graph_file``: the graph's file name, as the distribution's (relative) download URL;
+    ``created``: ISO time (default: now, UTC); ``license``: licence IRI of the data;
+    ``endpoint``: the SPARQL endpoint it is served at; ``triples``: the number of distinct
+    triples when known (default: the count of triples written).
+    """
+    d = Graph()
+    ds = stats.dataset(run)
+    created = created or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    d.add((ds, RDF.type, VOID.Dataset))
+    d.add((ds, RDF.type, DCAT.Dataset))
+    n_articles = len(stats.articles)
+    d.add((ds, DCTERMS.title, Literal(f"stancegraph knowledge graph of {n_articles} articles", lang="en")))
+    d.add((ds, DCTERMS.description, Literal(
+        "Actors, their statements tied to text spans, their positions on codebook issues and their "
+        "territorial claims, extracted from news articles by stancegraph.", lang="en")))
+    d.add((ds, DCTERMS.created, Literal(created, datatype=XSD.dateTime)))
+    d.add((ds, DCTERMS.creator, Literal(f"stancegraph {__version__}")))
+    d.add((ds, URIRef("http://www.w3.org/ns/prov#wasGeneratedBy"), run))
+    if license:
+        d.add((ds, DCTERMS.license, URIRef(license)))
+    else:
+        d.add((ds, DCTERMS.rights, Literal("Derived from the source articles, whose terms of use apply; "
+                                           "no licence was given to the build (stancegraph build --license).",
+                                           lang="en")))
+    if endpoint:
+        d.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
+        service = BNode()
+        d.add((ds, DCAT.distribution, service))
+        d.add((service, RDF.type, DCAT.Distribution))
+        d.add((service, DCAT.accessURL, URIRef(endpoint)))
+        d.add((service, DCTERMS.title, Literal("SPARQL endpoint", lang="en")))
+    if graph_file:
+        dist = BNode()
+        d.add((ds, DCAT.distribution, dist))
+        d.add((dist, RDF.type, DCAT.Distribution))
+        d.add((dist, DCAT.downloadURL, URIRef(graph_file)))
+        d.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/text/turtle")))
+        d.add((ds, VOID.dataDump, URIRef(graph_file)))
+    for v in VOCABULARIES:
+        d.add((ds, VOID.vocabulary, URIRef(v)))
+    d.add((ds, VOID.triples, Literal(stats.triples if triples is None else triples)))
+    d.add((ds, VOID.entities, Literal(sum(1 for s in stats.subjects if not s.startswith("_:") and ":" in s))))
+    d.add((ds, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    d.add((ds, VOID.properties, Literal(len(stats.properties))))
+    d.add((ds, VOID.classes, Literal(len(stats.classes))))
+    for c, members in sorted(stats.classes.items()):
+        part = BNode()
+        d.add((ds, VOID.classPartition, part))
+        d.add((part, VOID["class"], URIRef(c)))
+        d.add((part, VOID.entities, Literal(len(members))))
+    if stats.dates:
+        period = BNode()
+        d.add((ds, DCTERMS.temporal, period))
+        d.add((period, RDF.type, DCTERMS.PeriodOfTime))
+        d.add((period, DCAT.startDate, Literal(min(stats.dates), datatype=XSD.date)))
+        d.add((period, DCAT.endDate, Literal(max(stats.dates), datatype=XSD.date)))
+    return d
+
+
+def description_path(graph_path: str | Path) -> Path:
+    """Where the description of a graph file goes: ``graph.ttl`` -> ``graph.void.ttl``.
+
+    >>> description_path("out/graph.ttl").as_posix()
+    'out/graph.void.ttl'
+    """
+    p = Path(graph_path)
+    stem = p.name[: -len(p.suffix)] if p.suffix else p.name
+    return p.with_name(f"{stem}.void.ttl")
+
+
+__all__ = ["VOID", "BuildStats", "describe_build", "description_path", "run_iri"]
