@@ -101,7 +101,7 @@ class DaskEngine:
             self._client = Client(s, timeout=30)
         except (OSError, TimeoutError, ValueError) as exc:
             raise StanceGraphError(f"cannot reach the Dask scheduler: {' '.join(str(exc).split())}",
-                                   place="--dask") from None
+                                   place="dask") from None
         return self._client
 
     def run(self, config: BuildConfig, batches: Iterable) -> Iterator[tuple[Any, str | None, list, Path | None]]:

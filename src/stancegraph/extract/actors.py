@@ -61,7 +61,7 @@ class ActorIndex:
             return gaz.holder(post, self.day)
         tenures = [t for t in gaz.tenures if t.post == post and t.person in self.named]
         if tenures:
-            return max(tenures, key=lambda t: t.begin or date.min).person
+            return max(tenures, key=lambda t: (t.begin or date.min, t.person)).person
         if self.inferred_day is not None:
             found = gaz.holder(post, self.inferred_day)
             if found:

@@ -169,13 +169,16 @@ class ClaimEventFinder:
             if not has_territory and not self.earlier:
                 continue
             self.sent_n = n
-            matches = list(find(doc, sent.start, sent.end, self.lex.cues))
+            # the same order in every process: longest cue first at each token, then by its words
+            matches = sorted(find(doc, sent.start, sent.end, self.lex.cues),
+                             key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
                 top = self._top(idx)
                 triggers.setdefault(top.i, (entries, idx))
-            disputes = [idx for _, idx in find(doc, sent.start, sent.end, self.lex.disputes, gap=0)]
-            self.status_matches = [(w, idx) for w, idx in find(doc, sent.start, sent.end, self.status_words)]
+            disputes = sorted(idx for _, idx in find(doc, sent.start, sent.end, self.lex.disputes, gap=0))
+            self.status_matches = sorted(((w, idx) for w, idx in find(doc, sent.start, sent.end, self.status_words)),
+                                         key=lambda m: (m[1], m[0]))
             for t, (entries, idx) in triggers.items():
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
