@@ -69,3 +69,32 @@ def test_detector_is_recorded_in_the_run_provenance(tmp_path, resources):
     detectors = set(g.objects(None, SG.stanceDetector))
     assert detectors == {Literal(result_id := Extractor(resources).detector_id)} and result_id.startswith("rules")
     assert result.positions >= 1
+
+
+def test_a_worker_builds_the_detector_the_build_asked_for(resources):
+    """A build's stance choice travels to its workers (other processes rebuild the extractor from
+    the BuildConfig alone) and changes the input fingerprint, so a store re-parses its articles."""
+    from stancegraph.worker import BuildConfig, Worker, input_fingerprint
+
+    rules = BuildConfig.from_resources(resources, stances="rules")
+    hybrid = BuildConfig.from_resources(resources, stances="hybrid")
+    assert input_fingerprint(rules) != input_fingerprint(hybrid)
+    worker = Worker(hybrid, resources)
+    assert worker.extractor.detector_id.startswith("hybrid model sha256:")
+    out, = worker.process([parse_text("w1", TEXT)], ["h"])
+    assert out.skipped is None and out.positions >= 1
+
+
+def test_first_person_sentences_already_covered_are_not_statements_again(extractor, resources):
+    """A document speaker's sentence outside every other utterance's scope is a first-person
+    statement; one whose words all stand in a kept utterance's scope is not."""
+    from stancegraph.extract.attribution import FirstPerson
+
+    text = "speaker: Ann Example\n---\nWe reject the harbour toll. The council said the toll is fair.\n"
+    pd, index = extractor.parse(parse_text("fp", text))
+    found = attribute(pd, SpeakerResolver(pd, index, resources, extractor.cues))
+    first = [u for u in found if u.pattern == "first-person"]
+    assert [u.statement.span.text for u in first] == ["We reject the harbour toll."]
+    assert first[0].statement.speaker == pd.doc_speaker
+    assert not FirstPerson.covered(first[0], set())
+    assert FirstPerson.covered(first[0], set(first[0].scope))
