@@ -12,7 +12,7 @@ from ._app import app, err, one_line_errors, out
 
 
 @app.command()
-@one_line_errors(flags={"jobs": "--jobs", "dask": "--dask"})
+@one_line_errors(flags={"jobs": "--jobs", "dask": "--dask", "stances_model": "--stances-model"})
 def build(paths: List[Path] = typer.Argument(None, help="Article files or folders (.txt, .jsonl). Default: data/articles."),
           output: Path = typer.Option(Path("graph.ttl"), "-o", "--output", help="Graph file to write: Turtle (.ttl), N-Triples (.nt) or N-Quads (.nq)."),
           store: Optional[Path] = typer.Option(None, "--store", help="Also write into this on-disk Oxigraph store."),

@@ -72,7 +72,8 @@ def detector_spec(resources: Resources, stances: str | None = None, stances_mode
     if name not in STANCE_DETECTORS:
         make_detector(name, resources)  # the one-line error naming the choices
     if options and name.startswith("rules"):
-        raise StanceGraphError(f"--stances-model needs a learned detector (learned or hybrid), not {name}")
+        raise StanceGraphError(f"`stances_model` needs a learned detector (learned or hybrid), not {name}",
+                               place="stances_model")
     return name, options
 
 
