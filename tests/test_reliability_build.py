@@ -110,11 +110,22 @@ def test_interrupted_build_says_how_far_the_store_got(tmp_path, resources):
 
 
 def test_ctrl_c_during_build_is_one_line_and_exit_130(tmp_path):
-    proc = subprocess.Popen([EXE, "build", ARTICLES, "-o", tmp_path / "g.ttl"], cwd=ROOT, text=True,
+    corpus = tmp_path / "corpus"  # three copies of the seeds: long enough to be interrupted, in one process
+    corpus.mkdir()
+    for k in range(3):
+        for src in sorted(Path(ARTICLES).glob("*.txt")):
+            (corpus / f"c{k}_{src.name}").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = subprocess.Popen([EXE, "build", corpus, "-o", tmp_path / "g.ttl"], cwd=ROOT, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3)
+    seen = []
+    for line in proc.stderr:  # the signal goes in once extraction has started, not while Python starts
+        seen.append(line)
+        if line.startswith("extracting"):
+            break
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    out, err = proc.communicate(timeout=120)
+    err = "".join(seen) + err
     if proc.returncode == 0:
         pytest.skip("the build finished before the signal")
     assert proc.returncode == 130, err

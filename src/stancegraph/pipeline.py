@@ -262,6 +262,8 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
     from .graph import merge, static_graphs
     from .provenance import run_iri
 
+    tell("extracting articles")
+
     items = iter_articles(paths)
     seen_any = False
     done = 0
