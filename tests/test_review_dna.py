@@ -305,3 +305,19 @@ def test_training_examples_from_the_reviewed_graph(reviewed):
     gold = write_training_folder(examples, reviewed["dir"] / "train")
     assert sorted(p.stem for p in gold.glob("*.json")) == sorted(e.article_id for e in examples)
     assert (gold.parent / "articles" / f"{added.article_id}.txt").read_text(encoding="utf-8") == added.text
+
+
+def test_train_learns_from_a_reviewed_graph(reviewed, built, tmp_path):
+    """`stancegraph train --reviewed GRAPH` trains on the articles a reviewer corrected, as corrected."""
+    from stancegraph.extract.stance.learned import StanceModel
+    from stancegraph.training_data import training_examples
+
+    examples = training_examples(reviewed["graph"])
+    model = tmp_path / "reviewed.npz"
+    said = run("train", "--reviewed", reviewed["graph"], "-o", model)
+    assert f": {len(examples)} articles," in said and model.is_file()
+    assert StanceModel.load(model).training_set.startswith(said.split("training set sha256:")[1][:16])
+    # a graph nobody reviewed has nothing to teach: one line naming the flag, exit 1
+    r = CliRunner().invoke(app, ["train", "--reviewed", str(built[1]), "-o", str(tmp_path / "none.npz")])
+    assert r.exit_code == 1 and "--reviewed" in r.stderr and "no article has a review record" in r.stderr
+    assert not (tmp_path / "none.npz").exists()

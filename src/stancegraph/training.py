@@ -251,17 +251,34 @@ def statement_scores(articles: Sequence[ArticleRows], preds: Sequence[set]) -> d
 
 
 def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Resources | None = None,
-          model: str | None = None, folds: int = FOLDS, progress=None) -> TrainReport:
+          model: str | None = None, folds: int = FOLDS, progress=None,
+          reviewed: Sequence[str | Path] = ()) -> TrainReport:
     """Train the stance classifier on the gold directories and write it to ``output``.
+
+    ``reviewed`` adds reviewed graph files or stores (see :mod:`stancegraph.review`):
+    the articles in which a reviewer decided, with the reviewed coding as their gold.
 
     >>> import tempfile, pathlib
     >>> train([], pathlib.Path(tempfile.mkdtemp()) / "m.npz")
     Traceback (most recent call last):
     ...
-    stancegraph.errors.StanceGraphError: give at least one gold directory
+    stancegraph.errors.StanceGraphError: give at least one gold directory or reviewed graph
     """
-    if not gold_dirs:
-        raise StanceGraphError("give at least one gold directory")
+    if not gold_dirs and not reviewed:
+        raise StanceGraphError("give at least one gold directory or reviewed graph")
+    if reviewed:
+        import tempfile
+
+        from .training_data import examples_from_reviewed, write_training_folder
+
+        examples = examples_from_reviewed(reviewed)
+        if not examples:
+            raise StanceGraphError("no article has a review record to learn from", path=str(reviewed[0]),
+                                   place="reviewed")
+        with tempfile.TemporaryDirectory(prefix="stancegraph-reviewed-") as tmp:
+            gold = write_training_folder(examples, tmp)
+            return train([*gold_dirs, gold], output, resources=resources, model=model, folds=folds,
+                         progress=progress)
     t0 = time.process_time()
     from .extract import Extractor
     from .extract.stance.embed import load_embedder

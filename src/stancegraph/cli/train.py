@@ -11,9 +11,12 @@ from ._app import app, err, one_line_errors, out
 
 
 @app.command()
-@one_line_errors
-def train(gold: List[Path] = typer.Argument(..., help="Folders of gold annotation JSON; articles/ID.txt beside each."),
+@one_line_errors(flags={"reviewed": "--reviewed"})
+def train(gold: Optional[List[Path]] = typer.Argument(None, help="Folders of gold annotation JSON; articles/ID.txt beside each."),
           output: Path = typer.Option(..., "-o", "--output", help="Model file to write (.npz)."),
+          reviewed: Optional[List[Path]] = typer.Option(
+              None, "--reviewed", help="A reviewed graph file or store to learn from (repeatable): the articles "
+                                       "a reviewer corrected, with the corrections (stancegraph import-dna)."),
           data_dir: Optional[Path] = typer.Option(None, "--data", help="Folder with codebook.ttl, actors.ttl, territories.ttl, cues.ttl."),
           codebook: Optional[Path] = typer.Option(None, "--codebook", help="Another codebook (Turtle)."),
           gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Another actor gazetteer (Turtle)."),
@@ -29,5 +32,6 @@ def train(gold: List[Path] = typer.Argument(..., help="Folders of gold annotatio
         if err.is_terminal and (done % 20 == 0 or done == total):
             err.print(f"read {done}/{total} articles", highlight=False)
 
-    report = run_train(gold, output, resources=res, model=model, progress=progress)
+    report = run_train(list(gold or ()), output, resources=res, model=model, progress=progress,
+                       reviewed=list(reviewed or ()))
     out.print(report.summary(), highlight=False, soft_wrap=True)
