@@ -25,17 +25,12 @@ from itertools import combinations
 import scipy.sparse as sp
 
 from stancegraph.networks import agreement_matrix, count_matrix, edge_weights, load_positions
+from stancegraph.ids import ARTICLE_BASE
+from stancegraph.namespaces import turtle_prefixes
 from stancegraph.store import load_text
 
-PREFIXES = """@prefix sg: <https://w3id.org/stancegraph/ontology#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix act: <https://w3id.org/stancegraph/id/actor/> .
-@prefix cb: <https://w3id.org/stancegraph/codebook/> .
-@prefix art: <https://w3id.org/stancegraph/id/article/> .
-"""
+# the project's one prefix table, plus a short prefix for the synthetic article IRIs
+PREFIXES = turtle_prefixes() + f"@prefix art: <{ARTICLE_BASE}> .\n"
 
 
 def synthetic_turtle(actors: int, issues: int, positions: int, articles: int, seed: int = 1) -> str:

@@ -23,6 +23,11 @@ def _print(result) -> None:
     out.print(result.summary(), highlight=False, markup=False, soft_wrap=True)
 
 
+# where the reviews go: the same two options on import-dna and import-annotations
+ReviewStore = Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")]
+ReviewGraph = Annotated[Optional[Path], typer.Option(
+    "-o", "--output", help="Graph file that receives the reviews (rewritten in place).")]
+
 FLAGS = {"store_dir": "--store DIR", "graph_file": "-o GRAPH", "gold_out": "--gold-out DIR"}
 
 
@@ -30,9 +35,8 @@ FLAGS = {"store_dir": "--store DIR", "graph_file": "-o GRAPH", "gold_out": "--go
 @one_line_errors(flags=FLAGS)
 def import_dna_command(
     path: Annotated[Path, typer.Argument(help="A DNA 3 file (.dna, SQLite).")],
-    store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Graph file that receives the reviews (rewritten in place).")] = None,
+    store: ReviewStore = None,
+    output: ReviewGraph = None,
     gold_out: Annotated[Optional[Path], typer.Option(
         "--gold-out", help="Write the statements as gold annotation JSON files into this folder.")] = None,
     articles_out: Annotated[Optional[Path], typer.Option(
@@ -53,9 +57,8 @@ def import_dna_command(
 @one_line_errors(flags=FLAGS)
 def import_annotations_command(
     folder: Annotated[Path, typer.Argument(help="Folder of edited annotation JSON files.")],
-    store: Annotated[Optional[Path], typer.Option("--store", help="Store that receives the reviews.")] = None,
-    output: Annotated[Optional[Path], typer.Option(
-        "-o", "--output", help="Graph file that receives the reviews (rewritten in place).")] = None,
+    store: ReviewStore = None,
+    output: ReviewGraph = None,
     reviewer: Annotated[str, typer.Option("--reviewer", help="Name the reviews are attributed to.")] = "reviewer",
 ) -> None:
     """Take edited annotation files as reviews of the graph's statements."""
