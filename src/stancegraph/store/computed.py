@@ -36,6 +36,8 @@ from typing import Any, Callable
 import numpy as np
 import pyoxigraph as ox
 
+from ..pairs import group_pairs, locate, mask_texts
+
 AGREEMENT_COLUMNS = ["actorA", "actorALabel", "actorB", "actorBLabel", "agreements", "disagreements", "issues"]
 
 
@@ -45,21 +47,6 @@ def _solutions(store: ox.Store, name: str):
 
     nq = package_query(name)
     return query(store, render_query(nq, {}), source=str(nq.path))
-
-
-def _sparse():
-    import scipy.sparse as sp  # loaded when a computed query runs, not for the CLI's start-up
-
-    return sp
-
-
-def _pairs(P, J=None) -> np.ndarray:
-    """Codes ``a * n + b`` (``a < b``) of the non-zero off-diagonal cells of ``P P^T`` (or ``P J P^T``)."""
-    sp = _sparse()
-    W = sp.coo_array((P @ J) @ P.T if J is not None else P @ P.T)
-    n = P.shape[0]
-    keep = (W.row < W.col) & (W.data != 0)
-    return W.row[keep].astype(np.int64) * n + W.col[keep].astype(np.int64)
 
 
 def agreement_pairs(store: ox.Store, params: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
@@ -76,7 +63,8 @@ def agreement_pairs(store: ox.Store, params: dict[str, Any]) -> tuple[list[str],
     (columns, rows)
         Rows as dicts of plain values, unbound labels left out, ordered as the query orders them.
     """
-    sp = _sparse()
+    import scipy.sparse as sp  # loaded when the query runs, not for the CLI's start-up
+
     least = max(1, int(params.get("min_agreements") or 1))
     actor_of: dict[Any, int] = {}
     col_of: dict[tuple[Any, Any], int] = {}
@@ -98,54 +86,24 @@ def agreement_pairs(store: ox.Store, params: dict[str, Any]) -> tuple[list[str],
                                                              np.asarray(cols_j, dtype=np.int64))),
                      shape=(n, len(col_of)))
     X.sum_duplicates()
-    keys_of: dict[Any, set[str]] = {}
+    keys_of: dict[Any, set[str]] = {}  # a concept's keys (more than one when it has several notations)
     for sol in _solutions(store, "pairs-keys"):
         if sol["key"] is not None:
             keys_of.setdefault(sol["concept"], set()).add(sol["key"].value)
-    key_names = sorted({k for ks in keys_of.values() for k in ks})
-    bit = {k: i for i, k in enumerate(key_names)}
-    words = max(1, (len(key_names) + 62) // 63)
     by_concept: dict[Any, list[int]] = {}
     for (concept, _), j in col_of.items():
         by_concept.setdefault(concept, []).append(j)
-    agree_codes, agree_masks, disagree_codes = [], [], []
-    for concept, cols in by_concept.items():
-        P = sp.csr_array(X[:, sorted(cols)])
-        codes = _pairs(P)
-        agree_codes.append(codes)
-        mask = np.zeros(words, dtype=np.int64)
-        for k in keys_of.get(concept, ()):
-            mask[bit[k] // 63] |= np.int64(1) << np.int64(bit[k] % 63)
-        agree_masks.append(np.broadcast_to(mask, (len(codes), words)))
-        if len(cols) > 1:
-            J = sp.csr_array(np.ones((len(cols), len(cols)), dtype=np.int64) - np.eye(len(cols), dtype=np.int64))
-            disagree_codes.append(_pairs(P, J))
-    codes = np.concatenate(agree_codes) if agree_codes else np.zeros(0, dtype=np.int64)
-    if not codes.size:
-        return list(AGREEMENT_COLUMNS), []
-    order = np.argsort(codes)
-    codes = codes[order]
-    masks = np.concatenate(agree_masks)[order]
-    start = np.flatnonzero(np.concatenate([[True], codes[1:] != codes[:-1]]))
-    pair = codes[start]
-    agreements = np.diff(np.append(start, len(codes)))  # one entry per agreed issue: their number
-    issue_mask = np.bitwise_or.reduceat(masks, start, axis=0)
+    concepts = list(by_concept)
+    groups = [by_concept[c] for c in concepts]
+    pair, agreements, issue_mask = group_pairs(X, groups)
     keep = agreements >= least
     pair, agreements, issue_mask = pair[keep], agreements[keep], issue_mask[keep]
-    dis = np.concatenate(disagree_codes) if disagree_codes else np.zeros(0, dtype=np.int64)
-    dpair, dcount = np.unique(dis, return_counts=True)
-    disagreements = np.zeros(len(pair), dtype=np.int64)
-    if dpair.size and pair.size:
-        at = np.minimum(np.searchsorted(dpair, pair), len(dpair) - 1)
-        hit = dpair[at] == pair
-        disagreements[hit] = dcount[at[hit]]
-    if words == 1:
-        masks_u, mask_of = np.unique(issue_mask[:, 0], return_inverse=True)
-        masks_u = masks_u[:, None]
-    else:
-        masks_u, mask_of = np.unique(issue_mask, axis=0, return_inverse=True)
-    issue_text = [" ".join(key_names[w * 63 + b] for w in range(words) for b in range(63)
-                           if (int(m[w]) >> b) & 1) for m in masks_u]
+    if not pair.size:
+        return list(AGREEMENT_COLUMNS), []
+    dpair, dcount, _ = group_pairs(X, groups, opposite=True)
+    found, at = locate(dpair, pair)
+    disagreements = np.where(found, dcount[at] if dcount.size else 0, 0)
+    issue_text, mask_of = mask_texts(issue_mask, [sorted(keys_of.get(c, ())) for c in concepts], " ")
     return list(AGREEMENT_COLUMNS), _agreement_rows(actors, _labels(store, actors), pair // max(n, 1),
                                                     pair % max(n, 1), agreements, disagreements,
                                                     issue_text, np.asarray(mask_of).ravel())
