@@ -87,14 +87,14 @@ def write_csv_stream(T: EdgeTable, path: str | Path) -> tuple[Path, Path]:
     write_text_atomic(nodes_path, _csv_text(
         ["Id", "Label"] + n_keys, ([n, d.get("label", n)] + [d.get(k) for k in n_keys]
                                    for n, d in zip(T.nodes, T.node_data))))
-    cols = T.edge_columns() if T.number_of_edges() else {}
-    e_keys = sorted(set(cols) - {"weight"})
+    e_keys = sorted(set(T.edge_names()) - {"weight"}) if T.number_of_edges() else []
     with atomic_output(edges_path) as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["Source", "Target", "Type", "Weight"] + e_keys)
-        if cols:
-            as_text = {name: [text(v, type_of([v])) for v in cols[name]] if name in ("weight",) else cols[name]
-                       for name in ["weight"] + e_keys}
-            w.writerows(zip([T.nodes[i] for i in T.row.tolist()], [T.nodes[i] for i in T.col.tolist()],
-                            ["Undirected"] * T.number_of_edges(), *(as_text[name] for name in ["weight"] + e_keys)))
+        for start in range(0, T.number_of_edges(), 50_000):
+            cols = T.edge_columns(start, start + 50_000)
+            src = [T.nodes[i] for i in T.row[start:start + 50_000].tolist()]
+            dst = [T.nodes[i] for i in T.col[start:start + 50_000].tolist()]
+            w.writerows(zip(src, dst, ["Undirected"] * len(src), map(repr, cols["weight"]),
+                            *(cols[name] for name in e_keys)))
     return nodes_path, edges_path
