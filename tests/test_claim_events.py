@@ -110,3 +110,38 @@ def test_acts_that_claim_nothing(extractor, text):
 def test_a_place_name_is_never_a_claimant(extractor):
     _, _, _, claims = run(extractor, "Kherson asked to join Russia after the vote.")
     assert not {c for c in claims if c[0] == "Kherson"}
+
+
+FOUR = ("donetsk", "luhansk", "kherson", "zaporizhzhia")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list the parse cuts in two ("as well as", brackets, plural region nouns) stays one list
+    ("The Federation Council approved the incorporation of the Luhansk and Donetsk People's Republics (LPR "
+     "and DPR), as well as the Zaporizhzhia and Kherson Regions, into Russia.",
+     {("Federation Council", t, "russia") for t in FOUR}),
+    # "the n regions" is the list of n named nearby, even after the phrase and with a city named closer
+    ("Sergei Lavrov insisted that Ukraine pull its troops out of four of its regions. Kyiv was calm. "
+     "The four are Luhansk, Donetsk, Zaporizhzhia and Kherson.",
+     {("Sergei Lavrov", t, "russia") for t in FOUR}),
+    # "the latter n": the end of a longer list
+    ("The talks covered Kharkiv, Luhansk, Donetsk, Zaporizhzhia and Kherson. The Kremlin announced the "
+     "annexation of the latter four regions last year.",
+     {("Kremlin", t, "russia") for t in FOUR}),
+    # "T and the other n": T with the n listed with it
+    ("Moscow proclaimed Luhansk, Donetsk, Zaporizhzhia and Kherson part of Russia in 2022. Maria Zakharova "
+     "said the incorporation of Kherson and the other three regions was final.",
+     {("Maria Zakharova", t, "russia") for t in FOUR}),
+])
+def test_lists_of_territories(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+    assert not {c for c in claims if c[1] in ("kharkiv", "kyiv") and c[0] == next(iter(expected))[0]}, claims
+
+
+def test_a_list_does_not_cross_the_act(extractor):
+    # the territories before the act belong to another clause
+    _, _, _, claims = run(extractor, "Fighting went on in Kharkiv and Sumy, and the Kremlin announced the "
+                                     "annexation of Kherson.")
+    assert ("Kremlin", "kherson", "russia") in claims, claims
+    assert not {c for c in claims if c[1] in ("kharkiv", "sumy")}, claims

@@ -43,6 +43,7 @@ from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
+from .territory_lists import territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
 _CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
@@ -158,6 +159,8 @@ class ClaimEventFinder:
             self.status_cues.setdefault(cc.words, []).append(cc)
         self.status_words = {w: w for w in self.status_cues}
         self.status_matches: list = []
+        # "the accession of T and U (V), as well as W": the parse may cut a list an act is about
+        self.lists = territory_lists(doc.doc, self.terr)
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
@@ -198,7 +201,7 @@ class ClaimEventFinder:
         # except a recognition, which passes the inner act on: the inner act is then what is asserted.
         if inner and any(i in self.terr and self._under(i, inner) for i in args):
             return None
-        terr_idx = [i for i in sorted(args) if i in self.terr]
+        terr_idx = self._whole_lists([i for i in sorted(args) if i in self.terr], trig)
         lemma = (trig.lemma_ or trig.lower_).lower()
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
@@ -285,6 +288,16 @@ class ClaimEventFinder:
             toks.update(i for i in self._agents(trig) if i in self.terr)
         toks -= set(idx)
         return {i for i in toks if sent.start <= i < sent.end}
+
+    def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
+        """The act's territory tokens with the rest of each list they belong to, on the act's side."""
+        if not terr_idx:
+            return terr_idx
+        found = set(terr_idx)
+        for a, b, _ in self.lists:
+            if any(a <= i <= b for i in terr_idx) and not a <= trig.i <= b:
+                found.update(i for i in range(a, b + 1) if i in self.terr and len(self.terr[i]) == 1)
+        return sorted(found)
 
     def _under(self, i: int, heads: list[int]) -> bool:
         doc = self.ctx.doc
@@ -406,6 +419,8 @@ class ClaimEventFinder:
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
         for _ in range(30):
+            if chain[-1] is not cur:
+                chain.append(cur)
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
@@ -414,10 +429,9 @@ class ClaimEventFinder:
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
                     counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
-                if is_root(cur):
+                if is_root(cur) or self._own_clause(cur):
                     break
                 cur = cur.head
-                chain.append(cur)
                 continue
             for child in cur.children:
                 if child.i in match:
@@ -433,13 +447,17 @@ class ClaimEventFinder:
                         pol = self.multi_predicates.get((lemma, child.lower_), pol)
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
-            if is_root(cur):
-                break
+            if is_root(cur) or self._own_clause(cur):
+                break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl":
                 counting = False
             cur = cur.head
-            chain.append(cur)
         return sign, negative_pred, chain
+
+    @staticmethod
+    def _own_clause(tok) -> bool:
+        """A verb conjoined to another clause, with a subject of its own."""
+        return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in tok.children)
 
     def _disputed(self, trig, idx, chain, disputes) -> bool:
         """A dispute cue said of the act: its modifier ("sham referendum"), or the predicate of a
