@@ -66,6 +66,7 @@ class EventCue:
     kind: str
     default: str | None  # sovereign key when the parse names no party
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
+    required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ClaimEventLexicon:
     demonyms: dict  # lower-case adjective -> sovereign key
     state_sovereign: dict  # state actor IRI -> sovereign key
     contrary: dict  # sovereign key -> sovereign key
+    lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
 
 
 @dataclass
@@ -115,7 +117,8 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         sov = g.value(node, SG.cueSovereign)
         words = phrase(str(text))
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps))
+        needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -131,7 +134,9 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     lg = resources.lexicon.graph
     disputes = {phrase(str(lg.value(s, SG.cuePhrase))): True for s in lg.subjects(RDF.type, SG.DisputeCue)
                 if lg.value(s, SG.cuePhrase) is not None}
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary)
+    lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
+                       if lg.value(s, SG.cuePhrase) is not None)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses)
 
 
 class ClaimEventFinder:
@@ -159,6 +164,9 @@ class ClaimEventFinder:
             self.status_cues.setdefault(cc.words, []).append(cc)
         self.status_words = {w: w for w in self.status_cues}
         self.status_matches: list = []
+        # names of territories ("the T People's Republic" is a territory, not its own claimant)
+        self.territory_names = {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
+                                for n in (t.name, *t.aliases)}
         # "the accession of T and U (V), as well as W": the parse may cut a list an act is about
         self.lists = territory_lists(doc.doc, self.terr)
 
@@ -191,6 +199,8 @@ class ClaimEventFinder:
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
         cue = entries[0]
+        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
+            return None  # "claim T as its own" is an act; "claim that …" reports
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
             return None  # "its internationally recognised borders" describes, it claims nothing
         if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
@@ -235,8 +245,8 @@ class ClaimEventFinder:
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
         claimant, claimant_tok = self._claimant(trig, chain)
-        if claimant is None:
-            return None
+        if claimant is None or self._is_territory(claimant, territories):
+            return None  # "T joined X" reports the act; T does not claim itself
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
@@ -245,6 +255,10 @@ class ClaimEventFinder:
                 return None
         tokens = sorted(set(idx) | set(terr_idx))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6)
+
+    def _is_territory(self, iri: str, territories) -> bool:
+        actor = self.att.actor(iri)
+        return actor is not None and self.territory_names.get(actor.name.lower().replace("’", "'")) in territories
 
     def _top(self, idx):
         doc = self.ctx.doc
@@ -280,14 +294,19 @@ class ClaimEventFinder:
             t = self.ctx.doc[i]
             if t.dep_ == "relcl" and t.i != trig.i:
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
-        # A place standing as a verb's subject or object is its government ("deprive the capital").
-        toks = {i for i in toks if not (i in self.ctx.tok_actor and self.ctx.doc[i].dep_ in
-                                        ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"))}
+        # A place standing as a verb's subject or object, or as a possessor ("Kiev's refusal"), is its
+        # government.
+        toks = {i for i in toks if not self._government(i)}
         # "T asked to join X", "T joined X": the territory that joins is the act's subject.
         if kind == ACQUIRE and trig.pos_ == "VERB" and self._recipient(trig) is not None:
             toks.update(i for i in self._agents(trig) if i in self.terr)
         toks -= set(idx)
         return {i for i in toks if sent.start <= i < sent.end}
+
+    def _government(self, i: int) -> bool:
+        tok = self.ctx.doc[i]
+        return i in self.ctx.tok_actor and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
+                                            or any(c.dep_ == "case" for c in tok.children))
 
     def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
         """The act's territory tokens with the rest of each list they belong to, on the act's side."""
@@ -296,7 +315,8 @@ class ClaimEventFinder:
         found = set(terr_idx)
         for a, b, _ in self.lists:
             if any(a <= i <= b for i in terr_idx) and not a <= trig.i <= b:
-                found.update(i for i in range(a, b + 1) if i in self.terr and len(self.terr[i]) == 1)
+                found.update(i for i in range(a, b + 1) if i in self.terr and len(self.terr[i]) == 1
+                             and not self._government(i))
         return sorted(found)
 
     def _under(self, i: int, heads: list[int]) -> bool:
@@ -388,6 +408,11 @@ class ClaimEventFinder:
             for c in trig.children:
                 if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
                     for t in c.subtree:
+                        if t.lower_ == "own":  # "claim T as its own": the claiming state's
+                            for i in self._agents(trig):
+                                key = self._actor_sovereign(doc[i])
+                                if key:
+                                    return key
                         key = self._actor_sovereign(t) if (t.i in self.ctx.tok_actor or
                                                            t.lower_ in self.lex.demonyms) else None
                         if key:
