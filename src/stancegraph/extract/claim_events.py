@@ -89,6 +89,8 @@ class ClaimEvent:
     sovereign: str
     claimant: str | None
     confidence: float
+    relayed: bool = False  # the act names its holder ("X's refusal to …", "chided X for refusing …"):
+    # a speaker reporting it relays it and does not hold it
 
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -176,7 +178,8 @@ class ClaimEventFinder:
         out: list[ClaimEvent] = []
         self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
         for n, sent in enumerate(self.ctx.sents):
-            has_territory = any(i in self.terr for i in range(sent.start, sent.end))
+            near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
+            has_territory = any(i in self.terr for i in range(near, sent.end))
             if not has_territory and not self.earlier:
                 continue
             self.sent_n = n
@@ -222,9 +225,12 @@ class ClaimEventFinder:
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
             before = self.earlier.get(lemma)
-            if not definite or before is None or self.sent_n - before[0] > 5:
-                return None
-            territories = before[1]
+            if definite and before is not None and self.sent_n - before[0] <= 5:
+                territories = before[1]
+            else:
+                territories = self._pronoun_territories(trig)
+                if not territories:
+                    return None
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T as part of X": the status phrase says what is recognised
@@ -244,7 +250,7 @@ class ClaimEventFinder:
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
-        claimant, claimant_tok = self._claimant(trig, chain)
+        claimant, claimant_tok, relayed = self._claimant(trig, chain)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
@@ -254,7 +260,7 @@ class ClaimEventFinder:
             if sovereign is None:
                 return None
         tokens = sorted(set(idx) | set(terr_idx))
-        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6)
+        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
 
     def _is_territory(self, iri: str, territories) -> bool:
         actor = self.att.actor(iri)
@@ -302,6 +308,31 @@ class ClaimEventFinder:
             toks.update(i for i in self._agents(trig) if i in self.terr)
         toks -= set(idx)
         return {i for i in toks if sent.start <= i < sent.end}
+
+    def _pronoun_territories(self, trig) -> tuple[str, ...]:
+        """ "its return", "annexed it": the territory named last before; "their independence",
+        "annexed them": the list named last before (within the sentence and the two before). A
+        pronoun standing for a state ("Ukraine … its independence") names no territory."""
+        doc = self.ctx.doc
+        pron = None
+        for c in trig.children:
+            if (c.dep_ == "poss" and c.lower_ in ("its", "their")) or \
+                    (c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("it", "them")):
+                pron = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                pron = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")), pron)
+        if pron is None:
+            return ()
+        if pron.lower_ in POSSESSIVE_PRONOUNS:
+            owner = self.att.possessor(pron, self.log)
+            if owner is not None and self._actor_sovereign(doc[pron.i]) is not None:
+                return ()
+        plural = pron.lower_ in ("their", "them")
+        lo = self.ctx.sents[max(0, self.sent_n - 2)].start
+        for a, b, terrs in reversed(self.lists):
+            if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
+                return tuple(sorted(terrs))
+        return ()
 
     def _government(self, i: int) -> bool:
         tok = self.ctx.doc[i]
@@ -454,7 +485,7 @@ class ClaimEventFinder:
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
                     counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
-                if is_root(cur) or self._own_clause(cur):
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                     break
                 cur = cur.head
                 continue
@@ -472,12 +503,21 @@ class ClaimEventFinder:
                         pol = self.multi_predicates.get((lemma, child.lower_), pol)
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
-            if is_root(cur) or self._own_clause(cur):
+            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl":
                 counting = False
             cur = cur.head
         return sign, negative_pred, chain
+
+    @staticmethod
+    def _controller(node):
+        """The object of "chided X for refusing …", "accused X of seeking …": who does the
+        subjectless gerund ``node``."""
+        if node.pos_ != "VERB" or node.dep_ != "pcomp" or node.head.lower_ not in ("for", "of") \
+                or any(c.dep_ in SUBJ for c in node.children) or node.head.head.pos_ != "VERB":
+            return None
+        return next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
 
     @staticmethod
     def _own_clause(tok) -> bool:
@@ -533,8 +573,9 @@ class ClaimEventFinder:
         return subj if (self.predicates.get(lemma) or self.predicates.get(low)) is not None else None
 
     # ----------------------------------------------------------- claimant ---
-    def _claimant(self, trig, chain) -> tuple[str | None, int | None]:
-        """The highest subject on the way up: who demands, condemns, reports or performs the act.
+    def _claimant(self, trig, chain) -> tuple[str | None, int | None, bool]:
+        """The highest subject on the way up: who demands, condemns, reports or performs the act,
+        and whether the act names its own holder (then a speaker reporting it only relays it).
 
         When that subject names no actor we know, the claim has no claimant: an act's own agent
         does not stand in for whoever condemns it."""
@@ -553,7 +594,15 @@ class ClaimEventFinder:
             speaker = self.att.possessor(owner, self.log) if owner.lower_ in POSSESSIVE_PRONOUNS else \
                 self.att.resolve(owner, self.log)[0]
             if speaker is not None:
-                return speaker, owner.i
+                return speaker, owner.i, True
+        # "chided X for refusing to recognise …", "accused X of seeking …": the object of the verb
+        # is who refuses or seeks
+        for node in chain[1:]:
+            obj = self._controller(node)
+            if obj is not None:
+                speaker, _, _ = self.att.resolve(obj, self.log)
+                if speaker is not None:
+                    return speaker, obj.i, True
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -582,5 +631,5 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
-                return speaker, (c.i if speaker else None)
-        return None, None
+                return speaker, (c.i if speaker else None), False
+        return None, None, False
