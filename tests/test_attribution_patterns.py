@@ -152,3 +152,38 @@ def test_unclosed_quote_ends_with_its_paragraph(extractor):
         "I think the issue is settled,"]
     _, got = quotes_of(extractor, 'Ann Example stressed that "the rules must hold.\nThe talks went on.')
     assert got == {("Ann Example", "the rules must hold.")}
+
+
+def test_quote_marks_of_every_habit():
+    from stancegraph.extract.quotes import find_quotes
+    # two apostrophes for a double mark, also closing a straight double one
+    assert [q.text for q in find_quotes("She said ''the port stays shut.'' Then she left.")] == [
+        "the port stays shut."]
+    assert [q.text for q in find_quotes('He called the vote "rigged\'\' and left.')] == ["rigged"]
+    # an opening mark glued to the full stop before it
+    assert [q.text for q in find_quotes('“We are ready,” she wrote on X.“The rest is noise.” Then')] == [
+        "We are ready,", "The rest is noise."]
+    # a closing-style mark used to open, and double primes
+    assert [q.text for q in find_quotes('The mayor said, ”Nothing has changed.” Then')] == ["Nothing has changed."]
+    assert [q.text for q in find_quotes('″We are not there yet,″ the mayor said.')] == ["We are not there yet,"]
+
+
+def test_any_verb_in_the_frame_after_a_quote_reports_it(extractor):
+    text = ('Ann Example spoke at the harbour. "The first ships leave tomorrow," she continued. '
+            '"Why should we wait any longer?" Example said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "The first ships leave tomorrow,"),
+                   ("Ann Example", "Why should we wait any longer?")}
+
+
+def test_inverted_frame_after_a_quote(extractor):
+    _, got = quotes_of(extractor, '"The port stays closed until May," tweeted the Harbour Council on Monday.')
+    assert got == {("Harbour Council", "The port stays closed until May,")}
+
+
+def test_definite_descriptor_of_a_person_named_just_before(extractor):
+    text = ('Ann Example, who leads the Ruritanian coalition, visited the harbour on Monday. '
+            '"We will not sell the port," the Ruritanian president said.')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "We will not sell the port,")}
+    assert not any("president" in a.name for a in r.actors.values())

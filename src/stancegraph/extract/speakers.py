@@ -149,10 +149,16 @@ class SpeakerResolver:
                 return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
+            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
+                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
             if det[:1] == ["the"]:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
+                if kind == "person" and not outlet:
+                    ante = self._descriptor_person(tok, log, role, affiliation)
+                    if ante:
+                        return ante, None, 0.55
             if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
                 return None, None, 0.0  # a bare plural ("critics said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
@@ -163,7 +169,7 @@ class SpeakerResolver:
             words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
-                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
+                or affiliation
             return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
@@ -322,6 +328,31 @@ class SpeakerResolver:
             return self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, log, person, None) if person else None
+        return None
+
+    def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None) -> str | None:
+        """The person a definite descriptor ("the Kazakh president", "the country's prime minister",
+        "the Texas Republican") stands for when no one named nearby is known to hold that post: the
+        nearest person (the sentence's topic, then speakers, then other mentions) whose known posts
+        or affiliation do not contradict it."""
+        sent = self.doc.sent_of[tok.i]
+        for cand in self.window.candidates(tok.i, log):
+            if cand is None:
+                break
+            i, iri = cand
+            if sent - self.doc.sent_of[i] > WINDOW:
+                break
+            actor = self.actor(iri)
+            if actor is None or actor.kind != "person" or actor.is_source:
+                continue
+            posts = self.gazetteer.posts_of(iri, None)
+            if posts:
+                bodies = {p.organisation for p in posts} | {actor.affiliation}
+                if not (self._has_role(iri, role) or (affiliation and affiliation in bodies)):
+                    continue
+            elif affiliation and actor.affiliation and actor.affiliation != affiliation:
+                continue
+            return iri
         return None
 
     @staticmethod
