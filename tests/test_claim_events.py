@@ -145,3 +145,59 @@ def test_a_list_does_not_cross_the_act(extractor):
                                      "annexation of Kherson.")
     assert ("Kremlin", "kherson", "russia") in claims, claims
     assert not {c for c in claims if c[1] in ("kharkiv", "sumy")}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "claim T as its own": the claiming state's sovereign
+    ("In 2014 the Kremlin claimed Sevastopol and Crimea as its own.",
+     {("Kremlin", "sevastopol", "russia"), ("Kremlin", "crimea", "russia")}),
+    # a pronoun's territory: the territory named last before, or the list for "their" / "them"
+    ("Kherson fell in the first weeks of the war. Dmytro Kuleba has demanded its return ever since.",
+     {("Dmytro Kuleba", "kherson", "ukraine")}),
+    ("Russian troops took Melitopol and Enerhodar in March. In September the Kremlin annexed them.",
+     {("Kremlin", "melitopol", "russia"), ("Kremlin", "enerhodar", "russia")}),
+    # "criticised X for refusing …": X refuses, X holds the claim
+    ("Donald Trump criticised Volodymyr Zelenskyy for refusing to recognise the annexation of Sevastopol.",
+     {("Volodymyr Zelenskyy", "sevastopol", "ukraine")}),
+    # a name list the parse hangs on a later noun ("T and U and V's refusal") is still territories
+    ("Vladimir Putin demanded the withdrawal of Ukrainian troops from Luhansk and Donetsk and Kiev's "
+     "acceptance of neutrality.", {("Vladimir Putin", "luhansk", "russia"), ("Vladimir Putin", "donetsk", "russia")}),
+])
+def test_claims_from_context(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,absent", [
+    # "claim that …" reports; only "claim T as …" is an act
+    ("The Kremlin claimed that Sevastopol was calm.", "sevastopol"),
+    # a pronoun standing for a state is no territory
+    ("Kherson is quiet. Ukraine celebrated its independence on Thursday.", "kherson"),
+    # the possessor place governs; it is not what is withdrawn from
+    ("Vladimir Putin demanded the withdrawal of Ukrainian troops from Luhansk and Donetsk and Kiev's "
+     "acceptance of neutrality.", "kyiv"),
+])
+def test_context_claims_nothing_more(extractor, text, absent):
+    _, _, _, claims = run(extractor, text)
+    assert not {c for c in claims if c[1] == absent}, claims
+
+
+def test_former_status_is_the_contrary(extractor):
+    # "the former T territories" are T's no more
+    _, _, _, claims = run(extractor, "Vyacheslav Volodin said the people of the former Ukrainian territories of "
+                                     "Kherson and Zaporizhzhia were safe now.")
+    assert ("Vyacheslav Volodin", "kherson", "russia") in claims, claims
+    assert not {c for c in claims if c[2] == "ukraine"}, claims
+
+
+def test_a_territory_does_not_claim_itself(extractor):
+    _, _, _, claims = run(extractor, "The Luhansk People's Republic joined Russia after the vote.")
+    assert not {c for c in claims if c[0] == "Luhansk People's Republic"}, claims
+
+
+def test_a_reported_refusal_is_the_refuser_s(extractor):
+    # the speaker reports another actor's refusal; the refuser holds the claim, the speaker relays it
+    _, _, _, claims = run(extractor, "Marco Rubio said the talks stalled over Kyiv's refusal to recognise "
+                                     "the annexation of Kherson.")
+    assert ("Ukraine", "kherson", "ukraine") in claims, claims
+    assert not {c for c in claims if c[0] == "Marco Rubio"}, claims

@@ -80,7 +80,7 @@ class TerritoryTagger:
         sent = tok.sent
         lo, hi = max(0, sent.start - 120), sent.end + 60
         near_lists = sorted((min(abs(a - tok.i), abs(b - tok.i)), 0 if a < tok.i else 1, terrs)
-                            for a, b, terrs in lists if lo <= a and b < hi and not a <= tok.i <= b)
+                            for a, b, terrs in lists if lo <= b and a < hi and not a <= tok.i <= b)
         words = {t.lower_ for t in doc[max(sent.start, tok.i - 2): tok.i]}
         part = LAST_OF_LIST if words & LAST_OF_LIST else FIRST_OF_LIST if words & FIRST_OF_LIST else None
         if part:
@@ -141,5 +141,9 @@ def names_a_facility(doc, s: int, e: int) -> bool:
     head = last.head
     while head.dep_ == "compound" and head.head.i > head.i and not is_root(head):
         head = head.head
+    # the words between the name and its head are the head's own modifiers ("the T nuclear plant"),
+    # not a list the parse hung on a later noun ("T and U and V's refusal")
+    between = range(e, head.i)
+    own = all(doc[j].dep_ not in ("cc", "punct", "conj", "case") for j in between)
     return last.dep_ in ("compound", "nmod") and head.i >= e and head.pos_ in ("NOUN", "PROPN") \
-        and not region_noun(head)
+        and not region_noun(head) and own
