@@ -187,3 +187,36 @@ def test_definite_descriptor_of_a_person_named_just_before(extractor):
     r, got = quotes_of(extractor, text)
     assert got == {("Ann Example", "We will not sell the port,")}
     assert not any("president" in a.name for a in r.actors.values())
+
+
+def test_she_passes_over_a_man_the_article_shows_as_one(extractor):
+    text = ('Ms Ann Example opened the harbour talks. Mr Bob Sample, the port director, spoke next. '
+            '"The quays must stay open," she said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "The quays must stay open,")}
+
+
+def test_gender_read_from_possessives_and_pronoun_chains():
+    from stancegraph.extract.document import ArticleParser
+    from stancegraph.extract.gender import article_genders
+    from stancegraph.knowledge import load_resources
+    text = ('Carl Example praised his own plan on Monday. Dora Sample arrived in Lisbon. '
+            'She met the council.')
+    pd, index = ArticleParser(load_resources()).parse(parse_text("t", text))
+    got = {index.get(iri).name: g for iri, g in article_genders(pd, index).items()}
+    assert got == {"Carl Example": "m", "Dora Sample": "f"}
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_an_older_speaker(extractor):
+    text = ('"The fleet is ready," Carl Example said. '
+            'Bob Sample thanked the crews for their work at the harbour. '
+            '"The harbour is defending the coast," he said.')
+    _, got = quotes_of(extractor, text)
+    assert ("Bob Sample", "The harbour is defending the coast,") in got
+
+
+def test_a_narrative_pronoun_never_stands_for_a_name_inside_the_quote(extractor):
+    text = ('Bob Sample, the harbour master, arrived on Monday. '
+            '"There are two reasons for Carl Example doing this," he said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "There are two reasons for Carl Example doing this,")}

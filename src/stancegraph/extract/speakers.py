@@ -19,6 +19,7 @@ from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
+from .gender import article_genders, pronoun_gender
 from .matcher import is_root
 from .window import WINDOW, MentionWindow
 
@@ -49,6 +50,7 @@ class SpeakerResolver:
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
         self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -299,15 +301,21 @@ class SpeakerResolver:
         sent = doc.sent_of[tok.i]
         sstart = doc.sents[sent].start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
-        for cand in self.window.candidates(tok.i, log, role if role and not person else None):
+        # a he/she subject: the subject of the sentence before comes before older speakers
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        narrative = gender is not None and not self.quoted(tok)
+        for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
+                continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
                 break
             actor = self.actor(iri)
@@ -318,6 +326,8 @@ class SpeakerResolver:
             if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
+                continue
+            if gender and self.genders.get(iri, gender) != gender:
                 continue
             if not person and actor.kind == "person":
                 continue
