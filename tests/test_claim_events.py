@@ -218,3 +218,16 @@ def test_claimant_of_nested_clauses(extractor, text, expected, unwanted):
     if expected:
         assert expected in claims, claims
     assert not {c for c in claims if unwanted in (c[0], c[1])}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the annexed peninsula": the territory named last whose names use that noun
+    ("Moscow seized Crimea in 2014. Volodymyr Zelenskyy refuses to recognise the annexed peninsula as Russian.",
+     {("Volodymyr Zelenskyy", "crimea", "ukraine")}),
+    # the nearest territory is skipped when its names do not use the noun ("city")
+    ("Russia took Sevastopol in 2014 and Crimea with it. Dmytro Kuleba has demanded the return of the city ever "
+     "since.", {("Dmytro Kuleba", "sevastopol", "ukraine")}),
+])
+def test_a_definite_region_noun_is_the_territory_named_before(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
