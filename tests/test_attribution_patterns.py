@@ -220,3 +220,18 @@ def test_a_narrative_pronoun_never_stands_for_a_name_inside_the_quote(extractor)
             '"There are two reasons for Carl Example doing this," he said.')
     _, got = quotes_of(extractor, text)
     assert got == {("Bob Sample", "There are two reasons for Carl Example doing this,")}
+
+
+def test_a_name_glued_to_a_closing_mark_is_still_the_speaker(extractor):
+    text = ('Carl Example spoke to the council on Monday.\n\n'
+            '“We have never refused to talk about the port”Example pointed out.')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "We have never refused to talk about the port")}
+    assert not any("”" in a.name for a in r.actors.values())
+
+
+def test_he_takes_the_main_clause_subject_of_the_sentence_before(extractor):
+    text = ('After Bob Sample threatened new tolls on Monday, Carl Example said the harbour would stay open. '
+            '"I pulled the handbrake," he said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "I pulled the handbrake,")}

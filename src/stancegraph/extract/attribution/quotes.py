@@ -91,6 +91,8 @@ class QuoteAttribution:
             subj = speakers.subject_of(v)
             if subj is None and 0 < v.i - toks[-1] <= 4:
                 subj = inverted_subject(v)  # '"…," tweeted the ministry'
+            if subj is not None and subj.i in inside:
+                continue  # a subject inside the quoted words (a parser slip) is not who says them
             sp, src, cf = speakers.resolve(subj, log)
             if sp is None and src is None:
                 continue
@@ -236,7 +238,7 @@ def frame_verb(doc: ParsedArticle, toks):
     if not any(c in marks for c in ",?!"):
         return None
     for t in tokens[j:j + 5]:
-        if t.is_punct or t.is_space:
+        if t.is_punct or t.is_space or t.dep_ == "prep":
             return None
         if t.pos_ == "VERB":
             return t
