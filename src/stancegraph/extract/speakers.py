@@ -19,6 +19,7 @@ from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
+from .gender import article_genders, pronoun_gender
 from .matcher import is_root
 from .window import WINDOW, MentionWindow
 
@@ -49,6 +50,7 @@ class SpeakerResolver:
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
         self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -149,10 +151,16 @@ class SpeakerResolver:
                 return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
+            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
+                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
             if det[:1] == ["the"]:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
+                if kind == "person" and not outlet:
+                    ante = self._descriptor_person(tok, log, role, affiliation)
+                    if ante:
+                        return ante, None, 0.55
             if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
                 return None, None, 0.0  # a bare plural ("critics said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
@@ -163,7 +171,7 @@ class SpeakerResolver:
             words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
-                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
+                or affiliation
             return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
@@ -293,15 +301,21 @@ class SpeakerResolver:
         sent = doc.sent_of[tok.i]
         sstart = doc.sents[sent].start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
-        for cand in self.window.candidates(tok.i, log, role if role and not person else None):
+        # a he/she subject: the subject of the sentence before comes before older speakers
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        narrative = gender is not None and not self.quoted(tok)
+        for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
+                continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
                 break
             actor = self.actor(iri)
@@ -313,6 +327,8 @@ class SpeakerResolver:
                 continue
             if person and actor.kind != "person":
                 continue
+            if gender and self.genders.get(iri, gender) != gender:
+                continue
             if not person and actor.kind == "person":
                 continue
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
@@ -322,6 +338,31 @@ class SpeakerResolver:
             return self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, log, person, None) if person else None
+        return None
+
+    def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None) -> str | None:
+        """The person a definite descriptor ("the Kazakh president", "the country's prime minister",
+        "the Texas Republican") stands for when no one named nearby is known to hold that post: the
+        nearest person (the sentence's topic, then speakers, then other mentions) whose known posts
+        or affiliation do not contradict it."""
+        sent = self.doc.sent_of[tok.i]
+        for cand in self.window.candidates(tok.i, log):
+            if cand is None:
+                break
+            i, iri = cand
+            if sent - self.doc.sent_of[i] > WINDOW:
+                break
+            actor = self.actor(iri)
+            if actor is None or actor.kind != "person" or actor.is_source:
+                continue
+            posts = self.gazetteer.posts_of(iri, None)
+            if posts:
+                bodies = {p.organisation for p in posts} | {actor.affiliation}
+                if not (self._has_role(iri, role) or (affiliation and affiliation in bodies)):
+                    continue
+            elif affiliation and actor.affiliation and actor.affiliation != affiliation:
+                continue
+            return iri
         return None
 
     @staticmethod
