@@ -45,3 +45,12 @@ def test_removal_and_adoption_predicates_give_the_stance(rules, text, expected):
 ])
 def test_removal_and_imposition_predicates_give_the_stance(rules, text, expected):
     assert ("Anna Berg", "sanctions-on-russia", expected) in positions(rules, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Anna Berg rejected the neutrality model put forward by the envoys.", ("ukraine-neutrality", -1)),
+    ("Anna Berg backed the security guarantee framework.", ("security-guarantees", 1)),
+])
+def test_a_topic_naming_a_proposal_is_the_topic(rules, text, expected):
+    # "the neutrality model" is about neutrality, unlike "a WHO ministers' meeting", which is a meeting
+    assert ("Anna Berg", *expected) in positions(rules, text)
