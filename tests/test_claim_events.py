@@ -110,3 +110,124 @@ def test_acts_that_claim_nothing(extractor, text):
 def test_a_place_name_is_never_a_claimant(extractor):
     _, _, _, claims = run(extractor, "Kherson asked to join Russia after the vote.")
     assert not {c for c in claims if c[0] == "Kherson"}
+
+
+FOUR = ("donetsk", "luhansk", "kherson", "zaporizhzhia")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list the parse cuts in two ("as well as", brackets, plural region nouns) stays one list
+    ("The Federation Council approved the incorporation of the Luhansk and Donetsk People's Republics (LPR "
+     "and DPR), as well as the Zaporizhzhia and Kherson Regions, into Russia.",
+     {("Federation Council", t, "russia") for t in FOUR}),
+    # "the n regions" is the list of n named nearby, even after the phrase and with a city named closer
+    ("Sergei Lavrov insisted that Ukraine pull its troops out of four of its regions. Kyiv was calm. "
+     "The four are Luhansk, Donetsk, Zaporizhzhia and Kherson.",
+     {("Sergei Lavrov", t, "russia") for t in FOUR}),
+    # "the latter n": the end of a longer list
+    ("The talks covered Kharkiv, Luhansk, Donetsk, Zaporizhzhia and Kherson. The Kremlin announced the "
+     "annexation of the latter four regions last year.",
+     {("Kremlin", t, "russia") for t in FOUR}),
+    # "T and the other n": T with the n listed with it
+    ("Moscow proclaimed Luhansk, Donetsk, Zaporizhzhia and Kherson part of Russia in 2022. Maria Zakharova "
+     "said the incorporation of Kherson and the other three regions was final.",
+     {("Maria Zakharova", t, "russia") for t in FOUR}),
+])
+def test_lists_of_territories(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+    assert not {c for c in claims if c[1] in ("kharkiv", "kyiv") and c[0] == next(iter(expected))[0]}, claims
+
+
+def test_a_list_does_not_cross_the_act(extractor):
+    # the territories before the act belong to another clause
+    _, _, _, claims = run(extractor, "Fighting went on in Kharkiv and Sumy, and the Kremlin announced the "
+                                     "annexation of Kherson.")
+    assert ("Kremlin", "kherson", "russia") in claims, claims
+    assert not {c for c in claims if c[1] in ("kharkiv", "sumy")}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "claim T as its own": the claiming state's sovereign
+    ("In 2014 the Kremlin claimed Sevastopol and Crimea as its own.",
+     {("Kremlin", "sevastopol", "russia"), ("Kremlin", "crimea", "russia")}),
+    # a pronoun's territory: the territory named last before, or the list for "their" / "them"
+    ("Kherson fell in the first weeks of the war. Dmytro Kuleba has demanded its return ever since.",
+     {("Dmytro Kuleba", "kherson", "ukraine")}),
+    ("Russian troops took Melitopol and Enerhodar in March. In September the Kremlin annexed them.",
+     {("Kremlin", "melitopol", "russia"), ("Kremlin", "enerhodar", "russia")}),
+    # "criticised X for refusing …": X refuses, X holds the claim
+    ("Donald Trump criticised Volodymyr Zelenskyy for refusing to recognise the annexation of Sevastopol.",
+     {("Volodymyr Zelenskyy", "sevastopol", "ukraine")}),
+    # a name list the parse hangs on a later noun ("T and U and V's refusal") is still territories
+    ("Vladimir Putin demanded the withdrawal of Ukrainian troops from Luhansk and Donetsk and Kiev's "
+     "acceptance of neutrality.", {("Vladimir Putin", "luhansk", "russia"), ("Vladimir Putin", "donetsk", "russia")}),
+])
+def test_claims_from_context(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,absent", [
+    # "claim that …" reports; only "claim T as …" is an act
+    ("The Kremlin claimed that Sevastopol was calm.", "sevastopol"),
+    # a pronoun standing for a state is no territory
+    ("Kherson is quiet. Ukraine celebrated its independence on Thursday.", "kherson"),
+    # the possessor place governs; it is not what is withdrawn from
+    ("Vladimir Putin demanded the withdrawal of Ukrainian troops from Luhansk and Donetsk and Kiev's "
+     "acceptance of neutrality.", "kyiv"),
+])
+def test_context_claims_nothing_more(extractor, text, absent):
+    _, _, _, claims = run(extractor, text)
+    assert not {c for c in claims if c[1] == absent}, claims
+
+
+def test_former_status_is_the_contrary(extractor):
+    # "the former T territories" are T's no more
+    _, _, _, claims = run(extractor, "Vyacheslav Volodin said the people of the former Ukrainian territories of "
+                                     "Kherson and Zaporizhzhia were safe now.")
+    assert ("Vyacheslav Volodin", "kherson", "russia") in claims, claims
+    assert not {c for c in claims if c[2] == "ukraine"}, claims
+
+
+def test_a_territory_does_not_claim_itself(extractor):
+    _, _, _, claims = run(extractor, "The Luhansk People's Republic joined Russia after the vote.")
+    assert not {c for c in claims if c[0] == "Luhansk People's Republic"}, claims
+
+
+def test_a_reported_refusal_is_the_refuser_s(extractor):
+    # the speaker reports another actor's refusal; the refuser holds the claim, the speaker relays it
+    _, _, _, claims = run(extractor, "Marco Rubio said the talks stalled over Kyiv's refusal to recognise "
+                                     "the annexation of Kherson.")
+    assert ("Ukraine", "kherson", "ukraine") in claims, claims
+    assert not {c for c in claims if c[0] == "Marco Rubio"}, claims
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a clause set against the main one ("while …") has its own actor
+    ("Analysts expected Moscow to dig in, while Ukrainian commanders vowed to retake Melitopol.",
+     ("Ukrainian commanders", "melitopol", "ukraine"), "Russia"),
+    # a passive agent is who acts, not what the act is about
+    ("Moscow staged referendums in Kherson, rejected by Kyiv as a farce.", None, "kyiv"),
+    # "X said the plan calls for …": the plan's stance, relayed; the owner of the plan holds it
+    ("Jake Sullivan said Russia's proposal calls for the recognition of the annexation of Sevastopol.",
+     ("Russia", "sevastopol", "russia"), "Jake Sullivan"),
+])
+def test_claimant_of_nested_clauses(extractor, text, expected, unwanted):
+    _, _, _, claims = run(extractor, text)
+    if expected:
+        assert expected in claims, claims
+    assert not {c for c in claims if unwanted in (c[0], c[1])}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the annexed peninsula": the territory named last whose names use that noun
+    ("Moscow seized Crimea in 2014. Volodymyr Zelenskyy refuses to recognise the annexed peninsula as Russian.",
+     {("Volodymyr Zelenskyy", "crimea", "ukraine")}),
+    # the nearest territory is skipped when its names do not use the noun ("city")
+    ("Russia took Sevastopol in 2014 and Crimea with it. Dmytro Kuleba has demanded the return of the city ever "
+     "since.", {("Dmytro Kuleba", "sevastopol", "ukraine")}),
+])
+def test_a_definite_region_noun_is_the_territory_named_before(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

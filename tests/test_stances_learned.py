@@ -54,12 +54,28 @@ def test_model_file_round_trip_and_bad_files(tmp_path):
     model.save(copy)
     again = StanceModel.load(copy)
     assert again.issues == model.issues and np.array_equal(again.coef, model.coef)
+    assert model.prior.speakers and again.prior.speakers == model.prior.speakers
+    assert np.array_equal(again.prior.counts, model.prior.counts)
     bad = tmp_path / "bad.npz"
     bad.write_text("not a model", encoding="utf-8")
     with pytest.raises(StanceGraphError, match="not a stancegraph stance model"):
         StanceModel.load(bad)
     with pytest.raises(StanceGraphError, match="no such stance model"):
         StanceModel.load(tmp_path / "missing.npz")
+
+
+def test_the_speaker_prior_counts_articles_and_leaves_a_training_article_out():
+    from stancegraph.extract.stance.features import SpeakerPrior
+
+    first = ({("act:x", 0, 2), ("act:y", 1, 1)}, {"act:x", "act:y"})
+    second = ({("act:x", 0, 2)}, {"act:x"})
+    prior = SpeakerPrior.count([first, second, (set(), {"act:y"})], 2)
+    x = prior.columns("act:x")
+    assert x[0, 0] < 0 and x[1, 0] == 0  # opposes issue 0 in both its articles, nothing on issue 1
+    assert prior.columns("act:x", without=first)[0, 1] < x[0, 1]  # its own article not counted
+    y = prior.columns("act:y", without=first)
+    assert y[1, 0] == 0 and np.allclose(y[:, 4], np.log1p(1))  # then only the article where it says nothing
+    assert not prior.columns("act:unknown").any()
 
 
 def test_a_model_for_another_codebook_is_refused(tmp_path):

@@ -124,6 +124,7 @@ class SG(DefinedNamespace):
     # claim events (extract/claim_events.py) and inferred dates (extract/dates.py)
     ClaimEventCue: URIRef
     recipientPreposition: URIRef
+    requiredPreposition: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef
@@ -131,6 +132,7 @@ class SG(DefinedNamespace):
     Independence: URIRef
     Recognition: URIRef
     DisputeCue: URIRef
+    LapseCue: URIRef
     demonym: URIRef
     contrarySovereign: URIRef
     inferredDate: URIRef

@@ -12,7 +12,12 @@ row per codebook issue, labelled from the gold statements:
   speaker, or when its speaker holds that issue in the article elsewhere (unknown);
 - none otherwise.
 
-The thresholds of the ``learned`` and ``hybrid`` detectors are chosen by
+The speaker prior (:class:`~stancegraph.extract.stance.features.SpeakerPrior`: the
+positions the training articles give each speaker) is counted from the positive rows;
+a training row's prior leaves its own article out, and in cross-validation the held-out
+articles see only the prior of the training folds, as an unseen article would.
+
+The regularisation and the thresholds of the ``learned`` and ``hybrid`` detectors are chosen by
 cross-validation by article (statement F1 on the held-out articles, as the scorer
 counts it), then the model is fitted on everything and written as a ``.npz`` file.
 The sha256 of the gold files and article texts goes into the model and from there
@@ -36,9 +41,10 @@ from .evaluate import Names
 from .knowledge import Resources, load_resources
 from .model import Article
 
-THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.96, 0.05))
+THRESHOLDS = tuple(round(float(x), 3) for x in np.arange(0.2, 0.951, 0.025))
 FOLDS = 5
-C = 0.01
+#: inverse regularisation strengths tried by cross-validation (the best F1 of learned is kept)
+CS = (0.003, 0.01)
 
 
 @dataclass
@@ -54,6 +60,16 @@ class ArticleRows:
     gold: set = field(default_factory=set)   # required (speaker, issue, stance) of the article
     optional: set = field(default_factory=set)
     names: Names | None = None
+    speaker_keys: list[str] = field(default_factory=list)  # the speaker's IRI per row
+
+    @property
+    def prior_source(self) -> tuple[set, set]:
+        """(positions, speakers) of the article for a :class:`SpeakerPrior`: the (speaker, issue
+        index, label) of its positive rows and the speakers of its utterances."""
+        order = {k: j for j, k in enumerate(sorted(set(self.issues)))}
+        positions = {(self.speaker_keys[r], order[self.issues[r]], int(self.y[r]))
+                     for r in range(len(self.y)) if self.y[r] > 0}
+        return positions, set(self.speaker_keys)
 
 
 @dataclass
@@ -71,7 +87,7 @@ class TrainReport:
     def summary(self) -> str:
         cv = self.cv
         return (f"trained {self.output}: {self.articles} articles, {self.rows} (utterance, issue) rows, "
-                f"{self.positives} positive; cross-validated by article ({FOLDS} folds): "
+                f"{self.positives} positive; cross-validated by article ({FOLDS} folds, C {cv['learned']['C']}): "
                 f"learned F1 {cv['learned']['f1']:.3f} at threshold {self.threshold}, "
                 f"hybrid F1 {cv['hybrid']['f1']:.3f} at {self.hybrid_threshold}, rules F1 {cv['rules']['f1']:.3f}; "
                 f"training set sha256:{self.training_set[:16]} ({self.seconds:.0f} s)")
@@ -147,7 +163,7 @@ def article_rows(extractor, detector, article: Article, gold: dict) -> ArticleRo
         statements.append((s["speaker"], s["issue"], 1 if s["stance"] == "support" else 2,
                            locate(article.text, s.get("evidence", "")), bool(s.get("optional"))))
     issues = detector.features.issues
-    X, y, speakers, row_issues, rule = [], [], [], [], []
+    X, y, speakers, row_issues, rule, keys = [], [], [], [], [], []
     texts = [detector.features.scope_text(StanceQuery(pd, u)) for u in candidates]
     embs = detector.features.embedder.embed(texts)
     for u, e in zip(candidates, embs):
@@ -178,16 +194,34 @@ def article_rows(extractor, detector, article: Article, gold: dict) -> ArticleRo
             X.append(rows[j])
             y.append(label)
             speakers.append(speaker)
+            keys.append(u.statement.speaker)
             row_issues.append(issue)
             rule.append(1 if 1 in signs else (-1 if -1 in signs else 0))
     width = detector.features.width
     gold_set = {(s, i, l) for s, i, l, _, opt in statements if not opt}
     optional = {(s, i, l) for s, i, l, _, opt in statements if opt}
     return ArticleRows(article.id, np.asarray(X, dtype=np.float32).reshape(-1, width), np.asarray(y, dtype=np.int8),
-                       speakers, row_issues, np.asarray(rule, dtype=np.int8), gold_set, optional, names)
+                       speakers, row_issues, np.asarray(rule, dtype=np.int8), gold_set, optional, names, keys)
 
 
-def _fit(X: np.ndarray, y: np.ndarray):
+def with_prior(a: ArticleRows, prior, own: bool) -> np.ndarray:
+    """The article's rows with their speaker-prior columns from ``prior`` (leaving the
+    article's own positions out when ``own``: it is a training article of that prior)."""
+    from .extract.stance.features import PRIOR_WIDTH
+
+    X = a.X.copy()
+    without = a.prior_source if own else None
+    n = len(set(a.issues))
+    cache: dict[str, np.ndarray] = {}
+    for r in range(0, len(a.y), n):
+        key = a.speaker_keys[r]
+        if key not in cache:
+            cache[key] = prior.columns(key, without)
+        X[r:r + n, -PRIOR_WIDTH:] = cache[key]
+    return X
+
+
+def _fit(X: np.ndarray, y: np.ndarray, C: float):
     from sklearn.linear_model import LogisticRegression
 
     keep = y >= 0
@@ -282,7 +316,7 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
     t0 = time.process_time()
     from .extract import Extractor
     from .extract.stance.embed import load_embedder
-    from .extract.stance.features import Featurizer
+    from .extract.stance.features import Featurizer, SpeakerPrior
     from .extract.stance.learned import StanceModel, class_proba
     from .extract.stance.rules import RuleStanceDetector
     from .ingest import read_txt
@@ -305,33 +339,45 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
     y = np.concatenate([a.y for a in rows])
     if not (y > 0).any():
         raise StanceGraphError("the gold statements match no utterance of the rule layer: nothing to learn from")
-    # cross-validation by article for the thresholds
+    n_issues = len(_Layer.features.issues)
+
+    def prior_of(idx):
+        return SpeakerPrior.count([rows[i].prior_source for i in idx], n_issues)
+
+    # cross-validation by article for the regularisation and the thresholds
     fold_of = np.arange(len(rows)) % max(2, min(folds, len(rows)))
-    probas: list[np.ndarray | None] = [None] * len(rows)
-    for k in sorted(set(fold_of)):
-        train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
-        Xt = np.vstack([rows[i].X for i in train_idx])
-        yt = np.concatenate([rows[i].y for i in train_idx])
-        if not (yt > 0).any():
-            continue
-        params = _fit(Xt, yt)
-        for i in range(len(rows)):
-            if fold_of[i] == k and len(rows[i].y):
-                probas[i] = class_proba(*params, rows[i].X)
-    cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
-    best = {}
-    for mode in ("learned", "hybrid"):
-        scored = [(statement_scores(rows, [predicted(a, p, t, mode) for a, p in zip(rows, probas)]), t)
-                  for t in THRESHOLDS]
-        s, t = max(scored, key=lambda x: (x[0]["f1"], x[1]))
-        cv[mode] = dict(s, threshold=t)
-        best[mode] = t
-    mean, scale, coef, intercept = _fit(X, y)
+    cv_by_c: dict[float, tuple[dict, dict]] = {}
+    for c in CS:
+        probas: list[np.ndarray | None] = [None] * len(rows)
+        for k in sorted(set(fold_of)):
+            train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
+            prior = prior_of(train_idx)
+            yt = np.concatenate([rows[i].y for i in train_idx])
+            if not (yt > 0).any():
+                continue
+            params = _fit(np.vstack([with_prior(rows[i], prior, True) for i in train_idx]), yt, c)
+            for i in range(len(rows)):
+                if fold_of[i] == k and len(rows[i].y):
+                    probas[i] = class_proba(*params, with_prior(rows[i], prior, False))
+        cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
+        best = {}
+        for mode in ("learned", "hybrid"):
+            scored = [(statement_scores(rows, [predicted(a, p, t, mode) for a, p in zip(rows, probas)]), t)
+                      for t in THRESHOLDS]
+            sc, t = max(scored, key=lambda x: (x[0]["f1"], x[1]))
+            cv[mode] = dict(sc, threshold=t, C=c)
+            best[mode] = t
+        cv_by_c[c] = (cv, best)
+    C = max(CS, key=lambda c: (cv_by_c[c][0]["learned"]["f1"], -c))
+    cv, best = cv_by_c[C]
+    prior = prior_of(range(len(rows)))
+    X = np.vstack([with_prior(a, prior, True) for a in rows])
+    mean, scale, coef, intercept = _fit(X, y, C)
     digest = training_digest(items)
     meta = {"gold_dirs": [str(d) for d in gold_dirs], "articles": len(rows), "cv": cv, "C": C, "folds": folds,
             "positives_as": "required and optional gold statements"}
     StanceModel(tuple(_Layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
                 coef.astype(np.float32), intercept.astype(np.float32), best["learned"], best["hybrid"],
-                _Layer.features.embedder.id, digest, meta).save(output)
+                _Layer.features.embedder.id, digest, meta, prior).save(output)
     return TrainReport(Path(output), len(rows), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
                        best["hybrid"], cv, digest, time.process_time() - t0)

@@ -69,11 +69,9 @@ def run_query_command(graph: str | Path | None, sparql: str | None, file: Path |
         graph, sparql = None, str(graph)
     st = open_source(Path(graph) if graph is not None else None, store)
     if name:
-        from ..store.library import load_query, render_query
+        from ..store.library import answer
 
-        nq = load_query(name)
-        result = query(st, render_query(nq, params), source=str(nq.path))
-        return format_rows(result.variables, _rows(result), fmt)
+        return format_rows(*answer(st, name, params), fmt)
     if file is not None:
         if not file.is_file():
             raise StanceGraphError("no such query file", path=file)

@@ -116,6 +116,8 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
         n = owner.get(ev.trigger, -1)
+        if n >= 0 and ev.relayed and statements[n].speaker != ev.claimant:
+            n = -1  # the act names its own holder: the speaker only relays it
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]
             n = made.get((ev.claimant, sent_n), -1)

@@ -41,8 +41,9 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
+from .territory_lists import territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
 _CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
@@ -65,6 +66,7 @@ class EventCue:
     kind: str
     default: str | None  # sovereign key when the parse names no party
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
+    required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class ClaimEventLexicon:
     demonyms: dict  # lower-case adjective -> sovereign key
     state_sovereign: dict  # state actor IRI -> sovereign key
     contrary: dict  # sovereign key -> sovereign key
+    lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
 
 
 @dataclass
@@ -86,6 +89,8 @@ class ClaimEvent:
     sovereign: str
     claimant: str | None
     confidence: float
+    relayed: bool = False  # the act names its holder ("X's refusal to …", "chided X for refusing …"):
+    # a speaker reporting it relays it and does not hold it
 
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -114,7 +119,8 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         sov = g.value(node, SG.cueSovereign)
         words = phrase(str(text))
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps))
+        needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -130,7 +136,9 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     lg = resources.lexicon.graph
     disputes = {phrase(str(lg.value(s, SG.cuePhrase))): True for s in lg.subjects(RDF.type, SG.DisputeCue)
                 if lg.value(s, SG.cuePhrase) is not None}
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary)
+    lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
+                       if lg.value(s, SG.cuePhrase) is not None)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses)
 
 
 class ClaimEventFinder:
@@ -158,6 +166,11 @@ class ClaimEventFinder:
             self.status_cues.setdefault(cc.words, []).append(cc)
         self.status_words = {w: w for w in self.status_cues}
         self.status_matches: list = []
+        # names of territories ("the T People's Republic" is a territory, not its own claimant)
+        self.territory_names = {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
+                                for n in (t.name, *t.aliases)}
+        # "the accession of T and U (V), as well as W": the parse may cut a list an act is about
+        self.lists = territory_lists(doc.doc, self.terr)
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
@@ -165,7 +178,8 @@ class ClaimEventFinder:
         out: list[ClaimEvent] = []
         self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
         for n, sent in enumerate(self.ctx.sents):
-            has_territory = any(i in self.terr for i in range(sent.start, sent.end))
+            near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
+            has_territory = any(i in self.terr for i in range(near, sent.end))
             if not has_territory and not self.earlier:
                 continue
             self.sent_n = n
@@ -188,6 +202,8 @@ class ClaimEventFinder:
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
         cue = entries[0]
+        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
+            return None  # "claim T as its own" is an act; "claim that …" reports
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
             return None  # "its internationally recognised borders" describes, it claims nothing
         if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
@@ -198,7 +214,7 @@ class ClaimEventFinder:
         # except a recognition, which passes the inner act on: the inner act is then what is asserted.
         if inner and any(i in self.terr and self._under(i, inner) for i in args):
             return None
-        terr_idx = [i for i in sorted(args) if i in self.terr]
+        terr_idx = self._whole_lists([i for i in sorted(args) if i in self.terr], trig)
         lemma = (trig.lemma_ or trig.lower_).lower()
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
@@ -209,9 +225,12 @@ class ClaimEventFinder:
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
             before = self.earlier.get(lemma)
-            if not definite or before is None or self.sent_n - before[0] > 5:
-                return None
-            territories = before[1]
+            if definite and before is not None and self.sent_n - before[0] <= 5:
+                territories = before[1]
+            else:
+                territories = self._pronoun_territories(trig)
+                if not territories:
+                    return None
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T as part of X": the status phrase says what is recognised
@@ -231,9 +250,9 @@ class ClaimEventFinder:
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
-        claimant, claimant_tok = self._claimant(trig, chain)
-        if claimant is None:
-            return None
+        claimant, claimant_tok, relayed = self._claimant(trig, chain)
+        if claimant is None or self._is_territory(claimant, territories):
+            return None  # "T joined X" reports the act; T does not claim itself
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
@@ -241,7 +260,11 @@ class ClaimEventFinder:
             if sovereign is None:
                 return None
         tokens = sorted(set(idx) | set(terr_idx))
-        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6)
+        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
+
+    def _is_territory(self, iri: str, territories) -> bool:
+        actor = self.att.actor(iri)
+        return actor is not None and self.territory_names.get(actor.name.lower().replace("’", "'")) in territories
 
     def _top(self, idx):
         doc = self.ctx.doc
@@ -272,19 +295,62 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ == "nsubjpass":
                 toks.update(range(c.left_edge.i, c.right_edge.i + 1))
-        # A relative clause inside the arguments says something else of its noun ("T, which comprises U").
+        # A relative clause inside the arguments says something else of its noun ("T, which comprises U");
+        # a passive agent names who acts ("referendums denounced by Kyiv").
         for i in list(toks):
             t = self.ctx.doc[i]
-            if t.dep_ == "relcl" and t.i != trig.i:
+            if (t.dep_ == "relcl" and t.i != trig.i) or t.dep_ == "agent":
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
-        # A place standing as a verb's subject or object is its government ("deprive the capital").
-        toks = {i for i in toks if not (i in self.ctx.tok_actor and self.ctx.doc[i].dep_ in
-                                        ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent"))}
+        # A place standing as a verb's subject or object, or as a possessor ("Kiev's refusal"), is its
+        # government.
+        toks = {i for i in toks if not self._government(i)}
         # "T asked to join X", "T joined X": the territory that joins is the act's subject.
         if kind == ACQUIRE and trig.pos_ == "VERB" and self._recipient(trig) is not None:
             toks.update(i for i in self._agents(trig) if i in self.terr)
         toks -= set(idx)
         return {i for i in toks if sent.start <= i < sent.end}
+
+    def _pronoun_territories(self, trig) -> tuple[str, ...]:
+        """ "its return", "annexed it": the territory named last before; "their independence",
+        "annexed them": the list named last before (within the sentence and the two before). A
+        pronoun standing for a state ("Ukraine … its independence") names no territory."""
+        doc = self.ctx.doc
+        pron = None
+        for c in trig.children:
+            if (c.dep_ == "poss" and c.lower_ in ("its", "their")) or \
+                    (c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("it", "them")):
+                pron = c
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                pron = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")), pron)
+        if pron is None:
+            return ()
+        if pron.lower_ in POSSESSIVE_PRONOUNS:
+            owner = self.att.possessor(pron, self.log)
+            if owner is not None and self._actor_sovereign(doc[pron.i]) is not None:
+                return ()
+        plural = pron.lower_ in ("their", "them")
+        lo = self.ctx.sents[max(0, self.sent_n - 2)].start
+        for a, b, terrs in reversed(self.lists):
+            if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
+                return tuple(sorted(terrs))
+        return ()
+
+    def _government(self, i: int) -> bool:
+        tok = self.ctx.doc[i]
+        return i in self.ctx.tok_actor and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
+                                            or any(c.dep_ == "case" for c in tok.children)
+                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by Kyiv"
+
+    def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
+        """The act's territory tokens with the rest of each list they belong to, on the act's side."""
+        if not terr_idx:
+            return terr_idx
+        found = set(terr_idx)
+        for a, b, _ in self.lists:
+            if any(a <= i <= b for i in terr_idx) and not a <= trig.i <= b:
+                found.update(i for i in range(a, b + 1) if i in self.terr and len(self.terr[i]) == 1
+                             and not self._government(i))
+        return sorted(found)
 
     def _under(self, i: int, heads: list[int]) -> bool:
         doc = self.ctx.doc
@@ -375,6 +441,11 @@ class ClaimEventFinder:
             for c in trig.children:
                 if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
                     for t in c.subtree:
+                        if t.lower_ == "own":  # "claim T as its own": the claiming state's
+                            for i in self._agents(trig):
+                                key = self._actor_sovereign(doc[i])
+                                if key:
+                                    return key
                         key = self._actor_sovereign(t) if (t.i in self.ctx.tok_actor or
                                                            t.lower_ in self.lex.demonyms) else None
                         if key:
@@ -406,6 +477,8 @@ class ClaimEventFinder:
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
         for _ in range(30):
+            if chain[-1] is not cur:
+                chain.append(cur)
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
@@ -414,10 +487,9 @@ class ClaimEventFinder:
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
                     counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
-                if is_root(cur):
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                     break
                 cur = cur.head
-                chain.append(cur)
                 continue
             for child in cur.children:
                 if child.i in match:
@@ -433,13 +505,29 @@ class ClaimEventFinder:
                         pol = self.multi_predicates.get((lemma, child.lower_), pol)
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
-            if is_root(cur):
-                break
+            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
+                break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl":
                 counting = False
             cur = cur.head
-            chain.append(cur)
         return sign, negative_pred, chain
+
+    @staticmethod
+    def _controller(node):
+        """The object of "chided X for refusing …", "accused X of seeking …": who does the
+        subjectless gerund ``node``."""
+        if node.pos_ != "VERB" or node.dep_ != "pcomp" or node.head.lower_ not in ("for", "of") \
+                or any(c.dep_ in SUBJ for c in node.children) or node.head.head.pos_ != "VERB":
+            return None
+        return next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+
+    @staticmethod
+    def _own_clause(tok) -> bool:
+        """A verb conjoined to another clause or set against it ("…, while X …"), with a subject of its own."""
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children))
 
     def _disputed(self, trig, idx, chain, disputes) -> bool:
         """A dispute cue said of the act: its modifier ("sham referendum"), or the predicate of a
@@ -479,6 +567,15 @@ class ClaimEventFinder:
                 return True
         return False
 
+    def _stance_of(self, node) -> int | None:
+        """The polarity of a stance predicate ("demand", "call for", "reject"), or None."""
+        low, lemma = forms(node)
+        pol = self.predicates.get(lemma) or self.predicates.get(low)
+        for child in node.children:
+            if child.dep_ in ("prt", "prep") and child.i == node.i + 1:
+                pol = self.multi_predicates.get((lemma, child.lower_), pol)
+        return pol
+
     def _predicate_subject(self, node):
         """The subject of a copular clause when it is a stance noun ("its condition is …")."""
         if (node.lemma_ or "").lower() != "be":
@@ -490,8 +587,9 @@ class ClaimEventFinder:
         return subj if (self.predicates.get(lemma) or self.predicates.get(low)) is not None else None
 
     # ----------------------------------------------------------- claimant ---
-    def _claimant(self, trig, chain) -> tuple[str | None, int | None]:
-        """The highest subject on the way up: who demands, condemns, reports or performs the act.
+    def _claimant(self, trig, chain) -> tuple[str | None, int | None, bool]:
+        """The highest subject on the way up: who demands, condemns, reports or performs the act,
+        and whether the act names its own holder (then a speaker reporting it only relays it).
 
         When that subject names no actor we know, the claim has no claimant: an act's own agent
         does not stand in for whoever condemns it."""
@@ -510,7 +608,30 @@ class ClaimEventFinder:
             speaker = self.att.possessor(owner, self.log) if owner.lower_ in POSSESSIVE_PRONOUNS else \
                 self.att.resolve(owner, self.log)[0]
             if speaker is not None:
-                return speaker, owner.i
+                return speaker, owner.i, True
+        # "X said the plan calls for …", "X said it demands …": a stance taken by a document or a thing
+        # is its author's (the owner named, "Y's plan"); the speaker only relays it
+        for node in chain[1:]:
+            if node.pos_ != "VERB" or node.dep_ != "ccomp" or self._stance_of(node) is None:
+                continue
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is None or not (subj.pos_ == "NOUN" or subj.lower_ in ("it", "which", "that")):
+                continue
+            speaker, source, _ = self.att.resolve(subj, self.log)
+            if speaker is not None or source is not None:
+                break
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            speaker = self.att.resolve(owner, self.log)[0] if owner is not None and \
+                owner.lower_ not in POSSESSIVE_PRONOUNS else None
+            return speaker, (owner.i if speaker else None), True
+        # "chided X for refusing to recognise …", "accused X of seeking …": the object of the verb
+        # is who refuses or seeks
+        for node in chain[1:]:
+            obj = self._controller(node)
+            if obj is not None:
+                speaker, _, _ = self.att.resolve(obj, self.log)
+                if speaker is not None:
+                    return speaker, obj.i, True
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -539,5 +660,5 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
-                return speaker, (c.i if speaker else None)
-        return None, None
+                return speaker, (c.i if speaker else None), False
+        return None, None, False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..knowledge import Resources
+from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .matcher import find, is_root
@@ -25,6 +26,8 @@ class ClaimFinder:
         self.claim_cues: dict[tuple, list] = {}
         for cc in resources.codebook.claim_cues:
             self.claim_cues.setdefault(cc.words, []).append(cc)
+        lex = event_lexicon(resources)
+        self.lapses, self.contrary = lex.lapses, lex.contrary
 
     def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
         scope = list(scope)
@@ -36,7 +39,10 @@ class ClaimFinder:
         if not any(i in pd.territory_tokens for i in scope):
             return []
         out = []
-        matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues) if set(idx) <= sset]
+        # a cue is one piece of the parse ("T is Russian"), not words that happen to follow each other
+        # ("the compromise is supposedly that Russian troops …")
+        matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues)
+                   if set(idx) <= sset and sum(1 for i in idx if doc[i].head.i not in idx or is_root(doc[i])) == 1]
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
         for entries, idx in matches:
             top = top_of(doc, idx)
@@ -46,13 +52,20 @@ class ClaimFinder:
             clause = {i for i in clause_of(top, sset)
                       if not any(min(i, idx[0]) < j < max(i, idx[-1]) for o in others for j in o)}
             terrs = self._nearest_territories(pd, idx, clause)
+            lapsed = self._lapsed(doc, top, idx)
             for cc in entries:
                 sov = cc.sovereign if sign > 0 else cc.negated
+                if lapsed and sov is not None:
+                    sov = self.contrary.get(sov)  # "the former T territories" are T's no more
                 if sov is None:
                     continue
                 for t in terrs:
                     out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
         return out
+
+    def _lapsed(self, doc, top, idx) -> bool:
+        """A lapse cue ("former") qualifying the status phrase, before it."""
+        return any(c.dep_ in ("amod", "advmod") and c.lower_ in self.lapses and c.i < idx[0] for c in top.children)
 
     @staticmethod
     def _nearest_territories(pd: ParsedArticle, idx: list[int], clause: set[int]) -> list[str]:

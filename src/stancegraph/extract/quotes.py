@@ -1,8 +1,11 @@
 """Direct quotations in every quotation-mark style.
 
 Straight and curly double quotes, straight and curly single quotes, backticks,
-guillemets and low-9 quotes. An apostrophe between letters ("don't",
-"council’s") is never a quote mark. A double quote left open at the end of a
+guillemets, low-9 quotes, double primes (″) and two apostrophes standing for a
+double mark (''…''). An apostrophe between letters ("don't", "council’s") is never a
+quote mark. A typographic opening mark glued to the end of the sentence before it
+('…on X.“It is…') still opens a quote, and a closing-style mark (”) where only an
+opening one can stand (after a space, before a word) opens one. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
 newspaper convention for quotes that run across paragraphs); otherwise it ends
 with its paragraph when it ends as a sentence does and is no longer than a
@@ -20,11 +23,13 @@ from dataclasses import dataclass, field
 
 from .model import Span
 
-DOUBLE_OPEN = "\"“„«"
-DOUBLE_CLOSE = "\"”»“"
+DOUBLE_OPEN = "\"“„«″”"
+DOUBLE_CLOSE = "\"”»“″"
 SINGLE_OPEN = "'‘`‹"
 SINGLE_CLOSE = "'’`‹›‘"
 OPEN_BEFORE = " \t\n([{—–-/:;,"
+GLUED_OPEN = "“„«"  # unambiguous openers, which may follow a sentence's end without a space
+SENTENCE_END = ".!?…"
 CLOSE_AFTER = " \t\n.,;:!?)]}—–-/…"
 MAX_SINGLE_WORDS = 90
 MAX_OPEN_WORDS = 60
@@ -44,6 +49,10 @@ def _can_open(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before == "\n" and text[i] in DOUBLE_OPEN and after == " ":
         return True  # '" I think …' opening a paragraph
+    if text[i] in GLUED_OPEN and before in SENTENCE_END and after.isalnum():
+        return True  # '… on X.“It is only …': the space after the full stop was lost
+    if text[i] == "”" and not (before in OPEN_BEFORE and after.isalnum()):
+        return False  # a closing-style mark opens only after a space and before a word
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
 
 
@@ -69,8 +78,38 @@ def _paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
     return out
 
 
+def _double_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes standing for a double mark (''…'') as one double
+    mark and a space, the offsets kept: ' "' where it opens, '" ' where it closes."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = 0
+    while i + 1 < len(chars):
+        if chars[i] == "'" and chars[i + 1] == "'":
+            before = chars[i - 1] if i > 0 else "\n"
+            if before.isspace() or before in OPEN_BEFORE:
+                chars[i], chars[i + 1] = " ", '"'
+            else:
+                chars[i], chars[i + 1] = '"', " "
+            i += 2
+            continue
+        i += 1
+    return "".join(chars)
+
+
 def find_quotes(text: str, start: int = 0) -> list[Quote]:
     """All quotations in ``text[start:]`` with character offsets into ``text``."""
+    original, text = text, _double_apostrophes(text)
+    quotes = _find(text, start)
+    if text is not original:
+        for q in quotes:
+            q.pieces = [Span(p.begin, p.end, original[p.begin:p.end]) for p in q.pieces]
+            q.text = " ".join(p.text.strip() for p in q.pieces)
+    return quotes
+
+
+def _find(text: str, start: int) -> list[Quote]:
     quotes: list[Quote] = []
     paras = _paragraphs(text, start)
     carry: Quote | None = None  # a double quote open at the end of the previous paragraph

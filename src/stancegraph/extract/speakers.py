@@ -19,6 +19,7 @@ from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
+from .gender import article_genders, pronoun_gender
 from .matcher import is_root
 from .window import WINDOW, MentionWindow
 
@@ -49,6 +50,7 @@ class SpeakerResolver:
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
         self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -61,6 +63,13 @@ class SpeakerResolver:
         """
         tok_actor = self.doc.tok_actor
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "X, the port's spokesman, saying …": a participle hanging off a noun has that noun for subject.
+        if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            head = verb.head
+            if head.i in tok_actor or self.lex.role_nouns.get(head.lemma_.lower()) \
+                    or head.lemma_.lower() in self.lex.source_nouns:
+                return head  # an actor, a role or a document ("a statement saying"), not "a position ruling out"
         # "quoted X as saying", "cited X as saying": X is the subject.
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -142,17 +151,24 @@ class SpeakerResolver:
                     return ante, None, 0.65
                 return None, None, 0.0
             # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
-            others = [m for m in modifiers if m.dep_ != "poss"]
+            others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
-                return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
+                word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
+                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
+            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
+                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
             if det[:1] == ["the"]:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
+                if kind == "person" and not outlet:
+                    ante = self._descriptor_person(tok, log, role, affiliation)
+                    if ante:
+                        return ante, None, 0.55
             if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
                 return None, None, 0.0  # a bare plural ("critics said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
@@ -163,7 +179,7 @@ class SpeakerResolver:
             words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
-                or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
+                or affiliation
             return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
@@ -293,15 +309,21 @@ class SpeakerResolver:
         sent = doc.sent_of[tok.i]
         sstart = doc.sents[sent].start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
-        for cand in self.window.candidates(tok.i, log, role if role and not person else None):
+        # a he/she subject: the subject of the sentence before comes before older speakers
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        narrative = gender is not None and not self.quoted(tok)
+        for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
+                continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
                 break
             actor = self.actor(iri)
@@ -313,6 +335,8 @@ class SpeakerResolver:
                 continue
             if person and actor.kind != "person":
                 continue
+            if gender and self.genders.get(iri, gender) != gender:
+                continue
             if not person and actor.kind == "person":
                 continue
             if role and actor.kind == "person" and not self._has_role(actor.iri, role):
@@ -322,6 +346,31 @@ class SpeakerResolver:
             return self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, log, person, None) if person else None
+        return None
+
+    def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None) -> str | None:
+        """The person a definite descriptor ("the Kazakh president", "the country's prime minister",
+        "the Texas Republican") stands for when no one named nearby is known to hold that post: the
+        nearest person (the sentence's topic, then speakers, then other mentions) whose known posts
+        or affiliation do not contradict it."""
+        sent = self.doc.sent_of[tok.i]
+        for cand in self.window.candidates(tok.i, log):
+            if cand is None:
+                break
+            i, iri = cand
+            if sent - self.doc.sent_of[i] > WINDOW:
+                break
+            actor = self.actor(iri)
+            if actor is None or actor.kind != "person" or actor.is_source:
+                continue
+            posts = self.gazetteer.posts_of(iri, None)
+            if posts:
+                bodies = {p.organisation for p in posts} | {actor.affiliation}
+                if not (self._has_role(iri, role) or (affiliation and affiliation in bodies)):
+                    continue
+            elif affiliation and actor.affiliation and actor.affiliation != affiliation:
+                continue
+            return iri
         return None
 
     @staticmethod

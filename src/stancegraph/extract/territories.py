@@ -1,7 +1,8 @@
 """Territory mentions: names and aliases from the territory list, and "the four regions"
-standing for the four distinct territories named closest to it, "the annexed territories" for
-those named just before; a name that only modifies another noun ("the T power plant") is not
-about the territory."""
+standing for a list of four territories named nearby ("the latter four" for the last four of a
+longer list, "T and the other three" for T and three listed with it; with no such list, the four
+distinct territories named closest to it), "the annexed territories" for those named just before;
+a name that only modifies another noun ("the T power plant") is not about the territory."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from ..knowledge import Resources
 from ..lang_en import NUMBER_WORDS
 from .claim_events import ACQUIRE, event_lexicon
 from .matcher import is_root
+from .territory_lists import LIST_GLUE, REGION_NOUNS, region_noun, territory_lists
 
-# Nouns a counted or qualified phrase uses for a set of territories ("the four regions", "the
-# annexed territories"), and that a territory's name may modify ("the T and U regions").
-REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area", "peninsula", "city", "people"}
+# Words that pick part of a list for a counted phrase ("the latter four", "the first two").
+LAST_OF_LIST = {"latter", "last"}
+FIRST_OF_LIST = {"first", "former"}
+OTHER = {"other", "remaining"}
 
 
 def _count(tok) -> int | None:
@@ -43,6 +46,10 @@ class TerritoryTagger:
             for name in (terr.name, *terr.aliases):
                 self.territory_of.setdefault(name.lower().replace("’", "'"), terr.iri)
         self.matcher.add("TERR", [nlp.tokenizer(n) for n in sorted(self.territory_of)])
+        # the words of each territory's names ("peninsula" of "Crimean Peninsula"): what "the peninsula" may stand for
+        self.name_words: dict[str, set[str]] = {}
+        for name, iri in self.territory_of.items():
+            self.name_words.setdefault(iri, set()).update(name.split())
         # single-word acquisition cues of the claim events ("annex" in "the annexed territories")
         self.acquired = {w[0] for w, cues in event_lexicon(resources).cues.items()
                          if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
@@ -54,35 +61,93 @@ class TerritoryTagger:
             if iri and not any(i in out for i in range(s, e)) and not names_a_facility(doc, s, e):
                 for i in range(s, e):
                     out[i] = (iri,)
+        lists = territory_lists(doc, out)
         for tok in doc:
             n = _count(tok)
             if n is None or n < 2:
                 continue
-            noun = next((t for t in doc[tok.i + 1: tok.i + 4] if t.lemma_.lower() in REGION_NOUNS), None)
+            noun = next((t for t in doc[tok.i + 1: tok.i + 4] if region_noun(t)), None)
             if noun is None or any(i in out for i in range(tok.i, noun.i + 1)):
                 continue
-            # the n distinct territories named closest to the phrase, within a few sentences
-            sent = tok.sent
-            lo = max(0, sent.start - 120)
-            near = sorted((abs(i - tok.i), i) for i in out if lo <= i < sent.end + 60 and len(out[i]) == 1)
-            picked: list[str] = []
-            for _, i in near:
-                if out[i][0] not in picked:
-                    picked.append(out[i][0])
-                if len(picked) == n:
-                    break
-            if len(picked) == n:
+            picked = self._counted(doc, tok, n, out, lists)
+            if picked:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
         self._annexed_regions(doc, out)
+        self._definite_region(doc, out)
         return out
+
+    def _definite_region(self, doc, out: dict[int, tuple[str, ...]]) -> None:
+        """ "the peninsula", "the annexed region", "this city": the territory named last before (in
+        its sentence or the two before) among those whose names use that noun."""
+        named = sorted(i for i in out if len(out[i]) == 1)
+        for tok in doc:
+            if tok.i in out or tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in REGION_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                continue
+            if any(c.dep_ in ("compound", "nmod", "poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+                   or c.i in out for c in tok.children):
+                continue  # "the region of T", "the T region", "the eastern Luhansk region"
+            noun = tok.lemma_.lower()
+            first = tok.sent
+            for _ in range(2):
+                if first.start == 0:
+                    break
+                first = doc[first.start - 1].sent
+            for i in reversed(named):
+                if i >= tok.i:
+                    continue
+                if i < first.start:
+                    break
+                if noun in self.name_words.get(out[i][0], ()):
+                    out[tok.i] = out[i]
+                    break
+
+    @staticmethod
+    def _counted(doc, tok, n: int, out, lists) -> list[str]:
+        """The territories "the n regions" stands for: a list of n named nearby; "the latter n" /
+        "the first n" the end / start of a longer list; "T and the other n" T with n listed with it;
+        else the n distinct territories named closest to the phrase, within a few sentences."""
+        sent = tok.sent
+        lo, hi = max(0, sent.start - 120), sent.end + 60
+        near_lists = sorted((min(abs(a - tok.i), abs(b - tok.i)), 0 if a < tok.i else 1, terrs)
+                            for a, b, terrs in lists if lo <= b and a < hi and not a <= tok.i <= b)
+        words = {t.lower_ for t in doc[max(sent.start, tok.i - 2): tok.i]}
+        part = LAST_OF_LIST if words & LAST_OF_LIST else FIRST_OF_LIST if words & FIRST_OF_LIST else None
+        if part:
+            for _, side, terrs in near_lists:
+                if side == 0 and len(terrs) > n:
+                    return list(terrs[-n:] if part is LAST_OF_LIST else terrs[:n])
+        if words & OTHER:
+            # "T and the other three": T is the name just before the phrase
+            j = tok.i - 1
+            while j > sent.start and (doc[j].lower_ in OTHER or doc[j].lower_ in LIST_GLUE):
+                j -= 1
+            named = [out[j][0]] if j in out and len(out[j]) == 1 else []
+            for _, _, terrs in near_lists:
+                if named and named[0] in terrs and len(terrs) == n + 1:
+                    return [t for t in terrs if t != named[0]]
+        else:
+            named = []
+            for _, _, terrs in near_lists:
+                if len(terrs) == n:
+                    return list(terrs)
+        near = sorted((abs(i - tok.i), i) for i in out if lo <= i < hi and len(out[i]) == 1)
+        picked: list[str] = []
+        for _, i in near:
+            if out[i][0] not in picked and out[i][0] not in named:
+                picked.append(out[i][0])
+            if len(picked) == n:
+                return picked
+        return []
 
     def _annexed_regions(self, doc, out: dict[int, tuple[str, ...]]) -> None:
         """ "the annexed territories" with no number: the territories named in its sentence and the two
         before (a definite plural region noun qualified by an acquisition, listed just before)."""
         acquired = self.acquired
         for tok in doc:
-            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in REGION_NOUNS:
+            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or not region_noun(tok):
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue
@@ -108,5 +173,9 @@ def names_a_facility(doc, s: int, e: int) -> bool:
     head = last.head
     while head.dep_ == "compound" and head.head.i > head.i and not is_root(head):
         head = head.head
+    # the words between the name and its head are the head's own modifiers ("the T nuclear plant"),
+    # not a list the parse hung on a later noun ("T and U and V's refusal")
+    between = range(e, head.i)
+    own = all(doc[j].dep_ not in ("cc", "punct", "conj", "case") for j in between)
     return last.dep_ in ("compound", "nmod") and head.i >= e and head.pos_ in ("NOUN", "PROPN") \
-        and head.lemma_.lower() not in REGION_NOUNS and head.lower_ not in REGION_NOUNS
+        and not region_noun(head) and own

@@ -10,7 +10,9 @@ Each file starts with a comment header::
     # param: since (date, optional): ...
     # columns: date, actor, ...
 
-and gives every parameter one slot in its body, ``VALUES ?name { UNDEF }``, so the file is valid
+(a ``# computed-by: NAME`` line says stancegraph computes the rows itself with the function
+registered as NAME in :data:`stancegraph.store.computed.COMPUTED`; the SPARQL stays the
+definition) and gives every parameter one slot in its body, ``VALUES ?name { UNDEF }``, so the file is valid
 SPARQL as it stands (every parameter unbound) and can be pasted into the web query page. Running
 it through :func:`run_named_query` replaces ``UNDEF`` in a parameter's slot with the value written
 as a SPARQL term of the declared type (never pasted as raw text):
@@ -42,7 +44,6 @@ from .. import paths
 from ..dates import iso_date
 from ..errors import StanceGraphError
 from ..namespaces import PREFIXES
-from . import select
 
 QUERIES_DIR = paths.queries_dir()
 """The user's library (``queries/`` of the project, or of ``STANCEGRAPH_HOME``)."""
@@ -75,6 +76,7 @@ class NamedQuery:
     params: list[Param] = field(default_factory=list)
     columns: str = ""
     text: str = ""
+    computed: str = ""
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -99,6 +101,7 @@ def _parse(path: Path, text: str) -> NamedQuery:
     summary = first[len(name) + 1:].strip()
     params: list[Param] = []
     columns = ""
+    computed = ""
     description: list[str] = []
     for number, line in header[1:]:
         if line.startswith("param:"):
@@ -125,9 +128,16 @@ def _parse(path: Path, text: str) -> NamedQuery:
             params.append(p)
         elif line.startswith("columns:"):
             columns = line[len("columns:"):].strip()
+        elif line.startswith("computed-by:"):
+            from .computed import COMPUTED
+
+            computed = line[len("computed-by:"):].strip()
+            if computed not in COMPUTED:
+                raise StanceGraphError(f"no computed query named '{computed}' (known: {', '.join(sorted(COMPUTED))})",
+                                       path=path, place=f"line {number}")
         else:
             description.append(line)
-    return NamedQuery(name, path, summary, "\n".join(description).strip(), params, columns, text)
+    return NamedQuery(name, path, summary, "\n".join(description).strip(), params, columns, text, computed)
 
 
 def _directory(directory: str | Path | None) -> Path:
@@ -238,16 +248,49 @@ def render_query(query: NamedQuery | str, params: Mapping[str, Any] | None = Non
     return text
 
 
+def typed_params(query: NamedQuery, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The parameters given, checked as :func:`render_query` checks them, as Python values
+    (``integer`` as int, ``date`` as ``datetime.date``, the others as text)."""
+    render_query(query, params)  # unknown, missing or malformed values raise here
+    out: dict[str, Any] = {}
+    for p in query.params:
+        value = (params or {}).get(p.name)
+        if value is None or str(value) == "":
+            continue
+        out[p.name] = int(str(value)) if p.type == "integer" else iso_date(str(value).strip()) \
+            if p.type == "date" else str(value)
+    return out
+
+
+def answer(store: ox.Store, name: str | NamedQuery, params: Mapping[str, Any] | None = None,
+           directory: str | Path | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """``(columns, rows)`` of named query ``name`` on ``store``: what ``query --name`` prints.
+
+    A query with a ``computed-by`` line is answered by its registered function
+    (:mod:`stancegraph.store.computed`), any other by SPARQL. Rows are dicts of plain values
+    (see :func:`stancegraph.store.select`); unbound columns are left out of a row.
+    """
+    from . import query as run_sparql
+    from . import term_value
+
+    nq = name if isinstance(name, NamedQuery) else load_query(name, directory)
+    try:
+        if nq.computed:
+            from .computed import COMPUTED
+
+            return COMPUTED[nq.computed](store, typed_params(nq, params))
+        result = run_sparql(store, render_query(nq, params), source=str(nq.path))
+        names = result.variables
+        return names, [{n: term_value(v) for n in names if (v := sol[n]) is not None} for sol in result]
+    except StanceGraphError as exc:
+        raise StanceGraphError(exc.message, path=nq.path, place=exc.place) from None
+
+
 def run_named_query(store: ox.Store, name: str | NamedQuery, params: Mapping[str, Any] | None = None,
                     directory: str | Path | None = None) -> list[dict[str, Any]]:
     """Run named query ``name`` (or an already loaded one) on ``store`` (default graph = union of its graphs).
 
     Rows are dicts of plain values (see :func:`stancegraph.store.select`); unbound columns are
-    left out of a row.
+    left out of a row. A ``computed-by`` query is computed (see :func:`answer`).
     """
-    nq = name if isinstance(name, NamedQuery) else load_query(name, directory)
-    sparql = render_query(nq, params)
-    try:
-        return select(store, sparql)
-    except StanceGraphError as exc:
-        raise StanceGraphError(exc.message, path=nq.path) from None
+    return answer(store, name, params, directory)[1]

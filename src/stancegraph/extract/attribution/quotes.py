@@ -68,12 +68,19 @@ class QuoteAttribution:
             # the sentences the quote starts and ends in ('"One. Two," she said.')
             last = tokens[toks[-1]].sent
             around = list(sent) + ([t for t in last] if last.start != sent.start else [])
-            if toks[-1] + 1 < len(tokens):
-                nxt = tokens[toks[-1] + 1].sent
+            after = toks[-1] + 1
+            while after < len(tokens) and (tokens[after].is_punct or tokens[after].is_space) \
+                    and tokens[after].sent.start == last.start:
+                after += 1  # the closing mark and the full stop may end the quote's own sentence
+            if after < len(tokens):
+                nxt = tokens[after].sent
                 if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
             chain = cands[:1]
+        if not chain:
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
+            chain = [frame] if frame is not None else []
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
         # does not own the quoted words: the speech verb above it does.
@@ -82,6 +89,12 @@ class QuoteAttribution:
         own_text = None  # an outlet that is the innermost reporter quotes its own text
         for k, v in enumerate(chain):
             subj = speakers.subject_of(v)
+            if subj is None and 0 < v.i - toks[-1] <= 4:
+                subj = inverted_subject(v)  # '"…," tweeted the ministry'
+            if subj is None and v.i > 0 and v.i - 1 in doc.tok_actor:
+                subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
+            if subj is not None and subj.i in inside:
+                continue  # a subject inside the quoted words (a parser slip) is not who says them
             sp, src, cf = speakers.resolve(subj, log)
             if sp is None and src is None:
                 continue
@@ -213,6 +226,54 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def frame_verb(doc: ParsedArticle, toks):
+    """The verb of the short clause right after a quote closed by a comma, question or exclamation
+    mark ('"…," he continued', '"…?" began the statement'): in that frame any verb reports the quote.
+    None when there is no such clause."""
+    tokens = doc.doc
+    j, marks = toks[-1] + 1, tokens[toks[-1]].text[-1:]
+    while j < len(tokens) and j <= toks[-1] + 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j += 1
+    if not any(c in marks for c in ",?!"):
+        return None
+    for t in tokens[j:j + 5]:
+        if t.is_punct or t.is_space or t.dep_ == "prep":
+            return None
+        if t.pos_ == "VERB":
+            return t
+    return None
+
+
+def lead_verb(doc: ParsedArticle, toks):
+    """The verb right before a quote ('X tweeted, "…"', 'He saluted "all efforts …."', 'the MP argued:
+    "…"'), when the quote is a sentence's worth (ends as a sentence does, or follows a comma or a
+    colon) rather than a phrase in someone else's clause. None when there is no such verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or tokens[j].pos_ != "VERB" or any(c in marks for c in ".!?"):
+        return None
+    words = [tokens[i] for i in toks if not tokens[i].is_punct]
+    sentence = tokens[toks[-1]].text[-1:] in ".!?…" or (toks[-1] + 1 < len(tokens)
+                                                        and tokens[toks[-1] + 1].text[:1] in ".!?")
+    if any(c in marks for c in ",:") or (sentence and len(words) >= 4):
+        return tokens[j]
+    return None
+
+
+def inverted_subject(verb):
+    """The speaker of an inverted frame ('"…," said the ministry', '"…," tweeted X'): the noun right
+    after the verb that the parser took for its object."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and \
+                c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return None
 
 
 def governs(outer, inner) -> bool:

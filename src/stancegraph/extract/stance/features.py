@@ -16,7 +16,12 @@ scope and mode are known). The columns:
   cue phrases in the scope, negations, contrasts, the reporting verb's polarity, the
   utterance's mode and pattern, and the issue an event anaphor in the scope carries;
 - who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source;
-- the issue itself (one column per issue, a per-issue bias).
+- the issue itself (one column per issue, a per-issue bias);
+- what the training articles say the speaker holds (:class:`SpeakerPrior`): the balance of
+  the speaker's support and oppose positions on the issue, how often the speaker took a
+  position on it and on any issue, per article the speaker speaks in. Cross-validated by
+  article on the training corpus this raised statement F1 0.472 -> 0.509 and stance
+  accuracy 0.83 -> 0.88 (a speaker's side on an issue rarely changes between articles).
 
 Cross-validated by article on the training corpus, the scope's raw embedding and a
 hashed bag of its lemmas as columns of their own only added noise (statement F1 0.40
@@ -27,6 +32,7 @@ product and similarities.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -48,12 +54,90 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-class Featurizer:
-    """Turns a :class:`StanceQuery` and the rule layer's hits into one row per issue."""
+def prior_columns(counts: np.ndarray, seen: float) -> np.ndarray:
+    """The :class:`SpeakerPrior` columns of one speaker, (issues, PRIOR_WIDTH), from its
+    (issues, 2) support / oppose article counts and the number of articles it speaks in.
 
-    def __init__(self, resources: Resources, embedder, cues):
+    >>> [[round(float(x), 2) for x in row] for row in prior_columns(np.array([[3.0, 0.0], [0.0, 0.0]]), 4)]
+    [[0.75, 1.39, 1.39, 0.6, 1.61], [0.0, 0.0, 1.39, 0.0, 1.61]]
+    """
+    s, o = counts[:, 0], counts[:, 1]
+    n = len(counts)
+    total = np.full(n, np.log1p(counts.sum()))
+    return np.stack([(s - o) / (s + o + 1), np.log1p(s + o), total, (s + o) / (seen + 1),
+                     np.full(n, np.log1p(seen))], axis=1).astype(np.float32)
+
+
+PRIOR_WIDTH = 5
+
+
+@dataclass(frozen=True)
+class SpeakerPrior:
+    """The positions the training articles give each speaker: for speaker ``speakers[k]`` and
+    issue ``j``, ``counts[k, j]`` is the number of articles in which it supports / opposes the
+    issue and ``seen[k]`` the number of articles it speaks in.
+
+    >>> prior = SpeakerPrior.count([({("act:a", 0, 1)}, {"act:a", "act:b"}), (set(), {"act:a"})], 2)
+    >>> prior.speakers, prior.counts[0].tolist(), prior.seen.tolist()
+    (('act:a', 'act:b'), [[1.0, 0.0], [0.0, 0.0]], [2.0, 1.0])
+    >>> prior.columns("act:nobody").tolist() == prior_columns(np.zeros((2, 2)), 0).tolist()
+    True
+    """
+
+    speakers: tuple[str, ...]
+    counts: np.ndarray   # (speakers, issues, 2)
+    seen: np.ndarray     # (speakers,)
+
+    @classmethod
+    def empty(cls, n_issues: int) -> "SpeakerPrior":
+        return cls((), np.zeros((0, n_issues, 2), dtype=np.float32), np.zeros(0, dtype=np.float32))
+
+    @classmethod
+    def count(cls, articles, n_issues: int) -> "SpeakerPrior":
+        """From (positions, speakers) per article: positions a set of (speaker, issue index,
+        1 support / 2 oppose), speakers the set of the article's speakers."""
+        names = sorted(set().union(*(sp for _, sp in articles)) if articles else set())
+        at = {name: k for k, name in enumerate(names)}
+        counts = np.zeros((len(names), n_issues, 2), dtype=np.float32)
+        seen = np.zeros(len(names), dtype=np.float32)
+        for positions, speakers in articles:
+            for sp in speakers:
+                seen[at[sp]] += 1
+            for sp, j, label in positions:
+                counts[at[sp], j, label - 1] += 1
+        return cls(tuple(names), counts, seen)
+
+    def columns(self, speaker: str, without=None) -> np.ndarray:
+        """The (issues, PRIOR_WIDTH) columns of ``speaker``; ``without`` one article's
+        (positions, speakers) left out (its own rows when training on it)."""
+        k = self.index.get(speaker)
+        counts = self.counts[k].copy() if k is not None else np.zeros(self.counts.shape[1:], dtype=np.float32)
+        seen = float(self.seen[k]) if k is not None else 0.0
+        if without is not None and k is not None:
+            positions, speakers = without
+            for sp, j, label in positions:
+                if sp == speaker:
+                    counts[j, label - 1] -= 1
+            seen -= speaker in speakers
+        return prior_columns(counts, seen)
+
+    @property
+    def index(self) -> dict[str, int]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {name: k for k, name in enumerate(self.speakers)}
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+
+class Featurizer:
+    """Turns a :class:`StanceQuery` and the rule layer's hits into one row per issue; the
+    last :data:`PRIOR_WIDTH` columns come from ``prior`` (a :class:`SpeakerPrior`)."""
+
+    def __init__(self, resources: Resources, embedder, cues, prior: SpeakerPrior | None = None):
         self.embedder = embedder
         self.cues = cues
+        self.prior = prior or SpeakerPrior.empty(len(resources.codebook.issues))
         self.gazetteer = resources.gazetteer.actors
         cb = resources.codebook
         self.issues = sorted(cb.issues)
@@ -82,7 +166,8 @@ class Featurizer:
     @property
     def width(self) -> int:
         d = self.embedder.dim
-        return 6 + 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
+        return (6 + 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
+                + PRIOR_WIDTH)
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
@@ -169,10 +254,11 @@ class Featurizer:
             for j in range(n):
                 lexical[j] = [len(content & ws) / len(content) for ws in self.words[j]]
         out = np.zeros((n, self.width), dtype=np.float32)
+        out[:, -PRIOR_WIDTH:] = self.prior.columns(u.statement.speaker)
         for j in range(n):
             onehot = np.zeros(n, dtype=np.float32)
             onehot[j] = 1.0
             signals = np.concatenate([rule[j], topic[j], cue[j], anaphor[j],
                                       [rule[j].max() * topic[j, 0], cue[j, 0] * (neg > 0), topic[j, 0] * (neg > 0)]])
-            out[j] = np.concatenate([shared, e * self.protos[j], sims[j], lexical[j], signals, onehot])
+            out[j, :-PRIOR_WIDTH] = np.concatenate([shared, e * self.protos[j], sims[j], lexical[j], signals, onehot])
         return out

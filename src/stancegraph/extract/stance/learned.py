@@ -8,7 +8,9 @@ found nothing on (its own, higher threshold). Both thresholds were chosen by
 cross-validation by article on the training corpus (``stancegraph train``).
 
 The model file is a NumPy ``.npz`` of plain arrays (no pickled code): the scaler,
-the weights, the issue keys, the thresholds and the digest of the training set.
+the weights, the issue keys, the thresholds, the speaker prior (the training
+articles' positions per speaker and issue, :class:`~.features.SpeakerPrior`) and the
+digest of the training set.
 The detector's id names the file's sha256, so the run's provenance says which
 model made the graph.
 """
@@ -28,11 +30,11 @@ from ... import paths
 from ..cues import CueLookup
 from .base import Hit, StanceQuery
 from .embed import load_embedder
-from .features import Featurizer
+from .features import Featurizer, SpeakerPrior
 from .rules import RuleStanceDetector
 
 CLASSES = ("none", "support", "oppose")
-FORMAT = 1
+FORMAT = 2
 
 
 def class_proba(mean, scale, coef, intercept, X: np.ndarray) -> np.ndarray:
@@ -62,6 +64,10 @@ class StanceModel:
     embedder: str
     training_set: str       # sha256 of the gold files and article texts
     meta: dict
+    prior: SpeakerPrior | None = None  # the training articles' positions per speaker
+
+    def speaker_prior(self) -> SpeakerPrior:
+        return self.prior if self.prior is not None else SpeakerPrior.empty(len(self.issues))
 
     def proba(self, X: np.ndarray) -> np.ndarray:
         return class_proba(self.mean, self.scale, self.coef, self.intercept, X)
@@ -69,11 +75,14 @@ class StanceModel:
     def save(self, path: str | Path) -> None:
         from ...fileio import atomic_output
 
+        prior = self.speaker_prior()
         meta = dict(self.meta, format=FORMAT, issues=list(self.issues), threshold=self.threshold,
-                    hybrid_threshold=self.hybrid_threshold, embedder=self.embedder, training_set=self.training_set)
+                    hybrid_threshold=self.hybrid_threshold, embedder=self.embedder, training_set=self.training_set,
+                    speakers=list(prior.speakers))
         with atomic_output(path, "wb") as f:
-            np.savez_compressed(f, mean=self.mean, scale=self.scale, coef=self.coef,
-                                intercept=self.intercept, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+            np.savez_compressed(f, mean=self.mean, scale=self.scale, coef=self.coef, intercept=self.intercept,
+                                prior_counts=prior.counts, prior_seen=prior.seen,
+                                meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
 
     @classmethod
     def load(cls, path: str | Path) -> StanceModel:
@@ -83,14 +92,18 @@ class StanceModel:
         try:
             with np.load(p, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in ("mean", "scale", "coef", "intercept", "meta")}
-            meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+                meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+                if meta.get("format") == FORMAT:
+                    arrays.update(prior_counts=z["prior_counts"], prior_seen=z["prior_seen"])
         except (OSError, ValueError, KeyError) as exc:
             raise StanceGraphError(f"not a stancegraph stance model ({exc})", path=str(p)) from None
         if meta.get("format") != FORMAT:
-            raise StanceGraphError(f"stance model format {meta.get('format')!r}, expected {FORMAT}", path=str(p))
+            raise StanceGraphError(f"stance model format {meta.get('format')!r}, expected {FORMAT} "
+                                   "(retrain it with stancegraph train)", path=str(p))
+        prior = SpeakerPrior(tuple(meta["speakers"]), arrays["prior_counts"], arrays["prior_seen"])
         return cls(tuple(meta["issues"]), arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
                    float(meta["threshold"]), float(meta["hybrid_threshold"]), meta["embedder"],
-                   meta["training_set"], meta)
+                   meta["training_set"], meta, prior)
 
 
 def file_digest(path: str | Path) -> str:
@@ -117,7 +130,7 @@ class LearnedStanceDetector:
                 f"this codebook has {', '.join(issues)}: train one for it with stancegraph train", path=str(path))
         self.cues = cues or CueLookup(resources.lexicon)
         self.rules = RuleStanceDetector(resources, self.cues)
-        self.features = Featurizer(resources, load_embedder(), self.cues)
+        self.features = Featurizer(resources, load_embedder(), self.cues, self.model.speaker_prior())
         if self.features.embedder.id != self.model.embedder:
             raise StanceGraphError(f"the stance model was trained with embeddings {self.model.embedder}, "
                                    f"not {self.features.embedder.id}", path=str(path))
