@@ -27,3 +27,14 @@ def test_article_triples_are_the_rdflib_graph_term_for_term(extractor, resources
         assert isomorphic(to_rdflib(triples), g)
         n += 1
     assert n >= 5
+
+
+def test_static_triples_are_the_static_graphs(resources):
+    from stancegraph.graph import static_graphs, static_triples
+
+    graphs = static_graphs(resources, "m", detector_id="d", training_set="t")
+    triples = static_triples(resources, "m", detector_id="d", training_set="t")
+    assert set(graphs) == set(triples) == {"ontology", "codebook", "gazetteer"}
+    for name, g in graphs.items():
+        assert len(triples[name]) == len(set(triples[name])) == len(g), name
+        assert isomorphic(to_rdflib(triples[name]), g), name

@@ -248,18 +248,10 @@ def run_graph(model_id: str, run: URIRef = RUN, detector_id: str | None = None,
     return g
 
 
-_STATIC: list = []  # [(resources, key, graphs)]: the last static graphs made
-
-
 def static_graphs(res: Resources, model_id: str, run: URIRef = RUN, detector_id: str | None = None,
                   training_set: str | None = None) -> dict[str, Graph]:
     """The graphs every build shares: ontology, codebook, gazetteer (actors and territories).
-
-    Made once per resources and run in a process (the build and its in-process worker share
-    them); the graphs are read-only for their users."""
-    key = (model_id, str(run), detector_id, training_set)
-    if _STATIC and _STATIC[0][0] is res and _STATIC[0][1] == key:
-        return dict(_STATIC[0][2])
+    :func:`static_triples` gives the same as pyoxigraph triples (what a build writes)."""
     gaz = Graph()
     for t in res.gazetteer.graph:
         gaz.add(t)
@@ -269,25 +261,32 @@ def static_graphs(res: Resources, model_id: str, run: URIRef = RUN, detector_id:
         gaz.add((URIRef(actor.iri), SG.fromGazetteer, Literal(True)))
     for t in run_graph(model_id, run, detector_id, training_set):
         gaz.add(t)
-    out = {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
-    _STATIC[:] = [(res, key, out)]
-    return dict(out)
+    return {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
 
 
-_STATIC_OX: list = []  # [(graphs, triples)]: the last static graphs converted
+_STATIC_OX: list = []  # [(resources, key, triples)]: the last static triples made
 
 
-def static_triples(static: dict[str, Graph]) -> dict[str, list]:
-    """The static graphs as pyoxigraph Triples, converted once per set of graphs in a process
-    (the build writes them, its worker validates against them)."""
+def static_triples(res: Resources, model_id: str, run: URIRef = RUN, detector_id: str | None = None,
+                   training_set: str | None = None) -> dict[str, list]:
+    """The triples of :func:`static_graphs` as pyoxigraph Triples, made without copying rdflib
+    graphs, once per resources and run in a process (the build writes and validates them, its
+    in-process worker validates article graphs against them); read-only for their users."""
+    import pyoxigraph as ox
+
     from .rdf import to_oxigraph
 
-    graphs = tuple(static.items())
-    if _STATIC_OX and len(_STATIC_OX[0][0]) == len(graphs) and all(
-            a == b and g is h for (a, g), (b, h) in zip(_STATIC_OX[0][0], graphs)):
-        return dict(_STATIC_OX[0][1])
-    out = {name: to_oxigraph(g) for name, g in graphs}
-    _STATIC_OX[:] = [(graphs, out)]
+    key = (model_id, str(run), detector_id, training_set)
+    if _STATIC_OX and _STATIC_OX[0][0] is res and _STATIC_OX[0][1] == key:
+        return dict(_STATIC_OX[0][2])
+    gaz = dict.fromkeys(to_oxigraph(res.gazetteer.graph))
+    gaz.update(dict.fromkeys(to_oxigraph(res.territory_graph)))
+    flag, true = ox.NamedNode(str(SG.fromGazetteer)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
+    gaz.update((ox.Triple(ox.NamedNode(a.iri), flag, true), None) for a in res.gazetteer.actors.values())
+    gaz.update(dict.fromkeys(to_oxigraph(run_graph(model_id, run, detector_id, training_set))))
+    out = {"ontology": to_oxigraph(res.ontology), "codebook": to_oxigraph(res.codebook.graph),
+           "gazetteer": list(gaz)}
+    _STATIC_OX[:] = [(res, key, out)]
     return dict(out)
 
 

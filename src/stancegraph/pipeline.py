@@ -264,7 +264,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
 def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .extract.stance import detector_identity
-    from .graph import static_graphs, static_triples
+    from .graph import static_triples
     from .provenance import run_iri
 
     tell("extracting articles")
@@ -398,20 +398,19 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
         raise StanceGraphError("no article could be processed: " +
                                "; ".join(s.oneline() for s in result.skipped[:3]))
     model_id = model_id or model_identity(config.model)
-    static = static_graphs(res, model_id, run_iri(fingerprint), *detector_identity(config.stances,
+    static_ox = static_triples(res, model_id, run_iri(fingerprint), *detector_identity(config.stances,
                                                                                    dict(config.stance_options)))
     if config.validate:
         from .static_check import check_static
 
         tell("validating static graphs (SHACL)")
-        result.static_check = check_static(static, fingerprint + model_id, res.ontology)
+        result.static_check = check_static(static_ox, fingerprint + model_id)
         tell("validating actors described by several articles (SHACL)")
-        shared.check(static_triples(static))
+        shared.check(static_ox)
     # what was written conforms (an article whose graph does not is skipped); the advice
     # (warnings, infos) comes back from the workers as lines that start with the severity
     result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
     tell("writing static graphs")
-    static_ox = static_triples(static)
     if sink is not None:
         for name, triples in static_ox.items():
             sink.add_static(name, triples, cache_key=fingerprint + model_id)

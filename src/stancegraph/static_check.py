@@ -9,12 +9,12 @@ with the same files skips the check; editing any of them makes it run again.
 
 >>> import tempfile
 >>> from stancegraph.knowledge import load_resources
->>> from stancegraph.graph import static_graphs
+>>> from stancegraph.graph import static_triples
 >>> res = load_resources()
 >>> d = tempfile.mkdtemp()
->>> check_static(static_graphs(res, "m"), "key1", res.ontology, cache_dir=d)
+>>> check_static(static_triples(res, "m"), "key1", cache_dir=d)
 'validated'
->>> check_static(static_graphs(res, "m"), "key1", res.ontology, cache_dir=d)
+>>> check_static(static_triples(res, "m"), "key1", cache_dir=d)
 'cached'
 """
 
@@ -36,10 +36,12 @@ def cache_dir() -> Path:
     return Path(base) / "stancegraph"
 
 
-def check_static(static: dict, key: str, ontology=None, shapes=None, cache_dir: str | Path | None = None) -> str:
-    """Validate the merged static graphs unless a build with the same ``key`` already did.
+def check_static(static: dict, key: str, shapes=None, cache_dir: str | Path | None = None) -> str:
+    """Validate the static graphs together unless a build with the same ``key`` already did.
 
-    Returns "cached" or "validated"; raises StanceGraphError (nothing cached) when they do not conform.
+    ``static``: name -> pyoxigraph triples (:func:`stancegraph.graph.static_triples`) or rdflib
+    Graph, the ontology among them. Returns "cached" or "validated"; raises StanceGraphError
+    (nothing cached) when they do not conform.
     """
     import pyoxigraph as ox
 
@@ -53,17 +55,10 @@ def check_static(static: dict, key: str, ontology=None, shapes=None, cache_dir: 
             return "cached"
     except (OSError, ValueError):
         pass
-    from .graph import static_triples
-
-    if ontology is None:
-        from .validate import ontology_graph
-
-        ontology = ontology_graph()
     store = ox.Store()  # the compiled shapes on Oxigraph: the same results as pyshacl (shacl_sparql)
-    for triples in static_triples(static).values():
+    for triples in static.values():
+        triples = triples if isinstance(triples, list) else to_oxigraph(triples)
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-    if ontology is not static.get("ontology"):
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_oxigraph(ontology))
     report = validate_oxigraph(store, shapes, advice=False)
     if not report.conforms:
         raise StanceGraphError(

@@ -219,7 +219,7 @@ class Worker:
 
     def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
-        from .graph import issue_iris, static_graphs, static_triples
+        from .graph import issue_iris, static_triples
         from .validate import ontology_graph, shapes_graph
 
         self.config = config
@@ -232,9 +232,8 @@ class Worker:
         from .provenance import run_iri
 
         self.run = run_iri(input_fingerprint(config))
-        static = static_graphs(self.res, self.model_id, self.run, self.extractor.detector_id,
-                               self.extractor.training_set)
-        static_ox = static_triples(static)
+        static_ox = static_triples(self.res, self.model_id, self.run, self.extractor.detector_id,
+                                   self.extractor.training_set)
         self.context = StaticContext(static_ox["codebook"], [static_ox["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
@@ -243,7 +242,7 @@ class Worker:
         from .shacl_sparql import compile_shapes, Unsupported
 
         self.terms = _OxigraphTerms()
-        self._ontology_triples = static_ox["ontology"] if static["ontology"] is self.ontology \
+        self._ontology_triples = static_ox["ontology"] if self.res.ontology is not None \
             else to_oxigraph(self.ontology)
         try:  # compiled once; a shapes file the compiler does not translate is checked by pyshacl
             compile_shapes(self.shapes)
