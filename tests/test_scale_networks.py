@@ -22,7 +22,7 @@ from stancegraph.networks import (
     communities, count_matrix, edge_table, keep_top_k, load_positions, network, network_table, run_network,
     table_communities, write_network,
 )
-from stancegraph.networks import build, edges
+from stancegraph.networks import build, options
 from stancegraph.networks.formats import csv_paths, graphml_bytes, write_csv
 from stancegraph.networks.matrix import Position, PositionTable
 from stancegraph.store import load_file
@@ -183,7 +183,7 @@ def test_an_empty_network_streams(tmp_path):
 
 
 def test_large_networks_leave_out_edge_statements_and_say_so(tmp_path, monkeypatch):
-    monkeypatch.setattr(edges, "EDGE_STATEMENTS_LIMIT", 3)
+    monkeypatch.setattr(options, "EDGE_STATEMENTS_LIMIT", 3)
     run = run_network(FIXTURE, None, kind="agreement", out=tmp_path / "n.graphml")
     assert run.warnings == ["edge statements left out: 9 edges (more than 3); set `edge_statements` to list them"]
     H = nx.read_graphml(tmp_path / "n.graphml")

@@ -239,7 +239,7 @@ def network(source: Any, kind: str = "agreement", *, issues: Iterable[str] | Non
         kinds); applied with ``min_weight`` before networkx sees an edge.
     edge_statements : bool, optional
         The ``statements`` edge attribute: None lists it when the network has at most
-        :data:`~stancegraph.networks.edges.EDGE_STATEMENTS_LIMIT` edges.
+        :data:`~stancegraph.networks.options.EDGE_STATEMENTS_LIMIT` edges.
 
     Returns
     -------
