@@ -220,3 +220,44 @@ def test_a_narrative_pronoun_never_stands_for_a_name_inside_the_quote(extractor)
             '"There are two reasons for Carl Example doing this," he said.')
     _, got = quotes_of(extractor, text)
     assert got == {("Bob Sample", "There are two reasons for Carl Example doing this,")}
+
+
+def test_a_name_glued_to_a_closing_mark_is_still_the_speaker(extractor):
+    text = ('Carl Example spoke to the council on Monday.\n\n'
+            '“We have never refused to talk about the port”Example pointed out.')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "We have never refused to talk about the port")}
+    assert not any("”" in a.name for a in r.actors.values())
+
+
+def test_he_takes_the_main_clause_subject_of_the_sentence_before(extractor):
+    text = ('After Bob Sample threatened new tolls on Monday, Carl Example said the harbour would stay open. '
+            '"I pulled the handbrake," he said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "I pulled the handbrake,")}
+
+
+def test_the_verb_right_before_a_quote_reports_it(extractor):
+    text = ('Ann Example tweeted, "The harbour will open on Friday." '
+            'Bob Sample, the port director, spoke later, saying, "the quays are ready for ships." '
+            'He saluted "all efforts towards a calm reopening of the port."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "The harbour will open on Friday.") in got
+    assert ("Bob Sample", "the quays are ready for ships.") in got
+    assert ("Bob Sample", "all efforts towards a calm reopening of the port.") in got
+
+
+def test_a_quote_after_a_full_stop_is_not_the_last_verbs(extractor):
+    text = ('"Words are not enough," Ann Example said, adding that the port would open if the council agreed. '
+            '"If they keep the quays closed, we will keep ours closed."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "Words are not enough,"),
+                   ("Ann Example", "If they keep the quays closed, we will keep ours closed.")}
+
+
+def test_one_unnamed_spokesperson_however_spelt(extractor):
+    text = ('Mr Carl Example’s spokesman said the port was calm. '
+            'Mr Carl Example’s spokesperson added: "The quays stay open."')
+    r, _ = quotes_of(extractor, text)
+    names = {a.name for a in r.actors.values()}
+    assert "Carl Example's spokesperson" in names and not any("spokesman" in n for n in names)

@@ -63,6 +63,13 @@ class SpeakerResolver:
         """
         tok_actor = self.doc.tok_actor
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "X, the port's spokesman, saying …": a participle hanging off a noun has that noun for subject.
+        if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            head = verb.head
+            if head.i in tok_actor or self.lex.role_nouns.get(head.lemma_.lower()) \
+                    or head.lemma_.lower() in self.lex.source_nouns:
+                return head  # an actor, a role or a document ("a statement saying"), not "a position ruling out"
         # "quoted X as saying", "cited X as saying": X is the subject.
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -144,11 +151,12 @@ class SpeakerResolver:
                     return ante, None, 0.65
                 return None, None, 0.0
             # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
-            others = [m for m in modifiers if m.dep_ != "poss"]
+            others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
-                return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
+                word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
+                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \

@@ -26,10 +26,19 @@ def _in_subject(tok) -> bool:
     for _ in range(4):
         if tok.dep_ in SUBJECT_DEPS:
             return True
-        if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head is tok:
+        if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _depth(tok) -> int:
+    """Steps from a token up to its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 40:
+        tok = tok.head
+        n += 1
+    return n
 
 
 class MentionWindow:
@@ -112,8 +121,9 @@ class MentionWindow:
                                                                 if not (t.is_punct or t.is_space)):
                 before -= 1
             pstart, pend = pd.sents[before].start, pd.sents[before].end
-            prominent += [(i, ta[i]) for i in near if pstart <= i < pend and _in_subject(doc[i])
-                          and not self.quoted_token(i)]
+            subjects = [(i, ta[i]) for i in near if pstart <= i < pend and _in_subject(doc[i])
+                        and not self.quoted_token(i)]
+            prominent += sorted(subjects, key=lambda c: (_depth(doc[c[0]]), c[0]))  # main clause first
         s_lo = bisect_left(self.speakers, (wstart, -len(self.speakers) - 1))
         s_hi = bisect_left(self.speakers, (tok_i, -len(self.speakers) - 1))
         speakers = [(i, a) for i, _, a in reversed(self.speakers[s_lo:s_hi])]
