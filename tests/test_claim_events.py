@@ -231,3 +231,10 @@ def test_claimant_of_nested_clauses(extractor, text, expected, unwanted):
 def test_a_definite_region_noun_is_the_territory_named_before(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
+
+
+def test_a_re_mentioned_act_in_a_sentence_about_another_territory(extractor):
+    # "the referendum" in a sentence naming another territory is that territory's, not the one before
+    _, _, _, claims = run(extractor, "Denis Pushilin announced a referendum in Donetsk on joining Russia. "
+                                     "In Kherson, Vladimir Saldo also approved the referendum.")
+    assert not {c for c in claims if c[0] == "Vladimir Saldo" and c[1] == "donetsk"}, claims

@@ -225,7 +225,11 @@ class ClaimEventFinder:
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
             before = self.earlier.get(lemma)
-            if definite and before is not None and self.sent_n - before[0] <= 5:
+            sent = trig.sent
+            # a sentence naming another territory speaks of that one's act ("In U, … the referendum")
+            other = any(i in self.terr and not set(self.terr[i]) <= set(before[1])
+                        for i in range(sent.start, sent.end)) if before else True
+            if definite and before is not None and self.sent_n - before[0] <= 5 and not other:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig)
