@@ -187,3 +187,77 @@ def test_definite_descriptor_of_a_person_named_just_before(extractor):
     r, got = quotes_of(extractor, text)
     assert got == {("Ann Example", "We will not sell the port,")}
     assert not any("president" in a.name for a in r.actors.values())
+
+
+def test_she_passes_over_a_man_the_article_shows_as_one(extractor):
+    text = ('Ms Ann Example opened the harbour talks. Mr Bob Sample, the port director, spoke next. '
+            '"The quays must stay open," she said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "The quays must stay open,")}
+
+
+def test_gender_read_from_possessives_and_pronoun_chains():
+    from stancegraph.extract.document import ArticleParser
+    from stancegraph.extract.gender import article_genders
+    from stancegraph.knowledge import load_resources
+    text = ('Carl Example praised his own plan on Monday. Dora Sample arrived in Lisbon. '
+            'She met the council.')
+    pd, index = ArticleParser(load_resources()).parse(parse_text("t", text))
+    got = {index.get(iri).name: g for iri, g in article_genders(pd, index).items()}
+    assert got == {"Carl Example": "m", "Dora Sample": "f"}
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_an_older_speaker(extractor):
+    text = ('"The fleet is ready," Carl Example said. '
+            'Bob Sample thanked the crews for their work at the harbour. '
+            '"The harbour is defending the coast," he said.')
+    _, got = quotes_of(extractor, text)
+    assert ("Bob Sample", "The harbour is defending the coast,") in got
+
+
+def test_a_narrative_pronoun_never_stands_for_a_name_inside_the_quote(extractor):
+    text = ('Bob Sample, the harbour master, arrived on Monday. '
+            '"There are two reasons for Carl Example doing this," he said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "There are two reasons for Carl Example doing this,")}
+
+
+def test_a_name_glued_to_a_closing_mark_is_still_the_speaker(extractor):
+    text = ('Carl Example spoke to the council on Monday.\n\n'
+            '“We have never refused to talk about the port”Example pointed out.')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "We have never refused to talk about the port")}
+    assert not any("”" in a.name for a in r.actors.values())
+
+
+def test_he_takes_the_main_clause_subject_of_the_sentence_before(extractor):
+    text = ('After Bob Sample threatened new tolls on Monday, Carl Example said the harbour would stay open. '
+            '"I pulled the handbrake," he said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "I pulled the handbrake,")}
+
+
+def test_the_verb_right_before_a_quote_reports_it(extractor):
+    text = ('Ann Example tweeted, "The harbour will open on Friday." '
+            'Bob Sample, the port director, spoke later, saying, "the quays are ready for ships." '
+            'He saluted "all efforts towards a calm reopening of the port."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "The harbour will open on Friday.") in got
+    assert ("Bob Sample", "the quays are ready for ships.") in got
+    assert ("Bob Sample", "all efforts towards a calm reopening of the port.") in got
+
+
+def test_a_quote_after_a_full_stop_is_not_the_last_verbs(extractor):
+    text = ('"Words are not enough," Ann Example said, adding that the port would open if the council agreed. '
+            '"If they keep the quays closed, we will keep ours closed."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "Words are not enough,"),
+                   ("Ann Example", "If they keep the quays closed, we will keep ours closed.")}
+
+
+def test_one_unnamed_spokesperson_however_spelt(extractor):
+    text = ('Mr Carl Example’s spokesman said the port was calm. '
+            'Mr Carl Example’s spokesperson added: "The quays stay open."')
+    r, _ = quotes_of(extractor, text)
+    names = {a.name for a in r.actors.values()}
+    assert "Carl Example's spokesperson" in names and not any("spokesman" in n for n in names)

@@ -14,6 +14,17 @@ True
 from __future__ import annotations
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+#: personal pronouns by grammatical gender, and the honorifics and gendered role words that mark a
+#: person's gender in the text itself (never a list of first names)
+PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})
+PRONOUNS_FEMININE = frozenset({"she", "her", "hers", "herself"})
+HONORIFICS_MASCULINE = frozenset({"mr", "mr.", "sir", "lord", "monsieur", "herr", "señor", "signor"})
+HONORIFICS_FEMININE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "lady", "dame", "frau",
+                                 "señora", "signora"})
+ROLE_WORDS_MASCULINE = frozenset({"spokesman", "chairman", "congressman", "councilman", "businessman",
+                                  "statesman", "king", "prince"})
+ROLE_WORDS_FEMININE = frozenset({"spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman",
+                                 "stateswoman", "queen", "princess"})
 PRONOUNS_GROUP = frozenset({"they", "them", "we"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})

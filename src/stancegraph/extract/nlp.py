@@ -50,6 +50,20 @@ def paragraph_boundaries(doc):
     return doc
 
 
+#: a double quote mark glued between words ('negotiate”Putin', 'on X.“It'): a token of its own
+GLUED_QUOTE = r'(?<=[\w.,!?;:…])[“”«»„"](?=\w)'
+
+
+def glue_quote_marks(nlp) -> None:
+    """Split words that a double quote mark glues together, so that neither the word before the mark
+    nor the name after it carries the mark (a name glued to a quote is no name)."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ())
+    if GLUED_QUOTE not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + [GLUED_QUOTE]).finditer
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None):
     """The spaCy pipeline (cached), checked against the expected model identity."""
@@ -63,6 +77,7 @@ def load_nlp(name: str | None = None):
             f"spaCy model {name!r} is not installed (pip install --require-hashes --no-deps "
             f"-r requirements/model.txt)") from None
     check_identity(nlp.meta, name)
+    glue_quote_marks(nlp)
     if "paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_boundaries", before="parser")
     for pipe in ("parser", "ner"):

@@ -19,6 +19,7 @@ from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
+from .gender import article_genders, pronoun_gender
 from .matcher import is_root
 from .window import WINDOW, MentionWindow
 
@@ -49,6 +50,7 @@ class SpeakerResolver:
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
         self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -61,6 +63,13 @@ class SpeakerResolver:
         """
         tok_actor = self.doc.tok_actor
         subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        # "X, the port's spokesman, saying …": a participle hanging off a noun has that noun for subject.
+        if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            head = verb.head
+            if head.i in tok_actor or self.lex.role_nouns.get(head.lemma_.lower()) \
+                    or head.lemma_.lower() in self.lex.source_nouns:
+                return head  # an actor, a role or a document ("a statement saying"), not "a position ruling out"
         # "quoted X as saying", "cited X as saying": X is the subject.
         if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "as" and not is_root(verb.head):
             obj = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -142,11 +151,12 @@ class SpeakerResolver:
                     return ante, None, 0.65
                 return None, None, 0.0
             # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
-            others = [m for m in modifiers if m.dep_ != "poss"]
+            others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
-                return self.index.mint(f"{actor.name}'s {tok.lower_}", kind, affiliation=owner), None, 0.7
+                word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
+                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
@@ -299,15 +309,21 @@ class SpeakerResolver:
         sent = doc.sent_of[tok.i]
         sstart = doc.sents[sent].start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+        gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
-        for cand in self.window.candidates(tok.i, log, role if role and not person else None):
+        # a he/she subject: the subject of the sentence before comes before older speakers
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        narrative = gender is not None and not self.quoted(tok)
+        for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
+                continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
                 break
             actor = self.actor(iri)
@@ -318,6 +334,8 @@ class SpeakerResolver:
             if strict and not person and not sources and actor.kind != "organisation":
                 continue
             if person and actor.kind != "person":
+                continue
+            if gender and self.genders.get(iri, gender) != gender:
                 continue
             if not person and actor.kind == "person":
                 continue

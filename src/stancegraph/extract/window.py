@@ -16,7 +16,29 @@ from typing import Iterator
 
 WINDOW = 4  # sentences back
 PROMINENT_DEPS = ("nsubj", "nsubjpass", "poss")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("pobj", "dobj", "conj")
+
+
+def _in_subject(tok) -> bool:
+    """True when the token is a subject, or part of a name in apposition to one ("Ann Example" in
+    "The mayor, Ann Example, said")."""
+    for _ in range(4):
+        if tok.dep_ in SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _depth(tok) -> int:
+    """Steps from a token up to its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 40:
+        tok = tok.head
+        n += 1
+    return n
 
 
 class MentionWindow:
@@ -32,6 +54,7 @@ class MentionWindow:
         self.keys = sorted(doc.tok_actor)
         tokens = doc.doc
         self.other = [i for i in self.keys if tokens[i].dep_ not in OBJECT_DEPS]
+        self.quoted = sorted(getattr(doc, "quoted_chars", ()))
         self._reset(())
 
     def _reset(self, log) -> None:
@@ -39,6 +62,12 @@ class MentionWindow:
         self.speakers: list[tuple[int, int, str]] = []  # (token, -arrival, actor), ascending
         self.seen = 0
         self.first_named: dict[str, dict[str, int | None]] = {}
+
+    def quoted_token(self, i: int) -> bool:
+        """True when token ``i`` stands inside quotation marks (someone's words, not the narrative)."""
+        at = self.doc.doc[i].idx + self.doc.offset
+        k = bisect_left(self.quoted, (at + 1,)) - 1
+        return k >= 0 and self.quoted[k][0] <= at < self.quoted[k][1]
 
     def _named(self, iri: str, role: str) -> bool:
         actor = self.index.get(iri)
@@ -67,10 +96,12 @@ class MentionWindow:
                                       "speakers": min(spk) if spk else None}
         return self.first_named[role]
 
-    def candidates(self, tok_i: int, log, role: str | None = None) -> Iterator[tuple[int, str] | None]:
+    def candidates(self, tok_i: int, log, role: str | None = None,
+                   previous: bool = False) -> Iterator[tuple[int, str] | None]:
         """(token, actor) candidates for the antecedent of token ``tok_i``: the sentence's
-        subjects and possessors, then speakers, other mentions, any mention (most recent first);
-        with ``role``, those whose name has the role word go first. ``None``: stop here."""
+        subjects and possessors, then (``previous``) the subjects of the sentence before, then
+        speakers, other mentions, any mention (most recent first); with ``role``, those whose
+        name has the role word go first. ``None``: stop here."""
         self._sync(log)
         pd = self.doc
         ta = pd.tok_actor
@@ -81,7 +112,18 @@ class MentionWindow:
 
         lo, hi = bisect_left(self.keys, wstart), bisect_left(self.keys, tok_i)
         near = self.keys[lo:hi]
-        prominent = [(i, ta[i]) for i in near if i >= sstart and doc[i].dep_ in PROMINENT_DEPS]
+        prominent = [(i, ta[i]) for i in near if i >= sstart and doc[i].dep_ in PROMINENT_DEPS
+]
+        if previous and sent > 0:
+            # the sentence before, passing over the sentences of a quote that runs up to this one
+            before = sent - 1
+            while before > 0 and sent - before < WINDOW and all(self.quoted_token(t.i) for t in pd.sents[before]
+                                                                if not (t.is_punct or t.is_space)):
+                before -= 1
+            pstart, pend = pd.sents[before].start, pd.sents[before].end
+            subjects = [(i, ta[i]) for i in near if pstart <= i < pend and _in_subject(doc[i])
+                        and not self.quoted_token(i)]
+            prominent += sorted(subjects, key=lambda c: (_depth(doc[c[0]]), c[0]))  # main clause first
         s_lo = bisect_left(self.speakers, (wstart, -len(self.speakers) - 1))
         s_hi = bisect_left(self.speakers, (tok_i, -len(self.speakers) - 1))
         speakers = [(i, a) for i, _, a in reversed(self.speakers[s_lo:s_hi])]
@@ -99,6 +141,6 @@ class MentionWindow:
                     return
         for name, items in parts:
             yield from items
-            if name != "prominent" and far[name]:
+            if name != "prominent" and far[name] and not (previous and name == "speakers"):
                 yield None
                 return

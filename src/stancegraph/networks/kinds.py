@@ -162,13 +162,41 @@ def _values(W: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.asarray(W[rows, cols]).ravel()
 
 
+def keep_top_k(row: np.ndarray, col: np.ndarray, weight: np.ndarray, k: int) -> np.ndarray:
+    """Which edges are among the ``k`` strongest (largest ``|weight|``) of one of their two ends.
+
+    Each node ranks its own edges by ``|weight|`` (ties: the other end's lower index first) and
+    keeps the first ``k``; an edge stays when either end keeps it, so a node may end up with
+    more than ``k`` edges (those its neighbours kept), never fewer than ``min(k, degree)``.
+
+    >>> import numpy as np
+    >>> keep_top_k(np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([3.0, 1.0, 2.0]), 1).tolist()
+    [True, False, True]
+    """
+    m = len(row)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    src = np.concatenate([row, col])
+    dst = np.concatenate([col, row])
+    edge = np.concatenate([np.arange(m), np.arange(m)])
+    order = np.lexsort((dst, -np.abs(np.concatenate([weight, weight])), src))
+    src_sorted = src[order]
+    start = np.flatnonzero(np.concatenate([[True], src_sorted[1:] != src_sorted[:-1]]))
+    first = np.repeat(start, np.diff(np.append(start, len(order))))
+    keep = np.zeros(m, dtype=bool)
+    keep[edge[order[(np.arange(len(order)) - first) < k]]] = True
+    return keep
+
+
 def edge_weights(M: StanceMatrix, kind: str, normalize: str = "none",
-                 min_weight: float = 0.0) -> dict[str, np.ndarray]:
+                 min_weight: float = 0.0, top_k: int | None = None) -> dict[str, np.ndarray]:
     """The one-mode edges of ``kind`` as arrays (vectorised; no loop over pairs).
 
     Returns a dict of equal-length arrays over the kept node pairs ``row < col``:
     ``row``, ``col``, ``weight`` (normalised, signed for subtract), ``sign``,
-    ``agreement`` and ``disagreement`` (raw A and D).
+    ``agreement`` and ``disagreement`` (raw A and D). Edges with ``|weight| < min_weight``
+    are dropped, then, with ``top_k``, all but each node's ``top_k`` strongest
+    (:func:`keep_top_k`): both before any graph object is made.
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> e = edge_weights(stance_matrix(example_store()), "subtract")
@@ -213,6 +241,9 @@ def edge_weights(M: StanceMatrix, kind: str, normalize: str = "none",
     if kind == "signed":
         weight = np.abs(weight)
     keep = (num != 0) & (np.abs(weight) >= float(min_weight))
+    if top_k is not None:
+        kept = np.flatnonzero(keep)
+        keep[kept[~keep_top_k(rows[kept], cols[kept], weight[kept], int(top_k))]] = False
     return {"row": rows[keep], "col": cols[keep], "weight": weight[keep], "sign": sign[keep],
             "agreement": a[keep], "disagreement": d[keep]}
 
@@ -257,52 +288,25 @@ def node_attributes(M: StanceMatrix) -> dict[str, dict]:
     return out
 
 
-def _row_cells(M: StanceMatrix) -> list[dict[int, int]]:
-    C = M.counts
-    return [dict(zip(C.indices[C.indptr[i]:C.indptr[i + 1]].tolist(),
-                     C.data[C.indptr[i]:C.indptr[i + 1]].tolist())) for i in range(len(M.nodes))]
-
-
 def one_mode_graph(M: StanceMatrix, kind: str = "agreement", normalize: str = "none",
-                   min_weight: float = 0.0) -> nx.Graph:
+                   min_weight: float = 0.0, top_k: int | None = None,
+                   edge_statements: bool | None = None) -> nx.Graph:
     """A one-mode actor network (agreement, disagreement, subtract or signed) as a networkx Graph.
 
     Nodes are the rows of ``M`` (all of them, isolates included), keyed by
-    IRI, with :func:`node_attributes`; edges as in the module notes.
+    IRI, with :func:`node_attributes`; edges as in the module notes, made as
+    arrays first (:func:`stancegraph.networks.edges.edge_table`: ``min_weight``
+    and ``top_k`` applied before networkx sees an edge; ``edge_statements``
+    None lists the statements up to :data:`~stancegraph.networks.edges.EDGE_STATEMENTS_LIMIT` edges).
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> G = one_mode_graph(stance_matrix(example_store()), "signed")
     >>> sorted((G.nodes[a]["label"], G.nodes[b]["label"], d["sign"]) for a, b, d in G.edges(data=True))
     [('Anna', 'Boris', 1), ('Anna', 'Chen', -1), ('Boris', 'Chen', -1)]
     """
-    e = edge_weights(M, kind, normalize, min_weight)
-    G = nx.Graph()
-    for iri, attrs in node_attributes(M).items():
-        G.add_node(iri, **attrs)
-    cells = _row_cells(M)
-    J = M.opposite()
-    opp = [J.indices[J.indptr[j]:J.indptr[j + 1]].tolist() for j in range(len(M.columns))]
-    agree_part = kind in ("agreement", "subtract", "signed")
-    disagree_part = kind in ("disagreement", "subtract", "signed")
-    for r, c, w, s, a, d in zip(e["row"].tolist(), e["col"].tolist(), e["weight"].tolist(),
-                                e["sign"].tolist(), e["agreement"].tolist(), e["disagreement"].tolist()):
-        ra, rb = cells[r], cells[c]
-        issues: set[str] = set()
-        statements: set[str] = set()
-        if agree_part:
-            for j in ra.keys() & rb.keys():
-                issues.add(M.columns[j][0])
-                statements |= M.cell_statements[(r, j)] | M.cell_statements[(c, j)]
-        if disagree_part:
-            for j in ra:
-                for j2 in opp[j]:
-                    if j2 in rb:
-                        issues.add(M.columns[j][0])
-                        statements |= M.cell_statements[(r, j)] | M.cell_statements[(c, j2)]
-        G.add_edge(M.nodes[r], M.nodes[c], weight=float(w), sign=int(s), agreement=int(a),
-                   disagreement=int(d), issues=";".join(sorted(issues)),
-                   statements=";".join(sorted(statements)))
-    return G
+    from .edges import edge_table
+
+    return edge_table(M, kind, normalize, min_weight, top_k, edge_statements).to_networkx()
 
 
 def issue_attributes(M: StanceMatrix) -> dict[str, dict]:

@@ -79,7 +79,7 @@ class QuoteAttribution:
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
             chain = cands[:1]
         if not chain:
-            frame = frame_verb(doc, toks)  # '"…," he continued'
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
             chain = [frame] if frame is not None else []
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
@@ -91,6 +91,10 @@ class QuoteAttribution:
             subj = speakers.subject_of(v)
             if subj is None and 0 < v.i - toks[-1] <= 4:
                 subj = inverted_subject(v)  # '"…," tweeted the ministry'
+            if subj is None and v.i > 0 and v.i - 1 in doc.tok_actor:
+                subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
+            if subj is not None and subj.i in inside:
+                continue  # a subject inside the quoted words (a parser slip) is not who says them
             sp, src, cf = speakers.resolve(subj, log)
             if sp is None and src is None:
                 continue
@@ -236,10 +240,29 @@ def frame_verb(doc: ParsedArticle, toks):
     if not any(c in marks for c in ",?!"):
         return None
     for t in tokens[j:j + 5]:
-        if t.is_punct or t.is_space:
+        if t.is_punct or t.is_space or t.dep_ == "prep":
             return None
         if t.pos_ == "VERB":
             return t
+    return None
+
+
+def lead_verb(doc: ParsedArticle, toks):
+    """The verb right before a quote ('X tweeted, "…"', 'He saluted "all efforts …."', 'the MP argued:
+    "…"'), when the quote is a sentence's worth (ends as a sentence does, or follows a comma or a
+    colon) rather than a phrase in someone else's clause. None when there is no such verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or tokens[j].pos_ != "VERB" or any(c in marks for c in ".!?"):
+        return None
+    words = [tokens[i] for i in toks if not tokens[i].is_punct]
+    sentence = tokens[toks[-1]].text[-1:] in ".!?…" or (toks[-1] + 1 < len(tokens)
+                                                        and tokens[toks[-1] + 1].text[:1] in ".!?")
+    if any(c in marks for c in ",:") or (sentence and len(words) >= 4):
+        return tokens[j]
     return None
 
 
