@@ -256,3 +256,9 @@ def test_a_speaker_holds_the_stance_of_what_they_speak_for(extractor):
     _, _, _, other = run(extractor, "Dmytro Kuleba said the Kremlin's demand for a withdrawal of Ukrainian troops from "
                                     "Luhansk was absurd.")
     assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
+
+
+def test_a_phrasal_verb_split_by_its_object(extractor):
+    # "give T and U up": the particle after the object still makes the cue
+    _, _, _, claims = run(extractor, "Dmytro Kuleba said Ukraine would never give Kherson and Zaporizhzhia up.")
+    assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims

@@ -185,7 +185,7 @@ class ClaimEventFinder:
                 continue
             self.sent_n = n
             # the same order in every process: longest cue first at each token, then by its words
-            matches = sorted(find(doc, sent.start, sent.end, self.lex.cues),
+            matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
@@ -198,6 +198,17 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+        return out
+
+    def _split_verbs(self, sent) -> list:
+        """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
+        out = []
+        for tok in sent:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.i > tok.i + 1:
+                    entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
+                    if entries:
+                        out.append((entries, [tok.i, c.i]))
         return out
 
     # ------------------------------------------------------------ one act ---
