@@ -160,6 +160,7 @@ class ClaimEventFinder:
         self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
         self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
         self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
+        self.reporting = {p[0] for p in lexicon.reporting if len(p) == 1}
         # status phrases of the codebook ("part of X"), as word tuples -> their cues
         self.status_cues: dict[tuple, list] = {}
         for cc in resources.codebook.claim_cues:
@@ -184,7 +185,7 @@ class ClaimEventFinder:
                 continue
             self.sent_n = n
             # the same order in every process: longest cue first at each token, then by its words
-            matches = sorted(find(doc, sent.start, sent.end, self.lex.cues),
+            matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
@@ -197,6 +198,17 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+        return out
+
+    def _split_verbs(self, sent) -> list:
+        """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
+        out = []
+        for tok in sent:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.i > tok.i + 1:
+                    entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
+                    if entries:
+                        out.append((entries, [tok.i, c.i]))
         return out
 
     # ------------------------------------------------------------ one act ---
@@ -225,7 +237,11 @@ class ClaimEventFinder:
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
             before = self.earlier.get(lemma)
-            if definite and before is not None and self.sent_n - before[0] <= 5:
+            sent = trig.sent
+            # a sentence naming another territory speaks of that one's act ("In U, … the referendum")
+            other = any(i in self.terr and not set(self.terr[i]) <= set(before[1])
+                        for i in range(sent.start, sent.end)) if before else True
+            if definite and before is not None and self.sent_n - before[0] <= 5 and not other:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig)
@@ -261,6 +277,18 @@ class ClaimEventFinder:
                 return None
         tokens = sorted(set(idx) | set(terr_idx))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
+
+    def allied(self, speaker: str, holder: str) -> bool:
+        """The speaker is the holder or speaks for it (its affiliation, or the affiliation's)."""
+        seen = set()
+        iri = speaker
+        while iri and iri not in seen:
+            if iri == holder:
+                return True
+            seen.add(iri)
+            actor = self.att.actor(iri)
+            iri = actor.affiliation if actor is not None else None
+        return False
 
     def _is_territory(self, iri: str, territories) -> bool:
         actor = self.att.actor(iri)
@@ -632,6 +660,22 @@ class ClaimEventFinder:
                 speaker, _, _ = self.att.resolve(obj, self.log)
                 if speaker is not None:
                     return speaker, obj.i, True
+        # "officials said Trump told them the Russian leader insisted Ukraine hand over T": the nearest
+        # actor taking a stance on the act holds it; those reporting it above only relay it
+        for node in chain[1:-1]:
+            if node.pos_ != "VERB" or self._stance_of(node) is None:
+                continue
+            if forms(node)[1] not in self.reporting or node.head.pos_ != "VERB" or \
+                    self._stance_of(node.head) is not None or forms(node.head)[1] not in self.reporting:
+                break  # a stance said by a verb of saying ("insisted"), reported by another ("told")
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP):
+                break
+            speaker = self.att.possessor(subj, self.log) if subj.lower_ in POSSESSIVE_PRONOUNS else \
+                self.att.resolve(subj, self.log)[0]
+            if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
+                return speaker, subj.i, True
+            break
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
