@@ -101,32 +101,33 @@ def bench_parser(n: int) -> None:
     docs = list(nlp.pipe(texts, batch_size=32))
     t_parse = time.process_time() - t
     res = load_resources()
-    w = worker_for(BuildConfig.from_resources(res))  # model loaded before timing, as in a worker
+    from stancegraph.extract.stance import detector_spec
+
+    # the worker the build itself will use (same config), its model loaded before timing
+    w = worker_for(BuildConfig.from_resources(res, None, True, 32, *detector_spec(res, None, None)), res)
     with tempfile.TemporaryDirectory() as d:
         t = time.process_time()
         r = build([path], Path(d) / "g.nq", resources=res, jobs=1)
         t_build = time.process_time() - t
-    # stage breakdown on the same texts, in one worker
-    from stancegraph.graph import article_graph
-    from stancegraph.rdf import to_oxigraph as rdflib_to_oxigraph
+    # stage breakdown on the same texts, in the same worker
+    from stancegraph.graph import article_iri, article_triples
 
     t = time.process_time()
     exs = [w.extractor.extract(a, doc=doc) for a, doc in zip(articles, docs)]
     t_extract = time.process_time() - t
     t = time.process_time()
-    graphs = [article_graph(ex, w.issues, w.sovereigns) for ex in exs]
+    graphs = [article_triples(ex, w.issues, w.sovereigns, w.run, w.terms) for ex in exs]
     t_graph = time.process_time() - t
-    from stancegraph.graph import article_iri
 
     t = time.process_time()
     for k in range(0, len(graphs), 32):
-        w._validate([(article_iri(a.id), g) for a, g in zip(articles[k:k + 32], graphs[k:k + 32])])
+        w._validate([(str(article_iri(a.id)), g) for a, g in zip(articles[k:k + 32], graphs[k:k + 32])])
     t_validate = time.process_time() - t
     import pyoxigraph as ox
 
     t = time.process_time()
     for g in graphs:
-        ox.serialize(rdflib_to_oxigraph(g), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(g, format=ox.RdfFormat.N_TRIPLES)
     t_write = time.process_time() - t
     print(f"articles {r.articles}, words {words}, triples {r.triples}")
     print(f"spaCy nlp.pipe: {t_parse:.2f} CPU s = {words / t_parse:.0f} words/s")

@@ -12,15 +12,34 @@ times the agreement weights two ways:
   over the (issue, stance) pairs both hold -- the obvious implementation.
 
 Both must give the same total weight; the script prints the times and the ratio.
-Not a test. Run: ``.venv/bin/python benchmarks/bench_networks.py [--actors N --issues K --positions P]``.
+
+``--scale`` (issue 9 part 6) times ``stancegraph network STORE --kind agreement -o
+net.graphml`` on the synthetic N-Quads stores of :mod:`synth` (100k triples; ``--big``
+adds 1M, 5,000 actors), each run in a child process (CPU seconds of the command and peak
+RSS from ``resource.getrusage``), against the old way in a child process too: the
+networkx path as it was before (a per-edge Python loop for issues and statements, every
+edge into networkx, networkx's Louvain, the ElementTree GraphML writer), kept below as
+:func:`old_one_mode_graph`. At 100k triples the two files must be the same bytes. The old
+way did not finish within 200 s at 1M (killed at 15.5 GB), so it runs there only with
+``--old-big`` (and a 200 s limit).
+
+Not a test. Run: ``.venv/bin/python benchmarks/bench_networks.py [--actors N --issues K --positions P]``
+or ``... --scale [--big] [--old-big]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from itertools import combinations
+from pathlib import Path
 
 import scipy.sparse as sp
 
@@ -80,13 +99,144 @@ def naive_agreement(rows: list[dict[int, int]]) -> dict[tuple[int, int], int]:
     return out
 
 
+def old_one_mode_graph(M, kind: str = "agreement"):
+    """The one-mode graph as ``network`` made it before issue 9 part 5 (the reference of ``--scale``)."""
+    import networkx as nx
+
+    from stancegraph.networks.kinds import node_attributes
+
+    e = edge_weights(M, kind)
+    G = nx.Graph()
+    for iri, attrs in node_attributes(M).items():
+        G.add_node(iri, **attrs)
+    C = M.counts
+    cells = [dict(zip(C.indices[C.indptr[i]:C.indptr[i + 1]].tolist(), C.data[C.indptr[i]:C.indptr[i + 1]].tolist()))
+             for i in range(len(M.nodes))]
+    J = M.opposite()
+    opp = [J.indices[J.indptr[j]:J.indptr[j + 1]].tolist() for j in range(len(M.columns))]
+    agree_part = kind in ("agreement", "subtract", "signed")
+    disagree_part = kind in ("disagreement", "subtract", "signed")
+    for r, c, w, s, a, d in zip(e["row"].tolist(), e["col"].tolist(), e["weight"].tolist(),
+                                e["sign"].tolist(), e["agreement"].tolist(), e["disagreement"].tolist()):
+        ra, rb = cells[r], cells[c]
+        issues: set[str] = set()
+        statements: set[str] = set()
+        if agree_part:
+            for j in ra.keys() & rb.keys():
+                issues.add(M.columns[j][0])
+                statements |= M.cell_statements[(r, j)] | M.cell_statements[(c, j)]
+        if disagree_part:
+            for j in ra:
+                for j2 in opp[j]:
+                    if j2 in rb:
+                        issues.add(M.columns[j][0])
+                        statements |= M.cell_statements[(r, j)] | M.cell_statements[(c, j2)]
+        G.add_edge(M.nodes[r], M.nodes[c], weight=float(w), sign=int(s), agreement=int(a),
+                   disagreement=int(d), issues=";".join(sorted(issues)),
+                   statements=";".join(sorted(statements)))
+    return G
+
+
+def old_network_file(nq: str, out: str) -> None:
+    """The old ``network --kind agreement -o out.graphml``: networkx graph, networkx Louvain, ElementTree."""
+    import networkx as nx
+
+    from stancegraph.fileio import write_bytes_atomic
+    from stancegraph.networks.build import LOUVAIN_SEED, _meta, _ordered
+    from stancegraph.networks.formats.graphml import graphml_bytes
+    from stancegraph.store import open_source
+
+    table = load_positions(open_source(Path(nq), None))
+    table.source = nq
+    M = count_matrix(table.positions, table)
+    G = old_one_mode_graph(M, "agreement")
+    labels = {n: str(d.get("label", n)) for n, d in G.nodes(data=True)}
+    parts = _ordered(nx.community.louvain_communities(G, weight="weight", seed=LOUVAIN_SEED), labels)
+    membership = {n: i for i, part in enumerate(parts) for n in part}
+    for n, d in G.nodes(data=True):
+        d["community"] = membership.get(n, -1)
+    G.graph.update({"kind": "agreement", "normalize": "none", "min_weight": 0.0})
+    G.graph.update({k: v for k, v in _meta(None, None, None, "person", "article", True, False).items()
+                    if v is not None})
+    write_bytes_atomic(out, graphml_bytes(G))
+
+
+def _run_measured(cmd: list[str], timeout: float) -> dict:
+    """Run ``cmd`` in a child (through ``--measure``): its CPU seconds, peak RSS (MiB), return code."""
+    wrapped = [sys.executable, __file__, "--measure", json.dumps(cmd)]
+    try:
+        p = subprocess.run(wrapped, capture_output=True, text=True, timeout=timeout + 30)
+    except subprocess.TimeoutExpired:
+        return {"cpu": None, "rss": None, "rc": "timeout", "err": ""}
+    info = json.loads(p.stdout.strip().splitlines()[-1]) if p.stdout.strip() else {}
+    return {"cpu": info.get("cpu"), "rss": info.get("rss"), "rc": info.get("rc", p.returncode),
+            "err": p.stderr[-600:]}
+
+
+def _measure(cmd: list[str], timeout: float = 1800) -> None:
+    """--measure: run ``cmd``; print its CPU seconds and the peak RSS of its process (JSON)."""
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+        rc = p.returncode
+        sys.stderr.write(p.stderr[-600:])
+    except subprocess.TimeoutExpired:
+        rc = "timeout"
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"cpu": r.ru_utime + r.ru_stime, "rss": r.ru_maxrss / 1024, "rc": rc}))
+
+
+def scale(big: bool, old_big: bool) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_queries import store_file
+
+    exe = str(Path(sys.executable).parent / "stancegraph")
+    print("== network --kind agreement -o net.graphml  (target at 1M triples: < 10 CPU s and < 2 GB)")
+    for n in ([100_000, 1_000_000] if big else [100_000]):
+        nq = str(store_file(n))
+        with tempfile.TemporaryDirectory() as d:
+            new = _run_measured([exe, "network", nq, "--kind", "agreement", "-o", f"{d}/new.graphml"], 1800)
+            line = (f"{n:>9,} triples  new: {new['cpu']:6.2f} CPU s, peak {new['rss']:6.0f} MiB, rc {new['rc']}"
+                    f", {Path(d, 'new.graphml').stat().st_size / 2**20:.0f} MiB file")
+            top = _run_measured([exe, "network", nq, "--kind", "agreement", "--top-k", "20",
+                                 "-o", f"{d}/top.graphml"], 1800)
+            line += f"; with --top-k 20: {top['cpu']:.2f} CPU s, peak {top['rss']:.0f} MiB"
+            print(line, flush=True)
+            if n <= 200_000 or old_big:
+                limit = 200.0
+                old = _run_measured([sys.executable, __file__, "--old", nq, f"{d}/old.graphml"], limit)
+                if old["rc"] == 0:
+                    same = Path(d, "old.graphml").read_bytes() == Path(d, "new.graphml").read_bytes()
+                    print(f"{'':>9}          old: {old['cpu']:6.2f} CPU s, peak {old['rss']:6.0f} MiB; "
+                          f"RATIO old/new CPU {old['cpu'] / new['cpu']:.1f}x, peak {old['rss'] / new['rss']:.1f}x; "
+                          f"same file: {same}", flush=True)
+                else:
+                    print(f"{'':>9}          old: did not finish ({old['rc']}, limit {limit:.0f} s)", flush=True)
+            if n >= 1_000_000:
+                ok = new["rc"] == 0 and new["cpu"] < 10 and new["rss"] < 2048
+                print(f"TARGET < 10 CPU s and < 2 GB at 1M triples: {'met' if ok else 'NOT met'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--actors", type=int, default=2000)
     ap.add_argument("--issues", type=int, default=20)
     ap.add_argument("--positions", type=int, default=50000)
     ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--scale", action="store_true", help="the network command on 100k-triple stores, old vs new")
+    ap.add_argument("--big", action="store_true", help="with --scale: also 1M triples")
+    ap.add_argument("--old-big", action="store_true", help="with --scale --big: run the old way at 1M too")
+    ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--old", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.measure:
+        _measure(json.loads(args.measure))
+        return
+    if args.old:
+        old_network_file(*args.old)
+        return
+    if args.scale:
+        scale(args.big, args.old_big)
+        return
 
     t0 = time.perf_counter()
     ttl = synthetic_turtle(args.actors, args.issues, args.positions, args.articles)

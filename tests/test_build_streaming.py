@@ -63,19 +63,19 @@ def test_an_article_whose_graph_does_not_conform_is_skipped_not_fatal(resources,
                                                                       monkeypatch):
     from stancegraph import graph as graph_stage
 
-    real = graph_stage.article_graph
+    real = graph_stage.article_triples
     victim = sorted(p.stem for p in corpus_copy.glob("*.txt"))[1]
 
-    def broken(ex, issues, sovereigns, *run):
-        g = real(ex, issues, sovereigns, *run)
+    def broken(ex, issues, sovereigns, *args):
+        triples = real(ex, issues, sovereigns, *args)
         if ex.article.id == victim:  # a span whose text is not the article's text at its offsets
             from stancegraph.namespaces import NIF
 
-            s = next(g.subjects(NIF.anchorOf, None))
-            g.set((s, NIF.anchorOf, graph_stage.Literal("not the text")))
-        return g
+            n = next(i for i, t in enumerate(triples) if t.predicate.value == str(NIF.anchorOf))
+            triples[n] = ox.Triple(triples[n].subject, triples[n].predicate, ox.Literal("not the text"))
+        return triples
 
-    monkeypatch.setattr(graph_stage, "article_graph", broken)
+    monkeypatch.setattr(graph_stage, "article_triples", broken)
     r = build([corpus_copy], tmp_path / "g.ttl", resources=resources, jobs=1)
     assert r.articles == 4
     assert [s.source.rsplit("/", 1)[-1] for s in r.skipped] == [f"{victim}.txt"]

@@ -201,3 +201,33 @@ def test_a_reported_refusal_is_the_refuser_s(extractor):
                                      "the annexation of Kherson.")
     assert ("Ukraine", "kherson", "ukraine") in claims, claims
     assert not {c for c in claims if c[0] == "Marco Rubio"}, claims
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a clause set against the main one ("while …") has its own actor
+    ("Analysts expected Moscow to dig in, while Ukrainian commanders vowed to retake Melitopol.",
+     ("Ukrainian commanders", "melitopol", "ukraine"), "Russia"),
+    # a passive agent is who acts, not what the act is about
+    ("Moscow staged referendums in Kherson, rejected by Kyiv as a farce.", None, "kyiv"),
+    # "X said the plan calls for …": the plan's stance, relayed; the owner of the plan holds it
+    ("Jake Sullivan said Russia's proposal calls for the recognition of the annexation of Sevastopol.",
+     ("Russia", "sevastopol", "russia"), "Jake Sullivan"),
+])
+def test_claimant_of_nested_clauses(extractor, text, expected, unwanted):
+    _, _, _, claims = run(extractor, text)
+    if expected:
+        assert expected in claims, claims
+    assert not {c for c in claims if unwanted in (c[0], c[1])}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "the annexed peninsula": the territory named last whose names use that noun
+    ("Moscow seized Crimea in 2014. Volodymyr Zelenskyy refuses to recognise the annexed peninsula as Russian.",
+     {("Volodymyr Zelenskyy", "crimea", "ukraine")}),
+    # the nearest territory is skipped when its names do not use the noun ("city")
+    ("Russia took Sevastopol in 2014 and Crimea with it. Dmytro Kuleba has demanded the return of the city ever "
+     "since.", {("Dmytro Kuleba", "sevastopol", "ukraine")}),
+])
+def test_a_definite_region_noun_is_the_territory_named_before(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

@@ -132,3 +132,43 @@ def test_an_unknown_computed_name_is_one_line(tmp_path):
                                       "SELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
     with pytest.raises(StanceGraphError, match=r"mine.rq:line 5: no computed query named 'nothing-such'"):
         load_query("mine", tmp_path)
+
+
+# ------------------------------------------------- streamed SELECT solutions ---
+
+def test_select_solutions_are_streamed():
+    from stancegraph.store import Solutions, query, select
+
+    ttl, _ = random_graph(2, positions=200)
+    st = load_text(ttl)
+    res = query(st, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert isinstance(res, Solutions) and not isinstance(res, list)
+    assert res.variables == ["s", "p", "o"]
+    assert len(list(res)) == len(st)
+    with pytest.raises(RuntimeError, match="read once"):
+        list(res)
+    assert len(select(st, "SELECT ?s WHERE { ?s ?p ?o }")) == len(st)
+
+
+def test_a_failure_part_way_through_the_solutions_is_one_line():
+    from stancegraph.store import Solutions
+
+    def engine():
+        yield "first"
+        yield "second"
+        raise OSError("connection reset by\npeer")
+
+    res = Solutions(["x"], engine(), "SERVICE call failed", "q.rq")
+    got = []
+    with pytest.raises(StanceGraphError) as err:
+        for sol in res:
+            got.append(sol)
+    assert got == ["first", "second"]
+    assert str(err.value) == "q.rq: SERVICE call failed: connection reset by peer"
+
+    def failing_at_once():
+        raise OSError("refused")
+        yield  # pragma: no cover
+
+    with pytest.raises(StanceGraphError, match="^q.rq: query failed: refused$"):
+        Solutions(["x"], failing_at_once(), "query failed", "q.rq")

@@ -32,122 +32,206 @@ def article_iri(article_id: str) -> URIRef:
     return URIRef(ids.article_iri(article_id))
 
 
-def actor_triples(g: Graph, actor: Actor) -> None:
-    node = URIRef(actor.iri)
-    g.add((node, RDF.type, KIND_CLASS.get(actor.kind, SG.Actor)))
-    g.add((node, SKOS.prefLabel, Literal(actor.name, lang="en")))
-    g.add((node, RDFS.label, Literal(actor.name, lang="en")))
-    g.add((node, SG.actorKind, Literal(actor.kind)))
-    g.add((node, SG.fromGazetteer, Literal(actor.from_gazetteer)))
+class _RdflibTerms:
+    """Terms of rdflib (what :func:`article_graph` builds)."""
+
+    @staticmethod
+    def iri(x: str) -> URIRef:
+        return x if type(x) is URIRef else URIRef(x)
+
+    @staticmethod
+    def lit(value, datatype: str | None = None, lang: str | None = None) -> Literal:
+        return Literal(value, datatype=datatype, lang=lang)
+
+
+class _OxigraphTerms:
+    """The same terms as pyoxigraph objects, with the lexical forms rdflib gives them
+    (what :func:`article_triples` builds: no rdflib object is made)."""
+
+    def __init__(self) -> None:
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self._iris: dict[str, object] = {}
+        self._boolean = ox.NamedNode(str(XSD.boolean))
+
+    def iri(self, x: str):
+        node = self._iris.get(x)
+        if node is None:
+            node = self._iris[x] = self.ox.NamedNode(x)
+        return node
+
+    def lit(self, value, datatype: str | None = None, lang: str | None = None):
+        if lang:
+            return self.ox.Literal(value, language=lang)
+        if isinstance(value, bool):
+            return self.ox.Literal("true" if value else "false", datatype=self._boolean)
+        if datatype is not None:
+            return self.ox.Literal(str(value), datatype=self.iri(datatype))
+        return self.ox.Literal(value)
+
+
+def _actor(add, T, actor: Actor) -> None:
+    node = T.iri(actor.iri)
+    add(node, T.iri(RDF.type), T.iri(KIND_CLASS.get(actor.kind, SG.Actor)))
+    add(node, T.iri(SKOS.prefLabel), T.lit(actor.name, lang="en"))
+    add(node, T.iri(RDFS.label), T.lit(actor.name, lang="en"))
+    add(node, T.iri(SG.actorKind), T.lit(actor.kind))
+    add(node, T.iri(SG.fromGazetteer), T.lit(bool(actor.from_gazetteer)))
     if actor.affiliation:
-        g.add((node, SG.affiliation, URIRef(actor.affiliation)))
+        add(node, T.iri(SG.affiliation), T.iri(actor.affiliation))
     if actor.wikidata:
-        g.add((node, SDO.sameAs, URIRef(actor.wikidata)))
+        add(node, T.iri(SDO.sameAs), T.iri(actor.wikidata))
 
 
-def _span(g: Graph, art: URIRef, span: Span) -> URIRef:
-    node = URIRef(ids.span_iri(art, span.begin, span.end))
-    g.add((node, RDF.type, SG.TextSpan))
-    g.add((node, NIF.referenceContext, art))
-    g.add((node, NIF.beginIndex, Literal(span.begin, datatype=XSD.integer)))
-    g.add((node, NIF.endIndex, Literal(span.end, datatype=XSD.integer)))
-    g.add((node, NIF.anchorOf, Literal(span.text)))
+def actor_triples(g: Graph, actor: Actor) -> None:
+    _actor(lambda s, p, o: g.add((s, p, o)), _RdflibTerms, actor)
+
+
+def _span(add, T, art, span: Span):
+    node = T.iri(ids.span_iri(_value(art), span.begin, span.end))
+    add(node, T.iri(RDF.type), T.iri(SG.TextSpan))
+    add(node, T.iri(NIF.referenceContext), art)
+    add(node, T.iri(NIF.beginIndex), T.lit(span.begin, datatype=XSD.integer))
+    add(node, T.iri(NIF.endIndex), T.lit(span.end, datatype=XSD.integer))
+    add(node, T.iri(NIF.anchorOf), T.lit(span.text))
     return node
 
 
-def _conf(value: float) -> Literal:
+def _conf_text(value: float) -> str:
     """Three decimals in canonical form (no trailing zeros), the form a store keeps:
     a graph file and a store then hold the same literal."""
-    return Literal(f"{max(0.0, min(1.0, value)):.3f}".rstrip("0").rstrip("."), datatype=XSD.decimal)
+    return f"{max(0.0, min(1.0, value)):.3f}".rstrip("0").rstrip(".")
 
 
-def _evidence(g: Graph, node: URIRef, art: URIRef, statements: list[URIRef], evidence: Span,
-              confidence: float, run: URIRef = RUN) -> None:
+def _conf(value: float) -> Literal:
+    return Literal(_conf_text(value), datatype=XSD.decimal)
+
+
+def _evidence(add, T, node, art, statements: list, evidence: Span, confidence: float, run) -> None:
     """What ties a position or claim to the text: its statements, article, evidence span, confidence."""
     for st in statements:
-        g.add((node, SG.expressedIn, st))
-    g.add((node, PROV.wasDerivedFrom, art))
-    g.add((node, PROV.wasGeneratedBy, run))
-    g.add((node, SG.span, _span(g, art, evidence)))
-    g.add((node, SG.evidenceText, Literal(evidence.text)))
-    g.add((node, SG.confidence, _conf(confidence)))
+        add(node, T.iri(SG.expressedIn), st)
+    add(node, T.iri(PROV.wasDerivedFrom), art)
+    add(node, T.iri(PROV.wasGeneratedBy), run)
+    add(node, T.iri(SG.span), _span(add, T, art, evidence))
+    add(node, T.iri(SG.evidenceText), T.lit(evidence.text))
+    add(node, T.iri(SG.confidence), T.lit(_conf_text(confidence), datatype=XSD.decimal))
 
 
 def article_graph(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str],
                   run: URIRef = RUN) -> Graph:
     """The named-graph content of one article: the article, its spans, statements,
     positions, claims, and the actors minted from its text; ``run`` is the extraction run
-    (:func:`stancegraph.provenance.run_iri`)."""
+    (:func:`stancegraph.provenance.run_iri`). :func:`article_triples` builds the same
+    triples as pyoxigraph objects."""
     g = Graph()
     bind_prefixes(g)
+    _article(lambda s, p, o: g.add((s, p, o)), _RdflibTerms, ex, codebook_issue_iris, sovereign_iris, run)
+    return g
+
+
+def article_triples(ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str],
+                    run: str = RUN, terms: _OxigraphTerms | None = None) -> list:
+    """The triples of :func:`article_graph` as pyoxigraph Triples, built without rdflib
+    (what a build writes and validates). ``terms``: a factory to re-use across articles.
+
+    >>> from stancegraph.ingest import parse_text
+    >>> from stancegraph.model import Extraction
+    >>> from rdflib.compare import isomorphic
+    >>> from stancegraph.rdf import to_rdflib
+    >>> ex = Extraction(parse_text("a1", "Text."), {}, [], [], [], [])
+    >>> isomorphic(to_rdflib(article_triples(ex, {}, {})), article_graph(ex, {}, {}))
+    True
+    """
+    import pyoxigraph as ox
+
+    T = terms or _OxigraphTerms()
+    out: dict = {}
+
+    def add(s, p, o) -> None:
+        out[ox.Triple(s, p, o)] = None
+
+    _article(add, T, ex, codebook_issue_iris, sovereign_iris, T.iri(str(run)))
+    return list(out)
+
+
+def _article(add, T, ex: Extraction, codebook_issue_iris: dict[str, str], sovereign_iris: dict[str, str],
+             run) -> None:
+    """The article's triples, through ``add(s, p, o)``, with terms made by ``T``."""
     a = ex.article
-    art = article_iri(a.id)
-    g.add((art, RDF.type, SG.Article))
-    g.add((art, SG.articleId, Literal(a.id)))
-    g.add((art, NIF.isString, Literal(a.text)))
+    art = T.iri(ids.article_iri(a.id))
+    rdf_type = T.iri(RDF.type)
+    add(art, rdf_type, T.iri(SG.Article))
+    add(art, T.iri(SG.articleId), T.lit(a.id))
+    add(art, T.iri(NIF.isString), T.lit(a.text))
     if a.published:
-        g.add((art, SDO.datePublished, Literal(a.published.isoformat(), datatype=XSD.date)))
+        add(art, T.iri(SDO.datePublished), T.lit(a.published.isoformat(), datatype=XSD.date))
     elif ex.inferred_date is not None:  # read from the text, not published: marked as inferred
-        g.add((art, SG.inferredDate, Literal(ex.inferred_date.day.isoformat(), datatype=XSD.date)))
-        g.add((art, SG.dateEvidence, Literal(f"{ex.inferred_date.kind}: {ex.inferred_date.evidence}")))
+        add(art, T.iri(SG.inferredDate), T.lit(ex.inferred_date.day.isoformat(), datatype=XSD.date))
+        add(art, T.iri(SG.dateEvidence), T.lit(f"{ex.inferred_date.kind}: {ex.inferred_date.evidence}"))
     if ex.document_speaker:
-        g.add((art, SG.documentSpeaker, URIRef(ex.document_speaker)))
+        add(art, T.iri(SG.documentSpeaker), T.iri(ex.document_speaker))
     if a.title:
-        g.add((art, SDO.headline, Literal(a.title)))
+        add(art, T.iri(SDO.headline), T.lit(a.title))
     if a.url:
-        g.add((art, SDO.url, Literal(a.url, datatype=XSD.anyURI)))
+        add(art, T.iri(SDO.url), T.lit(a.url, datatype=XSD.anyURI))
     if a.outlet:
-        g.add((art, SG.outlet, Literal(a.outlet)))
+        add(art, T.iri(SG.outlet), T.lit(a.outlet))
     for actor in ex.actors.values():
         if not actor.from_gazetteer:
-            actor_triples(g, actor)
+            _actor(add, T, actor)
     for m in ex.mentions:
-        node = _span(g, art, m.span)
-        g.add((node, SG.refersTo, URIRef(m.actor)))
-    st_nodes: list[URIRef] = []
+        node = _span(add, T, art, m.span)
+        add(node, T.iri(SG.refersTo), T.iri(m.actor))
+    st_nodes: list = []
     used: dict[tuple[int, int], int] = {}
     for st in ex.statements:
         key = (st.span.begin, st.span.end)
         n = used.get(key, 0)
         used[key] = n + 1
-        node = URIRef(ids.statement_iri(art, st.span.begin, st.span.end, n))
+        node = T.iri(ids.statement_iri(_value(art), st.span.begin, st.span.end, n))
         st_nodes.append(node)
-        g.add((node, RDF.type, SG.Statement))
+        add(node, rdf_type, T.iri(SG.Statement))
         if st.mode == Mode.DIRECT:
-            g.add((node, RDF.type, SDO.Quotation))
-        g.add((node, PROV.wasAttributedTo, URIRef(st.speaker)))
-        g.add((node, PROV.wasDerivedFrom, art))
-        g.add((node, PROV.wasGeneratedBy, run))
-        g.add((node, SG.mode, MODES[st.mode]))
+            add(node, rdf_type, T.iri(SDO.Quotation))
+        add(node, T.iri(PROV.wasAttributedTo), T.iri(st.speaker))
+        add(node, T.iri(PROV.wasDerivedFrom), art)
+        add(node, T.iri(PROV.wasGeneratedBy), run)
+        add(node, T.iri(SG.mode), T.iri(MODES[st.mode]))
         for span in [st.span, *st.extra_spans]:
-            g.add((node, SG.span, _span(g, art, span)))
+            add(node, T.iri(SG.span), _span(add, T, art, span))
         if st.cue:
-            g.add((node, SG.cueVerb, Literal(st.cue)))
+            add(node, T.iri(SG.cueVerb), T.lit(st.cue))
         if st.quoted_text:
-            g.add((node, SG.quotedText, Literal(st.quoted_text)))
+            add(node, T.iri(SG.quotedText), T.lit(st.quoted_text))
         if st.reported_by:
-            g.add((node, SG.reportedBy, URIRef(st.reported_by)))
+            add(node, T.iri(SG.reportedBy), T.iri(st.reported_by))
         if st.utterance_date:
-            g.add((node, SG.utteranceDate, Literal(st.utterance_date.isoformat(), datatype=XSD.date)))
-        g.add((node, SG.confidence, _conf(st.confidence)))
+            add(node, T.iri(SG.utteranceDate), T.lit(st.utterance_date.isoformat(), datatype=XSD.date))
+        add(node, T.iri(SG.confidence), T.lit(_conf_text(st.confidence), datatype=XSD.decimal))
     for p in ex.positions:
         stance = Stance.from_sign(p.stance)
-        node = URIRef(ids.position_iri(art, p.holder, p.issue, stance.key))
-        g.add((node, RDF.type, SG.IssuePosition))
-        g.add((node, SG.holder, URIRef(p.holder)))
-        g.add((node, SG.issue, URIRef(codebook_issue_iris[p.issue])))
-        g.add((node, SG.stance, STANCES[stance]))
-        _evidence(g, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence, run)
+        node = T.iri(ids.position_iri(_value(art), p.holder, p.issue, stance.key))
+        add(node, rdf_type, T.iri(SG.IssuePosition))
+        add(node, T.iri(SG.holder), T.iri(p.holder))
+        add(node, T.iri(SG.issue), T.iri(codebook_issue_iris[p.issue]))
+        add(node, T.iri(SG.stance), T.iri(STANCES[stance]))
+        _evidence(add, T, node, art, [st_nodes[i] for i in p.statements], p.evidence, p.confidence, run)
         if p.relayed_by:
-            g.add((node, SG.relayedBy, URIRef(p.relayed_by)))
+            add(node, T.iri(SG.relayedBy), T.iri(p.relayed_by))
     for c in ex.claims:
-        node = URIRef(ids.claim_iri(art, c.claimant, c.territory, c.sovereign))
-        g.add((node, RDF.type, SG.TerritorialClaim))
-        g.add((node, SG.claimant, URIRef(c.claimant)))
-        g.add((node, SG.territory, URIRef(c.territory)))
-        g.add((node, SG.assertedSovereign, URIRef(sovereign_iris[c.sovereign])))
-        _evidence(g, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence, run)
-    return g
+        node = T.iri(ids.claim_iri(_value(art), c.claimant, c.territory, c.sovereign))
+        add(node, rdf_type, T.iri(SG.TerritorialClaim))
+        add(node, T.iri(SG.claimant), T.iri(c.claimant))
+        add(node, T.iri(SG.territory), T.iri(c.territory))
+        add(node, T.iri(SG.assertedSovereign), T.iri(sovereign_iris[c.sovereign]))
+        _evidence(add, T, node, art, [st_nodes[i] for i in c.statements], c.evidence, c.confidence, run)
+
+
+def _value(node) -> str:
+    """The IRI text of an rdflib or pyoxigraph IRI."""
+    return node if isinstance(node, str) else node.value
 
 
 def run_graph(model_id: str, run: URIRef = RUN, detector_id: str | None = None,

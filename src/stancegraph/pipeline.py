@@ -116,21 +116,26 @@ class _Shared:
     def check(self, static: dict, ontology) -> None:
         if not self.changed:
             return
-        from rdflib import Graph, URIRef
+        import pyoxigraph as ox
 
-        from .validate import validate_graph
+        from .rdf import to_oxigraph
+        from .shacl_sparql import validate_oxigraph
         from .worker import StaticContext
 
-        text = "\n".join(line for s in sorted(self.changed) for line in sorted(self.lines[s]))
-        g = Graph().parse(data=text, format="nt")
-        for o in set(g.objects()):
-            key = f"<{o}>" if isinstance(o, URIRef) else None
+        def parse(lines) -> list:
+            return [q.triple for q in ox.parse("\n".join(lines) + "\n", ox.RdfFormat.N_TRIPLES)]
+
+        triples = parse(line for s in sorted(self.changed) for line in sorted(self.lines[s]))
+        for o in {t.object for t in triples}:
+            key = f"<{o.value}>" if isinstance(o, ox.NamedNode) else None
             if key in self.lines and key not in self.changed:
-                g.parse(data="\n".join(self.lines[key]), format="nt")
+                triples += parse(self.lines[key])
+        nodes = {t.object for t in triples} | {t.subject for t in triples}
         ctx = StaticContext(static["codebook"], [static["gazetteer"]])
-        for t in ctx.triples_for(n for n in set(g.objects()) | set(g.subjects()) if isinstance(n, URIRef)):
-            g.add(t)
-        report = validate_graph(g, ontology=ontology)
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
+                          for t in triples + ctx.triples_for(nodes) + to_oxigraph(ontology))
+        report = validate_oxigraph(store)
         if not report.conforms:
             raise StanceGraphError(
                 f"actors described by several articles do not conform together "

@@ -377,6 +377,8 @@ def reviewed_view(store: ox.Store, problems: list[str] | None = None) -> ox.Stor
     a new ``sg:Statement`` over the span when the machine had none there.
     Lines for reviews whose target vanished are appended to ``problems``.
     """
+    if not count_review_nodes(store):  # no reviews: nothing to read (machine_rows is costly on a big store)
+        return store
     rr = reviewed_rows(store)
     if problems is not None:
         problems.extend(rr.problems)

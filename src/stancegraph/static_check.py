@@ -41,8 +41,10 @@ def check_static(static: dict, key: str, ontology=None, shapes=None, cache_dir: 
 
     Returns "cached" or "validated"; raises StanceGraphError (nothing cached) when they do not conform.
     """
-    from .graph import merge
-    from .validate import validate_graph
+    import pyoxigraph as ox
+
+    from .rdf import to_oxigraph
+    from .shacl_sparql import validate_oxigraph
 
     folder = Path(cache_dir) if cache_dir is not None else globals()["cache_dir"]()
     stamp = folder / f"static-{key[:32]}.json"
@@ -51,7 +53,14 @@ def check_static(static: dict, key: str, ontology=None, shapes=None, cache_dir: 
             return "cached"
     except (OSError, ValueError):
         pass
-    report = validate_graph(merge(static.values()), shapes, ontology)
+    if ontology is None:
+        from .validate import ontology_graph
+
+        ontology = ontology_graph()
+    store = ox.Store()  # the compiled shapes on Oxigraph: the same results as pyshacl (shacl_sparql)
+    for g in list(static.values()) + [ontology]:
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_oxigraph(g))
+    report = validate_oxigraph(store, shapes, advice=False)
     if not report.conforms:
         raise StanceGraphError(
             f"the static graphs (ontology, codebook, gazetteer) do not conform to the shapes "

@@ -177,19 +177,23 @@ class StaticContext:
     into: issues, sovereignty options and their schemes), and from the
     gazetteer and territory graph only the nodes the article references, with
     everything reachable from them (their types, labels, affiliations...).
+    The graphs are rdflib Graphs; what :meth:`triples_for` gives back are
+    pyoxigraph Triples (converted once), for the Oxigraph validator.
     """
 
     def __init__(self, codebook, others: Sequence):
-        from rdflib import BNode, URIRef
+        from .rdf import to_oxigraph
 
-        self._codebook = list(codebook)
+        self._codebook = to_oxigraph(codebook)
         self._by_subject: dict = {}
         for g in others:
-            for t in g:
-                self._by_subject.setdefault(t[0], []).append(t)
-        self._node_types = (URIRef, BNode)
+            for t in to_oxigraph(g):
+                self._by_subject.setdefault(t.subject, []).append(t)
 
     def triples_for(self, nodes: Iterable) -> list:
+        """``nodes``: pyoxigraph terms the article's triples reference."""
+        import pyoxigraph as ox
+
         out = list(self._codebook)
         seen = set()
         todo = [n for n in nodes if n in self._by_subject]
@@ -200,8 +204,8 @@ class StaticContext:
             seen.add(n)
             for t in self._by_subject.get(n, ()):
                 out.append(t)
-                o = t[2]
-                if isinstance(o, self._node_types) and o not in seen and o in self._by_subject:
+                o = t.object
+                if isinstance(o, (ox.NamedNode, ox.BlankNode)) and o not in seen and o in self._by_subject:
                     todo.append(o)
         return out
 
@@ -218,7 +222,7 @@ class Worker:
     def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
         from .graph import issue_iris, static_graphs
-        from .validate import ontology_graph, prepare_shapes, shapes_graph
+        from .validate import ontology_graph, shapes_graph
 
         self.config = config
         # in the build's own process the caller's resources are re-used; elsewhere they are loaded
@@ -235,15 +239,16 @@ class Worker:
         self.context = StaticContext(static["codebook"], [static["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
-        prepare_shapes(self.shapes)
-        self._ontology_triples = None
+        from .graph import _OxigraphTerms
+        from .rdf import to_oxigraph
+        from .shacl_sparql import compile_shapes, Unsupported
 
-    def _ontology_ox(self) -> list:
-        if self._ontology_triples is None:
-            from .rdf import to_oxigraph as rdflib_to_oxigraph
-
-            self._ontology_triples = rdflib_to_oxigraph(self.ontology)
-        return self._ontology_triples
+        self.terms = _OxigraphTerms()
+        self._ontology_triples = to_oxigraph(self.ontology)
+        try:  # compiled once; a shapes file the compiler does not translate is checked by pyshacl
+            compile_shapes(self.shapes)
+        except Unsupported:
+            pass
 
     def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         """Parse the batch with ``nlp.pipe``, extract, build and validate each graph.
@@ -258,7 +263,7 @@ class Worker:
             return self._process(articles, input_hashes)
 
     def _process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
-        from .graph import article_graph, article_iri
+        from .graph import article_iri, article_triples
 
         from .extract.nlp import parse_many
 
@@ -271,7 +276,7 @@ class Worker:
         for n, (article, doc) in enumerate(zip(articles, docs)):
             try:
                 ex = self.extractor.extract(article, doc=doc)
-                g = article_graph(ex, self.issues, self.sovereigns, self.run)
+                triples = article_triples(ex, self.issues, self.sovereigns, self.run, self.terms)
             except StanceGraphError as exc:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=exc.message, place=exc.place)
@@ -281,20 +286,17 @@ class Worker:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=f"could not be processed ({type(exc).__name__}: {reason})")
                 continue
-            built.append((n, article, ex, g))
-        from .rdf import to_oxigraph as rdflib_to_oxigraph
-
-        converted = {n: rdflib_to_oxigraph(g) for n, _, _, g in built}
-        reports = self._validate([(article_iri(a.id), g) for _, a, _, g in built],
-                                 [t for ts in converted.values() for t in ts]) if self.config.validate else {}
-        for n, article, ex, g in built:
+            built.append((n, article, ex, triples))
+        reports = self._validate([(str(article_iri(a.id)), ts) for _, a, _, ts in built]) \
+            if self.config.validate else {}
+        for n, article, ex, triples in built:
             problems, warnings = reports.get(str(article_iri(article.id)), ((), ()))
             if problems:
                 outputs[n] = ArticleOutput(
                     article.id, article.source or article.id, input_hashes[n],
                     skipped=f"its graph does not conform to the shapes ({len(problems)} violations): {problems[0]}")
                 continue
-            outputs[n] = self._output(article, input_hashes[n], ex, converted[n], warnings)
+            outputs[n] = self._output(article, input_hashes[n], ex, triples, warnings)
         return [outputs[n] for n in range(len(articles))]
 
     def _output(self, article: Article, input_hash: str, ex, triples, warnings) -> ArticleOutput:
@@ -313,38 +315,28 @@ class Worker:
                              len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
                              shared, tuple(warnings))
 
-    def _validate(self, graphs, ox_triples=None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-        """Validate a batch of article graphs with the static nodes they reference, in one run.
+    def _validate(self, batch) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Validate a batch of article graphs with the static nodes they reference, in one run
+        on Oxigraph (:mod:`stancegraph.shacl_sparql`: the same results as pyshacl).
 
-        Returns article IRI -> (violation lines, warning lines); a result is the article's whose
-        node it is about (its own nodes, or a node only its graph describes)."""
-        from rdflib import URIRef
+        ``batch``: (article IRI, pyoxigraph triples) pairs. Returns article IRI -> (violation
+        lines, warning lines); a result is the article's whose node it is about (its own nodes,
+        or a node only its graph describes)."""
+        import pyoxigraph as ox
 
-        from .validate import PreparedQueryGraph, validate_graph
+        from .shacl_sparql import validate_oxigraph
 
-        data = PreparedQueryGraph()
         owner: dict[str, str] = {}
         refs = set()
-        for art, g in graphs:
-            for t in g:
-                data.add(t)
-                s = t[0]
-                owner.setdefault(str(s), str(art))
-                refs.add(t[2])
-        context = self.context.triples_for(r for r in refs if isinstance(r, URIRef))
-        for t in context:
-            data.add(t)
-        store = None
-        if ox_triples is not None:
-            import pyoxigraph as ox
-
-            from .rdf import to_oxigraph as rdflib_to_oxigraph
-
-            store = ox.Store()
-            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples)
-            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
-                              for t in rdflib_to_oxigraph(_Triples(context)) + self._ontology_ox())
-        report = validate_graph(data, self.shapes, self.ontology, store=store, consume=True)
+        store = ox.Store()
+        for art, triples in batch:
+            for t in triples:
+                owner.setdefault(t.subject.value, art)
+                refs.add(t.object)
+            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        context = self.context.triples_for(r for r in refs if isinstance(r, ox.NamedNode))
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in context + self._ontology_triples)
+        report = validate_oxigraph(store, self.shapes)
         out: dict[str, tuple[list, list]] = {}
         for v in report.violations + report.advice:
             art = _article_of(v.focus, owner)
@@ -354,16 +346,6 @@ class Worker:
             bad, warn = out.setdefault(art, ([], []))
             (bad if v.severity == "Violation" else warn).append(v.oneline())
         return {k: (tuple(b), tuple(w)) for k, (b, w) in out.items()}
-
-
-class _Triples:
-    """A list of rdflib triples seen as a graph by rdflib_to_oxigraph."""
-
-    def __init__(self, triples):
-        self._t = triples
-
-    def triples(self, _pattern):
-        return iter(self._t)
 
 
 def _inside(term, own: str) -> bool:

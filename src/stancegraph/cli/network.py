@@ -15,7 +15,7 @@ FLAGS = {"kind": "--kind", "fmt": "--format", "out": "-o", "issues": "--issue", 
          "until": "--until", "window": "--window", "step": "--step", "level": "--level",
          "normalize": "--normalize", "duplicates": "--duplicates", "min_weight": "--min-weight",
          "claims": "--claims", "claims=False": "--no-claims", "claims_only": "--claims-only",
-         "summary": "--summary"}
+         "summary": "--summary", "top_k": "--top-k", "edge_statements": "--edge-statements"}
 """Option fields (of :class:`~stancegraph.networks.options.NetworkOptions` and ``run_network``) -> flags."""
 
 
@@ -86,6 +86,14 @@ def network_command(
         help="Count a position once per article, once per utterance, or every time.")] = "article",
     min_weight: Annotated[float, typer.Option(
         "--min-weight", metavar="W", help="Drop edges with |weight| below W (0 or more).")] = 0.0,
+    top_k: Annotated[Optional[int], typer.Option(
+        "--top-k", metavar="K",
+        help="Keep each actor's K strongest edges (and those its neighbours keep); with --min-weight, "
+             "applied before the graph is built.")] = None,
+    edge_statements: Annotated[Optional[bool], typer.Option(
+        "--edge-statements/--no-edge-statements", metavar="",
+        help="List the statements behind every edge (default: when the network has at most "
+             "100,000 edges).")] = None,
     claims: Annotated[bool, typer.Option(
         "--claims/--no-claims", metavar="", help="Territorial claims as positions (default on).")] = True,
     claims_only: Annotated[bool, typer.Option(
@@ -116,7 +124,7 @@ def network_command(
     run = run_network(graph, store, kind=kind, fmt=fmt, out=out, issues=list(issue or []), since=since,
                       until=until, window=window, level=level, normalize=normalize, duplicates=duplicates,
                       min_weight=min_weight, claims=claims, claims_only=claims_only, summary=summary,
-                      step=step, machine_only=machine_only)
+                      step=step, machine_only=machine_only, top_k=top_k, edge_statements=edge_statements)
     for w in run.warnings:
         for name, flag in sorted(FLAGS.items(), key=lambda kv: -len(kv[0])):
             w = w.replace(f"`{name}`", flag)

@@ -41,7 +41,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -295,10 +295,11 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ == "nsubjpass":
                 toks.update(range(c.left_edge.i, c.right_edge.i + 1))
-        # A relative clause inside the arguments says something else of its noun ("T, which comprises U").
+        # A relative clause inside the arguments says something else of its noun ("T, which comprises U");
+        # a passive agent names who acts ("referendums denounced by Kyiv").
         for i in list(toks):
             t = self.ctx.doc[i]
-            if t.dep_ == "relcl" and t.i != trig.i:
+            if (t.dep_ == "relcl" and t.i != trig.i) or t.dep_ == "agent":
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
         # A place standing as a verb's subject or object, or as a possessor ("Kiev's refusal"), is its
         # government.
@@ -337,7 +338,8 @@ class ClaimEventFinder:
     def _government(self, i: int) -> bool:
         tok = self.ctx.doc[i]
         return i in self.ctx.tok_actor and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
-                                            or any(c.dep_ == "case" for c in tok.children))
+                                            or any(c.dep_ == "case" for c in tok.children)
+                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by Kyiv"
 
     def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
         """The act's territory tokens with the rest of each list they belong to, on the act's side."""
@@ -521,8 +523,11 @@ class ClaimEventFinder:
 
     @staticmethod
     def _own_clause(tok) -> bool:
-        """A verb conjoined to another clause, with a subject of its own."""
-        return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJ for c in tok.children)
+        """A verb conjoined to another clause or set against it ("…, while X …"), with a subject of its own."""
+        if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
+            return False
+        return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children))
 
     def _disputed(self, trig, idx, chain, disputes) -> bool:
         """A dispute cue said of the act: its modifier ("sham referendum"), or the predicate of a
@@ -562,6 +567,15 @@ class ClaimEventFinder:
                 return True
         return False
 
+    def _stance_of(self, node) -> int | None:
+        """The polarity of a stance predicate ("demand", "call for", "reject"), or None."""
+        low, lemma = forms(node)
+        pol = self.predicates.get(lemma) or self.predicates.get(low)
+        for child in node.children:
+            if child.dep_ in ("prt", "prep") and child.i == node.i + 1:
+                pol = self.multi_predicates.get((lemma, child.lower_), pol)
+        return pol
+
     def _predicate_subject(self, node):
         """The subject of a copular clause when it is a stance noun ("its condition is …")."""
         if (node.lemma_ or "").lower() != "be":
@@ -595,6 +609,21 @@ class ClaimEventFinder:
                 self.att.resolve(owner, self.log)[0]
             if speaker is not None:
                 return speaker, owner.i, True
+        # "X said the plan calls for …", "X said it demands …": a stance taken by a document or a thing
+        # is its author's (the owner named, "Y's plan"); the speaker only relays it
+        for node in chain[1:]:
+            if node.pos_ != "VERB" or node.dep_ != "ccomp" or self._stance_of(node) is None:
+                continue
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is None or not (subj.pos_ == "NOUN" or subj.lower_ in ("it", "which", "that")):
+                continue
+            speaker, source, _ = self.att.resolve(subj, self.log)
+            if speaker is not None or source is not None:
+                break
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            speaker = self.att.resolve(owner, self.log)[0] if owner is not None and \
+                owner.lower_ not in POSSESSIVE_PRONOUNS else None
+            return speaker, (owner.i if speaker else None), True
         # "chided X for refusing to recognise …", "accused X of seeking …": the object of the verb
         # is who refuses or seeks
         for node in chain[1:]:

@@ -12,7 +12,7 @@ from ..knowledge import Resources
 from ..lang_en import NUMBER_WORDS
 from .claim_events import ACQUIRE, event_lexicon
 from .matcher import is_root
-from .territory_lists import LIST_GLUE, region_noun, territory_lists
+from .territory_lists import LIST_GLUE, REGION_NOUNS, region_noun, territory_lists
 
 # Words that pick part of a list for a counted phrase ("the latter four", "the first two").
 LAST_OF_LIST = {"latter", "last"}
@@ -46,6 +46,10 @@ class TerritoryTagger:
             for name in (terr.name, *terr.aliases):
                 self.territory_of.setdefault(name.lower().replace("’", "'"), terr.iri)
         self.matcher.add("TERR", [nlp.tokenizer(n) for n in sorted(self.territory_of)])
+        # the words of each territory's names ("peninsula" of "Crimean Peninsula"): what "the peninsula" may stand for
+        self.name_words: dict[str, set[str]] = {}
+        for name, iri in self.territory_of.items():
+            self.name_words.setdefault(iri, set()).update(name.split())
         # single-word acquisition cues of the claim events ("annex" in "the annexed territories")
         self.acquired = {w[0] for w, cues in event_lexicon(resources).cues.items()
                          if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
@@ -70,7 +74,35 @@ class TerritoryTagger:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
         self._annexed_regions(doc, out)
+        self._definite_region(doc, out)
         return out
+
+    def _definite_region(self, doc, out: dict[int, tuple[str, ...]]) -> None:
+        """ "the peninsula", "the annexed region", "this city": the territory named last before (in
+        its sentence or the two before) among those whose names use that noun."""
+        named = sorted(i for i in out if len(out[i]) == 1)
+        for tok in doc:
+            if tok.i in out or tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in REGION_NOUNS:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+                continue
+            if any(c.dep_ in ("compound", "nmod", "poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+                   or c.i in out for c in tok.children):
+                continue  # "the region of T", "the T region", "the eastern Luhansk region"
+            noun = tok.lemma_.lower()
+            first = tok.sent
+            for _ in range(2):
+                if first.start == 0:
+                    break
+                first = doc[first.start - 1].sent
+            for i in reversed(named):
+                if i >= tok.i:
+                    continue
+                if i < first.start:
+                    break
+                if noun in self.name_words.get(out[i][0], ()):
+                    out[tok.i] = out[i]
+                    break
 
     @staticmethod
     def _counted(doc, tok, n: int, out, lists) -> list[str]:

@@ -6,7 +6,10 @@ from ..knowledge import Codebook
 from .matcher import find
 
 # Head nouns that only restate the name they follow ("the NAFTA trade treaty").
-RESTATING_HEADS = {"alliance", "bloc", "organization", "organisation", "treaty", "union", "pact"}
+RESTATING_HEADS = {"alliance", "bloc", "organization", "organisation", "treaty", "union", "pact",
+                   # heads that name a proposal about the modifier ("the neutrality model")
+                   "model", "option", "idea", "proposal", "plan", "framework", "scenario", "arrangement",
+                   "format", "bid", "issue", "question"}
 
 
 def modifier_only(doc, idx: list[int]) -> bool:

@@ -20,6 +20,7 @@ select_positions(table, ...)        the filters (select.py)
 stance_matrix(source, ...)          the count matrix C (StanceMatrix)
 agreement_matrix(M), disagreement_matrix(M)   raw A and D (sparse)
 network(source, kind, ...)          one networkx Graph
+network_table(source, kind, ...)    the same one-mode network as arrays (EdgeTable; no networkx)
 windowed_networks(source, kind, window, ...)  [(Window, Graph), ...]
 summarize(source, ...)              coalitions, contested issues, polarisation
 write_network(G_or_windows, fmt, out)  GraphML / GEXF 1.3 / CSV / JSON (WRITERS registry)
@@ -33,10 +34,11 @@ run_network(...)                    what ``stancegraph network`` runs (the comma
 # Names are imported from their module on first use (PEP 562), so that importing
 # stancegraph.networks.options or .formats (the CLI does) does not load numpy, scipy and networkx.
 _WHERE = {
-    **dict.fromkeys(['LOUVAIN_SEED', 'communities', 'graph_from_matrix', 'labelled_edges', 'network', 'windowed_networks', 'windows_of'], 'build'),
+    **dict.fromkeys(['IGRAPH_EDGES', 'LOUVAIN_SEED', 'communities', 'graph_from_matrix', 'labelled_edges', 'network', 'network_table', 'table_communities', 'table_from_matrix', 'windowed_networks', 'windows_of'], 'build'),
+    **dict.fromkeys(['EDGE_STATEMENTS_LIMIT', 'EdgeTable', 'edge_issues', 'edge_table'], 'edges'),
     **dict.fromkeys(['EXAMPLE_TTL', 'example_store'], 'examples'),
     **dict.fromkeys(['FORMATS', 'WRITERS', 'Writer', 'csv_paths', 'window_path', 'write_csv', 'write_gexf', 'write_gexf_dynamic', 'write_graphml', 'write_json', 'write_network'], 'formats'),
-    **dict.fromkeys(['affiliation_graph', 'agreement_matrix', 'disagreement_matrix', 'edge_weights', 'node_attributes', 'one_mode_graph'], 'kinds'),
+    **dict.fromkeys(['affiliation_graph', 'agreement_matrix', 'disagreement_matrix', 'edge_weights', 'keep_top_k', 'node_attributes', 'one_mode_graph'], 'kinds'),
     **dict.fromkeys(['StanceMatrix', 'count_matrix', 'stance_matrix'], 'matrix'),
     **dict.fromkeys(['DUPLICATES', 'KINDS', 'LEVELS', 'NORMALIZATIONS', 'Window', 'make_windows', 'parse_window'], 'options'),
     **dict.fromkeys(['CLAIM_PREFIX', 'Position', 'PositionTable', 'load_positions', 'normalise_quote'], 'read'),
@@ -60,6 +62,8 @@ def __dir__():
     return sorted(set(globals()) | set(_WHERE))
 
 __all__ = [
+    "EDGE_STATEMENTS_LIMIT", "EdgeTable", "IGRAPH_EDGES", "edge_issues", "edge_table", "keep_top_k",
+    "network_table", "table_communities", "table_from_matrix",
     "CLAIM_PREFIX", "DUPLICATES", "EXAMPLE_TTL", "FORMATS", "KINDS", "LEVELS", "LOUVAIN_SEED", "NORMALIZATIONS",
     "Contested", "NetworkRun", "NetworkSummary", "Polarisation", "Position", "PositionTable", "StanceMatrix",
     "WRITERS", "Window", "Writer", "affiliation_graph", "agreement_matrix", "communities", "contested_issues", "count_matrix",

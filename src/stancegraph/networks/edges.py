@@ -43,6 +43,8 @@ EDGE_STATEMENTS_LIMIT = 100_000
 
 EDGE_ATTRIBUTES = ("weight", "sign", "agreement", "disagreement", "issues", "statements")
 """The one-mode edge attributes, in the order networkx stores them."""
+EDGE_TYPES = {"weight": "double", "sign": "int", "agreement": "int", "disagreement": "int", "issues": "string",
+              "statements": "string"}
 
 
 @dataclass(frozen=True)
@@ -87,19 +89,26 @@ class EdgeTable:
 
     def issues(self) -> list[str]:
         """The ``issues`` of every edge."""
-        return np.asarray(self.issue_texts + [""], dtype=object)[self.issue_of].tolist()
+        return self.edge_columns()["issues"]
 
     def edge_names(self) -> list[str]:
         """The edge attributes present, in the order of :data:`EDGE_ATTRIBUTES`."""
         return [a for a in EDGE_ATTRIBUTES if a != "statements" or self.statements is not None]
 
-    def edge_columns(self) -> dict[str, list]:
-        """Each edge attribute as a list of plain Python values (one per edge)."""
-        cols: dict[str, list] = {"weight": self.weight.astype(float).tolist(), "sign": self.sign.tolist(),
-                                 "agreement": self.agreement.tolist(), "disagreement": self.disagreement.tolist(),
-                                 "issues": self.issues()}
+    def edge_types(self) -> dict[str, str]:
+        """The type of each edge attribute present (as :func:`~stancegraph.networks.formats.values.type_of`
+        finds it on the networkx graph)."""
+        return {name: EDGE_TYPES[name] for name in self.edge_names()}
+
+    def edge_columns(self, start: int = 0, stop: int | None = None) -> dict[str, list]:
+        """Each edge attribute as a list of plain Python values, for the edges ``start:stop``."""
+        part = slice(start, stop)
+        cols: dict[str, list] = {"weight": self.weight[part].astype(float).tolist(), "sign": self.sign[part].tolist(),
+                                 "agreement": self.agreement[part].tolist(),
+                                 "disagreement": self.disagreement[part].tolist(),
+                                 "issues": np.asarray(self.issue_texts + [""], dtype=object)[self.issue_of[part]].tolist()}
         if self.statements is not None:
-            cols["statements"] = self.statements
+            cols["statements"] = self.statements[part]
         return {name: cols[name] for name in self.edge_names()}
 
     def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:

@@ -128,6 +128,21 @@ def check_min_weight(min_weight: float | None, source: str | None = None) -> flo
     return float(min_weight)
 
 
+def check_top_k(top_k: int | None, source: str | None = None) -> int | None:
+    """``top_k`` as an int, 1 or more (``None``: keep every edge).
+
+    >>> check_top_k(0)
+    Traceback (most recent call last):
+    ...
+    stancegraph.errors.StanceGraphError: top_k: `top_k` must be 1 or more, not 0
+    """
+    if top_k is None:
+        return None
+    if isinstance(top_k, bool) or int(top_k) != top_k or top_k < 1:
+        raise StanceGraphError(f"`top_k` must be 1 or more, not {top_k}", path=source, place="top_k")
+    return int(top_k)
+
+
 def check_kind(kind: str, normalize: str, source: str | None = None) -> tuple[str, str]:
     """``kind`` and ``normalize`` checked, and checked to go together.
 
@@ -170,6 +185,8 @@ class NetworkOptions:
     min_weight: float = 0.0
     claims: bool = True
     claims_only: bool = False
+    top_k: int | None = None
+    edge_statements: bool | None = None
     source: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -184,11 +201,18 @@ class NetworkOptions:
             raise StanceGraphError("`step` slides a `window`: give both (e.g. `window` 1M, `step` 1W)",
                                    path=src, place="step")
         check_claims(self.claims, self.claims_only, src)
+        if self.top_k is not None and kind == "affiliation":
+            raise StanceGraphError("`top_k` applies to one-mode networks; the affiliation network keeps every "
+                                   "actor-issue edge", path=src, place="top_k")
+        if self.edge_statements not in (None, True, False):
+            raise StanceGraphError(f"`edge_statements` is true, false or unset, not {self.edge_statements!r}",
+                                   path=src, place="edge_statements")
         checked = {
             "kind": kind, "normalize": normalize, "since": since, "until": until, "window": window, "step": step,
             "level": check_choice(self.level, LEVELS, "level", src),
             "duplicates": check_choice(self.duplicates, DUPLICATES, "duplicates", src),
             "min_weight": check_min_weight(self.min_weight, src),
+            "top_k": check_top_k(self.top_k, src),
             "issues": tuple(str(i) for i in self.issues) if self.issues else None,
         }
         for name, value in checked.items():
@@ -199,7 +223,8 @@ class NetworkOptions:
         :func:`~stancegraph.networks.summarize` (all but ``kind`` and ``window``)."""
         return dict(issues=list(self.issues) if self.issues else None, since=self.since, until=self.until,
                     level=self.level, normalize=self.normalize, duplicates=self.duplicates,
-                    min_weight=self.min_weight, claims=self.claims, claims_only=self.claims_only)
+                    min_weight=self.min_weight, claims=self.claims, claims_only=self.claims_only,
+                    top_k=self.top_k, edge_statements=self.edge_statements)
 
 
 @dataclass(frozen=True, order=True)

@@ -21,7 +21,9 @@ import networkx as nx
 
 from ..errors import StanceGraphError
 from ..store import open_source
-from .build import network, undated, windowed_networks
+from .build import network, network_table, undated, windowed_networks
+from . import edges
+from .edges import EdgeTable
 from .matrix import load_positions
 from .formats import format_for, write_network
 from .options import NetworkOptions
@@ -34,7 +36,7 @@ class NetworkRun:
 
     files: list[Path] = field(default_factory=list)
     summary: NetworkSummary | None = None
-    graphs: list[tuple[str, nx.Graph]] = field(default_factory=list)
+    graphs: list[tuple[str, nx.Graph | EdgeTable]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)   # for stderr: what the options left out
 
     def __str__(self) -> str:
@@ -105,8 +107,13 @@ def run_network(graph: Path | None, store: Path | None, options: NetworkOptions 
         if out is not None:
             run.files = write_network(nets, fmt_checked, out)
     else:
-        G = network(table, kind, **opts)
+        # one-mode: arrays all the way to the file (GraphML and CSV stream them); networkx only
+        # for the formats that need a graph object, and for the two-mode affiliation network
+        G = network(table, kind, **opts) if kind == "affiliation" else network_table(table, kind, **opts)
         run.graphs = [("", G)]
+        if isinstance(G, EdgeTable) and G.statements is None and options.edge_statements is None:
+            run.warnings.append(f"edge statements left out: {G.number_of_edges():,} edges (more than "
+                                f"{edges.EDGE_STATEMENTS_LIMIT:,}); set `edge_statements` to list them")
         if out is not None:
             run.files = write_network(G, fmt_checked, out)
     if summary:

@@ -36,8 +36,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
-from .build import communities, windows_of
-from .kinds import agreement_matrix, disagreement_matrix, one_mode_graph
+from .build import table_communities, windows_of
+from .edges import edge_table
+from .kinds import agreement_matrix, disagreement_matrix
 from .matrix import StanceMatrix, count_matrix
 from .read import load_positions
 from .select import select_positions
@@ -145,11 +146,12 @@ def contested_issues(M: StanceMatrix, top: int | None = None) -> list[Contested]
 def summarize(source: Any, *, window: str | None = None, issues: Iterable[str] | None = None,
               since: date | str | None = None, until: date | str | None = None, level: str = "person",
               normalize: str = "none", duplicates: str = "article", min_weight: float = 0.0,
-              claims: bool = True, claims_only: bool = False, top: int | None = 10) -> NetworkSummary:
+              claims: bool = True, claims_only: bool = False, top: int | None = 10,
+              top_k: int | None = None, edge_statements: bool | None = None) -> NetworkSummary:
     """Coalitions, most contested issues and polarisation (overall and per window).
 
     Parameters are those of :func:`stancegraph.networks.network`; ``normalize``
-    and ``min_weight`` shape the agreement network the coalitions come from,
+    ``min_weight`` and ``top_k`` shape the agreement network the coalitions come from,
     while polarisation always uses raw weights. ``window`` adds one
     polarisation figure per window; ``top`` caps the contested list.
 
@@ -163,8 +165,9 @@ def summarize(source: Any, *, window: str | None = None, issues: Iterable[str] |
     chosen = select_positions(table, issues=issues, since=since, until=until, claims=claims,
                               claims_only=claims_only)
     M = count_matrix(chosen, table, level=level, duplicates=duplicates)
-    agree = one_mode_graph(M, "agreement", normalize, min_weight)
-    coalitions = [[agree.nodes[n]["label"] for n in part] for part in communities(agree) if len(part) > 1]
+    agree = edge_table(M, "agreement", normalize, min_weight, top_k, edge_statements=False)
+    label = {n: d["label"] for n, d in zip(agree.nodes, agree.node_data)}
+    coalitions = [[label[n] for n in part] for part in table_communities(agree) if len(part) > 1]
     per_window = []
     if window:
         for w in windows_of(table, window, issues=issues, since=since, until=until, claims=claims,

@@ -104,8 +104,9 @@ def query(store: ox.Store, sparql: str, source: str | None = None, allow_service
 
     ``allow_service=False`` refuses a query with a federated ``SERVICE`` clause. A SPARQL
     UPDATE, a syntax error or a failing ``SERVICE`` is a one-line :class:`StanceGraphError`.
-    Solutions are read through, so a failure while iterating them is reported here too
-    (SELECT answers come back as a list-backed :class:`Solutions`).
+    SELECT solutions are streamed (:class:`Solutions`, read once): the first is read here, so
+    a query that fails at once fails here, and a failure while iterating the rest is the same
+    one-line error, raised by the iteration.
     """
     if not allow_service:
         from .guard import uses_service
@@ -116,7 +117,7 @@ def query(store: ox.Store, sparql: str, source: str | None = None, allow_service
     try:
         result = store.query(sparql, use_default_graph_as_union=True)
         if isinstance(result, ox.QuerySolutions):
-            return Solutions([v.value for v in result.variables], list(result))
+            return Solutions([v.value for v in result.variables], iter(result), _failure(sparql), source)
         if isinstance(result, ox.QueryTriples):
             return list(result)
         return result
@@ -127,28 +128,68 @@ def query(store: ox.Store, sparql: str, source: str | None = None, allow_service
                                    path=source) from None
         raise StanceGraphError(f"SPARQL syntax error: {' '.join(str(exc).split())}", path=source) from None
     except OSError as exc:
-        what = "SERVICE call failed" if "SERVICE" in sparql.upper() else "query failed"
-        raise StanceGraphError(f"{what}: {' '.join(str(exc).split())}", path=source) from None
+        raise StanceGraphError(f"{_failure(sparql)}: {' '.join(str(exc).split())}", path=source) from None
 
 
-class Solutions(list):
-    """The solutions of a SELECT query, read through, with their ``variables`` (names, in order)."""
+def _failure(sparql: str) -> str:
+    return "SERVICE call failed" if "SERVICE" in sparql.upper() else "query failed"
 
-    def __init__(self, variables: list[str], solutions: list):
-        super().__init__(solutions)
+
+_UNREAD = object()
+
+
+class Solutions:
+    """The solutions of a SELECT query, streamed from Oxigraph, with their ``variables`` (names, in order).
+
+    Iterate once (a second pass is an error, never silently empty). An OSError of the engine
+    while solutions are read (a SERVICE that fails part-way) is a one-line
+    :class:`StanceGraphError`.
+
+    >>> st = load_text('<urn:a> <urn:p> "x" . <urn:b> <urn:p> "y" .', "ttl")
+    >>> res = query(st, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o")
+    >>> res.variables, [sol["o"].value for sol in res]
+    (['o'], ['x', 'y'])
+    """
+
+    def __init__(self, variables: list[str], solutions: Any, what: str = "query failed",
+                 source: str | None = None):
         self.variables = variables
+        self._solutions = iter(solutions)
+        self._what = what
+        self._source = source
+        self._first = self._next()  # a query that fails at once fails where it is asked
+        self._read = False
+
+    def _next(self) -> Any:
+        try:
+            return next(self._solutions, _UNREAD)
+        except OSError as exc:
+            raise StanceGraphError(f"{self._what}: {' '.join(str(exc).split())}", path=self._source) from None
+
+    def __iter__(self):
+        if self._read:
+            raise RuntimeError("the solutions of a query are read once")
+        self._read = True
+        sol = self._first
+        self._first = _UNREAD
+        while sol is not _UNREAD:
+            yield sol
+            sol = self._next()
 
 
-def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
-    """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
-    result = query(store, sparql)
+def iter_select(store: ox.Store, sparql: str, source: str | None = None):
+    """Rows of a SELECT query as dicts of plain values (unbound variables omitted), one at a time."""
+    result = query(store, sparql, source)
     names = result.variables
-    rows = []
     for sol in result:
         row = {}
         for name in names:
             value = sol[name]
             if value is not None:
                 row[name] = term_value(value)
-        rows.append(row)
-    return rows
+        yield row
+
+
+def select(store: ox.Store, sparql: str) -> list[dict[str, Any]]:
+    """Rows of a SELECT query as dicts of plain values (unbound variables omitted)."""
+    return list(iter_select(store, sparql))

@@ -44,7 +44,6 @@ from .. import paths
 from ..dates import iso_date
 from ..errors import StanceGraphError
 from ..namespaces import PREFIXES
-from . import select
 
 QUERIES_DIR = paths.queries_dir()
 """The user's library (``queries/`` of the project, or of ``STANCEGRAPH_HOME``)."""
@@ -282,7 +281,7 @@ def answer(store: ox.Store, name: str | NamedQuery, params: Mapping[str, Any] | 
             return COMPUTED[nq.computed](store, typed_params(nq, params))
         result = run_sparql(store, render_query(nq, params), source=str(nq.path))
         names = result.variables
-        return names, [{n: term_value(sol[n]) for n in names if sol[n] is not None} for sol in result]
+        return names, [{n: term_value(v) for n in names if (v := sol[n]) is not None} for sol in result]
     except StanceGraphError as exc:
         raise StanceGraphError(exc.message, path=nq.path, place=exc.place) from None
 

@@ -25,17 +25,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ...lazy import lazy_module
 
 nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
 from ..options import Window, check_choice
+
+if TYPE_CHECKING:
+    from ..edges import EdgeTable
 from .adjacency import write_matrix
-from .csvfiles import csv_paths, write_csv
+from .csvfiles import csv_paths, write_csv, write_csv_stream
 from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic
-from .graphml import graphml_bytes, write_graphml
+from .graphml import graphml_bytes, write_graphml, write_graphml_stream
 from .jsonfile import node_link, write_json
 
 
@@ -45,7 +48,10 @@ class Writer:
 
     ``write(G, path)`` writes one network and returns the files written;
     ``write_windows(networks, path)``, when the format has a dynamic form, writes
-    per-window networks into one file (otherwise each window gets its own file).
+    per-window networks into one file (otherwise each window gets its own file);
+    ``stream(T, path)``, when the format has one, writes an
+    :class:`~stancegraph.networks.edges.EdgeTable` edge by edge from its arrays
+    (the same bytes as ``write(T.to_networkx(), path)``).
     """
 
     name: str
@@ -53,18 +59,19 @@ class Writer:
     help: str
     write: Callable[[nx.Graph, Path], list[Path]]
     write_windows: Callable[[Sequence[tuple[Window, nx.Graph]], Path], list[Path]] | None = None
+    stream: Callable[[EdgeTable, Path], list[Path]] | None = None
 
 
 WRITERS: dict[str, Writer] = {w.name: w for w in (
     Writer("graphml", ".graphml", "GraphML with typed keys (networkx, igraph, Gephi)",
-           lambda G, p: [write_graphml(G, p)]),
+           lambda G, p: [write_graphml(G, p)], stream=lambda T, p: [write_graphml_stream(T, p)]),
     Writer("gexf", ".gexf", "GEXF 1.3 (Gephi); with --window one dynamic graph",
            lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)]),
     # before csv: a .csv output without --format stays csv (the later suffix wins in format_for)
     Writer("matrix", ".csv", "one CSV, a labelled actor x actor matrix as rDNA returns (actor x issue "
            "for affiliation)", lambda G, p: [write_matrix(G, p)]),
     Writer("csv", ".csv", "two CSV files, OUT_nodes.csv and OUT_edges.csv",
-           lambda G, p: list(write_csv(G, p))),
+           lambda G, p: list(write_csv(G, p)), stream=lambda T, p: list(write_csv_stream(T, p))),
     Writer("json", ".json", "networkx node-link JSON",
            lambda G, p: [write_json(G, p)]),
 )}
@@ -101,12 +108,14 @@ def window_path(path: str | Path, window: Window, fmt: str) -> Path:
     return p.with_name(f"{stem}_{window.label}{suffix}")
 
 
-def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str,
+def write_network(result: nx.Graph | EdgeTable | Sequence[tuple[Window, nx.Graph]], fmt: str,
                   path: str | Path) -> list[Path]:
     """Write one network, or per-window networks, in ``fmt``; returns the files written.
 
     Per-window networks go to ONE dynamic file where the format has one (GEXF),
-    else to one file (pair) per window (see :func:`window_path`).
+    else to one file (pair) per window (see :func:`window_path`). An
+    :class:`~stancegraph.networks.edges.EdgeTable` is streamed where the format
+    can (GraphML, CSV), else made into a networkx graph first.
 
     >>> import tempfile, pathlib
     >>> from stancegraph.networks import windowed_networks, example_store
@@ -115,6 +124,10 @@ def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str
     ['n_2022-01-01.json', 'n_2023-01-01.json']
     """
     writer = WRITERS[check_choice(fmt, FORMATS, "fmt")]
+    from ..edges import EdgeTable
+
+    if isinstance(result, EdgeTable):
+        return writer.stream(result, Path(path)) if writer.stream else writer.write(result.to_networkx(), Path(path))
     if isinstance(result, nx.Graph):
         return writer.write(result, Path(path))
     if writer.write_windows is not None:
@@ -126,5 +139,5 @@ def write_network(result: nx.Graph | Sequence[tuple[Window, nx.Graph]], fmt: str
 
 
 __all__ = ["FORMATS", "SUFFIX", "WRITERS", "Writer", "csv_paths", "format_for", "gexf_bytes", "gexf_dynamic_bytes",
-           "graphml_bytes", "node_link", "window_path", "write_csv", "write_gexf", "write_gexf_dynamic",
-           "write_graphml", "write_json", "write_network"]
+           "graphml_bytes", "node_link", "window_path", "write_csv", "write_csv_stream", "write_gexf",
+           "write_gexf_dynamic", "write_graphml", "write_graphml_stream", "write_json", "write_network"]
