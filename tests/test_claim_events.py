@@ -262,3 +262,11 @@ def test_a_phrasal_verb_split_by_its_object(extractor):
     # "give T and U up": the particle after the object still makes the cue
     _, _, _, claims = run(extractor, "Dmytro Kuleba said Ukraine would never give Kherson and Zaporizhzhia up.")
     assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims
+
+
+def test_a_territory_claimable_only_for_some_sovereigns(extractor):
+    # a territory disputed with a state the codebook does not name: the contrary of Russia is not Ukraine there
+    _, _, _, claims = run(extractor, "Irakli Kobakhidze demanded the withdrawal of Russian troops from Abkhazia.")
+    assert not {c for c in claims if c[1] == "abkhazia"}, claims
+    _, _, _, claims = run(extractor, "The Kremlin recognised the independence of Abkhazia in 2008.")
+    assert ("Kremlin", "abkhazia", "independent") in claims, claims

@@ -77,6 +77,11 @@ class ClaimEventLexicon:
     state_sovereign: dict  # state actor IRI -> sovereign key
     contrary: dict  # sovereign key -> sovereign key
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
+    claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
+
+    def can_claim(self, territory: str, sovereign: str) -> bool:
+        allowed = (self.claimable or {}).get(territory)
+        return allowed is None or sovereign in allowed
 
 
 @dataclass
@@ -138,7 +143,12 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
                 if lg.value(s, SG.cuePhrase) is not None}
     lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
                        if lg.value(s, SG.cuePhrase) is not None)
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses)
+    tg = resources.territory_graph
+    claimable: dict[str, set] = {}
+    for t, sov in tg.subject_objects(SG.claimableSovereign):
+        if str(sov) in by_iri:
+            claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable)
 
 
 class ClaimEventFinder:
@@ -275,6 +285,9 @@ class ClaimEventFinder:
             sovereign = self.lex.contrary.get(sovereign)
             if sovereign is None:
                 return None
+        territories = tuple(t for t in territories if self.lex.can_claim(t, sovereign))
+        if not territories:
+            return None
         tokens = sorted(set(idx) | set(terr_idx))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
 
