@@ -270,3 +270,17 @@ def test_a_territory_claimable_only_for_some_sovereigns(extractor):
     assert not {c for c in claims if c[1] == "abkhazia"}, claims
     _, _, _, claims = run(extractor, "The Kremlin recognised the independence of Abkhazia in 2008.")
     assert ("Kremlin", "abkhazia", "independent") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coercion: the act is demanded of the one made to perform it
+    ("Donald Trump pressured Volodymyr Zelenskyy to cede Luhansk to Russia.", ("Donald Trump", "luhansk", "russia")),
+    # a negation on the coercion negates the act
+    ("Emmanuel Macron said Ukraine must not be forced to give up Luhansk.", ("Emmanuel Macron", "luhansk", "ukraine")),
+    # a negative subject ("nobody") negates its verb; an infinitive is what its head verb acts on
+    ("Olaf Scholz said nobody could compel Ukraine to surrender Melitopol.", ("Olaf Scholz", "melitopol", "ukraine")),
+])
+def test_coerced_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert not {c for c in claims if c[0] == expected[0] and c[1] == expected[1] and c[2] != expected[2]}, claims

@@ -133,6 +133,7 @@ class SG(DefinedNamespace):
     Recognition: URIRef
     DisputeCue: URIRef
     LapseCue: URIRef
+    CoercionCue: URIRef
     claimableSovereign: URIRef
     demonym: URIRef
     contrarySovereign: URIRef

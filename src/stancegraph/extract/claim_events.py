@@ -41,7 +41,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -78,6 +78,7 @@ class ClaimEventLexicon:
     contrary: dict  # sovereign key -> sovereign key
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
+    coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -148,7 +149,9 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     for t, sov in tg.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable)
+    coercions = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.CoercionCue)
+                          if lg.value(s, SG.cuePhrase) is not None)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
 
 
 class ClaimEventFinder:
@@ -522,7 +525,8 @@ class ClaimEventFinder:
                 chain.append(cur)
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
-                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
+                    or lemma in self.lex.coercions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
@@ -536,7 +540,8 @@ class ClaimEventFinder:
                 if child.i in match:
                     continue
                 low, _ = forms(child)
-                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast):
+                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast) \
+                        or (child.dep_ in SUBJ and low in NEGATIVE_SUBJECTS):
                     sign = -sign
             if cur.i != trig.i:
                 low, lemma = forms(cur)
@@ -548,8 +553,8 @@ class ClaimEventFinder:
                     sign, negative_pred = -sign, True
             if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
-            if cur.dep_ == "advcl":
-                counting = False
+            if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -598,7 +603,7 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and pol is not None and pol > 0:
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
