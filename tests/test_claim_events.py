@@ -284,3 +284,10 @@ def test_coerced_acts(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected in claims, claims
     assert not {c for c in claims if c[0] == expected[0] and c[1] == expected[1] and c[2] != expected[2]}, claims
+
+
+def test_a_plural_re_mention_takes_every_mention(extractor):
+    # "the referendums" named again: all the territories each was named with
+    _, _, _, claims = run(extractor, "Local officials announced the referendum in Kherson on Monday. The referendum "
+                                     "in Zaporizhzhia was announced too. Dmytro Kuleba said the referendums were a sham.")
+    assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims

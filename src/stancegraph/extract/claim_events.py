@@ -190,7 +190,8 @@ class ClaimEventFinder:
     def find(self) -> list[ClaimEvent]:
         doc = self.ctx.doc
         out: list[ClaimEvent] = []
-        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        # act lemma -> [(sentence, territories)] of its mentions with territories
+        self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
@@ -243,18 +244,23 @@ class ClaimEventFinder:
         lemma = (trig.lemma_ or trig.lower_).lower()
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
-            self.earlier[lemma] = (self.sent_n, territories)
+            self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
         else:
             # "the referendum", "these annexations": the same act named with its territories a few
             # sentences before
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
-            before = self.earlier.get(lemma)
+            mentions = [m for m in self.earlier.get(lemma, ()) if self.sent_n - m[0] <= 5]
+            # "the referendum": its last mention; "the referendums": all of them
+            if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
+                before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
+            else:
+                before = mentions[-1] if mentions else None
             sent = trig.sent
             # a sentence naming another territory speaks of that one's act ("In U, … the referendum")
             other = any(i in self.terr and not set(self.terr[i]) <= set(before[1])
                         for i in range(sent.start, sent.end)) if before else True
-            if definite and before is not None and self.sent_n - before[0] <= 5 and not other:
+            if definite and before is not None and not other:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig)
