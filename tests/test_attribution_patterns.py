@@ -261,3 +261,13 @@ def test_one_unnamed_spokesperson_however_spelt(extractor):
     r, _ = quotes_of(extractor, text)
     names = {a.name for a in r.actors.values()}
     assert "Carl Example's spokesperson" in names and not any("spokesman" in n for n in names)
+
+
+def test_voicing_and_echoing_report_speech(extractor):
+    from stancegraph.ingest import parse_text as pt
+    text = ('Ann Example voiced doubt about the harbour plan. Bob Sample echoed her optimism about the talks. '
+            'Carl Example set out the conditions for a deal.')
+    pd, index = extractor.parse(pt("t", text))
+    utts, _ = extractor.utterances(pd, index)
+    said = {(index.get(u.statement.speaker).name, u.statement.cue) for u in utts}
+    assert {("Ann Example", "voice"), ("Bob Sample", "echo"), ("Carl Example", "set")} <= said

@@ -264,7 +264,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
 def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .extract.stance import detector_identity
-    from .graph import merge, static_graphs
+    from .graph import static_graphs
     from .provenance import run_iri
 
     tell("extracting articles")
@@ -411,17 +411,19 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
     # (warnings, infos) comes back from the workers as lines that start with the severity
     result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
     tell("writing static graphs")
-    static_all = merge(static.values())
-    if sink is not None:
-        from .rdf import to_oxigraph
+    from .rdf import to_oxigraph
 
-        for name, g in static.items():
-            sink.add_triples(name, to_oxigraph(g), static=True)
+    static_ox = {name: to_oxigraph(g) for name, g in static.items()}
+    if sink is not None:
+        for name, triples in static_ox.items():
+            sink.add_static(name, triples, cache_key=fingerprint + model_id)
     if store is not None:
-        for name, g in static.items():
-            store.put_static(name, g)
+        for name, triples in static_ox.items():
+            store.put_static(name, triples)
     result.actors = len(actors)
-    result.triples = len(static_all) + local_triples + shared.count()
+    # the union of the static graphs: a triple two of them hold counts once (their blank nodes
+    # are their own: each graph's conversion makes fresh ones)
+    result.triples = len(set().union(*static_ox.values())) + local_triples + shared.count()
 
 
 def _count(result: BuildResult, out: ArticleOutput, actors: set[str]) -> None:

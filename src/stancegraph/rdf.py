@@ -90,12 +90,35 @@ def to_turtle(graph: rdflib.Graph) -> bytes:
     return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefix_map())
 
 
-def to_rdflib(data: ox.Store | Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
-    """One rdflib Graph of the triples of a store (all its graphs together) or of quads/triples."""
-    from rdflib import Graph
+def to_rdflib(data: ox.Store | Iterable[ox.Quad | ox.Triple], prefixes: dict[str, str] | None = None) -> rdflib.Graph:
+    """One rdflib Graph of the triples of a store (all its graphs together) or of quads/triples,
+    term by term (no text in between); ``prefixes`` are bound in it."""
+    from rdflib import BNode, Graph, Literal, URIRef
 
     items = data.quads_for_pattern(None, None, None, None) if isinstance(data, ox.Store) else data
-    triples = (q.triple if isinstance(q, ox.Quad) else q for q in items)
     g = Graph()
-    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    for prefix, ns in (prefixes or {}).items():
+        g.bind(prefix, ns, override=True, replace=True)
+    iris: dict[str, URIRef] = {}
+    bnodes: dict[str, BNode] = {}
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            node = iris.get(t.value)
+            if node is None:
+                node = iris[t.value] = URIRef(t.value)
+            return node
+        if isinstance(t, ox.BlankNode):
+            node = bnodes.get(t.value)
+            if node is None:
+                node = bnodes[t.value] = BNode()
+            return node
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return Literal(t.value, lang=t.language)
+            dt = t.datatype.value
+            return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=term(t.datatype))
+        raise StanceGraphError(f"unsupported RDF term {t!r} (RDF-star is not kept)")
+
+    g.addN((term(q.subject), term(q.predicate), term(q.object), g) for q in items)
     return g
