@@ -262,3 +262,32 @@ def test_a_phrasal_verb_split_by_its_object(extractor):
     # "give T and U up": the particle after the object still makes the cue
     _, _, _, claims = run(extractor, "Dmytro Kuleba said Ukraine would never give Kherson and Zaporizhzhia up.")
     assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims
+
+
+def test_a_territory_claimable_only_for_some_sovereigns(extractor):
+    # a territory disputed with a state the codebook does not name: the contrary of Russia is not Ukraine there
+    _, _, _, claims = run(extractor, "Irakli Kobakhidze demanded the withdrawal of Russian troops from Abkhazia.")
+    assert not {c for c in claims if c[1] == "abkhazia"}, claims
+    _, _, _, claims = run(extractor, "The Kremlin recognised the independence of Abkhazia in 2008.")
+    assert ("Kremlin", "abkhazia", "independent") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coercion: the act is demanded of the one made to perform it
+    ("Donald Trump pressured Volodymyr Zelenskyy to cede Luhansk to Russia.", ("Donald Trump", "luhansk", "russia")),
+    # a negation on the coercion negates the act
+    ("Emmanuel Macron said Ukraine must not be forced to give up Luhansk.", ("Emmanuel Macron", "luhansk", "ukraine")),
+    # a negative subject ("nobody") negates its verb; an infinitive is what its head verb acts on
+    ("Olaf Scholz said nobody could compel Ukraine to surrender Melitopol.", ("Olaf Scholz", "melitopol", "ukraine")),
+])
+def test_coerced_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert not {c for c in claims if c[0] == expected[0] and c[1] == expected[1] and c[2] != expected[2]}, claims
+
+
+def test_a_plural_re_mention_takes_every_mention(extractor):
+    # "the referendums" named again: all the territories each was named with
+    _, _, _, claims = run(extractor, "Local officials announced the referendum in Kherson on Monday. The referendum "
+                                     "in Zaporizhzhia was announced too. Dmytro Kuleba said the referendums were a sham.")
+    assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims

@@ -41,7 +41,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -77,6 +77,12 @@ class ClaimEventLexicon:
     state_sovereign: dict  # state actor IRI -> sovereign key
     contrary: dict  # sovereign key -> sovereign key
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
+    claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
+    coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
+
+    def can_claim(self, territory: str, sovereign: str) -> bool:
+        allowed = (self.claimable or {}).get(territory)
+        return allowed is None or sovereign in allowed
 
 
 @dataclass
@@ -138,7 +144,14 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
                 if lg.value(s, SG.cuePhrase) is not None}
     lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
                        if lg.value(s, SG.cuePhrase) is not None)
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses)
+    tg = resources.territory_graph
+    claimable: dict[str, set] = {}
+    for t, sov in tg.subject_objects(SG.claimableSovereign):
+        if str(sov) in by_iri:
+            claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
+    coercions = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.CoercionCue)
+                          if lg.value(s, SG.cuePhrase) is not None)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
 
 
 class ClaimEventFinder:
@@ -177,7 +190,8 @@ class ClaimEventFinder:
     def find(self) -> list[ClaimEvent]:
         doc = self.ctx.doc
         out: list[ClaimEvent] = []
-        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        # act lemma -> [(sentence, territories)] of its mentions with territories
+        self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
@@ -230,18 +244,23 @@ class ClaimEventFinder:
         lemma = (trig.lemma_ or trig.lower_).lower()
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
-            self.earlier[lemma] = (self.sent_n, territories)
+            self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
         else:
             # "the referendum", "these annexations": the same act named with its territories a few
             # sentences before
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
-            before = self.earlier.get(lemma)
+            mentions = [m for m in self.earlier.get(lemma, ()) if self.sent_n - m[0] <= 5]
+            # "the referendum": its last mention; "the referendums": all of them
+            if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
+                before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
+            else:
+                before = mentions[-1] if mentions else None
             sent = trig.sent
             # a sentence naming another territory speaks of that one's act ("In U, … the referendum")
             other = any(i in self.terr and not set(self.terr[i]) <= set(before[1])
                         for i in range(sent.start, sent.end)) if before else True
-            if definite and before is not None and self.sent_n - before[0] <= 5 and not other:
+            if definite and before is not None and not other:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig)
@@ -275,6 +294,9 @@ class ClaimEventFinder:
             sovereign = self.lex.contrary.get(sovereign)
             if sovereign is None:
                 return None
+        territories = tuple(t for t in territories if self.lex.can_claim(t, sovereign))
+        if not territories:
+            return None
         tokens = sorted(set(idx) | set(terr_idx))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
 
@@ -509,7 +531,8 @@ class ClaimEventFinder:
                 chain.append(cur)
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
-                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
+                    or lemma in self.lex.coercions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
@@ -523,7 +546,8 @@ class ClaimEventFinder:
                 if child.i in match:
                     continue
                 low, _ = forms(child)
-                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast):
+                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast) \
+                        or (child.dep_ in SUBJ and low in NEGATIVE_SUBJECTS):
                     sign = -sign
             if cur.i != trig.i:
                 low, lemma = forms(cur)
@@ -535,8 +559,8 @@ class ClaimEventFinder:
                     sign, negative_pred = -sign, True
             if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
-            if cur.dep_ == "advcl":
-                counting = False
+            if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -585,7 +609,7 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and pol is not None and pol > 0:
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
