@@ -271,3 +271,26 @@ def test_voicing_and_echoing_report_speech(extractor):
     utts, _ = extractor.utterances(pd, index)
     said = {(index.get(u.statement.speaker).name, u.statement.cue) for u in utts}
     assert {("Ann Example", "voice"), ("Bob Sample", "echo"), ("Carl Example", "set")} <= said
+
+
+def _speakers_of(extractor, text):
+    pd, index = extractor.parse(parse_text("t", text))
+    utts, _ = extractor.utterances(pd, index)
+    return {index.get(u.statement.speaker).name for u in utts}
+
+
+def test_a_condition_and_an_attitude_inside_anothers_speech_are_not_statements(extractor):
+    said = _speakers_of(extractor, 'Ann Example said the harbour would close if Bob Sample does not accept the plan.')
+    assert "Ann Example" in said and "Bob Sample" not in said
+    said = _speakers_of(extractor, 'Ann Example said that Carl Example wants a deal on the port.')
+    assert said == {"Ann Example"}
+    # a speech verb inside another's speech still has its own speaker
+    said = _speakers_of(extractor, 'Ann Example said that Carl Example told her the port would open.')
+    assert "Carl Example" in said
+
+
+def test_singular_they_after_an_unnamed_spokesperson(extractor):
+    text = ('Carl Example met the council on Monday. Mr Example’s spokesperson said the port was calm.\n\n'
+            '"Fighting continues," they said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example's spokesperson", "Fighting continues,")}
