@@ -294,3 +294,24 @@ def test_singular_they_after_an_unnamed_spokesperson(extractor):
             '"Fighting continues," they said.')
     _, got = quotes_of(extractor, text)
     assert got == {("Carl Example's spokesperson", "Fighting continues,")}
+
+
+def test_an_unknown_name_that_reports_is_an_outlet(extractor):
+    text = ('Harbour Wire reports Mayor Ann Example rejected the toll plan on Monday, saying, '
+            '"The port belongs to the city and it stays open."')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "The port belongs to the city and it stays open.")}
+    assert "Harbour Wire" not in {r.actors[s.speaker].name for s in r.statements}
+
+
+def test_quoted_him_as_saying_is_his(extractor):
+    text = ('Carl Example, the port director, took the opposite view.\n'
+            '"I do not know what they would do at the table," Harbour Wire quoted him as saying.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "I do not know what they would do at the table,")}
+
+
+def test_a_picture_credit_is_no_headline_claim(extractor):
+    r = extractor.extract(parse_text("t", "Port talks stall again\nMayor Ann Example. (Photo: Harbour Wire)\n"
+                                          "The council met on Monday."))
+    assert not r.statements

@@ -317,7 +317,7 @@ class SpeakerResolver:
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
         # a he/she subject: the subject of the sentence before comes before older speakers
-        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:

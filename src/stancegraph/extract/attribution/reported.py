@@ -10,6 +10,7 @@ from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
 from . import Utterance
+from .quotes import outlet_reporting
 from .scope import report_scope
 
 
@@ -39,6 +40,8 @@ class ReportedSpeech:
             # an attitude inside another speaker's speech is that speaker's report, not Russia's statement
             if in_condition(tok) or (cues.is_predicate(tok) and relayed_by(speakers, tok, speaker, log)):
                 continue
+            if outlet_reporting(speakers, tok, subj, speaker):
+                continue  # an outlet that reports relays, it does not state
             scope = report_scope(speakers, tok, subj)
             if not scope:
                 continue
