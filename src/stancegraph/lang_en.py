@@ -14,6 +14,9 @@ True
 from __future__ import annotations
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+#: words that open a picture credit ("(Photo: Agency)"), never a claim and its source
+CREDIT_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pictures", "video", "credit",
+                          "credits", "file", "graphic", "illustration", "caption", "footage"})
 #: personal pronouns by grammatical gender, and the honorifics and gendered role words that mark a
 #: person's gender in the text itself (never a list of first names)
 PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -52,6 +55,8 @@ PRONOUNS_THING = frozenset({"it"})
 PRONOUNS_FIRST = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves"})
 #: subordinators of a condition ("if it gives up T")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "once"})
+#: subjects that negate their verb ("nobody could force X to …")
+NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "noone", "nothing"})
 #: subordinators of a clause set against its main clause ("…, while X retook T")
 CONTRASTIVE_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
 #: verbs whose object does not control their infinitive ("promised X to …": the subject does)

@@ -139,7 +139,9 @@ class ActorFinder:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
-            while s < e and (doc[s].lower_ in HONORIFICS or doc[s].is_punct or doc[s].lower_ == "the"
+            # a person's honorifics are not part of the name; an organisation's words are ("Foreign Ministry")
+            honorifics = HONORIFICS if ent.label_ == "PERSON" else ()
+            while s < e and (doc[s].lower_ in honorifics or doc[s].is_punct or doc[s].lower_ == "the"
                              or doc[s].pos_ == "VERB"):  # "Ridiculing Ann Example" names Ann Example
                 s += 1
             while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in CLITIC_POSSESSIVE):

@@ -27,7 +27,7 @@ class ClaimFinder:
         for cc in resources.codebook.claim_cues:
             self.claim_cues.setdefault(cc.words, []).append(cc)
         lex = event_lexicon(resources)
-        self.lapses, self.contrary = lex.lapses, lex.contrary
+        self.lapses, self.contrary, self.can_claim = lex.lapses, lex.contrary, lex.can_claim
 
     def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
         scope = list(scope)
@@ -39,8 +39,8 @@ class ClaimFinder:
         if not any(i in pd.territory_tokens for i in scope):
             return []
         out = []
-        # a cue is one piece of the parse ("T is Russian"), not words that happen to follow each other
-        # ("the compromise is supposedly that Russian troops …")
+        # a cue is one piece of the parse ("T is Ruritanian"), not words that happen to follow each other
+        # ("the compromise is supposedly that Ruritanian troops …")
         matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues)
                    if set(idx) <= sset and sum(1 for i in idx if doc[i].head.i not in idx or is_root(doc[i])) == 1]
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
@@ -60,7 +60,8 @@ class ClaimFinder:
                 if sov is None:
                     continue
                 for t in terrs:
-                    out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
+                    if self.can_claim(t, sov):
+                        out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
         return out
 
     def _lapsed(self, doc, top, idx) -> bool:
