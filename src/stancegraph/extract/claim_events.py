@@ -8,7 +8,10 @@ to recognise a referendum. The cue words and what each act does to a territory
 them over the parse:
 
 * the **territories** are those in the act's arguments ("annexation of T",
-  "withdraw from T and U", "the annexed T", "the four regions" named nearby);
+  "withdraw from T and U", "the annexed T", "the four regions" named nearby),
+  with the rest of any list the parse cut ("T and U (V), as well as W"); an act
+  named again ("the referendum(s)") keeps the territories it was named with, a
+  pronoun ("its return", "annexed them") the territory or list named last;
 * the **sovereign** follows from the act's class and who takes part in it: an
   acquisition asserts the acquirer's sovereign or the recipient's ("join X",
   "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
@@ -17,12 +20,18 @@ them over the parse:
   (a territory recognised by itself is recognised as a state). When the parse
   names neither party, the cue's fall-back sovereign applies;
 * **negation and refusal** on the way up to the sentence's root ("will not
-  recognise", "condemned", "ruled out") or a **dispute cue** said of the act
-  ("sham", "illegal", "a violation") turn it into the contrary sovereign;
+  recognise", "condemned", "ruled out", "nobody could force X to") or a
+  **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
+  into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
+  what can be asserted for it;
 * the **claimant** is the actor whose act or words these are: the highest actor
   subject on the way up (the one who demands, condemns, reports or performs
-  the act). The extract stage gives a claim inside reported speech to that
-  statement's speaker instead.
+  the act), within its own clause ("…, and X annexed T", "while X …"). An act
+  that names its holder ("Y's refusal to …", "chided Y for refusing …", "Y
+  insisted …" reported by others, "the plan calls for …") is that holder's,
+  and a speaker reporting it only relays it unless the speaker speaks for the
+  holder (its affiliation). Otherwise the extract stage gives a claim inside
+  reported speech to that statement's speaker.
 
 >>> from stancegraph.extract import Extractor
 >>> from stancegraph.knowledge import load_resources
@@ -346,12 +355,12 @@ class ClaimEventFinder:
             if c.dep_ == "nsubjpass":
                 toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # A relative clause inside the arguments says something else of its noun ("T, which comprises U");
-        # a passive agent names who acts ("referendums denounced by Kyiv").
+        # a passive agent names who acts ("referendums denounced by X").
         for i in list(toks):
             t = self.ctx.doc[i]
             if (t.dep_ == "relcl" and t.i != trig.i) or t.dep_ == "agent":
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
-        # A place standing as a verb's subject or object, or as a possessor ("Kiev's refusal"), is its
+        # A place standing as a verb's subject or object, or as a possessor ("X's refusal"), is its
         # government.
         toks = {i for i in toks if not self._government(i)}
         # "T asked to join X", "T joined X": the territory that joins is the act's subject.
@@ -363,7 +372,7 @@ class ClaimEventFinder:
     def _pronoun_territories(self, trig) -> tuple[str, ...]:
         """ "its return", "annexed it": the territory named last before; "their independence",
         "annexed them": the list named last before (within the sentence and the two before). A
-        pronoun standing for a state ("Ukraine … its independence") names no territory."""
+        pronoun standing for a state ("X … its independence") names no territory."""
         doc = self.ctx.doc
         pron = None
         for c in trig.children:
@@ -389,7 +398,7 @@ class ClaimEventFinder:
         tok = self.ctx.doc[i]
         return i in self.ctx.tok_actor and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
                                             or any(c.dep_ == "case" for c in tok.children)
-                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by Kyiv"
+                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by X"
 
     def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
         """The act's territory tokens with the rest of each list they belong to, on the act's side."""
@@ -684,7 +693,7 @@ class ClaimEventFinder:
                 speaker, _, _ = self.att.resolve(obj, self.log)
                 if speaker is not None:
                     return speaker, obj.i, True
-        # "officials said Trump told them the Russian leader insisted Ukraine hand over T": the nearest
+        # "officials said A told them the B leader insisted C hand over T": the nearest
         # actor taking a stance on the act holds it; those reporting it above only relay it
         for node in chain[1:-1]:
             if node.pos_ != "VERB" or self._stance_of(node) is None:
