@@ -271,3 +271,47 @@ def test_voicing_and_echoing_report_speech(extractor):
     utts, _ = extractor.utterances(pd, index)
     said = {(index.get(u.statement.speaker).name, u.statement.cue) for u in utts}
     assert {("Ann Example", "voice"), ("Bob Sample", "echo"), ("Carl Example", "set")} <= said
+
+
+def _speakers_of(extractor, text):
+    pd, index = extractor.parse(parse_text("t", text))
+    utts, _ = extractor.utterances(pd, index)
+    return {index.get(u.statement.speaker).name for u in utts}
+
+
+def test_a_condition_and_an_attitude_inside_anothers_speech_are_not_statements(extractor):
+    said = _speakers_of(extractor, 'Ann Example said the harbour would close if Bob Sample does not accept the plan.')
+    assert "Ann Example" in said and "Bob Sample" not in said
+    said = _speakers_of(extractor, 'Ann Example said that Carl Example wants a deal on the port.')
+    assert said == {"Ann Example"}
+    # a speech verb inside another's speech still has its own speaker
+    said = _speakers_of(extractor, 'Ann Example said that Carl Example told her the port would open.')
+    assert "Carl Example" in said
+
+
+def test_singular_they_after_an_unnamed_spokesperson(extractor):
+    text = ('Carl Example met the council on Monday. Mr Example’s spokesperson said the port was calm.\n\n'
+            '"Fighting continues," they said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example's spokesperson", "Fighting continues,")}
+
+
+def test_an_unknown_name_that_reports_is_an_outlet(extractor):
+    text = ('Harbour Wire reports Mayor Ann Example rejected the toll plan on Monday, saying, '
+            '"The port belongs to the city and it stays open."')
+    r, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "The port belongs to the city and it stays open.")}
+    assert "Harbour Wire" not in {r.actors[s.speaker].name for s in r.statements}
+
+
+def test_quoted_him_as_saying_is_his(extractor):
+    text = ('Carl Example, the port director, took the opposite view.\n'
+            '"I do not know what they would do at the table," Harbour Wire quoted him as saying.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "I do not know what they would do at the table,")}
+
+
+def test_a_picture_credit_is_no_headline_claim(extractor):
+    r = extractor.extract(parse_text("t", "Port talks stall again\nMayor Ann Example. (Photo: Harbour Wire)\n"
+                                          "The council met on Monday."))
+    assert not r.statements

@@ -274,6 +274,23 @@ def static_graphs(res: Resources, model_id: str, run: URIRef = RUN, detector_id:
     return dict(out)
 
 
+_STATIC_OX: list = []  # [(graphs, triples)]: the last static graphs converted
+
+
+def static_triples(static: dict[str, Graph]) -> dict[str, list]:
+    """The static graphs as pyoxigraph Triples, converted once per set of graphs in a process
+    (the build writes them, its worker validates against them)."""
+    from .rdf import to_oxigraph
+
+    graphs = tuple(static.items())
+    if _STATIC_OX and len(_STATIC_OX[0][0]) == len(graphs) and all(
+            a == b and g is h for (a, g), (b, h) in zip(_STATIC_OX[0][0], graphs)):
+        return dict(_STATIC_OX[0][1])
+    out = {name: to_oxigraph(g) for name, g in graphs}
+    _STATIC_OX[:] = [(graphs, out)]
+    return dict(out)
+
+
 def issue_iris(res: Resources) -> tuple[dict[str, str], dict[str, str]]:
     return ({k: v.iri for k, v in res.codebook.issues.items()},
             {k: v.iri for k, v in res.codebook.sovereigns.items()})

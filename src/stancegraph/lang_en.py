@@ -14,6 +14,9 @@ True
 from __future__ import annotations
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+#: words that open a picture credit ("(Photo: Agency)"), never a claim and its source
+CREDIT_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pictures", "video", "credit",
+                          "credits", "file", "graphic", "illustration", "caption", "footage"})
 #: personal pronouns by grammatical gender, and the honorifics and gendered role words that mark a
 #: person's gender in the text itself (never a list of first names)
 PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})

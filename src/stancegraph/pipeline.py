@@ -113,12 +113,12 @@ class _Shared:
     def count(self) -> int:
         return sum(len(v) for v in self.lines.values())
 
-    def check(self, static: dict, ontology) -> None:
+    def check(self, static_ox: dict) -> None:
+        """``static_ox``: the static graphs as pyoxigraph triples (ontology, codebook, gazetteer)."""
         if not self.changed:
             return
         import pyoxigraph as ox
 
-        from .rdf import to_oxigraph
         from .shacl_sparql import validate_oxigraph
         from .worker import StaticContext
 
@@ -131,10 +131,10 @@ class _Shared:
             if key in self.lines and key not in self.changed:
                 triples += parse(self.lines[key])
         nodes = {t.object for t in triples} | {t.subject for t in triples}
-        ctx = StaticContext(static["codebook"], [static["gazetteer"]])
+        ctx = StaticContext(static_ox["codebook"], [static_ox["gazetteer"]])
         store = ox.Store()
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
-                          for t in triples + ctx.triples_for(nodes) + to_oxigraph(ontology))
+                          for t in triples + ctx.triples_for(nodes) + static_ox["ontology"])
         report = validate_oxigraph(store)
         if not report.conforms:
             raise StanceGraphError(
@@ -264,7 +264,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
 def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .extract.stance import detector_identity
-    from .graph import static_graphs
+    from .graph import static_graphs, static_triples
     from .provenance import run_iri
 
     tell("extracting articles")
@@ -406,14 +406,12 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
         tell("validating static graphs (SHACL)")
         result.static_check = check_static(static, fingerprint + model_id, res.ontology)
         tell("validating actors described by several articles (SHACL)")
-        shared.check(static, res.ontology)
+        shared.check(static_triples(static))
     # what was written conforms (an article whose graph does not is skipped); the advice
     # (warnings, infos) comes back from the workers as lines that start with the severity
     result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
     tell("writing static graphs")
-    from .rdf import to_oxigraph
-
-    static_ox = {name: to_oxigraph(g) for name, g in static.items()}
+    static_ox = static_triples(static)
     if sink is not None:
         for name, triples in static_ox.items():
             sink.add_static(name, triples, cache_key=fingerprint + model_id)

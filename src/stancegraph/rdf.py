@@ -40,13 +40,18 @@ def to_oxigraph(graph: rdflib.Graph) -> list[ox.Triple]:
     from rdflib.term import BNode, Literal, URIRef
 
     bnodes: dict = {}
+    iris: dict = {}
 
     def term(t, position: str):
         if isinstance(t, URIRef):
+            node = iris.get(t)
+            if node is not None:
+                return node
             try:
-                return ox.NamedNode(str(t))
+                node = iris[t] = ox.NamedNode(str(t))
             except ValueError as exc:
                 raise StanceGraphError(f"invalid IRI <{t}> in {position}: {exc}") from None
+            return node
         if isinstance(t, BNode):
             if t not in bnodes:
                 bnodes[t] = ox.BlankNode()

@@ -118,6 +118,9 @@ class SpeakerResolver:
         if low in PRONOUNS_PERSON:
             return self._antecedent(tok, log, person=True), None, 0.7
         if low in PRONOUNS_GROUP:
+            single = self._singular_they(tok, log) if low == "they" else None
+            if single:
+                return single, None, 0.55
             return self._antecedent(tok, log, person=False), None, 0.6
         if low in PRONOUNS_THING and tok.dep_ in ("nsubj", "nsubjpass"):
             # "it said in a statement": the body named last, never a person or a state's name alone
@@ -314,7 +317,7 @@ class SpeakerResolver:
         # mentions, most recent first, within a few sentences; "the ministry": an organisation
         # whose name has that word before any other.
         # a he/she subject: the subject of the sentence before comes before older speakers
-        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass")
+        previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
@@ -372,6 +375,21 @@ class SpeakerResolver:
                 continue
             return iri
         return None
+
+    def _singular_they(self, tok, log: SpeakerLog) -> str | None:
+        """ "they said" right after a sentence whose speaker is an unnamed person ("Mr X's spokesperson
+        said …"): that person (singular they). None when the latest speaker before is anyone else."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or self.quoted(tok):
+            return None
+        sent = self.doc.sent_of[tok.i]
+        before = [(i, a) for i, a in log if i < tok.i and 0 <= sent - self.doc.sent_of[i] <= 1]
+        if not before:
+            return None
+        iri = max(before)[1]
+        actor = self.actor(iri)
+        unnamed = actor is not None and actor.kind == "person" and not actor.from_gazetteer and \
+            any(w in self.lex.role_nouns for w in actor.name.lower().replace("'s", " ").split())
+        return iri if unnamed else None
 
     @staticmethod
     def _in_participle_poss(tok) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...lang_en import CREDIT_WORDS
 from ..document import ParsedArticle
 from ..model import REPORTED, Span, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
@@ -27,6 +28,8 @@ class Headline:
             left, _, right = stripped.rpartition(": ")
             if len(left.split()) < 3 or len(right.split()) > 5:
                 continue  # "Image: AP", "Photo: Reuters" are credits, not claims
+            if left.split()[-1].strip("([{").lower() in CREDIT_WORDS:
+                continue  # "Ann Example (Photo: Agency)": a caption's credit
             rb = start + line.index(stripped) + len(left) + 2
             re_ = rb + len(right)
             toks = doc.tokens_in(rb, re_)

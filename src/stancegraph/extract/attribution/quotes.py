@@ -96,6 +96,14 @@ class QuoteAttribution:
             if subj is not None and subj.i in inside:
                 continue  # a subject inside the quoted words (a parser slip) is not who says them
             sp, src, cf = speakers.resolve(subj, log)
+            if sp is not None and outlet_reporting(speakers, v, subj, sp):
+                sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
+            if v.lemma_.lower() in ("quote", "cite"):
+                # "X quoted Y (as saying) …": Y is the speaker, whoever X is
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+                osp = speakers.resolve(obj, log)[0] if obj is not None else None
+                if osp is not None and osp != sp:
+                    sp, src, cf = osp, sp or src, 0.8
             if sp is None and src is None:
                 continue
             if sp is None:
@@ -117,6 +125,16 @@ class QuoteAttribution:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
+        if speaker is None and own_text is not None:
+            # "Harbour News reports Ann Example …, saying, "…"": a speaker the sentence names before
+            # the outlet's own text
+            others = sorted((t for t in sent if t.i not in inside and cues.is_reporting(t) and t not in chain),
+                            key=dist)
+            for v in others:
+                sp, src, cf = speakers.resolve(speakers.subject_of(v), log)
+                if sp is not None and not outlet_reporting(speakers, v, speakers.subject_of(v), sp):
+                    speaker, source, conf, verb, cue = sp, own_text[0], cf, v, v.lemma_.lower()
+                    break
         if speaker is None and own_text is not None:
             speaker, conf, verb = own_text[0], 0.6, own_text[1]
             cue = verb.lemma_.lower()
@@ -274,6 +292,15 @@ def inverted_subject(verb):
                 c.pos_ in ("NOUN", "PROPN"):
             return c
     return None
+
+
+def outlet_reporting(speakers: SpeakerResolver, verb, subj, speaker: str) -> bool:
+    """True when the subject of "report" is a name the gazetteer does not know (an outlet: "Harbour
+    News reported …"); the gazetteer's outlets are sources already."""
+    if verb.lemma_.lower() != "report" or subj is None or subj.pos_ != "PROPN":
+        return False
+    actor = speakers.actor(speaker)
+    return actor is not None and not actor.from_gazetteer
 
 
 def governs(outer, inner) -> bool:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ...lang_en import CONDITIONAL_MARKS
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
 from . import Utterance
+from .quotes import outlet_reporting
 from .scope import report_scope
 
 
@@ -34,6 +36,12 @@ class ReportedSpeech:
             speaker, source, conf = speakers.resolve(subj, log)
             if speaker is None:
                 continue
+            # "… if Ruritania does not accept": a condition is nobody's position; "X said Ruritania wants …":
+            # an attitude inside another speaker's speech is that speaker's report, not Ruritania's statement
+            if in_condition(tok) or (cues.is_predicate(tok) and relayed_by(speakers, tok, speaker, log)):
+                continue
+            if outlet_reporting(speakers, tok, subj, speaker):
+                continue  # an outlet that reports relays, it does not state
             scope = report_scope(speakers, tok, subj)
             if not scope:
                 continue
@@ -52,3 +60,30 @@ class ReportedSpeech:
                 log += ((anchor, speaker),)
             out.append(Utterance(st, tuple(scope), self.name, verb=tok.i, anchor=anchor))
         return out
+
+
+def in_condition(tok) -> bool:
+    """True when the verb stands in a conditional clause ("if Ruritania does not agree …") of its sentence."""
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if is_root(node) or node.dep_ not in ("advcl", "conj", "xcomp", "ccomp", "aux"):
+            return False
+        node = node.head
+    return False
+
+
+def relayed_by(speakers: SpeakerResolver, tok, speaker: str, log: SpeakerLog) -> bool:
+    """True when an attitude verb is the complement of a speech verb with another named speaker
+    ("Jones said that Ruritania would not accept …")."""
+    cues = speakers.cues
+    node = tok
+    for _ in range(4):
+        if is_root(node) or node.dep_ not in ("ccomp", "conj", "xcomp"):
+            return False
+        node = node.head
+        if cues.is_reporting(node) and not cues.is_predicate(node):
+            outer, _, _ = speakers.resolve(speakers.subject_of(node), log)
+            return outer is not None and outer != speaker
+    return False
