@@ -149,17 +149,15 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         if s.state:
             state_sov[s.state] = key
     lg = resources.lexicon.graph
-    disputes = {phrase(str(lg.value(s, SG.cuePhrase))): True for s in lg.subjects(RDF.type, SG.DisputeCue)
-                if lg.value(s, SG.cuePhrase) is not None}
-    lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
-                       if lg.value(s, SG.cuePhrase) is not None)
-    tg = resources.territory_graph
+    phrases = lambda cls: [str(lg.value(s, SG.cuePhrase)) for s in lg.subjects(RDF.type, cls)
+                           if lg.value(s, SG.cuePhrase) is not None]
+    disputes = {phrase(text): True for text in phrases(SG.DisputeCue)}
+    lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
+    coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     claimable: dict[str, set] = {}
-    for t, sov in tg.subject_objects(SG.claimableSovereign):
+    for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    coercions = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.CoercionCue)
-                          if lg.value(s, SG.cuePhrase) is not None)
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
 
 
