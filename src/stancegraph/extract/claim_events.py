@@ -8,7 +8,10 @@ to recognise a referendum. The cue words and what each act does to a territory
 them over the parse:
 
 * the **territories** are those in the act's arguments ("annexation of T",
-  "withdraw from T and U", "the annexed T", "the four regions" named nearby);
+  "withdraw from T and U", "the annexed T", "the four regions" named nearby),
+  with the rest of any list the parse cut ("T and U (V), as well as W"); an act
+  named again ("the referendum(s)") keeps the territories it was named with, a
+  pronoun ("its return", "annexed them") the territory or list named last;
 * the **sovereign** follows from the act's class and who takes part in it: an
   acquisition asserts the acquirer's sovereign or the recipient's ("join X",
   "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
@@ -17,12 +20,18 @@ them over the parse:
   (a territory recognised by itself is recognised as a state). When the parse
   names neither party, the cue's fall-back sovereign applies;
 * **negation and refusal** on the way up to the sentence's root ("will not
-  recognise", "condemned", "ruled out") or a **dispute cue** said of the act
-  ("sham", "illegal", "a violation") turn it into the contrary sovereign;
+  recognise", "condemned", "ruled out", "nobody could force X to") or a
+  **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
+  into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
+  what can be asserted for it;
 * the **claimant** is the actor whose act or words these are: the highest actor
   subject on the way up (the one who demands, condemns, reports or performs
-  the act). The extract stage gives a claim inside reported speech to that
-  statement's speaker instead.
+  the act), within its own clause ("…, and X annexed T", "while X …"). An act
+  that names its holder ("Y's refusal to …", "chided Y for refusing …", "Y
+  insisted …" reported by others, "the plan calls for …") is that holder's,
+  and a speaker reporting it only relays it unless the speaker speaks for the
+  holder (its affiliation). Otherwise the extract stage gives a claim inside
+  reported speech to that statement's speaker.
 
 >>> from stancegraph.extract import Extractor
 >>> from stancegraph.knowledge import load_resources
@@ -140,17 +149,15 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         if s.state:
             state_sov[s.state] = key
     lg = resources.lexicon.graph
-    disputes = {phrase(str(lg.value(s, SG.cuePhrase))): True for s in lg.subjects(RDF.type, SG.DisputeCue)
-                if lg.value(s, SG.cuePhrase) is not None}
-    lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
-                       if lg.value(s, SG.cuePhrase) is not None)
-    tg = resources.territory_graph
+    phrases = lambda cls: [str(lg.value(s, SG.cuePhrase)) for s in lg.subjects(RDF.type, cls)
+                           if lg.value(s, SG.cuePhrase) is not None]
+    disputes = {phrase(text): True for text in phrases(SG.DisputeCue)}
+    lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
+    coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     claimable: dict[str, set] = {}
-    for t, sov in tg.subject_objects(SG.claimableSovereign):
+    for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    coercions = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.CoercionCue)
-                          if lg.value(s, SG.cuePhrase) is not None)
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
 
 
