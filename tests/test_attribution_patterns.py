@@ -315,3 +315,10 @@ def test_a_picture_credit_is_no_headline_claim(extractor):
     r = extractor.extract(parse_text("t", "Port talks stall again\nMayor Ann Example. (Photo: Harbour Wire)\n"
                                           "The council met on Monday."))
     assert not r.statements
+
+
+def test_a_quote_in_someones_statement_is_theirs(extractor):
+    text = ('Ann Example rejected the toll plan on Monday, following Carl Example\'s statement of a possible '
+            '"harbour swap."')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "harbour swap.")}
