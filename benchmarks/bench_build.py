@@ -140,8 +140,10 @@ def bench_parser(n: int) -> None:
     print(f"RATIO validation+graph+serialize share: {(t_graph + t_validate + t_write) / total:.1%}")
 
 
-def bench_memory(sizes: tuple[int, int]) -> None:
-    header(f"peak memory, {sizes[0]} vs {sizes[1]} articles", "peak at the large size <= 1.5 x peak at the small")
+def bench_memory(sizes: list[int]) -> None:
+    sizes = sorted(sizes)
+    header(f"peak memory, {' / '.join(map(str, sizes))} articles",
+           "peak at 10k articles <= 1.5 x peak at 1k (flat in corpus size)")
     peaks = []
     for n in sizes:
         path, _ = corpus(n, seed=11)
@@ -149,7 +151,22 @@ def bench_memory(sizes: tuple[int, int]) -> None:
             r = run_child(build_cmd(path, f"{d}/g.nq", 1))
         peaks.append(r["rss"])
         print(f"{n} articles: peak RSS {r['rss']:.0f} MiB, {r['cpu']:.1f} CPU s, rc {r['rc']}", flush=True)
-    print(f"RATIO peak {sizes[1]}/{sizes[0]}: {peaks[1] / peaks[0]:.2f}")
+    for n, peak in zip(sizes[1:], peaks[1:]):
+        print(f"RATIO peak {n}/{sizes[0]}: {peak / peaks[0]:.2f}")
+
+
+def measure_build(args: list) -> None:
+    """--measure-build: one build in this process; prints the CPU of this (the writing) process
+    and of its worker processes apart, the wall time and the peak RSS."""
+    from stancegraph.pipeline import build
+
+    src, out, jobs = args
+    t = time.perf_counter()
+    r = build([src], out, jobs=int(jobs))
+    wall = time.perf_counter() - t
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"main": me.ru_utime + me.ru_stime, "workers": kids.ru_utime + kids.ru_stime, "wall": wall,
+                      "jobs": r.jobs, "articles": r.articles, "rss": me.ru_maxrss / 1024}))
 
 
 def bench_workers(n: int) -> None:
@@ -158,11 +175,24 @@ def bench_workers(n: int) -> None:
     res = {}
     for jobs in (1, 2):
         with tempfile.TemporaryDirectory() as d:
-            r = run_child(build_cmd(path, f"{d}/g.nq", jobs))
-        res[jobs] = r
-        print(f"jobs {jobs}: {r['wall']:.1f} s wall, {r['cpu']:.1f} CPU s (all processes), rc {r['rc']}", flush=True)
-    print(f"RATIO speed-up 2 workers / 1 (wall): {res[1]['wall'] / res[2]['wall']:.2f}; "
+            p = subprocess.run([PY, str(Path(__file__)), "--measure-build", json.dumps([str(path), f"{d}/g.nq", jobs])],
+                               capture_output=True, text=True)
+        if p.returncode != 0:
+            print(f"jobs {jobs}: failed (rc {p.returncode}): {p.stderr[-500:]}")
+            return
+        r = res[jobs] = json.loads(p.stdout.strip().splitlines()[-1])
+        print(f"jobs {jobs}: {r['wall']:.1f} s wall; CPU s: {r['main']:.1f} in the main (writing) process, "
+              f"{r['workers']:.1f} in {r['jobs'] if r['jobs'] > 1 else 0} worker processes; "
+              f"{r['articles']} articles", flush=True)
+    one, two = res[1], res[2]
+    total1, total2 = one["main"] + one["workers"], two["main"] + two["workers"]
+    # on two free cores the 2-job build takes as long as its busier side: the main process or one worker
+    bound = total1 / max(two["main"], two["workers"] / 2)
+    print(f"RATIO speed-up 2 workers / 1 (wall): {one['wall'] / two['wall']:.2f}; "
           f"load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"RATIO speed-up 2 workers / 1 from CPU (what 2 free cores give: CPU of jobs 1 / the busier side of "
+          f"jobs 2): {bound:.2f}; CPU of jobs 2 / jobs 1: {total2 / total1:.2f}; "
+          f"main process share at jobs 2: {two['main'] / total2:.1%}")
 
 
 def bench_rerun(n: int) -> None:
@@ -227,17 +257,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--big", action="store_true", help="the issue's sizes (hours of CPU)")
     ap.add_argument("--only", nargs="*", default=None)
+    ap.add_argument("--memory-sizes", nargs="*", type=int, default=None,
+                    help="corpus sizes for the memory figure (default 25 250; --big: 1000 10000)")
+    ap.add_argument("--rerun-size", type=int, default=None, help="articles for the re-run figure")
+    ap.add_argument("--workers-size", type=int, default=None, help="articles for the workers figure")
+    ap.add_argument("--parser-size", type=int, default=None, help="articles for the parser figure")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
+    ap.add_argument("--measure-build", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.measure:
         measure(json.loads(a.measure))
         return
+    if a.measure_build:
+        measure_build(json.loads(a.measure_build))
+        return
     WORK.mkdir(parents=True, exist_ok=True)
     parts = {
-        "parser": lambda: bench_parser(500 if a.big else 40),
-        "memory": lambda: bench_memory((1000, 10000) if a.big else (25, 250)),
-        "workers": lambda: bench_workers(400 if a.big else 64),
-        "rerun": lambda: bench_rerun(2000 if a.big else 60),
+        "parser": lambda: bench_parser(a.parser_size or (500 if a.big else 40)),
+        "memory": lambda: bench_memory(a.memory_sizes or ([1000, 10000] if a.big else [25, 250])),
+        "workers": lambda: bench_workers(a.workers_size or (400 if a.big else 64)),
+        "rerun": lambda: bench_rerun(a.rerun_size or (2000 if a.big else 60)),
         "queries": lambda: bench_queries([100_000, 1_000_000] if a.big else [100_000]),
         "networks": lambda: bench_networks([100_000, 1_000_000] if a.big else [100_000]),
         "cli": bench_cli,

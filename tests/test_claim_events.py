@@ -231,3 +231,63 @@ def test_claimant_of_nested_clauses(extractor, text, expected, unwanted):
 def test_a_definite_region_noun_is_the_territory_named_before(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
+
+
+def test_a_re_mentioned_act_in_a_sentence_about_another_territory(extractor):
+    # "the referendum" in a sentence naming another territory is that territory's, not the one before
+    _, _, _, claims = run(extractor, "Denis Pushilin announced a referendum in Donetsk on joining Russia. "
+                                     "In Kherson, Vladimir Saldo also approved the referendum.")
+    assert not {c for c in claims if c[0] == "Vladimir Saldo" and c[1] == "donetsk"}, claims
+
+
+def test_a_stance_reported_by_others_is_its_sayer_s(extractor):
+    # "A said B told them C insisted …": C holds the claim, A and B relay it
+    _, _, _, claims = run(extractor, "European diplomats said Donald Trump told them that Vladimir Putin insisted "
+                                     "Ukraine give up Kherson.")
+    assert ("Vladimir Putin", "kherson", "russia") in claims, claims
+    assert not {c for c in claims if c[0] in ("Donald Trump", "European diplomats")}, claims
+
+
+def test_a_speaker_holds_the_stance_of_what_they_speak_for(extractor):
+    # the Kremlin's spokesman restating the Kremlin's demand holds it; a foreign minister restating it relays it
+    _, _, _, own = run(extractor, "Dmitry Peskov said the Kremlin's demand for a withdrawal of Ukrainian troops from "
+                                  "Luhansk stands.")
+    assert ("Dmitry Peskov", "luhansk", "russia") in own, own
+    _, _, _, other = run(extractor, "Dmytro Kuleba said the Kremlin's demand for a withdrawal of Ukrainian troops from "
+                                    "Luhansk was absurd.")
+    assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
+
+
+def test_a_phrasal_verb_split_by_its_object(extractor):
+    # "give T and U up": the particle after the object still makes the cue
+    _, _, _, claims = run(extractor, "Dmytro Kuleba said Ukraine would never give Kherson and Zaporizhzhia up.")
+    assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims
+
+
+def test_a_territory_claimable_only_for_some_sovereigns(extractor):
+    # a territory disputed with a state the codebook does not name: the contrary of Russia is not Ukraine there
+    _, _, _, claims = run(extractor, "Irakli Kobakhidze demanded the withdrawal of Russian troops from Abkhazia.")
+    assert not {c for c in claims if c[1] == "abkhazia"}, claims
+    _, _, _, claims = run(extractor, "The Kremlin recognised the independence of Abkhazia in 2008.")
+    assert ("Kremlin", "abkhazia", "independent") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # coercion: the act is demanded of the one made to perform it
+    ("Donald Trump pressured Volodymyr Zelenskyy to cede Luhansk to Russia.", ("Donald Trump", "luhansk", "russia")),
+    # a negation on the coercion negates the act
+    ("Emmanuel Macron said Ukraine must not be forced to give up Luhansk.", ("Emmanuel Macron", "luhansk", "ukraine")),
+    # a negative subject ("nobody") negates its verb; an infinitive is what its head verb acts on
+    ("Olaf Scholz said nobody could compel Ukraine to surrender Melitopol.", ("Olaf Scholz", "melitopol", "ukraine")),
+])
+def test_coerced_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert not {c for c in claims if c[0] == expected[0] and c[1] == expected[1] and c[2] != expected[2]}, claims
+
+
+def test_a_plural_re_mention_takes_every_mention(extractor):
+    # "the referendums" named again: all the territories each was named with
+    _, _, _, claims = run(extractor, "Local officials announced the referendum in Kherson on Monday. The referendum "
+                                     "in Zaporizhzhia was announced too. Dmytro Kuleba said the referendums were a sham.")
+    assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims

@@ -115,6 +115,10 @@ def test_build_description_beside_the_graph(built):
     assert str(created)[:16] not in path.read_text(encoding="utf-8") and "dateTime" not in path.read_text()
     run_node = d.value(ds, PROV_GEN)
     g = Graph().parse(path)
+    # counted while writing (article subjects counted, not kept): the same as the graph's own counts
+    assert int(d.value(ds, VOID.distinctSubjects)) == len(set(g.subjects()))
+    assert int(d.value(ds, VOID.entities)) == len({s for s in g.subjects() if isinstance(s, URIRef)})
+    assert parts == {c: len(set(g.subjects(RDF.type, c))) for c in set(g.objects(None, RDF.type))}
     assert (run_node, RDF.type, SG.ExtractionRun) in g
     assert set(g.objects(None, PROV_GEN)) == {run_node}
 

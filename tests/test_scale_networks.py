@@ -22,8 +22,8 @@ from stancegraph.networks import (
     communities, count_matrix, edge_table, keep_top_k, load_positions, network, network_table, run_network,
     table_communities, write_network,
 )
-from stancegraph.networks import build, edges
-from stancegraph.networks.formats import csv_paths, graphml_bytes, write_csv
+from stancegraph.networks import build, options
+from stancegraph.networks.formats import csv_paths, gexf_bytes, graphml_bytes, write_csv
 from stancegraph.networks.matrix import Position, PositionTable
 from stancegraph.store import load_file
 
@@ -39,9 +39,11 @@ def random_table(seed: int, actors: int = 14, positions: int = 160) -> PositionT
     rng = random.Random(seed)
     out = []
     for n in range(positions):
-        issue = rng.choice(["i1", "i2", "i3", "territory:t"])
+        issue = rng.choice(["i1", "i2", 'i&3 "<q>"', "territory:t"])  # writers must escape what needs it
         stance = rng.choice(["x", "y", "z"] if issue == "territory:t" else ["support", "oppose"])
-        out.append(Position(iri=f"urn:p{n}", holder=f"urn:actor/a{rng.randrange(actors):02d}", issue=issue,
+        holder = rng.randrange(actors)
+        out.append(Position(iri=f"urn:p{n}", holder=f"urn:actor/a{holder:02d}" + ("?x&y" if holder == 3 else ""),
+                            issue=issue,
                             stance=stance, issue_iri=f"urn:{issue}", article=f"urn:art{rng.randrange(40)}",
                             date=None, statements=(f"urn:st{n}",), quotes=(), claim=issue.startswith("territory")))
     return PositionTable(positions=out, labels={f"urn:actor/a{a:02d}": f"Actor {a}" for a in range(actors)})
@@ -165,6 +167,8 @@ def test_streamed_files_are_the_networkx_files(tmp_path, kind):
             G = T.to_networkx()
             streamed = write_network(T, "graphml", tmp_path / f"{name}.graphml")[0]
             assert streamed.read_bytes() == graphml_bytes(G), (name, kind, statements)
+            streamed = write_network(T, "gexf", tmp_path / f"{name}.gexf")[0]
+            assert streamed.read_bytes() == gexf_bytes(G), (name, kind, statements)
             a = write_network(T, "csv", tmp_path / f"{name}-a.csv")
             b = write_csv(G, tmp_path / f"{name}-b.csv")
             assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
@@ -179,11 +183,12 @@ def test_an_empty_network_streams(tmp_path):
     assert T.number_of_edges() == 0
     p = write_network(T, "graphml", tmp_path / "e.graphml")[0]
     assert p.read_bytes() == graphml_bytes(T.to_networkx())
+    assert write_network(T, "gexf", tmp_path / "e.gexf")[0].read_bytes() == gexf_bytes(T.to_networkx())
     assert nx.read_graphml(p).number_of_nodes() == 1
 
 
 def test_large_networks_leave_out_edge_statements_and_say_so(tmp_path, monkeypatch):
-    monkeypatch.setattr(edges, "EDGE_STATEMENTS_LIMIT", 3)
+    monkeypatch.setattr(options, "EDGE_STATEMENTS_LIMIT", 3)
     run = run_network(FIXTURE, None, kind="agreement", out=tmp_path / "n.graphml")
     assert run.warnings == ["edge statements left out: 9 edges (more than 3); set `edge_statements` to list them"]
     H = nx.read_graphml(tmp_path / "n.graphml")
@@ -196,10 +201,13 @@ def test_large_networks_leave_out_edge_statements_and_say_so(tmp_path, monkeypat
     assert r.exit_code == 0 and "set --edge-statements to list them" in r.stderr
 
 
-def test_streamed_graphml_validates(tmp_path):
+def test_streamed_graphml_and_gexf_validate(tmp_path):
     T = network_table(load_positions(load_file(FIXTURE)), "signed", normalize="cosine")
     p = write_network(T, "graphml", tmp_path / "s.graphml")[0]
     ok, messages = xmllint(p, schema("graphml"))
+    assert ok, messages
+    p = write_network(T, "gexf", tmp_path / "s.gexf")[0]
+    ok, messages = xmllint(p, schema("gexf"))
     assert ok, messages
 
 

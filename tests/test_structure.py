@@ -198,3 +198,16 @@ def test_every_rdf_format_of_the_table_loads_by_each_suffix(tmp_path, name):
         path.write_bytes(data)
         back = load_file(path)
         assert {str(q.triple) for q in back} == {str(q.triple) for q in st}, path.name
+
+
+def test_the_command_line_help_imports_no_heavy_library():
+    """``stancegraph --help`` (and any command's start) loads the libraries a command needs only
+    when it runs: no rdflib, SHACL engine, spaCy, numpy, scipy or networkx for the help."""
+    code = ("import sys; sys.argv = ['stancegraph', '--help']\n"
+            "from stancegraph.cli import app\n"
+            "try:\n    app()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('rdflib', 'pyshacl', 'spacy', 'numpy', 'scipy', 'networkx') "
+            "if m in sys.modules), file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stderr.strip().splitlines()[-1] == "[]"
+    assert "build" in res.stdout

@@ -248,9 +248,18 @@ def run_graph(model_id: str, run: URIRef = RUN, detector_id: str | None = None,
     return g
 
 
+_STATIC: list = []  # [(resources, key, graphs)]: the last static graphs made
+
+
 def static_graphs(res: Resources, model_id: str, run: URIRef = RUN, detector_id: str | None = None,
                   training_set: str | None = None) -> dict[str, Graph]:
-    """The graphs every build shares: ontology, codebook, gazetteer (actors and territories)."""
+    """The graphs every build shares: ontology, codebook, gazetteer (actors and territories).
+
+    Made once per resources and run in a process (the build and its in-process worker share
+    them); the graphs are read-only for their users."""
+    key = (model_id, str(run), detector_id, training_set)
+    if _STATIC and _STATIC[0][0] is res and _STATIC[0][1] == key:
+        return dict(_STATIC[0][2])
     gaz = Graph()
     for t in res.gazetteer.graph:
         gaz.add(t)
@@ -260,7 +269,26 @@ def static_graphs(res: Resources, model_id: str, run: URIRef = RUN, detector_id:
         gaz.add((URIRef(actor.iri), SG.fromGazetteer, Literal(True)))
     for t in run_graph(model_id, run, detector_id, training_set):
         gaz.add(t)
-    return {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
+    out = {"ontology": res.ontology, "codebook": res.codebook.graph, "gazetteer": gaz}
+    _STATIC[:] = [(res, key, out)]
+    return dict(out)
+
+
+_STATIC_OX: list = []  # [(graphs, triples)]: the last static graphs converted
+
+
+def static_triples(static: dict[str, Graph]) -> dict[str, list]:
+    """The static graphs as pyoxigraph Triples, converted once per set of graphs in a process
+    (the build writes them, its worker validates against them)."""
+    from .rdf import to_oxigraph
+
+    graphs = tuple(static.items())
+    if _STATIC_OX and len(_STATIC_OX[0][0]) == len(graphs) and all(
+            a == b and g is h for (a, g), (b, h) in zip(_STATIC_OX[0][0], graphs)):
+        return dict(_STATIC_OX[0][1])
+    out = {name: to_oxigraph(g) for name, g in graphs}
+    _STATIC_OX[:] = [(graphs, out)]
+    return dict(out)
 
 
 def issue_iris(res: Resources) -> tuple[dict[str, str], dict[str, str]]:

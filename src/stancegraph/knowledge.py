@@ -201,10 +201,25 @@ def syntax_error(exc: Exception, path: str | Path, what: str = "Turtle") -> Stan
 
 
 def parse_turtle(path: str | Path) -> Graph:
-    """Parse a Turtle file, turning parser errors into one line naming file and line."""
+    """Parse a Turtle file, turning parser errors into one line naming file and line.
+
+    Oxigraph parses (fast); a file it refuses is parsed again by rdflib, whose error
+    is the one reported (or which reads what Oxigraph does not, e.g. relative IRIs).
+    """
+    import pyoxigraph as ox
+
+    from .rdf import to_rdflib
+
     p = Path(path)
     if not p.is_file():
         raise StanceGraphError("no such file", path=p)
+    try:
+        parser = ox.parse(path=str(p), format=ox.RdfFormat.TURTLE)
+        quads = list(parser)
+    except (SyntaxError, ValueError, OSError):
+        pass
+    else:
+        return to_rdflib(quads, parser.prefixes)
     g = Graph()
     try:
         g.parse(p, format="turtle")

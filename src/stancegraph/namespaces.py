@@ -133,6 +133,8 @@ class SG(DefinedNamespace):
     Recognition: URIRef
     DisputeCue: URIRef
     LapseCue: URIRef
+    CoercionCue: URIRef
+    claimableSovereign: URIRef
     demonym: URIRef
     contrarySovereign: URIRef
     inferredDate: URIRef

@@ -113,12 +113,12 @@ class _Shared:
     def count(self) -> int:
         return sum(len(v) for v in self.lines.values())
 
-    def check(self, static: dict, ontology) -> None:
+    def check(self, static_ox: dict) -> None:
+        """``static_ox``: the static graphs as pyoxigraph triples (ontology, codebook, gazetteer)."""
         if not self.changed:
             return
         import pyoxigraph as ox
 
-        from .rdf import to_oxigraph
         from .shacl_sparql import validate_oxigraph
         from .worker import StaticContext
 
@@ -131,10 +131,10 @@ class _Shared:
             if key in self.lines and key not in self.changed:
                 triples += parse(self.lines[key])
         nodes = {t.object for t in triples} | {t.subject for t in triples}
-        ctx = StaticContext(static["codebook"], [static["gazetteer"]])
+        ctx = StaticContext(static_ox["codebook"], [static_ox["gazetteer"]])
         store = ox.Store()
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
-                          for t in triples + ctx.triples_for(nodes) + to_oxigraph(ontology))
+                          for t in triples + ctx.triples_for(nodes) + static_ox["ontology"])
         report = validate_oxigraph(store)
         if not report.conforms:
             raise StanceGraphError(
@@ -264,7 +264,7 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
 
 def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, dask, batch_size, tell) -> None:
     from .extract.stance import detector_identity
-    from .graph import merge, static_graphs
+    from .graph import static_graphs, static_triples
     from .provenance import run_iri
 
     tell("extracting articles")
@@ -406,22 +406,22 @@ def _run(paths, res, config, fingerprint, result, sink, store, progress, jobs, d
         tell("validating static graphs (SHACL)")
         result.static_check = check_static(static, fingerprint + model_id, res.ontology)
         tell("validating actors described by several articles (SHACL)")
-        shared.check(static, res.ontology)
+        shared.check(static_triples(static))
     # what was written conforms (an article whose graph does not is skipped); the advice
     # (warnings, infos) comes back from the workers as lines that start with the severity
     result.report = Report(True, [], [Violation.from_line(w) for w in result.warnings])
     tell("writing static graphs")
-    static_all = merge(static.values())
+    static_ox = static_triples(static)
     if sink is not None:
-        from .rdf import to_oxigraph
-
-        for name, g in static.items():
-            sink.add_triples(name, to_oxigraph(g), static=True)
+        for name, triples in static_ox.items():
+            sink.add_static(name, triples, cache_key=fingerprint + model_id)
     if store is not None:
-        for name, g in static.items():
-            store.put_static(name, g)
+        for name, triples in static_ox.items():
+            store.put_static(name, triples)
     result.actors = len(actors)
-    result.triples = len(static_all) + local_triples + shared.count()
+    # the union of the static graphs: a triple two of them hold counts once (their blank nodes
+    # are their own: each graph's conversion makes fresh ones)
+    result.triples = len(set().union(*static_ox.values())) + local_triples + shared.count()
 
 
 def _count(result: BuildResult, out: ArticleOutput, actors: set[str]) -> None:

@@ -31,6 +31,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD, Namespace
 
 from . import __version__
+from .ids import ARTICLE_BASE
 from .namespaces import ID_BASE, SDO, SG
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -59,13 +60,19 @@ def run_iri(fingerprint: str, version: str = __version__) -> URIRef:
 
 class BuildStats:
     """Counts for the description, gathered while a build writes (no graph kept in memory):
-    triples, subjects, properties, instances per class, articles and their dates."""
+    triples, subjects, properties, instances per class, articles and their dates.
+
+    A subject under an article's IRI belongs to that article alone and arrives in one
+    :meth:`add` (one article's triples): it is counted, not kept, so the memory stays flat
+    in the corpus size; other subjects (actors, static nodes) are kept to be counted once."""
 
     def __init__(self) -> None:
         self.triples = 0
-        self.subjects: set[str] = set()
+        self.subjects: set[str] = set()            # subjects outside any article
+        self.local_subjects = 0                    # subjects under an article IRI (counted per add)
         self.properties: set[str] = set()
-        self.classes: dict[str, set[str]] = {}
+        self.classes: dict[str, set[str]] = {}     # class -> its instances outside any article
+        self.local_classes: dict[str, int] = {}    # class -> count of its instances under article IRIs
         self.articles: dict[str, str] = {}   # article IRI -> digest of its text
         self.dates: list[str] = []
 
@@ -73,20 +80,45 @@ class BuildStats:
         """Count ``triples`` (rdflib triples, an rdflib Graph, or pyoxigraph Triples)."""
         rdf_type, article = str(RDF.type), str(SG.Article)
         published, text = str(SDO.datePublished), NIF_IS_STRING
+        local: set[str] = set()
+        local_typed: set[tuple[str, str]] = set()
         for t in triples:
             s, p, o = (t.subject, t.predicate, t.object) if hasattr(t, "subject") else t
             s, p = _value(s), _value(p)
             self.triples += 1
-            self.subjects.add(s)
+            inside = s.startswith(ARTICLE_BASE)
+            (local if inside else self.subjects).add(s)
             self.properties.add(p)
             if p == rdf_type:
-                self.classes.setdefault(_value(o), set()).add(s)
-                if _value(o) == article:
+                c = _value(o)
+                if inside:
+                    local_typed.add((c, s))
+                else:
+                    self.classes.setdefault(c, set()).add(s)
+                if c == article:
                     self.articles.setdefault(s, "")
             elif p == published:
                 self.dates.append(_value(o))
             elif p == text:
                 self.articles[s] = hashlib.sha256(_value(o).encode("utf-8")).hexdigest()
+        self.local_subjects += len(local)
+        for c, _ in local_typed:
+            self.local_classes[c] = self.local_classes.get(c, 0) + 1
+
+    @property
+    def distinct_subjects(self) -> int:
+        return self.local_subjects + len(self.subjects)
+
+    @property
+    def entities(self) -> int:
+        """Subjects that are IRIs (every subject under an article IRI is one)."""
+        return self.local_subjects + sum(1 for s in self.subjects if not s.startswith("_:") and ":" in s)
+
+    def class_counts(self) -> dict[str, int]:
+        out = {c: len(m) for c, m in self.classes.items()}
+        for c, n in self.local_classes.items():
+            out[c] = out.get(c, 0) + n
+        return out
 
     def dataset(self, run: URIRef) -> URIRef:
         """The build's dataset IRI: a hash of the run and of the articles (IRIs and texts)."""
@@ -147,15 +179,16 @@ def describe_build(stats: BuildStats, run: URIRef, *, graph_file: str | None = N
     for v in VOCABULARIES:
         d.add((ds, VOID.vocabulary, URIRef(v)))
     d.add((ds, VOID.triples, Literal(stats.triples if triples is None else triples)))
-    d.add((ds, VOID.entities, Literal(sum(1 for s in stats.subjects if not s.startswith("_:") and ":" in s))))
-    d.add((ds, VOID.distinctSubjects, Literal(len(stats.subjects))))
+    d.add((ds, VOID.entities, Literal(stats.entities)))
+    d.add((ds, VOID.distinctSubjects, Literal(stats.distinct_subjects)))
     d.add((ds, VOID.properties, Literal(len(stats.properties))))
-    d.add((ds, VOID.classes, Literal(len(stats.classes))))
-    for c, members in sorted(stats.classes.items()):
+    classes = stats.class_counts()
+    d.add((ds, VOID.classes, Literal(len(classes))))
+    for c, n in sorted(classes.items()):
         part = BNode()
         d.add((ds, VOID.classPartition, part))
         d.add((part, VOID["class"], URIRef(c)))
-        d.add((part, VOID.entities, Literal(len(members))))
+        d.add((part, VOID.entities, Literal(n)))
     if stats.dates:
         period = BNode()
         d.add((ds, DCTERMS.temporal, period))

@@ -40,13 +40,18 @@ def to_oxigraph(graph: rdflib.Graph) -> list[ox.Triple]:
     from rdflib.term import BNode, Literal, URIRef
 
     bnodes: dict = {}
+    iris: dict = {}
 
     def term(t, position: str):
         if isinstance(t, URIRef):
+            node = iris.get(t)
+            if node is not None:
+                return node
             try:
-                return ox.NamedNode(str(t))
+                node = iris[t] = ox.NamedNode(str(t))
             except ValueError as exc:
                 raise StanceGraphError(f"invalid IRI <{t}> in {position}: {exc}") from None
+            return node
         if isinstance(t, BNode):
             if t not in bnodes:
                 bnodes[t] = ox.BlankNode()
@@ -90,12 +95,35 @@ def to_turtle(graph: rdflib.Graph) -> bytes:
     return store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefix_map())
 
 
-def to_rdflib(data: ox.Store | Iterable[ox.Quad | ox.Triple]) -> rdflib.Graph:
-    """One rdflib Graph of the triples of a store (all its graphs together) or of quads/triples."""
-    from rdflib import Graph
+def to_rdflib(data: ox.Store | Iterable[ox.Quad | ox.Triple], prefixes: dict[str, str] | None = None) -> rdflib.Graph:
+    """One rdflib Graph of the triples of a store (all its graphs together) or of quads/triples,
+    term by term (no text in between); ``prefixes`` are bound in it."""
+    from rdflib import BNode, Graph, Literal, URIRef
 
     items = data.quads_for_pattern(None, None, None, None) if isinstance(data, ox.Store) else data
-    triples = (q.triple if isinstance(q, ox.Quad) else q for q in items)
     g = Graph()
-    g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    for prefix, ns in (prefixes or {}).items():
+        g.bind(prefix, ns, override=True, replace=True)
+    iris: dict[str, URIRef] = {}
+    bnodes: dict[str, BNode] = {}
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            node = iris.get(t.value)
+            if node is None:
+                node = iris[t.value] = URIRef(t.value)
+            return node
+        if isinstance(t, ox.BlankNode):
+            node = bnodes.get(t.value)
+            if node is None:
+                node = bnodes[t.value] = BNode()
+            return node
+        if isinstance(t, ox.Literal):
+            if t.language:
+                return Literal(t.value, lang=t.language)
+            dt = t.datatype.value
+            return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=term(t.datatype))
+        raise StanceGraphError(f"unsupported RDF term {t!r} (RDF-star is not kept)")
+
+    g.addN((term(q.subject), term(q.predicate), term(q.object), g) for q in items)
     return g

@@ -91,6 +91,35 @@ class FileSink:
             self._fh.write(turtle_bytes(triples, TURTLE_PREFIXES, header=False))
             self._fh.write(b"\n")
 
+    def add_static(self, name: str, triples: list[ox.Triple], cache_key: str | None = None) -> None:
+        """Write static graph ``name``. Its Turtle (sorted and grouped: the slow writer) is kept in
+        ``$STANCEGRAPH_CACHE`` under ``cache_key`` (what the graph is made from: resource files,
+        model, run) and copied from there by the next build with the same key."""
+        if self.kind != "turtle" or cache_key is None:
+            self.add_triples(name, triples, static=True)
+            return
+        import hashlib
+
+        from . import turtle
+        from .static_check import cache_dir
+
+        h = hashlib.sha256(f"{cache_key} {name} {sorted(TURTLE_PREFIXES.items())}".encode())
+        h.update(Path(turtle.__file__).read_bytes())  # the writer's code: a changed writer writes again
+        path = cache_dir() / f"static-{h.hexdigest()[:32]}.ttl"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = turtle_bytes(triples, TURTLE_PREFIXES, header=False) + b"\n"
+            try:
+                from .fileio import write_bytes_atomic
+
+                write_bytes_atomic(path, data)
+            except (StanceGraphError, OSError):
+                pass  # an unwritable cache only means the Turtle is written again next time
+        self.stats.add(triples)
+        with self._writing():
+            self._fh.write(data)
+
     def add_ntriples(self, name: str, data: bytes, static: bool = False) -> None:
         if self.kind == "ntriples":
             self.stats.add(q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))

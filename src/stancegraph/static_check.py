@@ -53,13 +53,17 @@ def check_static(static: dict, key: str, ontology=None, shapes=None, cache_dir: 
             return "cached"
     except (OSError, ValueError):
         pass
+    from .graph import static_triples
+
     if ontology is None:
         from .validate import ontology_graph
 
         ontology = ontology_graph()
     store = ox.Store()  # the compiled shapes on Oxigraph: the same results as pyshacl (shacl_sparql)
-    for g in list(static.values()) + [ontology]:
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_oxigraph(g))
+    for triples in static_triples(static).values():
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    if ontology is not static.get("ontology"):
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in to_oxigraph(ontology))
     report = validate_oxigraph(store, shapes, advice=False)
     if not report.conforms:
         raise StanceGraphError(

@@ -44,7 +44,7 @@ from .model import Article
 THRESHOLDS = tuple(round(float(x), 3) for x in np.arange(0.2, 0.951, 0.025))
 FOLDS = 5
 #: inverse regularisation strengths tried by cross-validation (the best F1 of learned is kept)
-CS = (0.003, 0.01)
+CS = (0.003, 0.005, 0.01)
 
 
 @dataclass

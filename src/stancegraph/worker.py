@@ -177,17 +177,15 @@ class StaticContext:
     into: issues, sovereignty options and their schemes), and from the
     gazetteer and territory graph only the nodes the article references, with
     everything reachable from them (their types, labels, affiliations...).
-    The graphs are rdflib Graphs; what :meth:`triples_for` gives back are
-    pyoxigraph Triples (converted once), for the Oxigraph validator.
+    All are pyoxigraph Triples (:func:`stancegraph.graph.static_triples`), for the
+    Oxigraph validator.
     """
 
-    def __init__(self, codebook, others: Sequence):
-        from .rdf import to_oxigraph
-
-        self._codebook = to_oxigraph(codebook)
+    def __init__(self, codebook: Sequence, others: Sequence[Sequence]):
+        self._codebook = list(codebook)
         self._by_subject: dict = {}
-        for g in others:
-            for t in to_oxigraph(g):
+        for triples in others:
+            for t in triples:
                 self._by_subject.setdefault(t.subject, []).append(t)
 
     def triples_for(self, nodes: Iterable) -> list:
@@ -221,7 +219,7 @@ class Worker:
 
     def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
-        from .graph import issue_iris, static_graphs
+        from .graph import issue_iris, static_graphs, static_triples
         from .validate import ontology_graph, shapes_graph
 
         self.config = config
@@ -236,7 +234,8 @@ class Worker:
         self.run = run_iri(input_fingerprint(config))
         static = static_graphs(self.res, self.model_id, self.run, self.extractor.detector_id,
                                self.extractor.training_set)
-        self.context = StaticContext(static["codebook"], [static["gazetteer"]])
+        static_ox = static_triples(static)
+        self.context = StaticContext(static_ox["codebook"], [static_ox["gazetteer"]])
         self.shapes = shapes_graph(config.shapes or None)
         self.ontology = self.res.ontology if self.res.ontology is not None else ontology_graph()
         from .graph import _OxigraphTerms
@@ -244,7 +243,8 @@ class Worker:
         from .shacl_sparql import compile_shapes, Unsupported
 
         self.terms = _OxigraphTerms()
-        self._ontology_triples = to_oxigraph(self.ontology)
+        self._ontology_triples = static_ox["ontology"] if static["ontology"] is self.ontology \
+            else to_oxigraph(self.ontology)
         try:  # compiled once; a shapes file the compiler does not translate is checked by pyshacl
             compile_shapes(self.shapes)
         except Unsupported:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..networks.formats import WRITERS
-from ..networks.options import DUPLICATES, KINDS, LEVELS, NORMALIZATIONS
+from ..networks.options import DUPLICATES, EDGE_STATEMENTS_LIMIT, KINDS, LEVELS, NORMALIZATIONS
 from ._app import app, err, one_line_errors
 
 FLAGS = {"kind": "--kind", "fmt": "--format", "out": "-o", "issues": "--issue", "since": "--since",
@@ -93,7 +93,7 @@ def network_command(
     edge_statements: Annotated[Optional[bool], typer.Option(
         "--edge-statements/--no-edge-statements", metavar="",
         help="List the statements behind every edge (default: when the network has at most "
-             "100,000 edges).")] = None,
+             f"{EDGE_STATEMENTS_LIMIT:,} edges).")] = None,
     claims: Annotated[bool, typer.Option(
         "--claims/--no-claims", metavar="", help="Territorial claims as positions (default on).")] = True,
     claims_only: Annotated[bool, typer.Option(

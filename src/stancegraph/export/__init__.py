@@ -24,7 +24,7 @@ A new format is one :class:`Exporter` line in :data:`EXPORTERS`;
 PosixPath('graph-export.nq')
 """
 
-from __future__ import annotations
+# no `from __future__ import annotations` here: it would bind `annotations`, the lazy export below
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,6 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from .annotation_json import annotations, export_annotations
 from ..store.formats import RdfFileFormat
 from .rdf import EXPORT_FORMATS, export_dataset, export_rdf
 
@@ -67,6 +66,7 @@ def _rdf(f: RdfFileFormat) -> Exporter:
 def _annotations(store: ox.Store, out: Path, machine_only: bool = False, problems: list[str] | None = None,
                  **_) -> list[Path]:
     from ..review import view_of
+    from .annotation_json import export_annotations
 
     return export_annotations(view_of(store, machine_only, problems), out)
 
@@ -99,6 +99,16 @@ EXPORTERS: dict[str, Exporter] = {e.name: e for e in (
     *(_rdf(f) for f in EXPORT_FORMATS.values()),
 )}
 """Graph exports by name (the CLI's ``--format`` choices)."""
+
+def __getattr__(name: str):
+    """``annotations`` and ``export_annotations`` of :mod:`.annotation_json`, imported on first use
+    (the registry is read by ``stancegraph --help``; the SPARQL library behind them is not needed)."""
+    if name in ("annotations", "export_annotations"):
+        from . import annotation_json
+
+        return getattr(annotation_json, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["EXPORTERS", "EXPORT_FORMATS", "Exporter", "annotations", "export_annotations", "export_dataset",
            "export_rdf"]

@@ -22,24 +22,24 @@ import pyoxigraph as ox
 
 from ..errors import StanceGraphError
 from ..fileio import atomic_output
-from ..ids import META_GRAPH
-from ..namespaces import prefix_map
 from ..store.formats import RDF_FORMATS, RdfFileFormat, for_name, for_path
 
 EXPORT_FORMATS = {name: f for name, f in RDF_FORMATS.items() if f.export}
 """The RDF formats ``stancegraph export`` offers."""
 
-_META = ox.NamedNode(META_GRAPH)
-
-
 def _content(store: ox.Store, include_meta: bool) -> Iterator[ox.Quad]:
+    from ..ids import META_GRAPH  # imported here: the registry is read by `stancegraph --help`
+
+    meta = ox.NamedNode(META_GRAPH)
     for q in store.quads_for_pattern(None, None, None, None):
-        if include_meta or q.graph_name != _META:
+        if include_meta or q.graph_name != meta:
             yield q
 
 
 def _write(store: ox.Store, f: RdfFileFormat, out: Path, include_meta: bool) -> int:
     """Write the export; returns the number of quads (dataset) or distinct triples (graph) written."""
+    from ..namespaces import prefix_map
+
     prefixes = prefix_map() if f.oxigraph in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     counted = 0
 

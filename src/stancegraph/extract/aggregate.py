@@ -102,10 +102,11 @@ def sorted_claims(claims: dict) -> list[Claim]:
 
 
 def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], scopes: list,
-                     claims: dict, muted) -> None:
+                     claims: dict, muted, allied=lambda speaker, holder: speaker == holder) -> None:
     """Claims made by acts (:mod:`.claim_events`). Inside an utterance's scope they are its
-    speaker's; in narration the act is a reported statement of its claimant (appended to
-    ``statements`` and ``scopes``, with no position of its own)."""
+    speaker's, unless the act names another holder the speaker does not speak for (``allied``):
+    then the speaker relays it. In narration the act is a reported statement of its claimant
+    (appended to ``statements`` and ``scopes``, with no position of its own)."""
     owner = {}
     for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
         for i in scope:
@@ -116,7 +117,7 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
         n = owner.get(ev.trigger, -1)
-        if n >= 0 and ev.relayed and statements[n].speaker != ev.claimant:
+        if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]

@@ -41,7 +41,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -77,6 +77,12 @@ class ClaimEventLexicon:
     state_sovereign: dict  # state actor IRI -> sovereign key
     contrary: dict  # sovereign key -> sovereign key
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
+    claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
+    coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
+
+    def can_claim(self, territory: str, sovereign: str) -> bool:
+        allowed = (self.claimable or {}).get(territory)
+        return allowed is None or sovereign in allowed
 
 
 @dataclass
@@ -138,7 +144,14 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
                 if lg.value(s, SG.cuePhrase) is not None}
     lapses = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.LapseCue)
                        if lg.value(s, SG.cuePhrase) is not None)
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses)
+    tg = resources.territory_graph
+    claimable: dict[str, set] = {}
+    for t, sov in tg.subject_objects(SG.claimableSovereign):
+        if str(sov) in by_iri:
+            claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
+    coercions = frozenset(str(lg.value(s, SG.cuePhrase)).lower() for s in lg.subjects(RDF.type, SG.CoercionCue)
+                          if lg.value(s, SG.cuePhrase) is not None)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
 
 
 class ClaimEventFinder:
@@ -160,6 +173,7 @@ class ClaimEventFinder:
         self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
         self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
         self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
+        self.reporting = {p[0] for p in lexicon.reporting if len(p) == 1}
         # status phrases of the codebook ("part of X"), as word tuples -> their cues
         self.status_cues: dict[tuple, list] = {}
         for cc in resources.codebook.claim_cues:
@@ -176,7 +190,8 @@ class ClaimEventFinder:
     def find(self) -> list[ClaimEvent]:
         doc = self.ctx.doc
         out: list[ClaimEvent] = []
-        self.earlier: dict[str, tuple[int, tuple[str, ...]]] = {}  # act lemma -> (sentence, territories)
+        # act lemma -> [(sentence, territories)] of its mentions with territories
+        self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
@@ -184,7 +199,7 @@ class ClaimEventFinder:
                 continue
             self.sent_n = n
             # the same order in every process: longest cue first at each token, then by its words
-            matches = sorted(find(doc, sent.start, sent.end, self.lex.cues),
+            matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
             triggers: dict[int, tuple[list, list[int]]] = {}
             for entries, idx in matches:
@@ -197,6 +212,17 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+        return out
+
+    def _split_verbs(self, sent) -> list:
+        """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
+        out = []
+        for tok in sent:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.i > tok.i + 1:
+                    entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
+                    if entries:
+                        out.append((entries, [tok.i, c.i]))
         return out
 
     # ------------------------------------------------------------ one act ---
@@ -218,14 +244,23 @@ class ClaimEventFinder:
         lemma = (trig.lemma_ or trig.lower_).lower()
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
-            self.earlier[lemma] = (self.sent_n, territories)
+            self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
         else:
             # "the referendum", "these annexations": the same act named with its territories a few
             # sentences before
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
                            for c in trig.children)
-            before = self.earlier.get(lemma)
-            if definite and before is not None and self.sent_n - before[0] <= 5:
+            mentions = [m for m in self.earlier.get(lemma, ()) if self.sent_n - m[0] <= 5]
+            # "the referendum": its last mention; "the referendums": all of them
+            if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
+                before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
+            else:
+                before = mentions[-1] if mentions else None
+            sent = trig.sent
+            # a sentence naming another territory speaks of that one's act ("In U, … the referendum")
+            other = any(i in self.terr and not set(self.terr[i]) <= set(before[1])
+                        for i in range(sent.start, sent.end)) if before else True
+            if definite and before is not None and not other:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig)
@@ -259,8 +294,23 @@ class ClaimEventFinder:
             sovereign = self.lex.contrary.get(sovereign)
             if sovereign is None:
                 return None
+        territories = tuple(t for t in territories if self.lex.can_claim(t, sovereign))
+        if not territories:
+            return None
         tokens = sorted(set(idx) | set(terr_idx))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
+
+    def allied(self, speaker: str, holder: str) -> bool:
+        """The speaker is the holder or speaks for it (its affiliation, or the affiliation's)."""
+        seen = set()
+        iri = speaker
+        while iri and iri not in seen:
+            if iri == holder:
+                return True
+            seen.add(iri)
+            actor = self.att.actor(iri)
+            iri = actor.affiliation if actor is not None else None
+        return False
 
     def _is_territory(self, iri: str, territories) -> bool:
         actor = self.att.actor(iri)
@@ -481,7 +531,8 @@ class ClaimEventFinder:
                 chain.append(cur)
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
-                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+                transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
+                    or lemma in self.lex.coercions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
@@ -495,7 +546,8 @@ class ClaimEventFinder:
                 if child.i in match:
                     continue
                 low, _ = forms(child)
-                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast):
+                if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in self.contrast) \
+                        or (child.dep_ in SUBJ and low in NEGATIVE_SUBJECTS):
                     sign = -sign
             if cur.i != trig.i:
                 low, lemma = forms(cur)
@@ -507,8 +559,8 @@ class ClaimEventFinder:
                     sign, negative_pred = -sign, True
             if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
-            if cur.dep_ == "advcl":
-                counting = False
+            if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -557,7 +609,7 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and pol is not None and pol > 0:
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
@@ -632,6 +684,22 @@ class ClaimEventFinder:
                 speaker, _, _ = self.att.resolve(obj, self.log)
                 if speaker is not None:
                     return speaker, obj.i, True
+        # "officials said Trump told them the Russian leader insisted Ukraine hand over T": the nearest
+        # actor taking a stance on the act holds it; those reporting it above only relay it
+        for node in chain[1:-1]:
+            if node.pos_ != "VERB" or self._stance_of(node) is None:
+                continue
+            if forms(node)[1] not in self.reporting or node.head.pos_ != "VERB" or \
+                    self._stance_of(node.head) is not None or forms(node.head)[1] not in self.reporting:
+                break  # a stance said by a verb of saying ("insisted"), reported by another ("told")
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is None or (subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP):
+                break
+            speaker = self.att.possessor(subj, self.log) if subj.lower_ in POSSESSIVE_PRONOUNS else \
+                self.att.resolve(subj, self.log)[0]
+            if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
+                return speaker, subj.i, True
+            break
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:

@@ -27,7 +27,7 @@ class ClaimFinder:
         for cc in resources.codebook.claim_cues:
             self.claim_cues.setdefault(cc.words, []).append(cc)
         lex = event_lexicon(resources)
-        self.lapses, self.contrary = lex.lapses, lex.contrary
+        self.lapses, self.contrary, self.can_claim = lex.lapses, lex.contrary, lex.can_claim
 
     def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
         scope = list(scope)
@@ -60,7 +60,8 @@ class ClaimFinder:
                 if sov is None:
                     continue
                 for t in terrs:
-                    out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
+                    if self.can_claim(t, sov):
+                        out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
         return out
 
     def _lapsed(self, doc, top, idx) -> bool:

@@ -19,10 +19,25 @@ from typing import Hashable, Iterator
 GAP = 2
 
 
+_FORMS: dict[tuple[int, int], tuple[str, str]] = {}
+_FORMS_MAX = 200_000  # distinct (form, lemma) pairs kept; the table starts again past it
+
+
 def forms(token) -> tuple[str, str]:
-    low = token.lower_.replace("’", "'")
-    lemma = (token.lemma_ or low).lower().replace("’", "'")
-    return low, lemma
+    """(lower-case form, lower-case lemma) of a token, curly apostrophes made straight.
+
+    Looked up by the token's string hashes (``lower``, ``lemma``: integers, no string made),
+    computed once per distinct pair.
+    """
+    key = (token.lower, token.lemma)
+    got = _FORMS.get(key)
+    if got is None:
+        low = token.lower_.replace("’", "'")
+        got = (low, (token.lemma_ or low).lower().replace("’", "'"))
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        _FORMS[key] = got
+    return got
 
 
 def _word_ok(word: str, token) -> bool:
@@ -38,10 +53,7 @@ def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
 
     The leftmost, shortest match of each phrase at each start position is reported.
     """
-    by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
-    for words, value in phrases.items():
-        if words:
-            by_first.setdefault(words[0], []).append((words, value))
+    by_first = _index(phrases)
     for i in range(start, end):
         low, lemma = forms(doc[i])
         candidates = by_first.get(low, []) + (by_first.get(lemma, []) if lemma != low else []) + by_first.get("*", [])
@@ -49,6 +61,25 @@ def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
             idx = _extend(doc, i, end, words, gap)
             if idx is not None:
                 yield value, idx
+
+
+_INDEX: dict[int, tuple[dict, int, dict]] = {}
+
+
+def _index(phrases: dict) -> dict[str, list[tuple[tuple[str, ...], Hashable]]]:
+    """The phrases by first word, built once per phrase table (callers keep their tables; the
+    table is held here with its size, so a new or grown table is indexed again)."""
+    got = _INDEX.get(id(phrases))
+    if got is not None and got[0] is phrases and got[1] == len(phrases):
+        return got[2]
+    by_first: dict[str, list[tuple[tuple[str, ...], Hashable]]] = {}
+    for words, value in phrases.items():
+        if words:
+            by_first.setdefault(words[0], []).append((words, value))
+    if len(_INDEX) > 64:
+        _INDEX.clear()
+    _INDEX[id(phrases)] = (phrases, len(phrases), by_first)
+    return by_first
 
 
 def _extend(doc, i: int, end: int, words: tuple[str, ...], gap: int) -> list[int] | None:

@@ -106,7 +106,8 @@ class Extractor:
         positions, claims = positions_and_claims(pd, self.cues, utterances, hits, claim_hits)
         statements = [u.statement for u in utterances]
         scopes = [list(u.scope) for u in utterances]
-        add_claim_events(pd, ClaimEventFinder(pd, speakers, log).find(), statements, scopes, claims, muted)
+        events = ClaimEventFinder(pd, speakers, log)
+        add_claim_events(pd, events.find(), statements, scopes, claims, muted, events.allied)
         claims = sorted_claims(claims)
         actors, mentions = article_actors(pd, index, statements, positions, claims)
         unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]

@@ -35,12 +35,12 @@ run_network(...)                    what ``stancegraph network`` runs (the comma
 # stancegraph.networks.options or .formats (the CLI does) does not load numpy, scipy and networkx.
 _WHERE = {
     **dict.fromkeys(['IGRAPH_EDGES', 'LOUVAIN_SEED', 'communities', 'graph_from_matrix', 'labelled_edges', 'network', 'network_table', 'table_communities', 'table_from_matrix', 'windowed_networks', 'windows_of'], 'build'),
-    **dict.fromkeys(['EDGE_STATEMENTS_LIMIT', 'EdgeTable', 'edge_issues', 'edge_table'], 'edges'),
+    **dict.fromkeys(['EdgeTable', 'edge_issues', 'edge_table'], 'edges'),
     **dict.fromkeys(['EXAMPLE_TTL', 'example_store'], 'examples'),
     **dict.fromkeys(['FORMATS', 'WRITERS', 'Writer', 'csv_paths', 'window_path', 'write_csv', 'write_gexf', 'write_gexf_dynamic', 'write_graphml', 'write_json', 'write_network'], 'formats'),
     **dict.fromkeys(['affiliation_graph', 'agreement_matrix', 'disagreement_matrix', 'edge_weights', 'keep_top_k', 'node_attributes', 'one_mode_graph'], 'kinds'),
     **dict.fromkeys(['StanceMatrix', 'count_matrix', 'stance_matrix'], 'matrix'),
-    **dict.fromkeys(['DUPLICATES', 'KINDS', 'LEVELS', 'NORMALIZATIONS', 'Window', 'make_windows', 'parse_window'], 'options'),
+    **dict.fromkeys(['DUPLICATES', 'EDGE_STATEMENTS_LIMIT', 'KINDS', 'LEVELS', 'NORMALIZATIONS', 'Window', 'make_windows', 'parse_window'], 'options'),
     **dict.fromkeys(['CLAIM_PREFIX', 'Position', 'PositionTable', 'load_positions', 'normalise_quote'], 'read'),
     **dict.fromkeys(['NetworkRun', 'run_network'], 'run'),
     **dict.fromkeys(['select_positions'], 'select'),

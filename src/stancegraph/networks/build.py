@@ -239,7 +239,7 @@ def network(source: Any, kind: str = "agreement", *, issues: Iterable[str] | Non
         kinds); applied with ``min_weight`` before networkx sees an edge.
     edge_statements : bool, optional
         The ``statements`` edge attribute: None lists it when the network has at most
-        :data:`~stancegraph.networks.edges.EDGE_STATEMENTS_LIMIT` edges.
+        :data:`~stancegraph.networks.options.EDGE_STATEMENTS_LIMIT` edges.
 
     Returns
     -------
@@ -257,13 +257,8 @@ def network(source: Any, kind: str = "agreement", *, issues: Iterable[str] | Non
     >>> labelled_edges(network(example_store(), "disagreement", normalize="average"))
     [('Anna', 'Chen', 1.0), ('Boris', 'Chen', 0.6666666666666666)]
     """
-    table = load_positions(source)
-    chosen = select_positions(table, issues=issues, since=since, until=until, claims=claims,
-                              claims_only=claims_only, window=window)
-    M = count_matrix(chosen, table, level=level, duplicates=duplicates, window=window)
-    return graph_from_matrix(M, kind, normalize, min_weight, with_communities,
-                             _meta(issues, since, until, level, duplicates, claims, claims_only), top_k,
-                             edge_statements)
+    M, meta = _selected(source, issues, since, until, level, duplicates, claims, claims_only, window)
+    return graph_from_matrix(M, kind, normalize, min_weight, with_communities, meta, top_k, edge_statements)
 
 
 def network_table(source: Any, kind: str = "agreement", *, issues: Iterable[str] | None = None,
@@ -280,13 +275,18 @@ def network_table(source: Any, kind: str = "agreement", *, issues: Iterable[str]
     >>> T.number_of_edges(), T.graph["kind"], network(example_store(), "signed").number_of_edges()
     (3, 'signed', 3)
     """
+    M, meta = _selected(source, issues, since, until, level, duplicates, claims, claims_only, window)
+    return table_from_matrix(M, kind, normalize, min_weight, with_communities, meta, top_k, edge_statements)
+
+
+def _selected(source, issues, since, until, level, duplicates, claims, claims_only, window
+              ) -> tuple[StanceMatrix, dict[str, Any]]:
+    """The count matrix of the positions the filters keep, and the graph attributes saying which."""
     table = load_positions(source)
     chosen = select_positions(table, issues=issues, since=since, until=until, claims=claims,
                               claims_only=claims_only, window=window)
-    M = count_matrix(chosen, table, level=level, duplicates=duplicates, window=window)
-    return table_from_matrix(M, kind, normalize, min_weight, with_communities,
-                             _meta(issues, since, until, level, duplicates, claims, claims_only), top_k,
-                             edge_statements)
+    return (count_matrix(chosen, table, level=level, duplicates=duplicates, window=window),
+            _meta(issues, since, until, level, duplicates, claims, claims_only))
 
 
 def windows_of(table: PositionTable, window: str | tuple[int, str], *, issues: Iterable[str] | None = None,

@@ -16,7 +16,7 @@ gives the same network as a networkx Graph (what
 repetition -- each statement is listed on every edge of its speaker on that
 issue, about 11 million IRIs for the 1.3 million edges of a store of a million
 triples. ``edge_statements=None`` (the default) lists them when the network
-has at most :data:`EDGE_STATEMENTS_LIMIT` edges and leaves the attribute out
+has at most :data:`~stancegraph.networks.options.EDGE_STATEMENTS_LIMIT` edges and leaves the attribute out
 above (``run_network`` then says so); ``True`` or ``False`` decides.
 
 >>> from stancegraph.networks.matrix import stance_matrix, example_store
@@ -36,10 +36,8 @@ import numpy as np
 from ..pairs import group_pairs, locate, mask_texts
 from .kinds import edge_weights, node_attributes
 from .matrix import StanceMatrix
+from . import options
 from .options import KINDS, NORMALIZATIONS, check_choice
-
-EDGE_STATEMENTS_LIMIT = 100_000
-"""Above this many edges the ``statements`` edge attribute is left out unless asked for."""
 
 EDGE_ATTRIBUTES = ("weight", "sign", "agreement", "disagreement", "issues", "statements")
 """The one-mode edge attributes, in the order networkx stores them."""
@@ -202,7 +200,7 @@ def edge_table(M: StanceMatrix, kind: str = "agreement", normalize: str = "none"
 
     Parameters are those of :func:`~stancegraph.networks.kinds.edge_weights`, plus
     ``edge_statements`` (None: the ``statements`` attribute when there are at most
-    :data:`EDGE_STATEMENTS_LIMIT` edges; True or False: always or never).
+    :data:`~stancegraph.networks.options.EDGE_STATEMENTS_LIMIT` edges; True or False: always or never).
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> T = edge_table(stance_matrix(example_store()), "disagreement", edge_statements=False)
@@ -214,7 +212,7 @@ def edge_table(M: StanceMatrix, kind: str = "agreement", normalize: str = "none"
     e = edge_weights(M, kind, normalize, min_weight, top_k)
     row, col = e["row"].astype(np.int64), e["col"].astype(np.int64)
     texts, index = edge_issues(M, row, col, kind)
-    wanted = edge_statements if edge_statements is not None else len(row) <= EDGE_STATEMENTS_LIMIT
+    wanted = edge_statements if edge_statements is not None else len(row) <= options.EDGE_STATEMENTS_LIMIT
     attrs = node_attributes(M)
     return EdgeTable(nodes=list(M.nodes), node_data=[attrs[n] for n in M.nodes], row=row, col=col,
                      weight=e["weight"].astype(np.float64), sign=e["sign"].astype(np.int64),

@@ -297,7 +297,7 @@ def one_mode_graph(M: StanceMatrix, kind: str = "agreement", normalize: str = "n
     IRI, with :func:`node_attributes`; edges as in the module notes, made as
     arrays first (:func:`stancegraph.networks.edges.edge_table`: ``min_weight``
     and ``top_k`` applied before networkx sees an edge; ``edge_statements``
-    None lists the statements up to :data:`~stancegraph.networks.edges.EDGE_STATEMENTS_LIMIT` edges).
+    None lists the statements up to :data:`~stancegraph.networks.options.EDGE_STATEMENTS_LIMIT` edges).
 
     >>> from stancegraph.networks.matrix import stance_matrix, example_store
     >>> G = one_mode_graph(stance_matrix(example_store()), "signed")

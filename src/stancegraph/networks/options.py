@@ -34,6 +34,9 @@ KINDS = ("affiliation", "agreement", "disagreement", "subtract", "signed")
 LEVELS = ("person", "organisation")
 NORMALIZATIONS = ("none", "average", "jaccard", "cosine")
 DUPLICATES = ("article", "utterance", "all")
+EDGE_STATEMENTS_LIMIT = 100_000
+"""Above this many edges a network's ``statements`` edge attribute is left out unless asked for
+(``edge_statements``; see :mod:`stancegraph.networks.edges`)."""
 
 _ALIASES = {"organization": "organisation", "org": "organisation", "congruence": "agreement",
             "conflict": "disagreement", "twomode": "affiliation", "two-mode": "affiliation",

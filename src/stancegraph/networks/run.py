@@ -22,7 +22,7 @@ import networkx as nx
 from ..errors import StanceGraphError
 from ..store import open_source
 from .build import network, network_table, undated, windowed_networks
-from . import edges
+from . import options as network_options
 from .edges import EdgeTable
 from .matrix import load_positions
 from .formats import format_for, write_network
@@ -113,7 +113,7 @@ def run_network(graph: Path | None, store: Path | None, options: NetworkOptions 
         run.graphs = [("", G)]
         if isinstance(G, EdgeTable) and G.statements is None and options.edge_statements is None:
             run.warnings.append(f"edge statements left out: {G.number_of_edges():,} edges (more than "
-                                f"{edges.EDGE_STATEMENTS_LIMIT:,}); set `edge_statements` to list them")
+                                f"{network_options.EDGE_STATEMENTS_LIMIT:,}); set `edge_statements` to list them")
         if out is not None:
             run.files = write_network(G, fmt_checked, out)
     if summary:

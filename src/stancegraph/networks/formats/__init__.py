@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ..edges import EdgeTable
 from .adjacency import write_matrix
 from .csvfiles import csv_paths, write_csv, write_csv_stream
-from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic
+from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic, write_gexf_stream
 from .graphml import graphml_bytes, write_graphml, write_graphml_stream
 from .jsonfile import node_link, write_json
 
@@ -66,7 +66,8 @@ WRITERS: dict[str, Writer] = {w.name: w for w in (
     Writer("graphml", ".graphml", "GraphML with typed keys (networkx, igraph, Gephi)",
            lambda G, p: [write_graphml(G, p)], stream=lambda T, p: [write_graphml_stream(T, p)]),
     Writer("gexf", ".gexf", "GEXF 1.3 (Gephi); with --window one dynamic graph",
-           lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)]),
+           lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)],
+           stream=lambda T, p: [write_gexf_stream(T, p)]),
     # before csv: a .csv output without --format stays csv (the later suffix wins in format_for)
     Writer("matrix", ".csv", "one CSV, a labelled actor x actor matrix as rDNA returns (actor x issue "
            "for affiliation)", lambda G, p: [write_matrix(G, p)]),
@@ -115,7 +116,7 @@ def write_network(result: nx.Graph | EdgeTable | Sequence[tuple[Window, nx.Graph
     Per-window networks go to ONE dynamic file where the format has one (GEXF),
     else to one file (pair) per window (see :func:`window_path`). An
     :class:`~stancegraph.networks.edges.EdgeTable` is streamed where the format
-    can (GraphML, CSV), else made into a networkx graph first.
+    can (GraphML, GEXF, CSV), else made into a networkx graph first.
 
     >>> import tempfile, pathlib
     >>> from stancegraph.networks import windowed_networks, example_store
@@ -140,4 +141,4 @@ def write_network(result: nx.Graph | EdgeTable | Sequence[tuple[Window, nx.Graph
 
 __all__ = ["FORMATS", "SUFFIX", "WRITERS", "Writer", "csv_paths", "format_for", "gexf_bytes", "gexf_dynamic_bytes",
            "graphml_bytes", "node_link", "window_path", "write_csv", "write_csv_stream", "write_gexf",
-           "write_gexf_dynamic", "write_graphml", "write_graphml_stream", "write_json", "write_network"]
+           "write_gexf_dynamic", "write_gexf_stream", "write_graphml", "write_graphml_stream", "write_json", "write_network"]
