@@ -322,3 +322,10 @@ def test_a_quote_in_someones_statement_is_theirs(extractor):
             '"harbour swap."')
     _, got = quotes_of(extractor, text)
     assert got == {("Carl Example", "harbour swap.")}
+
+
+def test_the_kremlin_official_is_the_kremlin_person_named_before(extractor):
+    text = ('Dmitry Peskov said there were no plans for new votes on the borders. '
+            '"Not yet," the Kremlin official said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Dmitry Peskov", "Not yet,")}
