@@ -220,7 +220,7 @@ class SpeakerResolver:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-                    # "the Kremlin official": a person named nearby who works for the Kremlin
+                    # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
                                                      strict=True)
                 return holder or tok_actor[orgs[0].i]

@@ -36,8 +36,8 @@ class ReportedSpeech:
             speaker, source, conf = speakers.resolve(subj, log)
             if speaker is None:
                 continue
-            # "… if Russia does not accept": a condition is nobody's position; "X said Russia wants …":
-            # an attitude inside another speaker's speech is that speaker's report, not Russia's statement
+            # "… if Ruritania does not accept": a condition is nobody's position; "X said Ruritania wants …":
+            # an attitude inside another speaker's speech is that speaker's report, not Ruritania's statement
             if in_condition(tok) or (cues.is_predicate(tok) and relayed_by(speakers, tok, speaker, log)):
                 continue
             if outlet_reporting(speakers, tok, subj, speaker):
@@ -63,7 +63,7 @@ class ReportedSpeech:
 
 
 def in_condition(tok) -> bool:
-    """True when the verb stands in a conditional clause ("if Russia does not agree …") of its sentence."""
+    """True when the verb stands in a conditional clause ("if Ruritania does not agree …") of its sentence."""
     node = tok
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
@@ -76,7 +76,7 @@ def in_condition(tok) -> bool:
 
 def relayed_by(speakers: SpeakerResolver, tok, speaker: str, log: SpeakerLog) -> bool:
     """True when an attitude verb is the complement of a speech verb with another named speaker
-    ("Lavrov said that Russia would not accept …")."""
+    ("Ann Example said that Ruritania would not accept …")."""
     cues = speakers.cues
     node = tok
     for _ in range(4):
