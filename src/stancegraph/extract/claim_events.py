@@ -346,12 +346,12 @@ class ClaimEventFinder:
             if c.dep_ == "nsubjpass":
                 toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # A relative clause inside the arguments says something else of its noun ("T, which comprises U");
-        # a passive agent names who acts ("referendums denounced by Kyiv").
+        # a passive agent names who acts ("referendums denounced by Westland").
         for i in list(toks):
             t = self.ctx.doc[i]
             if (t.dep_ == "relcl" and t.i != trig.i) or t.dep_ == "agent":
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
-        # A place standing as a verb's subject or object, or as a possessor ("Kiev's refusal"), is its
+        # A place standing as a verb's subject or object, or as a possessor ("Westland's refusal"), is its
         # government.
         toks = {i for i in toks if not self._government(i)}
         # "T asked to join X", "T joined X": the territory that joins is the act's subject.
@@ -363,7 +363,7 @@ class ClaimEventFinder:
     def _pronoun_territories(self, trig) -> tuple[str, ...]:
         """ "its return", "annexed it": the territory named last before; "their independence",
         "annexed them": the list named last before (within the sentence and the two before). A
-        pronoun standing for a state ("Ukraine … its independence") names no territory."""
+        pronoun standing for a state ("Westland … its independence") names no territory."""
         doc = self.ctx.doc
         pron = None
         for c in trig.children:
@@ -389,7 +389,7 @@ class ClaimEventFinder:
         tok = self.ctx.doc[i]
         return i in self.ctx.tok_actor and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "agent")
                                             or any(c.dep_ == "case" for c in tok.children)
-                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by Kyiv"
+                                            or (tok.dep_ == "pobj" and tok.head.lower_ == "by"))  # "denounced by Westland"
 
     def _whole_lists(self, terr_idx: list[int], trig) -> list[int]:
         """The act's territory tokens with the rest of each list they belong to, on the act's side."""
@@ -684,7 +684,7 @@ class ClaimEventFinder:
                 speaker, _, _ = self.att.resolve(obj, self.log)
                 if speaker is not None:
                     return speaker, obj.i, True
-        # "officials said Trump told them the Russian leader insisted Ukraine hand over T": the nearest
+        # "officials said Smith told them the Ruritanian leader insisted Westland hand over T": the nearest
         # actor taking a stance on the act holds it; those reporting it above only relay it
         for node in chain[1:-1]:
             if node.pos_ != "VERB" or self._stance_of(node) is None:

@@ -39,8 +39,8 @@ class ClaimFinder:
         if not any(i in pd.territory_tokens for i in scope):
             return []
         out = []
-        # a cue is one piece of the parse ("T is Russian"), not words that happen to follow each other
-        # ("the compromise is supposedly that Russian troops …")
+        # a cue is one piece of the parse ("T is Ruritanian"), not words that happen to follow each other
+        # ("the compromise is supposedly that Ruritanian troops …")
         matches = [(e, idx) for e, idx in find(doc, start, end, self.claim_cues)
                    if set(idx) <= sset and sum(1 for i in idx if doc[i].head.i not in idx or is_root(doc[i])) == 1]
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]

@@ -50,7 +50,7 @@ def paragraph_boundaries(doc):
     return doc
 
 
-#: a double quote mark glued between words ('negotiate”Example', 'on X.“It'): a token of its own
+#: a double quote mark glued between words ('negotiate”Smith', 'on X.“It'): a token of its own
 GLUED_QUOTE = r'(?<=[\w.,!?;:…])[“”«»„"](?=\w)'
 
 

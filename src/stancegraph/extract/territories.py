@@ -46,7 +46,7 @@ class TerritoryTagger:
             for name in (terr.name, *terr.aliases):
                 self.territory_of.setdefault(name.lower().replace("’", "'"), terr.iri)
         self.matcher.add("TERR", [nlp.tokenizer(n) for n in sorted(self.territory_of)])
-        # the words of each territory's names ("peninsula" of "Crimean Peninsula"): what "the peninsula" may stand for
+        # the words of each territory's names ("peninsula" of "Northern Peninsula"): what "the peninsula" may stand for
         self.name_words: dict[str, set[str]] = {}
         for name, iri in self.territory_of.items():
             self.name_words.setdefault(iri, set()).update(name.split())
@@ -88,7 +88,7 @@ class TerritoryTagger:
                 continue
             if any(c.dep_ in ("compound", "nmod", "poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
                    or c.i in out for c in tok.children):
-                continue  # "the region of T", "the T region", "the eastern Luhansk region"
+                continue  # "the region of T", "the T region", "the eastern Varna region"
             noun = tok.lemma_.lower()
             first = tok.sent
             for _ in range(2):

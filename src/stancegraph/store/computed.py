@@ -31,12 +31,12 @@ issues (one bit per key, so each distinct set is joined once).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import numpy as np
 import pyoxigraph as ox
 
-from ..pairs import group_pairs, locate, mask_texts
+if TYPE_CHECKING:
+    import numpy as np
 
 AGREEMENT_COLUMNS = ["actorA", "actorALabel", "actorB", "actorBLabel", "agreements", "disagreements", "issues"]
 
@@ -63,7 +63,10 @@ def agreement_pairs(store: ox.Store, params: dict[str, Any]) -> tuple[list[str],
     (columns, rows)
         Rows as dicts of plain values, unbound labels left out, ordered as the query orders them.
     """
-    import scipy.sparse as sp  # loaded when the query runs, not for the CLI's start-up
+    import numpy as np  # loaded when the query runs, not when the library is listed
+    import scipy.sparse as sp
+
+    from ..pairs import group_pairs, locate, mask_texts
 
     least = max(1, int(params.get("min_agreements") or 1))
     actor_of: dict[Any, int] = {}
@@ -123,6 +126,8 @@ def _agreement_rows(actors: list, labels: list[list[str]], a: np.ndarray, b: np.
                     disagreements: np.ndarray, issue_text: list[str], issue_of: np.ndarray) -> list[dict[str, Any]]:
     """One row per pair and per combination of the two actors' labels (the SPARQL's OPTIONALs),
     in the query's ORDER BY: DESC(agreements), disagreements, labels (unbound first), IRIs."""
+    import numpy as np
+
     count = np.array([max(1, len(ls)) for ls in labels], dtype=np.int64)
     offset = np.concatenate([[0], np.cumsum(count)[:-1]]).astype(np.int64)
     flat = [ls[k] if k < len(ls) else None for ls, c in zip(labels, count.tolist()) for k in range(c)]

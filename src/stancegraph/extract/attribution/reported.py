@@ -76,7 +76,7 @@ def in_condition(tok) -> bool:
 
 def relayed_by(speakers: SpeakerResolver, tok, speaker: str, log: SpeakerLog) -> bool:
     """True when an attitude verb is the complement of a speech verb with another named speaker
-    ("Ann Example said that Ruritania would not accept …")."""
+    ("Jones said that Ruritania would not accept …")."""
     cues = speakers.cues
     node = tok
     for _ in range(4):
