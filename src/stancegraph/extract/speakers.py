@@ -219,6 +219,10 @@ class SpeakerResolver:
             if orgs:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
+                if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                    # "the Ministry official": a person named nearby who works for that ministry
+                    holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
+                                                     strict=True)
                 return holder or tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
         # "the negotiator and adviser, Ann Example"), not inside its prepositions.
@@ -351,11 +355,12 @@ class SpeakerResolver:
             return self._antecedent(tok, log, person, None) if person else None
         return None
 
-    def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None) -> str | None:
+    def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None,
+                           strict: bool = False) -> str | None:
         """The person a definite descriptor ("the Kazakh president", "the country's prime minister",
         "the Texas Republican") stands for when no one named nearby is known to hold that post: the
         nearest person (the sentence's topic, then speakers, then other mentions) whose known posts
-        or affiliation do not contradict it."""
+        or affiliation do not contradict it (``strict``: that show they belong to ``affiliation``)."""
         sent = self.doc.sent_of[tok.i]
         for cand in self.window.candidates(tok.i, log):
             if cand is None:
@@ -371,8 +376,8 @@ class SpeakerResolver:
                 bodies = {p.organisation for p in posts} | {actor.affiliation}
                 if not (self._has_role(iri, role) or (affiliation and affiliation in bodies)):
                     continue
-            elif affiliation and actor.affiliation and actor.affiliation != affiliation:
-                continue
+            elif affiliation and actor.affiliation != affiliation and (strict or actor.affiliation):
+                continue  # strict: the person must be known to work for the descriptor's body
             return iri
         return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import PRONOUNS_GROUP, PRONOUNS_PERSON
+from ...lang_en import ABOUT_PREPOSITIONS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
@@ -82,6 +82,12 @@ class QuoteAttribution:
             frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
             chain = [frame] if frame is not None else []
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
+        # "Trump's statement of a possible "swapping"", "her remarks about "…"": the possessor's words
+        owner = speech_owner(speakers, toks, inside)
+        if owner is not None:
+            sp, src, cf = speakers.resolve(owner[1], log)
+            if sp is not None:
+                speaker, source, conf, cue, chain = sp, src, cf * 0.9, owner[0].lemma_.lower(), []
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
         # does not own the quoted words: the speech verb above it does.
         if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]):
@@ -125,7 +131,7 @@ class QuoteAttribution:
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
-        if speaker is None and own_text is not None:
+        if speaker is None and own_text is not None and owner is None:
             # "Harbour News reports Ann Example …, saying, "…"": a speaker the sentence names before
             # the outlet's own text
             others = sorted((t for t in sent if t.i not in inside and cues.is_reporting(t) and t not in chain),
@@ -291,6 +297,28 @@ def inverted_subject(verb):
         if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "oprd") and \
                 c.pos_ in ("NOUN", "PROPN"):
             return c
+    return None
+
+
+def speech_owner(speakers: SpeakerResolver, toks, inside):
+    """(noun, possessor) when the quote hangs off a noun naming someone's words (directly or through
+    "of"/"about") with a possessor ("Trump's statement of a possible "swapping"", "his remarks on "…""), before any
+    verb; else None."""
+    tokens = speakers.doc.doc
+    head = tokens[toks[0]]
+    for i in toks:  # the quote's own head: the token whose head is outside the quote
+        if tokens[i].head.i not in inside:
+            head = tokens[i]
+            break
+    node = head
+    if is_root(node):
+        return None
+    node = node.head
+    if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
+        node = node.head  # "statement of "…"", "remarks about "…""
+    if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
+        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        return (node, poss) if poss is not None else None
     return None
 
 
