@@ -321,3 +321,25 @@ QUOTE_SPEAKER_CASES = [
 def test_quote_speaker_patterns(extractor, text, expected, subset):
     _, got = quotes_of(extractor, text)
     assert expected <= got if subset else got == expected
+
+
+def test_two_short_lowercase_words_are_a_quote_not_a_title(extractor):
+    # "new era" is made of words of three letters; a title opens with a capital
+    text = ('Ann Example, the foreign minister, spoke in Lisbon. '
+            'Ann Example said it marked a “new era” of trust between the two ports.')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "new era") in got
+
+
+def test_headline_name_colon_words_then_quote(extractor):
+    # a headline "X: I think …'…'": the words after the colon are X's, quote and all
+    text = "Bob Sample: I think the rival may just be 'stringing me along'\nThe mayor spoke on Monday."
+    _, got = quotes_of(extractor, text)
+    assert ("Bob Sample", "stringing me along") in got
+
+
+def test_headline_colon_then_a_sentence_end_is_not_the_speakers(extractor):
+    text = ("Bob Sample: the port is closed. Critics call it a 'slow surrender'\n"
+            "The mayor spoke on Monday.")
+    _, got = quotes_of(extractor, text)
+    assert ("Bob Sample", "slow surrender") not in got

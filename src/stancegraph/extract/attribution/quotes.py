@@ -219,25 +219,34 @@ class QuoteAttribution:
 
 def is_title(doc: ParsedArticle, toks) -> bool:
     """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
-    Act"): every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
+    Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
     tokens = doc.doc
     words = [tokens[i] for i in toks if not tokens[i].is_punct]
     if len(words) < 2 or tokens[toks[-1]].text[-1:] in ".,!?;:":
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    if not words[0].text[:1].isupper():
+        return False  # a title opens with a capital ("new era" is two short words, not a title)
     return all(t.text[:1].isupper() or len(t.text) <= 3 or not t.is_alpha for t in words)
 
 
 def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
                   q: Quote) -> tuple[str | None, float, str | None]:
-    """The speaker of a line ``X: "…"``: a short name or descriptor opening the line, then a colon."""
+    """The speaker of a line ``X: "…"`` or ``X: words … "…"`` (a headline or a transcript): a short
+    name or descriptor opening the line, then a colon, and no sentence ending before the quote."""
     text = doc.article.text
     line_start = max(text.rfind("\n", 0, q.begin) + 1, doc.article.body_start)
     before = text[line_start:q.begin].rstrip(DOUBLE_OPEN + SINGLE_OPEN + " ")
-    if not before.endswith(":"):
-        return None, 0.0, None
-    left = before[:-1].strip()
+    if before.endswith(":"):
+        left = before[:-1].strip()
+    else:
+        # a headline "X: I think they are 'stalling'": the speaker's own words after the colon, one
+        # clause (no sentence ends before the quote)
+        colon = before.find(": ")
+        if colon <= 0 or any(ch in before[colon + 1:] for ch in ".!?;\"“”"):
+            return None, 0.0, None
+        left = before[:colon].strip()
     if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
         return None, 0.0, None
     lb = line_start + text[line_start:].index(left)
