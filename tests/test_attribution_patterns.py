@@ -343,3 +343,13 @@ def test_headline_colon_then_a_sentence_end_is_not_the_speakers(extractor):
             "The mayor spoke on Monday.")
     _, got = quotes_of(extractor, text)
     assert ("Bob Sample", "slow surrender") not in got
+
+
+def test_a_named_term_after_someones_comments_is_the_writers_label(extractor):
+    # "X's comments echo the idea of "Name"": the writer names a concept; a phrase of X's words stays a quote
+    text = ("Ann Example spoke in Lisbon on Monday. Ann Example’s comments echo old claims to the coast "
+            "under the royal concept of “Newharbour” (New Harbour). Ann Example’s comments echo her call "
+            "for “fair prices.”")
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "Newharbour") not in got
+    assert ("Ann Example", "fair prices.") in got

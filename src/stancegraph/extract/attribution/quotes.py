@@ -93,6 +93,9 @@ class QuoteAttribution:
         if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]):
             chain = [v for v in chain if not cues.is_predicate(v)] + [v for v in chain if cues.is_predicate(v)]
         own_text = None  # an outlet that is the innermost reporter quotes its own text
+        words = [tokens[i] for i in toks if not tokens[i].is_punct]
+        # a bare name of one or two words, no sentence of its own
+        name_term = len(words) <= 2 and words[0].text[:1].isupper() and tokens[toks[-1]].text[-1:] not in ".!?…"
         for k, v in enumerate(chain):
             subj = speakers.subject_of(v)
             if subj is None and 0 < v.i - toks[-1] <= 4:
@@ -101,6 +104,9 @@ class QuoteAttribution:
                 subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
             if subj is not None and subj.i in inside:
                 continue  # a subject inside the quoted words (a parser slip) is not who says them
+            if subj is not None and name_term and subj.pos_ == "NOUN" \
+                    and subj.lemma_.lower() in speakers.lex.source_nouns:
+                continue  # "her comments echo the old idea of "Greater Harbour"": the writer's label
             sp, src, cf = speakers.resolve(subj, log)
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
