@@ -353,3 +353,12 @@ def test_a_named_term_after_someones_comments_is_the_writers_label(extractor):
     _, got = quotes_of(extractor, text)
     assert ("Ann Example", "Newharbour") not in got
     assert ("Ann Example", "fair prices.") in got
+
+
+def test_the_publication_sentences_after_the_outlet_is_named(extractor):
+    # an article relaying one outlet keeps calling it "the publication", beyond the usual window
+    text = ('Ann Example said the talks were useful, Politico reports. Bob Sample wrote a letter. He met '
+            'the mayor. The mayor left for Lisbon. Bob Sample met the council. "The gap between the two '
+            'camps remains wide," the publication says.')
+    _, got = quotes_of(extractor, text)
+    assert ("Politico", "The gap between the two camps remains wide,") in got

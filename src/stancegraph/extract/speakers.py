@@ -8,6 +8,8 @@ that relay words (gazetteer ``sg:isSource``) are sources, never speakers.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from typing import Tuple
 
 from rapidfuzz import fuzz
@@ -350,9 +352,21 @@ class SpeakerResolver:
                 continue
             return iri
         if outlets_only:
-            return self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
+            # "the publication says" sentences after "Harbour News reports": the outlet named last,
+            # however far back (an article quoting one outlet keeps calling it "the publication")
+            return self._outlet_before(tok.i) or \
+                self._antecedent(tok, log, person, role, strict, sources, outlets_only=False)
         if role and not strict:
             return self._antecedent(tok, log, person, None) if person else None
+        return None
+
+    def _outlet_before(self, i: int) -> str | None:
+        """The outlet (a source actor) mentioned last before token ``i`` outside quotation marks."""
+        keys = self.window.keys
+        for k in range(bisect_left(keys, i) - 1, -1, -1):
+            actor = self.actor(self.doc.tok_actor[keys[k]])
+            if actor is not None and actor.is_source and not self.window.quoted_token(keys[k]):
+                return actor.iri
         return None
 
     def _descriptor_person(self, tok, log: SpeakerLog, role: str, affiliation: str | None,
