@@ -362,3 +362,18 @@ def test_the_publication_sentences_after_the_outlet_is_named(extractor):
             'camps remains wide," the publication says.')
     _, got = quotes_of(extractor, text)
     assert ("Politico", "The gap between the two camps remains wide,") in got
+
+
+def test_first_name_alone_after_the_full_name_is_that_person(extractor):
+    text = ("Sir Carl Example, the prime minister, spoke in Lisbon. "
+            "Sir Carl also said he is doing “everything he can” to keep the port open.")
+    r, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "everything he can")}
+    assert "Carl" not in {a.name for a in r.actors.values()}
+
+
+def test_a_first_name_shared_by_two_people_stays_apart(extractor):
+    text = ("Carl Example met Carl Sample in Lisbon. "
+            "Carl said the port would stay “open to all ships” this year.")
+    _, got = quotes_of(extractor, text)
+    assert ("Carl Example", "open to all ships") not in got and ("Carl Sample", "open to all ships") not in got

@@ -192,7 +192,9 @@ class ActorFinder:
                     continue
             merged.append((s, e, iri))
         # Surname-only mentions: a bare surname (an entity or not) of a person named in full earlier
-        # in this article is that person; when two people share it, the one named most recently.
+        # in this article is that person; when two people share it, the one named most recently. A
+        # name the recogniser found alone that is the first name of one person named in full before
+        # ("Sir Ann", a patronymic naming) is that person.
         full: list[tuple[int, str, str]] = []  # (start, surname, iri) of multi-word person names
         for s, e, iri in merged:
             actor = index.get(iri)
@@ -204,12 +206,17 @@ class ActorFinder:
             hits = [(s, iri) for s, last, iri in full if last == word and s < at]
             return max(hits)[1] if hits else None
 
+        def first_named_before(word: str, at: int) -> str | None:
+            # "Sir Ann" after "Sir Ann Example": a first name alone is the one person of that first name
+            hits = {iri for s, _, iri in full if s < at and index.get(iri).name.split()[0] == word}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         final = []
         spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
             actor = index.get(iri)
             if actor and not actor.from_gazetteer and e - s == 1:
-                better = named_before(doc[s].text, s)
+                better = named_before(doc[s].text, s) or first_named_before(doc[s].text, s)
                 if better and better != iri:
                     iri = better
                     taken[s] = iri
