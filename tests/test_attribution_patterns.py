@@ -377,3 +377,11 @@ def test_a_first_name_shared_by_two_people_stays_apart(extractor):
             "Carl said the port would stay “open to all ships” this year.")
     _, got = quotes_of(extractor, text)
     assert ("Carl Example", "open to all ships") not in got and ("Carl Sample", "open to all ships") not in got
+
+
+def test_the_mp_is_the_member_of_parliament_named_before(extractor):
+    text = ("Harbourland MP Carl Example has claimed the mayor fears the festival could be spoiled. "
+            "As for whether he believes the mayor will keep his word, the MP argued: "
+            "“He is promising something and at once doing the opposite.”")
+    _, got = quotes_of(extractor, text)
+    assert got == {("Carl Example", "He is promising something and at once doing the opposite.")}
