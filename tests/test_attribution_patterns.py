@@ -385,3 +385,11 @@ def test_the_mp_is_the_member_of_parliament_named_before(extractor):
             "“He is promising something and at once doing the opposite.”")
     _, got = quotes_of(extractor, text)
     assert got == {("Carl Example", "He is promising something and at once doing the opposite.")}
+
+
+def test_a_title_with_the_comma_inside_the_marks_is_no_quote(extractor):
+    _, got = quotes_of(extractor, 'Ann Example welcomed the "Coalition of the Bold," a group of ten ports '
+                                  'that will share pilots.')
+    assert not any(q.startswith("Coalition") for _, q in got)
+    _, got = quotes_of(extractor, '"Open Ports For All," Ann Example said on Monday.')
+    assert got == {("Ann Example", "Open Ports For All,")}

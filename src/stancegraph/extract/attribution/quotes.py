@@ -228,7 +228,10 @@ def is_title(doc: ParsedArticle, toks) -> bool:
     Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
     tokens = doc.doc
     words = [tokens[i] for i in toks if not tokens[i].is_punct]
-    if len(words) < 2 or tokens[toks[-1]].text[-1:] in ".,!?;:":
+    last = tokens[toks[-1]].text[-1:]
+    # a comma inside the marks ("the 'Coalition of the Bold,' a group") ends a longer title too,
+    # unless a reporting frame follows ('"Peace For All," she said')
+    if len(words) < 2 or last in ".!?;:" or (last == "," and (len(words) < 3 or frame_verb(doc, toks))):
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
