@@ -21,6 +21,8 @@ CREDIT_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pict
 #: person's gender in the text itself (never a list of first names)
 PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})
 PRONOUNS_FEMININE = frozenset({"she", "her", "hers", "herself"})
+#: the gendered pronouns that point back at a person named before them in the same sentence
+PRONOUNS_GENDERED_BOUND = frozenset({"his", "her", "himself", "herself"})
 HONORIFICS_MASCULINE = frozenset({"mr", "mr.", "sir", "lord", "monsieur", "herr", "señor", "signor"})
 HONORIFICS_FEMININE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "madame", "lady", "dame", "frau",
                                  "señora", "signora"})

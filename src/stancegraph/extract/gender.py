@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..lang_en import (HONORIFICS_FEMININE, HONORIFICS_MASCULINE, PRONOUNS_FEMININE, PRONOUNS_MASCULINE,
-                       ROLE_WORDS_FEMININE, ROLE_WORDS_MASCULINE)
+from ..lang_en import (HONORIFICS_FEMININE, HONORIFICS_MASCULINE, PRONOUNS_FEMININE, PRONOUNS_GENDERED_BOUND,
+                       PRONOUNS_MASCULINE, ROLE_WORDS_FEMININE, ROLE_WORDS_MASCULINE)
 
 MASCULINE, FEMININE = "m", "f"
 _STRONG, _WEAK = 3, 1
@@ -75,7 +75,7 @@ def article_genders(doc, index) -> dict[str, str]:
         first_person_at = min((t.i for t in sent if person(t.i)), default=None)
         if only is not None:
             for t in sent:
-                if t.i > first_person_at and t.lower_ in ("his", "her", "himself", "herself"):
+                if t.i > first_person_at and t.lower_ in PRONOUNS_GENDERED_BOUND:
                     vote(only, pronoun_gender(t.lower_), _WEAK)
         if prev_only is not None:
             subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not t.is_punct), None)
