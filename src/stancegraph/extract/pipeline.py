@@ -80,7 +80,7 @@ class Extractor:
         kept, taken, results = [], set(), {}
         for n, u in enumerate(found):
             if u.needs_content:
-                results[n] = (self.stances.positions(StanceQuery(pd, u)), self.claims.find(pd, u.scope))
+                results[n] = (self.stances.positions(StanceQuery(pd, u)), self._claims(pd, u))
                 if not (results[n][0] or results[n][1]):
                     continue
             if FirstPerson.covered(u, taken):
@@ -96,7 +96,7 @@ class Extractor:
             if _muted(u.statement, muted):
                 continue
             found_pos, found_claims = results.get(n) or (self.stances.positions(StanceQuery(pd, u)),
-                                                         self.claims.find(pd, u.scope))
+                                                         self._claims(pd, u))
             st = u.statement
             if 0 <= st.sentence < len(pd.sents):
                 st = replace(st, utterance_date=utterance_date(pd.sent_ents[st.sentence], article.published))
@@ -113,6 +113,9 @@ class Extractor:
         unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]
         return Extraction(article, actors, mentions, statements, positions, claims, unattributed,
                           pd.doc_speaker, pd.inferred_date)
+
+    def _claims(self, pd: ParsedArticle, u: Utterance):
+        return self.claims.find(pd, u.scope) if u.finds_claims else []
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         """Extract many articles, parsing them in batches with ``nlp.pipe``."""

@@ -15,7 +15,9 @@ scope and mode are known). The columns:
   terms in the scope, its sentence, the sentence before and the article, the issue's
   cue phrases in the scope, negations, contrasts, the reporting verb's polarity, the
   utterance's mode and pattern, and the issue an event anaphor in the scope carries;
-- who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source;
+- who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source,
+  and how present the speaker is in the article (its mentions, their share of all actor
+  mentions, one in the headline or lead), and the share of the article's sentences on the issue;
 - the issue itself (one column per issue, a per-issue bias);
 - what the training articles say the speaker holds (:class:`SpeakerPrior`): the balance of
   the speaker's support and oppose positions on the issue, how often the speaker took a
@@ -41,7 +43,8 @@ from ...model import Mode
 from ..matcher import find, forms
 from .base import Hit, StanceQuery
 
-PATTERN_NAMES = ("quote", "reported-speech", "headline", "narration")
+PATTERN_NAMES = ("quote", "reported-speech", "headline", "narration", "narrated-action", "conjoined-speakers",
+                 "continued-speech")
 MODES = (Mode.DIRECT, Mode.REPORTED, Mode.MIXED)
 
 
@@ -166,8 +169,18 @@ class Featurizer:
     @property
     def width(self) -> int:
         d = self.embedder.dim
-        return (6 + 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
+        return (6 + 6 + 3 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 14 + len(self.issues)
                 + PRIOR_WIDTH)
+
+    @staticmethod
+    def salience(pd, speaker: str) -> list[float]:
+        """How present ``speaker`` is in the article: its mentions (log), their share of all
+        actor mentions, and whether one stands in the first two sentences (headline and lead)."""
+        ns = len(pd.sents)
+        lead_end = pd.span(pd.sents[min(1, ns - 1)].start, pd.sents[min(1, ns - 1)].end).end if ns else 0
+        own = [m for m in pd.mentions if m.actor == speaker]
+        return [float(np.log1p(len(own))) / 3, len(own) / max(len(pd.mentions), 1),
+                float(any(m.span.begin < lead_end for m in own))]
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
@@ -211,6 +224,8 @@ class Featurizer:
         shared_signals += [float(known is not None), float(kind == "person"), float(kind == "state"),
                            float(kind == "organisation"), float(u.statement.confidence),
                            float(u.statement.reported_by is not None)]
+        # how much the article is about the speaker: its mentions, their share, one in the lead
+        shared_signals += self.salience(pd, u.statement.speaker)
         # issue-level columns
         sims_def = self.E_def @ e
         sims = np.zeros((n, 4), dtype=np.float32)
@@ -229,9 +244,11 @@ class Featurizer:
         article_topics = set().union(*pd.sent_topics) if pd.sent_topics else set()
         in_scope = set().union(*(pd.topic_tokens.get(i, frozenset()) for i in scope)) if scope else set()
         before = pd.sent_topics[sent_i - 1] if sent_i > 0 else frozenset()
+        share = np.zeros(n, dtype=np.float32)
         for k, j in index.items():
             topic[j] = (k in in_scope, k in pd.sent_topics[sent_i] if pd.sent_topics else 0, k in before,
                         k in article_topics)
+            share[j] = sum(k in t for t in pd.sent_topics) / max(len(pd.sent_topics), 1)
         cue = np.zeros((n, 3), dtype=np.float32)
         if scope:
             sset = set(scope)
@@ -258,7 +275,7 @@ class Featurizer:
         for j in range(n):
             onehot = np.zeros(n, dtype=np.float32)
             onehot[j] = 1.0
-            signals = np.concatenate([rule[j], topic[j], cue[j], anaphor[j],
+            signals = np.concatenate([rule[j], topic[j], [share[j]], cue[j], anaphor[j],
                                       [rule[j].max() * topic[j, 0], cue[j, 0] * (neg > 0), topic[j, 0] * (neg > 0)]])
             out[j, :-PRIOR_WIDTH] = np.concatenate([shared, e * self.protos[j], sims[j], lexical[j], signals, onehot])
         return out
