@@ -42,8 +42,9 @@ def test_the_token_table_answers_what_each_token_answers(docs):
         for tok in doc:
             i = tok.i
             assert table.forms[i] == forms(tok)
-            assert (table.pos[i], table.dep[i], table.head[i], table.alpha[i]) == \
-                (tok.pos_, tok.dep_, tok.head.i, tok.is_alpha)
+            assert (table.lower[i], table.lemma[i], table.pos[i], table.tag[i], table.dep[i], table.head[i],
+                    table.alpha[i]) == \
+                (tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.head.i, tok.is_alpha)
             # a phrasal verb needs the particle right after it: the table says where one can be
             if phrasal(tok) is not None:
                 assert table.particle_after(i)
@@ -104,3 +105,30 @@ def test_one_embedding_call_per_article_gives_the_positions_of_one_query_at_a_ti
                 k = [x for x in queries if x.utterance.scope].index(q)
                 assert np.array_equal(det.features.rows(q, hits, batch[k]), det.features.rows(q, hits, own))
     assert seen >= 4  # the texts do have several utterances each
+
+
+def test_the_cheap_reporting_test_never_drops_a_reporting_verb(learned, docs):
+    cues = learned.cues
+    reporting = 0
+    for doc in docs:
+        table = token_table(doc)
+        for tok in doc:
+            if cues.is_reporting(tok):
+                reporting += 1
+                assert cues.may_report(table, tok.i), tok.text
+    assert reporting >= 5  # "said", "warned", "pointed out", ...
+
+
+def test_a_misspelt_title_names_the_same_post_through_the_shared_title_table(resources):
+    from stancegraph.extract.speakers import Titles, titles_of
+
+    gaz = resources.gazetteer
+    titles = titles_of(gaz)
+    assert titles_of(gaz) is titles  # built once per gazetteer
+    title, iri = next((t, i) for t, i in titles.titles.items()
+                      if len(t) > 20 and len(t.split()) > 1 and len(t.split()[0]) > 5)
+    misspelt = title[:3] + title[4] + title[3] + title[5:]  # two letters swapped, the head noun kept
+    assert misspelt not in titles.titles
+    assert titles.post(title) == iri
+    assert titles.post(misspelt) == iri == titles.post(misspelt) == Titles(gaz).post(misspelt)
+    assert titles.post("nobody of nothing at all") is None

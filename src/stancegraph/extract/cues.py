@@ -31,6 +31,14 @@ class CueLookup:
             return pv is not None and pv in self.reporting_multi  # "pointed out", "ruled out"
         return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "attr"))
 
+    def may_report(self, table, i: int) -> bool:
+        """False where :meth:`is_reporting` is false for certain, read from the Doc's
+        :class:`~.tokens.TokenTable` without making the Token: neither a reporting word nor a
+        verb with a particle after it."""
+        low, lemma = table.forms[i]
+        return lemma in self.reporting_single or low in self.reporting_single or \
+            (table.pos[i] == "VERB" and table.particle_after(i))
+
     def is_predicate(self, tok) -> bool:
         """A stance-taking predicate ("reject", "demand", "call for")."""
         low, lemma = forms(tok)

@@ -40,6 +40,52 @@ def _role_stem(text: str) -> str:
     return text
 
 
+class Titles:
+    """The gazetteer's post titles (lower case) -> post IRI, and the post a title names, also
+    misspelt: same number of words, the same head noun, the rest nearly alike (built once per
+    gazetteer; each text looked up once)."""
+
+    def __init__(self, gazetteer):
+        self.titles = {t.lower(): post.iri for post in gazetteer.posts.values() for t in post.titles}
+        self._by_shape: dict[tuple[int, str], list[tuple[str, str]]] = {}  # in the order of titles
+        for title, iri in self.titles.items():
+            tw = title.split()
+            if tw:
+                self._by_shape.setdefault((len(tw), tw[-1]), []).append((title, iri))
+        self._misspelt: dict[str, str | None] = {}
+
+    def post(self, low: str) -> str | None:
+        """The post IRI of a lower-case title, else None."""
+        post = self.titles.get(low)
+        if post is not None:
+            return post
+        if low in self._misspelt:
+            return self._misspelt[low]
+        words = low.split()
+        best, score = None, 0.0
+        for title, iri in self._by_shape.get((len(words), words[-1]), ()) if words else ():
+            s = fuzz.ratio(title, low)
+            if s > score:
+                best, score = iri, s
+        if len(self._misspelt) >= 100_000:
+            self._misspelt.clear()
+        post = self._misspelt[low] = best if score >= 90 else None
+        return post
+
+
+_TITLES: dict[int, tuple[object, int, Titles]] = {}
+
+
+def titles_of(gazetteer) -> Titles:
+    """The :class:`Titles` of a gazetteer, made on first use (again when its posts change)."""
+    got = _TITLES.get(id(gazetteer))
+    if got is None or got[0] is not gazetteer or got[1] != len(gazetteer.posts):
+        if len(_TITLES) >= 8:
+            _TITLES.clear()
+        got = _TITLES[id(gazetteer)] = (gazetteer, len(gazetteer.posts), Titles(gazetteer))
+    return got[2]
+
+
 class SpeakerResolver:
     """Resolves subject tokens of one parsed article to actors (minting role holders into ``index``)."""
 
@@ -51,7 +97,8 @@ class SpeakerResolver:
         self.window = MentionWindow(doc, index)
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
-        self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self._titles = titles_of(self.gazetteer)
+        self.titles = self._titles.titles
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
 
     def actor(self, iri: str):
@@ -290,20 +337,7 @@ class SpeakerResolver:
         return None
 
     def _title_holder(self, text: str) -> str | None:
-        low = text.lower().replace("’", "'")
-        post = self.titles.get(low)
-        if post is None:
-            # A misspelt title: same number of words, the same head noun, the rest nearly alike.
-            words = low.split()
-            best, score = None, 0.0
-            for title, iri in self.titles.items():
-                tw = title.split()
-                if len(tw) != len(words) or tw[-1] != words[-1]:
-                    continue
-                s = fuzz.ratio(title, low)
-                if s > score:
-                    best, score = iri, s
-            post = best if score >= 90 else None
+        post = self._titles.post(text.lower().replace("’", "'"))
         return self.index.holder(post) if post else None
 
     def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None, strict: bool = False,

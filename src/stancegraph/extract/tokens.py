@@ -8,7 +8,7 @@ once and keeps plain Python lists; it is kept in the Doc's ``user_data``, so it
 lives and dies with the Doc (and with the spaCy memory zone the Doc is made in).
 
 A table only answers what the Token would answer: the forms are
-:func:`stancegraph.extract.matcher.forms` of each token, ``pos``/``dep`` its
+:func:`forms` of each token (also known as ``stancegraph.extract.matcher.forms``), ``pos``/``dep`` its
 ``pos_``/``dep_``, ``head`` its ``head.i``. Rules may use it to skip tokens cheaply
 and then ask the Token for anything else.
 
@@ -21,27 +21,50 @@ and then ask the Token for anything else.
 
 from __future__ import annotations
 
-from .matcher import forms
-
 _KEY = "stancegraph.tokens"
+
+_FORMS: dict[tuple[int, int], tuple[str, str]] = {}
+_FORMS_MAX = 200_000  # distinct (form, lemma) pairs kept; the table starts again past it
+
+
+def forms(token) -> tuple[str, str]:
+    """(lower-case form, lower-case lemma) of a token, curly apostrophes made straight.
+
+    Looked up by the token's string hashes (``lower``, ``lemma``: integers, no string made),
+    computed once per distinct pair.
+    """
+    key = (token.lower, token.lemma)
+    got = _FORMS.get(key)
+    if got is None:
+        low = token.lower_.replace("’", "'")
+        got = (low, (token.lemma_ or low).lower().replace("’", "'"))
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        _FORMS[key] = got
+    return got
 
 
 class TokenTable:
-    """The forms (lower-case form, lemma), ``pos_``, ``dep_``, head index and ``is_alpha`` of
-    every token of one Doc, as lists indexed by token index."""
+    """Per token of one Doc, lists indexed by token index: ``forms`` (:func:`forms`), ``lower``
+    (``lower_``), ``lemma`` (``lemma_.lower()``), ``pos``, ``tag``, ``dep`` (``pos_``, ``tag_``,
+    ``dep_``), ``head`` (``head.i``) and ``alpha`` (``is_alpha``)."""
 
-    __slots__ = ("n", "forms", "pos", "dep", "head", "alpha", "__weakref__")
+    __slots__ = ("n", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "__weakref__")
 
     def __init__(self, doc):
         self.n = len(doc)
-        fs, pos, dep, head, alpha = [], [], [], [], []
+        fs, lower, lemma, pos, tag, dep, head, alpha = [], [], [], [], [], [], [], []
         for tok in doc:
             fs.append(forms(tok))
+            lower.append(tok.lower_)
+            lemma.append(tok.lemma_.lower())
             pos.append(tok.pos_)
+            tag.append(tok.tag_)
             dep.append(tok.dep_)
             head.append(tok.head.i)
             alpha.append(tok.is_alpha)
-        self.forms, self.pos, self.dep, self.head, self.alpha = fs, pos, dep, head, alpha
+        self.forms, self.lower, self.lemma, self.pos, self.tag = fs, lower, lemma, pos, tag
+        self.dep, self.head, self.alpha = dep, head, alpha
 
     def particle_after(self, i: int) -> bool:
         """True when token ``i + 1`` is a ``prt``/``prep`` child of token ``i`` ("ruled out"),
