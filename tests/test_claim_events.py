@@ -291,3 +291,44 @@ def test_a_plural_re_mention_takes_every_mention(extractor):
     _, _, _, claims = run(extractor, "Local officials announced the referendum in Kherson on Monday. The referendum "
                                      "in Zaporizhzhia was announced too. Dmytro Kuleba said the referendums were a sham.")
     assert {("Dmytro Kuleba", "kherson", "ukraine"), ("Dmytro Kuleba", "zaporizhzhia", "ukraine")} <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a document that demands or states the act speaks for its owner: a demonym, a possessor, "of X's …"
+    ("The Russian memorandum calls for the recognition of Crimea as part of Russia.", ("Russia", "crimea", "russia")),
+    ("The first section of Russia's settlement proposals states that Ukrainian troops must withdraw from Kherson.",
+     ("Russia", "kherson", "russia")),
+    # the relative pronoun is what the act inside the relative clause is about; the clause's subject holds it
+    ("Anna Varga said the talks stalled over the parts of Luhansk, which Russia has demanded Ukraine hand over.",
+     ("Russia", "luhansk", "russia")),
+    # a recipient the parse hangs on the object's last noun
+    ("Anna Varga said the proposal obliges Russia to return control of Kherson and the Kakhovka dam to Ukraine.",
+     ("Anna Varga", "kherson", "ukraine")),
+])
+def test_holders_and_objects_of_nested_acts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # forces that perform the act are no document speaking for their state
+    ("Ukrainian forces would do their best to recapture Crimea.", ("Ukraine", "crimea", "ukraine")),
+    # the demand in a relative clause is its subject's: the reporter relays it
+    ("Anna Varga said the talks stalled over the parts of Luhansk, which Russia has demanded Ukraine hand over.",
+     ("Anna Varga", "luhansk", "russia")),
+    # "an attempt to annex T and seize U": the conjoined act's object and the attempt are not what is annexed
+    ("Analysts saw an attempt by Moscow to annex the Donbas region and seize the port cities near Crimea.",
+     ("Russia", "crimea", "russia")),
+])
+def test_nested_acts_claim_nothing_more(extractor, text, unwanted):
+    _, _, _, claims = run(extractor, text)
+    assert unwanted not in claims, claims
+
+
+def test_a_past_act_in_a_relative_clause_is_background(extractor):
+    # the writer's "T, which X annexed in 2014" is background; the same words in a speaker's mouth are a claim
+    _, _, _, told = run(extractor, "Russia controls a fifth of the country, including Sevastopol, which Moscow "
+                                   "annexed in 2014.")
+    assert not told, told
+    _, _, _, said = run(extractor, 'Anna Varga said: "We hold Sevastopol, which Moscow annexed in 2014."')
+    assert ("Anna Varga", "sevastopol", "russia") in said, said
