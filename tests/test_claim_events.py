@@ -332,3 +332,26 @@ def test_a_past_act_in_a_relative_clause_is_background(extractor):
     assert not told, told
     _, _, _, said = run(extractor, 'Anna Varga said: "We hold Sevastopol, which Moscow annexed in 2014."')
     assert ("Anna Varga", "sevastopol", "russia") in said, said
+
+
+FILLER = " ".join(f"The delegates met again on day {n}." for n in range(1, 8))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the one act of the article, named again long after ("X's attempted annexations"): its territories
+    ("Moscow staged votes to annex Kherson and Luhansk. " + FILLER + " Anna Varga rejected Russia's attempted "
+     "annexations.",
+     {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    # named again by another word for the same kind of act ("annexed T" -> "the annexation")
+    ("Moscow annexed Kherson last week. Anna Varga condemned the annexation.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_an_act_named_again_far_off_or_by_another_word(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_an_act_named_again_far_off_when_the_article_names_several(extractor):
+    # two acts on different territories long before: "the annexation" is neither for sure
+    _, _, _, claims = run(extractor, "Moscow annexed Kherson in the spring. Later Moscow annexed Luhansk. " + FILLER +
+                          " Anna Varga condemned the annexation.")
+    assert not {c for c in claims if c[0] == "Anna Varga"}, claims
