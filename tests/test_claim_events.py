@@ -355,3 +355,18 @@ def test_an_act_named_again_far_off_when_the_article_names_several(extractor):
     _, _, _, claims = run(extractor, "Moscow annexed Kherson in the spring. Later Moscow annexed Luhansk. " + FILLER +
                           " Anna Varga condemned the annexation.")
     assert not {c for c in claims if c[0] == "Anna Varga"}, claims
+
+
+def test_a_recognised_status_is_the_recognition_s(extractor):
+    # the status phrase a recognition takes ("as part of X") is what is recognised, not a status the
+    # reporting speaker states; the refuser holds the refusal, whatever the sentence says of it above
+    _, _, _, claims = run(extractor, "Anna Varga said the summit failed because of Kyiv's refusal to agree to the "
+                                     "recognition of Crimea as part of the Russian Federation.")
+    assert ("Ukraine", "crimea", "ukraine") in claims, claims
+    assert not {c for c in claims if c[2] == "russia"}, claims
+
+
+def test_what_others_think_of_a_holder_s_stance_does_not_turn_it(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga condemned Kyiv's refusal to recognise the annexation of Kherson.")
+    assert ("Ukraine", "kherson", "ukraine") in claims, claims
+    assert ("Ukraine", "kherson", "russia") not in claims, claims

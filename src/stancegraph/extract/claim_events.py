@@ -331,6 +331,14 @@ class ClaimEventFinder:
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
         claimant, claimant_tok, relayed = self._claimant(trig, chain)
+        if relayed and claimant_tok is not None:
+            # "Y condemned X's refusal to recognise T": X's stance is X's; what others think of it above
+            # does not turn it
+            holder = self.ctx.doc[claimant_tok]
+            stop = next((n for n in chain[1:] if n.i == holder.head.i or self._controller(n) is holder), None)
+            if stop is not None and stop is not chain[-1]:
+                sign, negative_predicate, _ = self._polarity(trig, idx, stop=stop.i)
+                negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
@@ -598,8 +606,9 @@ class ClaimEventFinder:
         return cue.default
 
     # ----------------------------------------------------------- polarity ---
-    def _polarity(self, trig, idx) -> tuple[int, bool, list]:
-        """(sign, saw a negative predicate, governing chain) from the act up to the sentence root."""
+    def _polarity(self, trig, idx, stop: int | None = None) -> tuple[int, bool, list]:
+        """(sign, saw a negative predicate, governing chain) from the act up to the sentence root (or
+        up to the token ``stop``)."""
         sign, negative_pred = 1, False
         chain = [trig]
         cur = trig
@@ -617,7 +626,7 @@ class ClaimEventFinder:
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
                     counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
-                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
                     break
                 cur = cur.head
                 continue
@@ -636,7 +645,7 @@ class ClaimEventFinder:
                         pol = self.multi_predicates.get((lemma, child.lower_), pol)
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
-            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
+            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
