@@ -370,3 +370,11 @@ def test_what_others_think_of_a_holder_s_stance_does_not_turn_it(extractor):
     _, _, _, claims = run(extractor, "Anna Varga condemned Kyiv's refusal to recognise the annexation of Kherson.")
     assert ("Ukraine", "kherson", "ukraine") in claims, claims
     assert ("Ukraine", "kherson", "russia") not in claims, claims
+
+
+def test_a_spokesman_reporting_his_own_side_s_act_holds_it(extractor):
+    _, _, _, own = run(extractor, "Dmitry Peskov said Moscow did not regret announcing the annexation of Kherson.")
+    assert ("Dmitry Peskov", "kherson", "russia") in own, own
+    # one who does not speak for the actor only reports its act
+    _, _, _, other = run(extractor, "Dmytro Kuleba said Moscow did not regret announcing the annexation of Kherson.")
+    assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
