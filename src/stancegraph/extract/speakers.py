@@ -15,8 +15,9 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS)
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
+                       SOURCE_PREPOSITIONS)
 from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -213,8 +214,11 @@ class SpeakerResolver:
         tok_actor = self.doc.tok_actor
         if tok.i in tok_actor:
             return tok_actor[tok.i]
+        # "a US official", "an EU diplomat": one unnamed member of the body named, not the body
+        unnamed = self.lex.role_nouns.get(tok.lemma_.lower()) == "person" and \
+            any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)
         # "the Pentagon secretary": an organisation naming a role's holder is not the speaker itself.
-        if self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower()):
+        if not unnamed and (self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower())):
             orgs = [c for c in tok.children if c.dep_ == "compound" and c.i in tok_actor
                     and (self.actor(tok_actor[c.i]) or None) is not None
                     and self.actor(tok_actor[c.i]).kind != "person"]
@@ -231,6 +235,10 @@ class SpeakerResolver:
         for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
             for child in node.children:
                 if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
+                    actor = self.actor(tok_actor[child.i])
+                    if unnamed and node is tok and child.dep_ != "appos" and actor is not None \
+                            and actor.kind != "person":
+                        continue
                     return tok_actor[child.i]
         return None
 
