@@ -389,6 +389,31 @@ QUOTE_SPEAKER_CASES = [
          ("Bob Sample", "We want no tolls for small ships, none at all,")}, False,
         id='a_headline_quote_taken_from_the_body_is_its_speakers'),
     pytest.param(
+        'Ann Example signalled on Monday that France may delay the vote on the tolls, saying the current '
+        'draft is "not my final offer."',
+        {("Ann Example", "not my final offer.")}, False,
+        id='a_reporting_participle_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Ann Example said France fears losing its quays, calling the plan "the clearest way to keep the port '
+        'alive."',
+        {("Ann Example", "the clearest way to keep the port alive.")}, False,
+        id='calling_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Harbour Wire reports Ann Example shot down the idea as well, saying last month, '
+        '"The port is not for sale."',
+        {("Ann Example", "The port is not for sale.")}, False,
+        id='a_reporting_participle_of_a_person_who_speaks_stays_theirs'),
+    pytest.param(
+        "Ann Example said she was grateful to the ports that backed the plan.\n\n"
+        "''The demand is clear: the tolls must go,'' she said.",
+        {("Ann Example", "The demand is clear: the tolls must go,")}, False,
+        id='two_apostrophes_after_a_comma_close_the_quote'),
+    pytest.param(
+        'Ann Example spoke to the council about the tolls. The tolls would need "robust guarantees", she said.'
+        '\n\nIf there was no vote on Monday, "then the council must act on its own".',
+        {("Ann Example", "robust guarantees"), ("Ann Example", "then the council must act on its own")}, False,
+        id='quoted_words_ending_the_next_sentence_continue_the_speaker'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -91,7 +91,10 @@ def _double_apostrophes(text: str) -> str:
     while i + 1 < len(chars):
         if chars[i] == "'" and chars[i + 1] == "'":
             before = chars[i - 1] if i > 0 else "\n"
-            if before.isspace() or before in OPEN_BEFORE:
+            after = chars[i + 2] if i + 2 < len(chars) else "\n"
+            # opening after a space or a bracket and before a word; closing after a word or a
+            # mark (',,'' she said': the comma before it does not make it open)
+            if (before.isspace() or before in OPEN_BEFORE) and not (before in ",;.!?" and after.isspace()):
                 chars[i], chars[i + 1] = " ", '"'
             else:
                 chars[i], chars[i + 1] = '"', " "

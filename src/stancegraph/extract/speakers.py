@@ -85,6 +85,20 @@ class SpeakerResolver:
                         and c.pos_ in ("PROPN", "NOUN")), None)
             if obj is not None:
                 return obj
+        # "X said Y fears …, calling it '…'": a reporting participle after a comma at the end of a
+        # reported clause is the reporter's, not that clause's subject's (the parser hangs it low),
+        # unless that subject is a person who speaks ("Z reports Ann shot it down, saying …").
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == "," and self.cues.is_reporting(verb) \
+                and not self._person_subject(verb.head):
+            node = verb.head
+            for _ in range(4):
+                if is_root(node) or node.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                    break
+                if node.dep_ == "ccomp" and self.cues.is_reporting(node.head) \
+                        and node.head.lemma_.lower() != "report":
+                    return self.subject_of(node.head, depth + 1)
+                node = node.head
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -103,6 +117,17 @@ class SpeakerResolver:
                 return None
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def _person_subject(self, verb) -> bool:
+        """True when the verb's own subject is a person: a he/she or a person's name."""
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            return False
+        if subj.lower_ in PRONOUNS_PERSON:
+            return True
+        iri = self.mentioned(subj)
+        actor = self.actor(iri) if iri else None
+        return actor is not None and actor.kind == "person"
 
     def resolve(self, tok, log: SpeakerLog) -> tuple[str | None, str | None, float]:
         """(speaker IRI, source IRI, confidence) named by a subject token."""

@@ -172,7 +172,10 @@ class QuoteAttribution:
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
             here = doc.sent_of[toks[0]]
-            if covered >= len(sent) - 1:
+            # or a clause's worth of quoted words that ends the sentence, with no verb of speech in it
+            # ('If there is no vote, "then the council must act."' after '"…," she said.')
+            tail = len(words) >= 4 and all(t.is_punct or t.is_space for t in tokens[toks[-1] + 1:sent.end])
+            if covered >= len(sent) - 1 or tail:
                 if prev is not None and 0 <= here - prev.sentence <= 1:
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
                 else:
