@@ -179,6 +179,13 @@ def test_quote_marks_of_every_habit():
     # a closing-style mark used to open, and double primes
     assert [q.text for q in find_quotes('The mayor said, ”Nothing has changed.” Then')] == ["Nothing has changed."]
     assert [q.text for q in find_quotes('″We are not there yet,″ the mayor said.')] == ["We are not there yet,"]
+    # a straight mark glued to a full stop, met outside a quote and before a capital, opens one
+    assert [q.text for q in find_quotes('The talks "speak volumes" about the port."It is my hope," he said.')] == [
+        "speak volumes", "It is my hope,"]
+    # and one glued after a closing mark ('supplies.""The')
+    assert [q.text for q in find_quotes('It wants "fair prices.""The eyes are on us," she said.')] == [
+        "fair prices.", "The eyes are on us,"]
+
 
 
 def test_definite_descriptor_of_a_person_named_just_before(extractor):

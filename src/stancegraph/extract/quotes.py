@@ -54,6 +54,8 @@ def _can_open(text: str, i: int) -> bool:
         return True  # '" I think …' opening a paragraph
     if text[i] in GLUED_OPEN and before in SENTENCE_END and after.isalnum():
         return True  # '… on X.“It is only …': the space after the full stop was lost
+    if text[i] == '"' and before in SENTENCE_END and after.isupper():
+        return True  # '… for peace."It is …': a straight mark met outside a quote, before a capital
     if text[i] == "”" and not (before in OPEN_BEFORE and after.isalnum()):
         return False  # a closing-style mark opens only after a space and before a word
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
