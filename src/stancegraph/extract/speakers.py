@@ -15,8 +15,9 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS)
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
+                       SOURCE_PREPOSITIONS)
 from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -131,6 +132,20 @@ class SpeakerResolver:
                         and c.pos_ in ("PROPN", "NOUN")), None)
             if obj is not None:
                 return obj
+        # "X said Y fears …, calling it '…'": a reporting participle after a comma at the end of a
+        # reported clause is the reporter's, not that clause's subject's (the parser hangs it low),
+        # unless that subject is a person who speaks ("Z reports Ann shot it down, saying …").
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == "," and self.cues.is_reporting(verb) \
+                and not self._person_subject(verb.head):
+            node = verb.head
+            for _ in range(4):
+                if is_root(node) or node.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                    break
+                if node.dep_ == "ccomp" and self.cues.is_reporting(node.head) \
+                        and node.head.lemma_.lower() != "report":
+                    return self.subject_of(node.head, depth + 1)
+                node = node.head
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -149,6 +164,17 @@ class SpeakerResolver:
                 return None
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def _person_subject(self, verb) -> bool:
+        """True when the verb's own subject is a person: a he/she or a person's name."""
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            return False
+        if subj.lower_ in PRONOUNS_PERSON:
+            return True
+        iri = self.mentioned(subj)
+        actor = self.actor(iri) if iri else None
+        return actor is not None and actor.kind == "person"
 
     def resolve(self, tok, log: SpeakerLog) -> tuple[str | None, str | None, float]:
         """(speaker IRI, source IRI, confidence) named by a subject token."""
@@ -260,8 +286,11 @@ class SpeakerResolver:
         tok_actor = self.doc.tok_actor
         if tok.i in tok_actor:
             return tok_actor[tok.i]
+        # "a US official", "an EU diplomat": one unnamed member of the body named, not the body
+        unnamed = self.lex.role_nouns.get(tok.lemma_.lower()) == "person" and \
+            any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)
         # "the Pentagon secretary": an organisation naming a role's holder is not the speaker itself.
-        if self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower()):
+        if not unnamed and (self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower())):
             orgs = [c for c in tok.children if c.dep_ == "compound" and c.i in tok_actor
                     and (self.actor(tok_actor[c.i]) or None) is not None
                     and self.actor(tok_actor[c.i]).kind != "person"]
@@ -278,6 +307,10 @@ class SpeakerResolver:
         for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
             for child in node.children:
                 if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
+                    actor = self.actor(tok_actor[child.i])
+                    if unnamed and node is tok and child.dep_ != "appos" and actor is not None \
+                            and actor.kind != "person":
+                        continue
                     return tok_actor[child.i]
         return None
 
