@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri
-from ..lang_en import CLITIC_POSSESSIVE
+from ..lang_en import CLITIC_POSSESSIVE, INSTITUTION_NOUNS
 from .model import Mention, Span
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
@@ -31,6 +31,17 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+
+
+def _apostrophes(keys: list[str]) -> list[str]:
+    """Each key (written with a straight apostrophe) and its typographic spelling ("Russia’s"):
+    the texts use both, and a phrase matcher compares exact token texts."""
+    out = []
+    for key in keys:
+        out.append(key)
+        if "'" in key:
+            out.append(key.replace("'", "’"))
+    return out
 
 
 def clean_name(text: str) -> str:
@@ -99,16 +110,16 @@ class ActorFinder:
                 self.alias_of.setdefault(key, actor.iri)
                 self.alias_of.setdefault(key.lower(), actor.iri)
         tok = nlp.tokenizer
-        self.names.add("NAME", [tok(a) for a in sorted(self.alias_of) if a and not a.islower()])
+        self.names.add("NAME", [tok(a) for a in _apostrophes(sorted(self.alias_of)) if a and not a.islower()])
         # All-lower-case aliases ("the council") are rare; match those case-insensitively.
         lower_only = [a for a in self.alias_of if a.islower() and a.lower() == a and a not in ("",)]
         if lower_only:
-            self.names_lower.add("NAME", [tok(a) for a in sorted(lower_only)])
+            self.names_lower.add("NAME", [tok(a) for a in _apostrophes(sorted(lower_only))])
         self.title_of: dict[str, str] = {}
         for post in gaz.posts.values():
             for title in post.titles:
                 self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
-        self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
         self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
@@ -162,7 +173,11 @@ class ActorFinder:
                 elif re.search(r"[A-Za-z]", text):
                     spans.append((s, e, index.mint(text, "person"), 0))
             elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
-                spans.append((s, e, index.mint(text, "organisation"), 0))
+                qualified = self._state_institution(doc, s, e, spans, index)
+                if qualified:
+                    spans.append(qualified)
+                else:
+                    spans.append((s, e, index.mint(text, "organisation"), 0))
         # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
         spans.sort(key=lambda x: (-(x[3] >= 2), -(x[1] - x[0]), -x[3], x[0]))
         taken: dict[int, str] = {}
@@ -234,6 +249,54 @@ class ActorFinder:
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
+
+    def _state_institution(self, doc, s: int, e: int, spans, index: ActorIndex):
+        """A state's institution named with the state around it ("Westland's Foreign Ministry", "the
+        Ministry of Defence of Westland"): (start, end, IRI, priority) over the whole phrase, the
+        gazetteer body when one has that name with any of the state's names, else one minted with the
+        state for affiliation. None when the entity is no bare institution name or no state is next to it."""
+        gaz = self.res.gazetteer
+        states = {(ss, se): iri for ss, se, iri, _ in spans
+                  if gaz.actors.get(iri) is not None and gaz.actors[iri].kind == "state"}
+        # the recogniser may take the state in: "Westland's Foreign Ministry", "Ministry of X of Westland"
+        inner = next(((ss, se) for ss, se in states if ss == s and se + 1 < e
+                      and doc[se].lower_ in CLITIC_POSSESSIVE), None)
+        if inner:
+            s = inner[1] + 1
+        inner = next(((ss, se) for ss, se in states if se == e and ss - 2 > s and doc[ss - 1].lower_ == "of"), None)
+        if inner:
+            e = inner[0] - 1
+        words = doc[s:e]
+        if words[-1].lower_ not in INSTITUTION_NOUNS and not any(
+                t.lower_ in INSTITUTION_NOUNS and t.i + 1 < e and doc[t.i + 1].lower_ == "of" for t in words):
+            return None
+        if not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "and", "the") for t in words):
+            return None
+        if any(ss < e and s < se for ss, se in states):
+            return None  # a state inside the name ("Ukraine Defence Contact Group") is part of it
+        text = words.text
+        found = None
+        if s >= 2 and doc[s - 1].lower_ in CLITIC_POSSESSIVE:
+            found = next(((ss, s, iri) for (ss, se), iri in states.items() if se == s - 1), None)
+            if found:
+                forms = lambda label: (f"{label}'s {text}",)
+                start, end = found[0], e
+        if found is None and e + 1 < len(doc) and doc[e].lower_ == "of":
+            at = e + 2 if doc[e + 1].lower_ == "the" else e + 1
+            found = next(((ss, se, iri) for (ss, se), iri in states.items() if ss == at), None)
+            if found:
+                forms = lambda label: (f"{text} of {label}", f"{text} of the {label}")
+                start, end = s, found[1]
+        if found is None:
+            return None
+        state = gaz.actors[found[2]]
+        for label in (state.name, *state.aliases):
+            for form in forms(label):
+                iri = self.alias_of.get(form)
+                if iri:
+                    return start, end, iri, 3
+        name = doc[start:end].text.replace("’", "'")
+        return start, end, index.mint(name, "organisation", affiliation=state.iri), 2
 
     @staticmethod
     def _misspelt(text: str, name: str) -> bool:

@@ -1,0 +1,74 @@
+"""Actor minting and matching (issue 13 parts 2-3), on sentences written for these tests.
+
+Each row is a sentence (or two) written for one rule, and what the reader of the graph sees: the
+speaker's canonical name, kind and affiliation, and the words the article names it with.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.ingest import parse_text
+
+
+def extract(extractor, text, published="2025-05-02"):
+    return extractor.extract(parse_text("t", f"date: {published}\n---\n{text}" if published else text))
+
+
+def speakers_of(result, resources) -> dict[str, tuple[str, str | None]]:
+    """Name -> (kind, affiliation name) of every actor that speaks in the result."""
+    out = {}
+    for st in result.statements:
+        actor = result.actors[st.speaker]
+        aff = (result.actors.get(actor.affiliation) or resources.gazetteer.actors.get(actor.affiliation)) \
+            if actor.affiliation else None
+        out[actor.name] = (actor.kind, aff.name if aff is not None else None)
+    return out
+
+
+def aliases_of(result, name: str) -> set[str]:
+    iri = next(i for i, a in result.actors.items() if a.name == name)
+    return {m.span.text for m in result.mentions if m.actor == iri}
+
+
+#: (text written for the rule, {speaker name: (kind, affiliation or None)} expected among the speakers)
+SPEAKER_CASES = [
+    pytest.param('Russia’s Foreign Ministry said the offer was "a provocation".',
+                 {"Russian Ministry of Foreign Affairs": ("organisation", "Russia")},
+                 id='a_gazetteer_body_written_with_a_typographic_apostrophe'),
+    pytest.param('The Ministry of Defence of Russia said the drills were "routine".',
+                 {"Russian Ministry of Defence": ("organisation", "Russia")},
+                 id='an_institution_of_a_state_named_after_it_is_the_gazetteer_body'),
+    pytest.param('Finland’s Defence Ministry said the border was "calm".',
+                 {"Finland's Defence Ministry": ("organisation", "Finland")},
+                 id='an_unknown_institution_of_a_known_state_is_minted_with_the_state'),
+    pytest.param('The Interior Ministry of Finland said the border was "calm".',
+                 {"Interior Ministry of Finland": ("organisation", "Finland")},
+                 id='an_unknown_institution_with_the_state_after_it'),
+    pytest.param('A US official said the talks were "going nowhere".',
+                 {"US official": ("person", "United States")},
+                 id='an_unnamed_official_of_a_state_is_a_person_not_the_state'),
+    pytest.param('An EU diplomat said the vote would be "very close".',
+                 {"EU diplomat": ("person", "European Union")},
+                 id='an_unnamed_diplomat_of_an_organisation'),
+    pytest.param('Another White House official said the plan was "not final".',
+                 {"White House official": ("person", "White House")},
+                 id='another_unnamed_member_of_a_body'),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKER_CASES)
+def test_speakers_minted_with_kind_and_affiliation(extractor, resources, text, expected):
+    got = speakers_of(extract(extractor, text), resources)
+    for name, value in expected.items():
+        assert got.get(name) == value, got
+
+
+def test_the_state_is_not_the_speaker_for_its_unnamed_official(extractor, resources):
+    got = speakers_of(extract(extractor, 'A US official said the talks were "going nowhere".'), resources)
+    assert "United States" not in got
+
+
+def test_a_role_phrase_is_a_mention_of_the_unnamed_actor_it_names(extractor):
+    r = extract(extractor, 'Ann Example wrote to the board. An EU diplomat said the vote would be "very close".')
+    assert aliases_of(r, "EU diplomat") == {"An EU diplomat"}
