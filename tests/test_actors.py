@@ -54,7 +54,45 @@ SPEAKER_CASES = [
     pytest.param('Another White House official said the plan was "not final".',
                  {"White House official": ("person", "White House")},
                  id='another_unnamed_member_of_a_body'),
+    pytest.param('White House aides said the plan was "not final".',
+                 {"White House aides": ("group", "White House")},
+                 id='unnamed_members_of_a_body_are_a_group_of_it'),
 ]
+
+
+#: (text written for the rule, the one name its speakers have, a name no actor may have)
+SAME_ACTOR_CASES = [
+    pytest.param('"The front is holding," Zelenski said on Monday.',
+                 "Volodymyr Zelenskyy", "Zelenski",
+                 id='a_surname_spelt_another_way_than_the_gazetteer_spellings'),
+    pytest.param('Bob Ruritanski spoke in Lisbon. "The port stays shut," Ruritansky said.',
+                 "Bob Ruritanski", "Ruritansky",
+                 id='a_surname_spelt_another_way_than_earlier_in_the_article'),
+    pytest.param('Ann Exampel opened the port. "The port stays open," said Ann Example.',
+                 "Ann Exampel", "Ann Example",
+                 id='a_full_name_spelt_another_way_than_earlier_in_the_article'),
+    pytest.param('The Harbour Liberation Front met in Lisbon. "We will not stop," the Front said.',
+                 "Harbour Liberation Front", "Front",
+                 id='a_word_of_an_organisation_named_before_is_that_organisation'),
+    pytest.param('ISW said the plan was failing. The army is "stalling", the Institute noted.',
+                 "Institute for the Study of War", "Institute",
+                 id='a_word_of_the_full_name_of_a_body_named_by_its_acronym'),
+    pytest.param('ISW analysts said the army was "stalling".',
+                 "Institute for the Study of War", "ISW analysts",
+                 id='analysts_of_an_institute_speak_as_the_institute'),
+]
+
+
+@pytest.mark.parametrize("text, name, not_name", SAME_ACTOR_CASES)
+def test_one_actor_however_spelt(extractor, text, name, not_name):
+    r = extract(extractor, text)
+    assert {r.actors[st.speaker].name for st in r.statements} == {name}
+    assert not any(a.name == not_name for a in r.actors.values())
+
+
+def test_two_different_surnames_stay_two_people(extractor):
+    r = extract(extractor, 'Ann Example met Bob Sample. "We agree," Example said. "We do not," Sample said.')
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Ann Example", "Bob Sample"}
 
 
 @pytest.mark.parametrize("text, expected", SPEAKER_CASES)

@@ -51,6 +51,8 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: role nouns whose plural speaks as the body itself ("ISW analysts noted" is the institute's voice)
+VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers"})
 #: determiners that introduce someone not named before ("a US official", "another diplomat")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

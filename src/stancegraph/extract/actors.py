@@ -12,6 +12,7 @@ spokesman") go to the most recent fitting actor.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -42,6 +43,34 @@ def _apostrophes(keys: list[str]) -> list[str]:
         if "'" in key:
             out.append(key.replace("'", "’"))
     return out
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents ("Takáč" -> "takac")."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _same_person(name: str, other: str) -> bool:
+    """Two spellings of one person's name (a transliteration or a typo): a surname alone at least
+    85 % like the other's surname (and of five letters or more), or two names whose first names are
+    alike (the same, or 60 %) and whose surnames are 75 % alike (85 % when the first names differ).
+
+    >>> _same_person("Podoliak", "Mykhailo Podolyak"), _same_person("Ann Exampel", "Ann Example")
+    (True, True)
+    >>> _same_person("Example", "Bob Sample"), _same_person("Ann Example", "Bob Example")
+    (False, False)
+    """
+    a, b = [_fold(w) for w in name.split()], [_fold(w) for w in other.split()]
+    if not a or len(b) < 2:
+        return False
+    surname = fuzz.ratio(a[-1], b[-1])
+    if len(a) == 1:
+        return len(a[0]) >= 5 and a[0][0] == b[-1][0] and surname >= 85
+    first = fuzz.ratio(a[0], b[0])
+    if a[0] == b[0]:
+        return surname >= 75
+    return first >= 60 and a[0][0] == b[0][0] and surname >= 85
 
 
 def clean_name(text: str) -> str:
@@ -128,6 +157,14 @@ class ActorFinder:
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
             self.last_names.setdefault(name.split()[-1].lower(), set()).add(iri)
+        # Surnames the gazetteer knows in several spellings (transliterated: Zelenskyy, Zelensky,
+        # Zelenskiy): a bare surname spelt yet another way is that person.
+        self.spellings: list[tuple[str, str]] = []
+        for actor in gaz.actors.values():
+            if actor.kind == "person":
+                words = {_fold(a) for a in (actor.name.split()[-1], *actor.aliases) if " " not in a.strip()}
+                if len(words) >= 2:
+                    self.spellings.extend((w, actor.iri) for w in sorted(words))
 
     # ------------------------------------------------------------ mentions ---
     def find(self, doc, index: ActorIndex, offset: int) -> tuple[list[Mention], dict[int, str]]:
@@ -226,15 +263,45 @@ class ActorFinder:
             hits = {iri for s, _, iri in full if s < at and index.get(iri).name.split()[0] == word}
             return next(iter(hits)) if len(hits) == 1 else None
 
+        def spelt_like_before(name: str, at: int, own: str) -> str | None:
+            # "Podoliak" or "Mijailo Podoliak" after "Mykhailo Podolyak": another spelling of one person
+            hits = {iri for s, _, iri in full if s < at and iri != own and _same_person(name, index.get(iri).name)}
+            return next(iter(hits)) if len(hits) == 1 else None
+
+        # "the Front" after "the Polisario Front", "the Institute" after "ISW" (the Institute for the
+        # Study of War): a word of the name of one organisation named before
+        bodies = []
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor is None or actor.kind != "organisation":
+                continue
+            words = [t.text for t in doc[s:e]] if e - s > 1 else []
+            if len(actor.name.split()) > 1:
+                words += actor.name.split()
+            bodies.append((s, {_fold(w) for w in words if w[:1].isupper()}, iri))
+
+        def body_named_before(word: str, at: int) -> str | None:
+            word = _fold(word)
+            hits = {iri for s, words, iri in bodies if s < at and word in words}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         final = []
         spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and not actor.from_gazetteer and e - s == 1:
-                better = named_before(doc[s].text, s) or first_named_before(doc[s].text, s)
+            if actor and not actor.from_gazetteer:
+                word = doc[s].text
+                if e - s == 1:
+                    better = named_before(word, s) or first_named_before(word, s) or (
+                        body_named_before(word, s) if actor.kind == "organisation" else None)
+                else:
+                    better = None
+                if better is None and actor.kind == "person":
+                    better = spelt_like_before(actor.name, s, iri)
                 if better and better != iri:
                     iri = better
-                    taken[s] = iri
+                    for i in range(s, e):
+                        taken[i] = iri
             final.append((s, e, iri))
         for tok in doc:
             if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
@@ -311,8 +378,14 @@ class ActorFinder:
 
     def _fuzzy_person(self, text: str) -> str | None:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
-        Mijailo) and a surname at least 85 % alike, or the same first name."""
+        Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
+        one of the spellings of a surname the gazetteer knows in several ("Zelenski")."""
         parts = text.split()
+        if len(parts) == 1:
+            word = _fold(text)
+            hits = {iri for w, iri in self.spellings
+                    if len(word) >= 6 and w[:1] == word[:1] and fuzz.ratio(w, word) >= 88}
+            return next(iter(hits)) if len(hits) == 1 else None
         if len(parts) < 2:
             return None
         best, best_score = None, 0.0
@@ -346,6 +419,8 @@ def role_phrase(token, lexicon) -> tuple[int, int, str] | None:
         return None
     if word in lexicon.role_nouns and word.endswith("s") and lexicon.role_nouns[word] == "group":
         kind = "group"
+    elif kind == "person" and token.tag_ in ("NNS", "NNPS") and word != token.lemma_.lower():
+        kind = "group"  # "White House aides": several people, a collective
     left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod", "case")]
     start = min([t.left_edge.i for t in left] + [token.i])
     end = token.i + 1

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..knowledge import Resources
 from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
                        PRONOUNS_FIRST, PRONOUNS_GROUP,
-                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS)
+                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -48,7 +48,7 @@ def _unnamed_member(tok) -> bool:
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
     if dets:
         return dets[0] in INDEFINITE_DETERMINERS
-    return tok.tag_ in ("NNS", "NNPS")
+    return tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in VOICE_ROLE_NOUNS  # "ISW analysts": ISW
 
 
 class SpeakerResolver:
