@@ -74,6 +74,9 @@ SAME_ACTOR_CASES = [
     pytest.param('The Harbour Liberation Front met in Lisbon. "We will not stop," the Front said.',
                  "Harbour Liberation Front", "Front",
                  id='a_word_of_an_organisation_named_before_is_that_organisation'),
+    pytest.param('Front leaders meet envoy\n\nThe Harbour Liberation Front met in Lisbon. "We will not stop," '
+                 'the Front said.', "Harbour Liberation Front", "Front",
+                 id='a_headline_may_use_the_short_name_before_the_full_one'),
     pytest.param('ISW said the plan was failing. The army is "stalling", the Institute noted.',
                  "Institute for the Study of War", "Institute",
                  id='a_word_of_the_full_name_of_a_body_named_by_its_acronym'),
@@ -88,6 +91,15 @@ def test_one_actor_however_spelt(extractor, text, name, not_name):
     r = extract(extractor, text)
     assert {r.actors[st.speaker].name for st in r.statements} == {name}
     assert not any(a.name == not_name for a in r.actors.values())
+
+
+def test_a_title_after_another_bodys_name_is_not_that_post(extractor, resources):
+    """ "the Vatican secretary of state" is not the US Secretary of State of the day."""
+    r = extract(extractor, 'The Vatican secretary of state said peace must be "just". '
+                           'The US secretary of state said "no".', published="2024-03-12")
+    said = {st.quoted_text: r.actors[st.speaker].name for st in r.statements if st.quoted_text}
+    assert said["no"] == "Antony Blinken"
+    assert said["just"] != "Antony Blinken"
 
 
 def test_two_different_surnames_stay_two_people(extractor):

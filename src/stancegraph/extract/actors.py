@@ -180,6 +180,8 @@ class ActorFinder:
                        and index.get(iri).kind == "person"}
         for _, s, e in self.titles(doc):
             post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
+            if post and self._other_body_before(doc, s, post):
+                continue  # "the Vatican secretary of state" is not the US one
             holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
@@ -269,7 +271,8 @@ class ActorFinder:
             return next(iter(hits)) if len(hits) == 1 else None
 
         # "the Front" after "the Polisario Front", "the Institute" after "ISW" (the Institute for the
-        # Study of War): a word of the name of one organisation named before
+        # Study of War): a word of the name of one organisation named in the article (a headline may
+        # use the short name before the text gives the full one)
         bodies = []
         for s, e, iri in merged:
             actor = index.get(iri)
@@ -282,7 +285,7 @@ class ActorFinder:
 
         def body_named_before(word: str, at: int) -> str | None:
             word = _fold(word)
-            hits = {iri for s, words, iri in bodies if s < at and word in words}
+            hits = {iri for s, words, iri in bodies if s != at and word in words}
             return next(iter(hits)) if len(hits) == 1 else None
 
         final = []
@@ -316,6 +319,24 @@ class ActorFinder:
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
+
+    def _other_body_before(self, doc, s: int, post: str) -> bool:
+        """True when a title ("secretary of state") stands right after the name of a state or body
+        ("Vatican", "Westland's") that is neither the post's organisation nor what that belongs to."""
+        i = s - 1
+        if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
+            i -= 1
+        if i < 0 or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
+            return False
+        iri = self.alias_of.get(doc[i].text.replace("’", "'"))
+        if iri is None:
+            return False
+        gaz = self.res.gazetteer
+        chain, org = set(), gaz.posts[post].organisation
+        while org and org not in chain:
+            chain.add(org)
+            org = gaz.actors[org].affiliation if org in gaz.actors else None
+        return iri not in chain
 
     def _state_institution(self, doc, s: int, e: int, spans, index: ActorIndex):
         """A state's institution named with the state around it ("Westland's Foreign Ministry", "the
