@@ -17,13 +17,14 @@ from rapidfuzz import fuzz
 from ..knowledge import Resources
 from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
                        PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
-                       SOURCE_PREPOSITIONS)
+                       SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .gender import article_genders, pronoun_gender
 from .matcher import is_root
+from .model import Mention, Span
 from .window import WINDOW, MentionWindow
 
 #: (token index of the speaker's mention, actor IRI) of the speakers found so far, in order
@@ -87,6 +88,15 @@ def titles_of(gazetteer) -> Titles:
     return got[2]
 
 
+def _unnamed_member(tok) -> bool:
+    """A role noun introducing someone not named ("a US official", "another EU diplomat", "one White
+    House aide", "EU diplomats"): indefinite, or a plural with no determiner."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+    if dets:
+        return dets[0] in INDEFINITE_DETERMINERS
+    return tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in VOICE_ROLE_NOUNS  # "ISW analysts": ISW
+
+
 class SpeakerResolver:
     """Resolves subject tokens of one parsed article to actors (minting role holders into ``index``)."""
 
@@ -101,6 +111,8 @@ class SpeakerResolver:
         self._titles = titles_of(self.gazetteer)
         self.titles = self._titles.titles
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
+        #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
+        self.role_mentions: dict[tuple[int, str], Mention] = {}
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -234,7 +246,8 @@ class SpeakerResolver:
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
+                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                    None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
@@ -258,12 +271,19 @@ class SpeakerResolver:
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
-            return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
+            return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG":
                 return self.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
+
+    def _noted(self, start: int, end: int, iri: str) -> str:
+        """Keep the words ``start:end`` as a mention of the unnamed actor ``iri`` they name."""
+        words = self.doc.doc[start:end]
+        begin = words[0].idx + self.doc.offset
+        self.role_mentions.setdefault((begin, iri), Mention(Span(begin, begin + len(words.text), words.text), iri))
+        return iri
 
     def possessor(self, tok, log: SpeakerLog) -> str | None:
         """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
@@ -297,6 +317,8 @@ class SpeakerResolver:
             if orgs:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
+                if holder is None and _unnamed_member(tok):
+                    return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
                 if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
