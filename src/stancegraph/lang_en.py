@@ -45,6 +45,16 @@ CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
 ABOUT_PREPOSITIONS = frozenset({"about", "on", "in", "to", "for", "of", "as", "with"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: head nouns of a state's institutions, named without the state ("the Foreign Ministry", "the General Staff")
+INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "services", "staff", "council",
+                               "parliament", "government", "embassy", "mission", "department", "agency",
+                               "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
+                               "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
+                               "command", "secretariat", "chancellery", "delegation"})
+#: role nouns whose plural speaks as the body itself ("ISW analysts noted" is the institute's voice)
+VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers"})
+#: determiners that introduce someone not named before ("a US official", "another diplomat")
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: words of a date phrase that carry no date ("on the", "last", "late")
