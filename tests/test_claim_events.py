@@ -378,3 +378,11 @@ def test_a_spokesman_reporting_his_own_side_s_act_holds_it(extractor):
     # one who does not speak for the actor only reports its act
     _, _, _, other = run(extractor, "Dmytro Kuleba said Moscow did not regret announcing the annexation of Kherson.")
     assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
+
+
+def test_a_recognition_recognises_the_status_after_as(extractor):
+    # a status word earlier in the recognised phrase ("occupied Ukrainian territories") is not what is recognised
+    _, _, _, claims = run(extractor, "Anna Varga ruled out a deal unless the world recognises Crimea and the other "
+                                     "occupied Ukrainian territories as Russian.")
+    assert ("Anna Varga", "crimea", "russia") in claims, claims
+    assert ("Anna Varga", "crimea", "ukraine") not in claims, claims

@@ -314,10 +314,13 @@ class ClaimEventFinder:
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T as part of X": the status phrase says what is recognised
-            for words, idx2 in self.status_matches:
-                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
-                    sovereign = self.status_cues[words][0].sovereign
-                    break
+            # ("recognise T and other occupied Ruritanian lands as X's": the status after "as", when one is)
+            window = [(words, idx2) for words, idx2 in self.status_matches
+                      if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
+            after_as = [m for m in window if self._after_as(m[1][0])]
+            for words, idx2 in after_as or window:
+                sovereign = self.status_cues[words][0].sovereign
+                break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
@@ -355,6 +358,16 @@ class ClaimEventFinder:
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background)
+
+    def _after_as(self, i: int) -> bool:
+        """The status phrase at ``i`` follows "as" or begins with it ("as Ruritanian")."""
+        doc = self.ctx.doc
+        if doc[i].lower_ == "as":
+            return True
+        j = i - 1
+        while j > 0 and doc[j].dep_ == "det":
+            j -= 1
+        return doc[j].lower_ == "as"
 
     def _mentions(self, lemma: str, kind: tuple) -> list[tuple[int, tuple[str, ...]]]:
         """Earlier mentions of an act named again: those of the same word a few sentences before, else
