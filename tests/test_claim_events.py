@@ -386,3 +386,17 @@ def test_a_recognition_recognises_the_status_after_as(extractor):
                                      "occupied Ukrainian territories as Russian.")
     assert ("Anna Varga", "crimea", "russia") in claims, claims
     assert ("Anna Varga", "crimea", "ukraine") not in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a provision verb makes the act a term its holder demands; the place withdrawn from may hang on the verb
+    ("Anna Varga said the decision entails a complete pullback of Ukrainian troops beyond the borders of the "
+     "Donbas region.", ("Anna Varga", "donbas", "russia")),
+    ("The Russian memorandum envisages the recognition of Crimea as part of Russia.", ("Russia", "crimea", "russia")),
+    # a negation on the provision negates the act
+    ("The plan does not envisage a withdrawal of Ukrainian troops from Kherson, Anna Varga said.",
+     ("Anna Varga", "kherson", "ukraine")),
+])
+def test_provisions_of_a_plan(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims

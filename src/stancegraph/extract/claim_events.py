@@ -88,6 +88,7 @@ class ClaimEventLexicon:
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
+    provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -156,11 +157,13 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     disputes = {phrase(text): True for text in phrases(SG.DisputeCue)}
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
+    provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
+                             provisions)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -421,6 +424,12 @@ class ClaimEventFinder:
             noun = trig.head
             toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
             toks.discard(trig.i)
+        # "entails a pullback of Y troops beyond the borders of T": the parse may hang the place withdrawn
+        # from on the verb whose object the act is
+        if kind == RELINQUISH and trig.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "NOUN":
+            for c in trig.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "beyond", "out") and c.i > trig.i:
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         relcl = _antecedent_of_object(trig)
         if relcl is not None and not any(i in self.terr for i in toks):
             noun = relcl.head  # "T, which X has demanded Y hand over": the act is about T
@@ -633,7 +642,7 @@ class ClaimEventFinder:
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
-                    or lemma in self.lex.coercions
+                    or lemma in self.lex.coercions or lemma in self.lex.provisions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
@@ -711,7 +720,7 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions or lemma in self.lex.provisions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
@@ -831,7 +840,8 @@ class ClaimEventFinder:
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
                 if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and \
-                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting):
+                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting
+                         or forms(node)[1] in self.lex.provisions):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
