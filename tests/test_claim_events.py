@@ -400,3 +400,24 @@ def test_a_recognition_recognises_the_status_after_as(extractor):
 def test_provisions_of_a_plan(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "all of X's territory", "the entire territory of X", "a single inch of X's territory": every territory
+    # the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga demanded that Russia withdraw its forces from all of "
+     "Ukraine's territory.", {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    ("Moscow annexed Kherson in 2022. Anna Varga demanded that Russia withdraw from the entire territory of Ukraine.",
+     {("Anna Varga", "kherson", "ukraine")}),
+    ("Moscow wants Ukraine to cede Crimea. Anna Varga said Ukraine would never give up a single inch of Ukrainian "
+     "territory.", {("Anna Varga", "crimea", "ukraine")}),
+])
+def test_the_whole_of_a_state_s_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_the_whole_territory_with_no_act_before_names_nothing(extractor):
+    _, _, _, claims = run(extractor, "Fighting went on near Kharkiv. Anna Varga demanded that Russia withdraw its "
+                                     "forces from all of Ukraine's territory.")
+    assert not claims, claims

@@ -45,6 +45,8 @@ CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
 ABOUT_PREPOSITIONS = frozenset({"about", "on", "in", "to", "for", "of", "as", "with"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: words quantifying a whole ("all of X's territory", "the entire territory", "a single inch of X's land")
+WHOLE_WORDS = frozenset({"all", "entire", "whole", "every", "inch"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: words of a date phrase that carry no date ("on the", "last", "late")

@@ -50,7 +50,8 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+    PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -311,7 +312,7 @@ class ClaimEventFinder:
             if definite and before is not None and not other:
                 territories = before[1]
             else:
-                territories = self._pronoun_territories(trig)
+                territories = self._pronoun_territories(trig) or self._whole_territory(args)
                 if not territories:
                     return None
         sovereign = self._sovereign(trig, cue, args)
@@ -483,6 +484,22 @@ class ClaimEventFinder:
         for a, b, terrs in reversed(self.lists):
             if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
                 return tuple(sorted(terrs))
+        return ()
+
+    def _whole_territory(self, args: set[int]) -> tuple[str, ...]:
+        """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land": every
+        territory the article's acts have named so far (the whole of what is in dispute)."""
+        doc = self.ctx.doc
+        for i in sorted(args):
+            tok = doc[i]
+            if (tok.lemma_ or "").lower() not in ("territory", "land", "soil"):
+                continue
+            owned = any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)
+                        or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+            quantified = any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children) \
+                or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WHOLE_WORDS)
+            if owned and quantified:
+                return tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
         return ()
 
     def _government(self, i: int) -> bool:
