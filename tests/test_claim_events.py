@@ -421,3 +421,22 @@ def test_the_whole_territory_with_no_act_before_names_nothing(extractor):
     _, _, _, claims = run(extractor, "Fighting went on near Kharkiv. Anna Varga demanded that Russia withdraw its "
                                      "forces from all of Ukraine's territory.")
     assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # backing a statement that a state lost a territory asserts the other side's sovereign
+    ("Anna Varga welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Anna Varga", "crimea", "russia")),
+    ("Anna Varga said the Kremlin welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Kremlin", "crimea", "russia")),
+    # a loss refused
+    ("Anna Varga said Ukraine will never lose Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_losing_a_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_a_reported_loss_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said Ukraine lost Kherson in March.")
+    assert not claims, claims
