@@ -440,3 +440,21 @@ def test_losing_a_territory(extractor, text, expected):
 def test_a_reported_loss_claims_nothing(extractor):
     _, _, _, claims = run(extractor, "Anna Varga said Ukraine lost Kherson in March.")
     assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's whole territory said to include a territory: that state's sovereign for it
+    ("Anna Varga said all Russian territory, including Kherson, is protected.", {("Anna Varga", "kherson", "russia")}),
+    # an inclusion naming no territory stands for the territories the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga replied that all Russian territory, including the parts "
+     "to be enshrined in the constitution, is under the full protection of the state.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+])
+def test_a_whole_territory_including_parts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_an_inclusion_in_no_state_s_territory_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said all the talks, including those on Kherson, went well.")
+    assert not claims, claims

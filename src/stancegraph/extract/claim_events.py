@@ -257,7 +257,51 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+            out.extend(self._inclusions(sent))
         return out
+
+    def _inclusions(self, sent) -> list[ClaimEvent]:
+        """ "all Ruritanian territory, including T", "all of X's land, including the annexed regions": a
+        state's whole territory said to include a territory asserts that state's sovereign for it; an
+        inclusion naming no territory ("including the parts to be enshrined") stands for every territory
+        the article's acts named before."""
+        doc = self.ctx.doc
+        out = []
+        for tok in sent:
+            if tok.lower_ != "including" or tok.dep_ != "prep":
+                continue
+            noun = self._whole_noun(tok.head)
+            if noun is None:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss" or
+                          (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)), None)
+            sovereign = self._actor_sovereign(owner) if owner is not None else None
+            if sovereign is None:
+                continue
+            inside = [i for i in range(tok.i + 1, tok.right_edge.i + 1) if i in self.terr]
+            territories = tuple(sorted({t for i in self._whole_lists(inside, tok) for t in self.terr[i]})) if inside \
+                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
+            sign, _, chain = self._polarity(noun, [noun.i])
+            if sign < 0:
+                sovereign = self.lex.contrary.get(sovereign)
+            claimant, _, relayed = self._claimant(noun, chain)
+            territories = tuple(t for t in territories if sovereign and self.lex.can_claim(t, sovereign))
+            if claimant is None or not territories or self._is_territory(claimant, territories):
+                continue
+            out.append(ClaimEvent(tok.i, sorted({noun.i, tok.i, *inside}), territories, sovereign, claimant,
+                                  0.55, relayed))
+        return out
+
+    def _whole_noun(self, tok):
+        """The territory noun of "all X territory", "all of X's territory", "the entire X land", or None."""
+        if tok.lower_ in WHOLE_WORDS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            tok = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if tok is None:
+                return None
+        elif not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children):
+            return None
+        return tok if (tok.lemma_ or "").lower() in ("territory", "land", "soil") else None
 
     def _split_verbs(self, sent) -> list:
         """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
