@@ -80,9 +80,10 @@ class QuoteAttribution:
                 if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
-            chain = cands[:1]
+            chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
         if not chain:
-            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
+            # '"…," he continued', 'He saluted "…."', 'X answered with a one-word post: "Fake."'
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks)
             chain = [frame] if frame is not None else []
         if not chain:
             intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
@@ -372,6 +373,24 @@ def frame_verb(doc: ParsedArticle, toks):
         if t.pos_ == "VERB":
             return t
     return None
+
+
+def colon_clause_verb(doc: ParsedArticle, toks):
+    """The main verb of the clause a colon ends right before a quote that is a sentence's worth ('X
+    questioned the recording with a post on social media: "Fake."'): who does it says the words.
+    None when no colon comes right before the quote or the clause has no verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or ":" not in marks or "\n" in marks:
+        return None
+    last = tokens[toks[-1]].text[-1:]
+    if last not in ".!?…" and not (toks[-1] + 1 < len(tokens) and tokens[toks[-1] + 1].text[:1] in ".!?"):
+        return None
+    root = tokens[j].sent.root
+    return root if root.pos_ == "VERB" and root.i < toks[0] else None
 
 
 def lead_verb(doc: ParsedArticle, toks):
