@@ -441,6 +441,15 @@ QUOTE_SPEAKER_CASES = [
         {("Bob Sample", "we need to eliminate all the roots and causes of that conflict,")}, False,
         id='the_next_reporting_verb_when_the_nearest_has_its_subject_inside_the_quote'),
     pytest.param(
+        'Politico reported on the port talks on Monday.\n\n"The gap is wide," the publication states.',
+        {("Politico", "The gap is wide,")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_after_a_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n'
+        'These results, the publication notes, "culminated in weekend meetings in Lisbon."',
+        {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -218,6 +218,19 @@ class SpeakerResolver:
                 return self.index.mint(span.text, "organisation"), None, 0.6
         return None, None, 0.0
 
+    def definite(self, tok, log: SpeakerLog) -> str | None:
+        """The actor a role or document noun stands for as a definite descriptor ("the publication",
+        "the ministry") when the parser hung its article on another word ('the publication states'
+        read as one noun phrase); None when it names no one nearby."""
+        role = tok.lemma_.lower()
+        kind = self.lex.role_nouns.get(role)
+        if kind is None:
+            if role in self.lex.source_nouns:
+                return self._antecedent(tok, log, person=False, role=None, strict=True)
+            return None
+        outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
+        return self._antecedent(tok, log, person=kind == "person", role=role, sources=outlet)
+
     def possessor(self, tok, log: SpeakerLog) -> str | None:
         """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
         low = tok.lower_
