@@ -450,6 +450,11 @@ QUOTE_SPEAKER_CASES = [
         {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
         id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
     pytest.param(
+        'Ann Example said the talks were "useful and calm," but "nothing was settled on the tolls," '
+        'Politico reports, writes Harbour Gazette.',
+        {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
+        id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -63,6 +63,11 @@ class QuoteAttribution:
                 steps += 1
                 if h.i not in inside and cues.is_reporting(h) and h not in chain:
                     chain.append(h)
+        # the frame right after the quote ('"…," X reports, writes Y') comes before a verb the parser
+        # hung the quote on further on
+        frame = frame_verb(doc, toks) if chain else None
+        if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
+            chain = [frame] + [v for v in chain if v.i != frame.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
