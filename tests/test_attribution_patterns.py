@@ -455,6 +455,11 @@ QUOTE_SPEAKER_CASES = [
         {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
         id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
     pytest.param(
+        'Harbourland President Carl Example spoke on Monday. "The blockade must end," said Carl Example.\n\n'
+        '"We appeal to the ports to open the quays," the Harbourland president added.',
+        {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
+        False, id='the_x_president_is_the_person_named_before_not_x'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

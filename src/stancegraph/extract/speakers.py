@@ -263,10 +263,13 @@ class SpeakerResolver:
             if orgs:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
-                if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
                                                      strict=True)
+                if holder is None and definite and self.lex.role_nouns.get(tok.lemma_.lower()) == "person":
+                    return None  # "the Harbourland president": a person, found with the speakers known (resolve)
                 return holder or tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
         # "the negotiator and adviser, Ann Example"), not inside its prepositions.
