@@ -102,6 +102,16 @@ def test_a_title_after_another_bodys_name_is_not_that_post(extractor, resources)
     assert said["just"] != "Antony Blinken"
 
 
+def test_places_peoples_and_documents_are_not_actors(extractor):
+    """Where the recogniser reads a place's name as a person, or a treaty's as a body, no actor
+    is minted from it."""
+    r = extract(extractor, 'The blockade of Ruritania goes on, Ann Example said. "We appeal to the parties of the '
+                           'Harbour Ceasefire Agreement," the Ruritania president added. "We anticipate a swift '
+                           'end," the Lisbon Ceasefire Agreement said.')
+    names = {a.name for a in r.actors.values()}
+    assert not names & {"Ruritania", "Lisbon Ceasefire Agreement", "Harbour Ceasefire Agreement"}, names
+
+
 def test_two_different_surnames_stay_two_people(extractor):
     r = extract(extractor, 'Ann Example met Bob Sample. "We agree," Example said. "We do not," Sample said.')
     assert {r.actors[st.speaker].name for st in r.statements} == {"Ann Example", "Bob Sample"}

@@ -53,6 +53,9 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "command", "secretariat", "chancellery", "delegation"})
 #: role nouns whose plural speaks as the body itself ("ISW analysts noted" is the institute's voice)
 VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers"})
+#: head nouns of the names of documents, not of actors ("the Minsk Agreement", "the Paris Declaration")
+DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "declaration", "memorandum",
+                            "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
 #: determiners that introduce someone not named before ("a US official", "another diplomat")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

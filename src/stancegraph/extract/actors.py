@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri
-from ..lang_en import CLITIC_POSSESSIVE, INSTITUTION_NOUNS
+from ..lang_en import CLITIC_POSSESSIVE, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
@@ -185,6 +185,9 @@ class ActorFinder:
             holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
+        # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
+        # Westland", "the Westlandic president") names no person or body where it reads it as one.
+        places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -205,6 +208,8 @@ class ActorFinder:
                 continue
             if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
                 continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
+            if _fold(text) in places or (ent.label_ == "ORG" and doc[e - 1].lower_ in DOCUMENT_NOUNS):
+                continue  # a place or a people; a document ("the Ceasefire Agreement") is no actor
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:

@@ -15,9 +15,9 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
-                       PRONOUNS_FIRST, PRONOUNS_GROUP,
-                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -202,8 +202,8 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG":
-                return self.index.mint(span.text, "organisation"), None, 0.6
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
         return None, None, 0.0
 
     def _noted(self, start: int, end: int, iri: str) -> str:
