@@ -74,6 +74,9 @@ SAME_ACTOR_CASES = [
     pytest.param('The Harbour Liberation Front met in Lisbon. "We will not stop," the Front said.',
                  "Harbour Liberation Front", "Front",
                  id='a_word_of_an_organisation_named_before_is_that_organisation'),
+    pytest.param('Kirilo Examplov spoke in Lisbon on Monday. "It is over," said Examplow.',
+                 "Kirilo Examplov", "Examplow",
+                 id='a_surname_spelt_another_way_and_read_as_a_body_is_the_person'),
     pytest.param('Front leaders meet envoy\n\nThe Harbour Liberation Front met in Lisbon. "We will not stop," '
                  'the Front said.', "Harbour Liberation Front", "Front",
                  id='a_headline_may_use_the_short_name_before_the_full_one'),
@@ -110,6 +113,15 @@ def test_places_peoples_and_documents_are_not_actors(extractor):
                            'end," the Lisbon Ceasefire Agreement said.')
     names = {a.name for a in r.actors.values()}
     assert not names & {"Ruritania", "Lisbon Ceasefire Agreement", "Harbour Ceasefire Agreement"}, names
+
+
+def test_a_states_adjective_is_no_body_and_affiliates_the_descriptor(extractor, resources):
+    """ "Kazakh president ...": the recogniser reads "Kazakh" as a body; it is Kazakhstan's adjective."""
+    r = extract(extractor, 'Kazakh president refuses to recognise the new republics\n\n'
+                           '"The world is changing," the Kazakh president told the forum.')
+    assert "Kazakh" not in {a.name for a in r.actors.values()}
+    got = speakers_of(r, resources)
+    assert got and all(aff == "Kazakhstan" for _, aff in got.values()), got
 
 
 def test_two_different_surnames_stay_two_people(extractor):

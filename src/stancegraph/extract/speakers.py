@@ -18,7 +18,7 @@ from ..knowledge import Resources
 from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
                        POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
                        RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, role_phrase
+from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -292,7 +292,9 @@ class SpeakerResolver:
         """The state a demonym names (the state whose sovereign has it), if any."""
         lex = event_lexicon(self.resources)
         key = lex.demonyms.get(tok.lower_)
-        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+        if key is None:
+            return adjective_state(tok.text, self.resources)  # "the Kazakh president"
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
         """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
