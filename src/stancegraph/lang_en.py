@@ -56,7 +56,7 @@ VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "resea
 #: head nouns of the names of documents, not of actors ("the Minsk Agreement", "the Paris Declaration")
 DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "declaration", "memorandum",
                             "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
-#: how the adjectives of states end (Russian, Chinese, Turkish, Kazakh, Slovak, Israeli)
+#: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})

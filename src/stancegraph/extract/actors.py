@@ -36,7 +36,7 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
 
 
 def _apostrophes(keys: list[str]) -> list[str]:
-    """Each key (written with a straight apostrophe) and its typographic spelling ("Russia’s"):
+    """Each key (written with a straight apostrophe) and its typographic spelling ("Westland’s"):
     the texts use both, and a phrase matcher compares exact token texts."""
     out = []
     for key in keys:
@@ -197,8 +197,8 @@ class ActorFinder:
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
             self.last_names.setdefault(name.split()[-1].lower(), set()).add(iri)
-        # Surnames the gazetteer knows in several spellings (transliterated: Zelenskyy, Zelensky,
-        # Zelenskiy): a bare surname spelt yet another way is that person.
+        # Surnames the gazetteer knows in several spellings (transliterated: Ivanenko, Ivanenco,
+        # Ivanenkov): a bare surname spelt yet another way is that person.
         self.spellings: list[tuple[str, str]] = []
         for actor in gaz.actors.values():
             if actor.kind == "person":
@@ -408,7 +408,7 @@ class ActorFinder:
         if not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "and", "the") for t in words):
             return None
         if any(ss < e and s < se for ss, se in states):
-            return None  # a state inside the name ("Ukraine Defence Contact Group") is part of it
+            return None  # a state inside the name ("Westland Defence Contact Group") is part of it
         text = words.text
         found = None
         if s >= 2 and doc[s - 1].lower_ in CLITIC_POSSESSIVE:
@@ -447,7 +447,7 @@ class ActorFinder:
     def _fuzzy_person(self, text: str) -> str | None:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
         Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
-        one of the spellings of a surname the gazetteer knows in several ("Zelenski")."""
+        one of the spellings of a surname the gazetteer knows in several ("Iwanenko" where it knows "Ivanenko" and "Ivanenco")."""
         parts = text.split()
         if len(parts) == 1:
             word = _fold(text)

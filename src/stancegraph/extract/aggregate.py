@@ -106,19 +106,32 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
     """Claims made by acts (:mod:`.claim_events`). Inside an utterance's scope they are its
     speaker's, unless the act names another holder the speaker does not speak for (``allied``):
     then the speaker relays it. In narration the act is a reported statement of its claimant
-    (appended to ``statements`` and ``scopes``, with no position of its own)."""
+    (appended to ``statements`` and ``scopes``, with no position of its own), unless it is background
+    told by the writer (``ev.background``)."""
     owner = {}
+    enclosing: dict[int, list[int]] = {}  # token -> the scopes holding it, smallest first
     for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
         for i in scope:
             owner[i] = n  # the smallest scope holding a token wins
+            enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
     for ev in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
         n = owner.get(ev.trigger, -1)
+        if n >= 0:
+            # "X's spokesman said X announced the annexation of T": one who speaks for the actor whose
+            # words these are, reporting them, asserts them
+            for m in enclosing.get(ev.trigger, ()):
+                if statements[m].speaker != statements[n].speaker and allied(statements[m].speaker,
+                                                                           statements[n].speaker):
+                    n = m
+                    break
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
+        if n < 0 and getattr(ev, "background", False):
+            continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]
             n = made.get((ev.claimant, sent_n), -1)

@@ -42,6 +42,52 @@ def _role_stem(text: str) -> str:
     return text
 
 
+class Titles:
+    """The gazetteer's post titles (lower case) -> post IRI, and the post a title names, also
+    misspelt: same number of words, the same head noun, the rest nearly alike (built once per
+    gazetteer; each text looked up once)."""
+
+    def __init__(self, gazetteer):
+        self.titles = {t.lower(): post.iri for post in gazetteer.posts.values() for t in post.titles}
+        self._by_shape: dict[tuple[int, str], list[tuple[str, str]]] = {}  # in the order of titles
+        for title, iri in self.titles.items():
+            tw = title.split()
+            if tw:
+                self._by_shape.setdefault((len(tw), tw[-1]), []).append((title, iri))
+        self._misspelt: dict[str, str | None] = {}
+
+    def post(self, low: str) -> str | None:
+        """The post IRI of a lower-case title, else None."""
+        post = self.titles.get(low)
+        if post is not None:
+            return post
+        if low in self._misspelt:
+            return self._misspelt[low]
+        words = low.split()
+        best, score = None, 0.0
+        for title, iri in self._by_shape.get((len(words), words[-1]), ()) if words else ():
+            s = fuzz.ratio(title, low)
+            if s > score:
+                best, score = iri, s
+        if len(self._misspelt) >= 100_000:
+            self._misspelt.clear()
+        post = self._misspelt[low] = best if score >= 90 else None
+        return post
+
+
+_TITLES: dict[int, tuple[object, int, Titles]] = {}
+
+
+def titles_of(gazetteer) -> Titles:
+    """The :class:`Titles` of a gazetteer, made on first use (again when its posts change)."""
+    got = _TITLES.get(id(gazetteer))
+    if got is None or got[0] is not gazetteer or got[1] != len(gazetteer.posts):
+        if len(_TITLES) >= 8:
+            _TITLES.clear()
+        got = _TITLES[id(gazetteer)] = (gazetteer, len(gazetteer.posts), Titles(gazetteer))
+    return got[2]
+
+
 def _unnamed_member(tok) -> bool:
     """A role noun introducing someone not named ("a US official", "another EU diplomat", "one White
     House aide", "EU diplomats"): indefinite, or a plural with no determiner."""
@@ -62,7 +108,8 @@ class SpeakerResolver:
         self.window = MentionWindow(doc, index)
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
-        self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self._titles = titles_of(self.gazetteer)
+        self.titles = self._titles.titles
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
@@ -97,6 +144,20 @@ class SpeakerResolver:
                         and c.pos_ in ("PROPN", "NOUN")), None)
             if obj is not None:
                 return obj
+        # "X said Y fears …, calling it '…'": a reporting participle after a comma at the end of a
+        # reported clause is the reporter's, not that clause's subject's (the parser hangs it low),
+        # unless that subject is a person who speaks ("Z reports Ann shot it down, saying …").
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == "," and self.cues.is_reporting(verb) \
+                and not self._person_subject(verb.head):
+            node = verb.head
+            for _ in range(4):
+                if is_root(node) or node.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                    break
+                if node.dep_ == "ccomp" and self.cues.is_reporting(node.head) \
+                        and node.head.lemma_.lower() != "report":
+                    return self.subject_of(node.head, depth + 1)
+                node = node.head
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -115,6 +176,17 @@ class SpeakerResolver:
                 return None
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def _person_subject(self, verb) -> bool:
+        """True when the verb's own subject is a person: a he/she or a person's name."""
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            return False
+        if subj.lower_ in PRONOUNS_PERSON:
+            return True
+        iri = self.mentioned(subj)
+        actor = self.actor(iri) if iri else None
+        return actor is not None and actor.kind == "person"
 
     def resolve(self, tok, log: SpeakerLog) -> tuple[str | None, str | None, float]:
         """(speaker IRI, source IRI, confidence) named by a subject token."""
@@ -234,8 +306,11 @@ class SpeakerResolver:
         tok_actor = self.doc.tok_actor
         if tok.i in tok_actor:
             return tok_actor[tok.i]
+        # "a US official", "an EU diplomat": one unnamed member of the body named, not the body
+        unnamed = self.lex.role_nouns.get(tok.lemma_.lower()) == "person" and \
+            any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)
         # "the Pentagon secretary": an organisation naming a role's holder is not the speaker itself.
-        if self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower()):
+        if not unnamed and (self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower())):
             orgs = [c for c in tok.children if c.dep_ == "compound" and c.i in tok_actor
                     and (self.actor(tok_actor[c.i]) or None) is not None
                     and self.actor(tok_actor[c.i]).kind != "person"]
@@ -254,6 +329,10 @@ class SpeakerResolver:
         for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
             for child in node.children:
                 if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
+                    actor = self.actor(tok_actor[child.i])
+                    if unnamed and node is tok and child.dep_ != "appos" and actor is not None \
+                            and actor.kind != "person":
+                        continue
                     return tok_actor[child.i]
         return None
 
@@ -315,20 +394,7 @@ class SpeakerResolver:
         return None
 
     def _title_holder(self, text: str) -> str | None:
-        low = text.lower().replace("’", "'")
-        post = self.titles.get(low)
-        if post is None:
-            # A misspelt title: same number of words, the same head noun, the rest nearly alike.
-            words = low.split()
-            best, score = None, 0.0
-            for title, iri in self.titles.items():
-                tw = title.split()
-                if len(tw) != len(words) or tw[-1] != words[-1]:
-                    continue
-                s = fuzz.ratio(title, low)
-                if s > score:
-                    best, score = iri, s
-            post = best if score >= 90 else None
+        post = self._titles.post(text.lower().replace("’", "'"))
         return self.index.holder(post) if post else None
 
     def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None, strict: bool = False,

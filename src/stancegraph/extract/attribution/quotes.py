@@ -5,19 +5,21 @@
 itself when it is the innermost reporter) / a line ``X: "…"`` / a quote alone in its sentence
 right after one attributed to a speaker. A quote with no reporting evidence stays without a
 speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
-paragraphs is one utterance per paragraph.
+paragraphs is one utterance per paragraph where each paragraph reopens it, one where the
+reopening mark is left out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import ABOUT_PREPOSITIONS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ...lang_en import ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
-from ..quotes import DOUBLE_OPEN, SINGLE_OPEN, Quote
+from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from . import Utterance
 from .scope import report_scope
@@ -34,12 +36,13 @@ class QuoteAttribution:
             u = self.attribute(doc, speakers, log, q, prev, n)
             if u is None:
                 continue
-            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            # A quote reopened in each paragraph it runs over is one quotation per paragraph, all the
+            # speaker's (a continuation without a reopening mark is one piece, one quotation).
             parts = self.split(doc, u)
             out.extend(parts)
             log += ((u.anchor, u.statement.speaker),)
             prev = parts[0].statement
-        return out
+        return echoed(out)
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
                   prev: Statement | None, n: int) -> Utterance | None:
@@ -81,6 +84,9 @@ class QuoteAttribution:
         if not chain:
             frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
             chain = [frame] if frame is not None else []
+        if not chain:
+            intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
+            chain = [intro] if intro is not None else []
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # "Trump's statement of a possible "swapping"", "her remarks about "…"": the possessor's words
         owner = speech_owner(speakers, toks, inside)
@@ -90,7 +96,9 @@ class QuoteAttribution:
                 speaker, source, conf, cue, chain = sp, src, cf * 0.9, owner[0].lemma_.lower(), []
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
         # does not own the quoted words: the speech verb above it does.
-        if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]):
+        # A clause of its own set against the speech ("X said …, while Y insisted '…'") keeps its speaker.
+        if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]) \
+                and not contrastive_clause(chain[0], chain[1]):
             chain = [v for v in chain if not cues.is_predicate(v)] + [v for v in chain if cues.is_predicate(v)]
         own_text = None  # an outlet that is the innermost reporter quotes its own text
         words = [tokens[i] for i in toks if not tokens[i].is_punct]
@@ -164,7 +172,10 @@ class QuoteAttribution:
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
             here = doc.sent_of[toks[0]]
-            if covered >= len(sent) - 1:
+            # or a clause's worth of quoted words that ends the sentence, with no verb of speech in it
+            # ('If there is no vote, "then the council must act."' after '"…," she said.')
+            tail = len(words) >= 4 and all(t.is_punct or t.is_space for t in tokens[toks[-1] + 1:sent.end])
+            if covered >= len(sent) - 1 or tail:
                 if prev is not None and 0 <= here - prev.sentence <= 1:
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
                 else:
@@ -223,6 +234,28 @@ class QuoteAttribution:
         return None
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def echoed(found: list[Utterance]) -> list[Utterance]:
+    """``found`` with each quote given to a name by a colon ("X: '…'", "'…': X on …", a headline's
+    habit) given instead to the speaker of a longer quote the words are taken from, when the article
+    reports it with a verb: the body tells who said them, the headline only sums up."""
+    out = []
+    for u in found:
+        st = u.statement
+        if st.cue == ":" and st.quoted_text:
+            mine = _words(st.quoted_text)
+            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":")
+                           and v.statement.quoted_text and len(v.statement.quoted_text) > len(st.quoted_text)
+                           and mine.strip() and mine in _words(v.statement.quoted_text)), None)
+            if source is not None and source.speaker != st.speaker:
+                u = replace(u, statement=replace(st, speaker=source.speaker, reported_by=source.reported_by))
+        out.append(u)
+    return out
+
+
 def is_title(doc: ParsedArticle, toks) -> bool:
     """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
     Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
@@ -247,6 +280,8 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     text = doc.article.text
     line_start = max(text.rfind("\n", 0, q.begin) + 1, doc.article.body_start)
     before = text[line_start:q.begin].rstrip(DOUBLE_OPEN + SINGLE_OPEN + " ")
+    if not before.strip():
+        return quote_colon_speaker(doc, speakers, log, q)
     if before.endswith(":"):
         left = before[:-1].strip()
     else:
@@ -268,6 +303,56 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def quote_colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                        q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker of a headline ``"…": X on the plan`` (a quote opening its line, then a colon): the
+    actor named first in the few words after the colon, as their subject or head, not as an object."""
+    text = doc.article.text
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")
+    if not rest.startswith(":"):
+        return None, 0.0, None
+    start = q.end + len(after) - len(rest) + 1
+    toks = doc.tokens_in(start, line_end)[:6]
+    for i in toks:
+        tok = doc.doc[i]
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.dep_ in ("pobj", "dobj") or tok.pos_ in ("VERB", "ADP"):
+            break
+        speaker = doc.tok_actor.get(i)
+        if speaker is not None:
+            actor = speakers.actor(speaker)
+            if actor is not None and not actor.is_source:
+                return speaker, 0.7, ":"
+    return None, 0.0, None
+
+
+def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
+    """The verb introducing a quote that opens its paragraph from the end of the paragraph before,
+    which ends with a colon ('He replied:' / 'She then turned to the tolls:' and the quote below):
+    the reporting verb nearest the colon in that sentence, else the sentence's main verb. None when
+    the paragraph before does not end so."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    if text[line_start:q.begin].strip(DOUBLE_OPEN + SINGLE_OPEN + " \t") or line_start <= doc.article.body_start:
+        return None
+    before = text[doc.article.body_start:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.article.body_start + len(before) - 1
+    toks = doc.tokens_in(colon, colon + 1)
+    if not toks:
+        return None
+    sent = doc.doc[toks[0]].sent
+    verbs = sorted((t for t in sent if speakers.cues.is_reporting(t)), key=lambda t: -t.i)
+    if verbs:
+        return verbs[0]
+    return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
 
 
 def frame_verb(doc: ParsedArticle, toks):
@@ -358,4 +443,18 @@ def governs(outer, inner) -> bool:
         tok = tok.head
         if tok.i == outer.i:
             return True
+    return False
+
+
+def contrastive_clause(inner, outer) -> bool:
+    """True when ``inner`` heads (or stands in) a clause with a subject of its own set against the rest
+    by a contrastive subordinator ("…, while Bob Sample insisted …"), below ``outer``."""
+    node = inner
+    for _ in range(8):
+        if node.i == outer.i or is_root(node):
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in node.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
     return False
