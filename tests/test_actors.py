@@ -54,6 +54,9 @@ SPEAKER_CASES = [
     pytest.param('Another White House official said the plan was "not final".',
                  {"White House official": ("person", "White House")},
                  id='another_unnamed_member_of_a_body'),
+    pytest.param('The U.N. mission said the meeting was "open". Later the U.N. mission said "we meet again".',
+                 {"U.N. mission": ("organisation", "United Nations")},
+                 id='a_mission_of_a_body_is_a_body_of_its_own_affiliated_to_it'),
     pytest.param('White House aides said the plan was "not final".',
                  {"White House aides": ("group", "White House")},
                  id='unnamed_members_of_a_body_are_a_group_of_it'),
@@ -113,6 +116,13 @@ def test_places_peoples_and_documents_are_not_actors(extractor):
                            'end," the Lisbon Ceasefire Agreement said.')
     names = {a.name for a in r.actors.values()}
     assert not names & {"Ruritania", "Lisbon Ceasefire Agreement", "Harbour Ceasefire Agreement"}, names
+
+
+def test_a_body_of_a_body_is_neither_that_body_nor_another_named_before(extractor):
+    r = extract(extractor, 'The Harbour Watch Authority met the U.N. mission in Lisbon. The U.N. mission said the '
+                           'talks were "open".')
+    said = {r.actors[st.speaker].name for st in r.statements if st.quoted_text}
+    assert said == {"U.N. mission"}
 
 
 def test_a_states_adjective_is_no_body_and_affiliates_the_descriptor(extractor, resources):

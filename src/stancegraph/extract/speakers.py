@@ -252,7 +252,9 @@ class SpeakerResolver:
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
-            if det[:1] == ["the"]:
+            # "the UN mission", "the EU delegation office": a body of the body named, not an antecedent
+            sub_body = kind == "organisation" and any(m.dep_ == "compound" and m.i in doc.tok_actor for m in modifiers)
+            if det[:1] == ["the"] and not sub_body:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
@@ -319,6 +321,10 @@ class SpeakerResolver:
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 if holder is None and _unnamed_member(tok):
                     return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
+                if holder is None and self.lex.role_nouns.get(tok.lemma_.lower()) == "organisation":
+                    # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
+                    return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
+                                None)
                 if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
