@@ -15,10 +15,10 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
-                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
-                       SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, role_phrase
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -252,7 +252,9 @@ class SpeakerResolver:
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
-            if det[:1] == ["the"]:
+            # "the UN mission", "the EU delegation office": a body of the body named, not an antecedent
+            sub_body = kind == "organisation" and any(m.dep_ == "compound" and m.i in doc.tok_actor for m in modifiers)
+            if det[:1] == ["the"] and not sub_body:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
@@ -274,8 +276,8 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG":
-                return self.index.mint(span.text, "organisation"), None, 0.6
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
         return None, None, 0.0
 
     def _noted(self, start: int, end: int, iri: str) -> str:
@@ -332,6 +334,10 @@ class SpeakerResolver:
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 if holder is None and _unnamed_member(tok):
                     return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
+                if holder is None and self.lex.role_nouns.get(tok.lemma_.lower()) == "organisation":
+                    # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
+                    return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
+                                None)
                 definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                 if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
@@ -387,7 +393,9 @@ class SpeakerResolver:
         """The state a demonym names (the state whose sovereign has it), if any."""
         lex = event_lexicon(self.resources)
         key = lex.demonyms.get(tok.lower_)
-        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+        if key is None:
+            return adjective_state(tok.text, self.resources)  # "the Kazakh president"
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
         """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
