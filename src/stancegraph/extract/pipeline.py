@@ -110,7 +110,8 @@ class Extractor:
         events = ClaimEventFinder(pd, speakers, log)
         add_claim_events(pd, events.find(), statements, scopes, claims, muted, events.allied)
         claims = sorted_claims(claims)
-        actors, mentions = article_actors(pd, index, statements, positions, claims)
+        actors, mentions = article_actors(pd, index, statements, positions, claims,
+                                          speakers.role_mentions.values())
         unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]
         return Extraction(article, actors, mentions, statements, positions, claims, unattributed,
                           pd.doc_speaker, pd.inferred_date)

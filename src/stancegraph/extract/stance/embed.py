@@ -47,7 +47,8 @@ class WordLlamaEmbedder:
             matrix = f.get_tensor("embedding.weight")
         self.model = WordLlamaInference(matrix, Tokenizer.from_file(str(tok)))
         self.dim = int(matrix.shape[1])
-        digest = hashlib.sha256(weights.read_bytes()[:1 << 20]).hexdigest()[:12]
+        with weights.open("rb") as fh:  # the first MiB identifies the weights (not the whole 16 MB read)
+            digest = hashlib.sha256(fh.read(1 << 20)).hexdigest()[:12]
         self.id = f"wordllama-{wordllama.__version__ if hasattr(wordllama, '__version__') else '0.4'}-{self.dim}d-{digest}"
 
     def embed(self, texts: list[str]) -> np.ndarray:
