@@ -458,3 +458,10 @@ def test_a_whole_territory_including_parts(extractor, text, expected):
 def test_an_inclusion_in_no_state_s_territory_claims_nothing(extractor):
     _, _, _, claims = run(extractor, "Anna Varga said all the talks, including those on Kherson, went well.")
     assert not claims, claims
+
+
+def test_an_inclusion_with_no_act_before_stands_for_the_territories_named_before(extractor):
+    _, _, _, claims = run(extractor, "Kherson and Luhansk were shelled again overnight. The talks went nowhere. "
+                                     "Anna Varga said all Russian territory, including the parts to be added later, "
+                                     "is protected.")
+    assert {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")} <= claims, claims

@@ -240,9 +240,11 @@ class ClaimEventFinder:
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
-            if not has_territory and not self.earlier:
-                continue
             self.sent_n = n
+            if not has_territory and not self.earlier:
+                if any(i in self.terr for i in range(0, sent.start)):
+                    out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
+                continue
             # the same order in every process: longest cue first at each token, then by its words
             matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
@@ -264,7 +266,7 @@ class ClaimEventFinder:
         """ "all Ruritanian territory, including T", "all of X's land, including the annexed regions": a
         state's whole territory said to include a territory asserts that state's sovereign for it; an
         inclusion naming no territory ("including the parts to be enshrined") stands for every territory
-        the article's acts named before."""
+        the article's acts named before, or with no such act, every territory the article named before."""
         doc = self.ctx.doc
         out = []
         for tok in sent:
@@ -280,7 +282,9 @@ class ClaimEventFinder:
                 continue
             inside = [i for i in range(tok.i + 1, tok.right_edge.i + 1) if i in self.terr]
             territories = tuple(sorted({t for i in self._whole_lists(inside, tok) for t in self.terr[i]})) if inside \
-                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
+                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts})) \
+                or tuple(sorted({self.terr[i][0] for i in range(0, sent.start) if len(self.terr.get(i, ())) == 1
+                                 and not self._government(i)}))
             sign, _, chain = self._polarity(noun, [noun.i])
             if sign < 0:
                 sovereign = self.lex.contrary.get(sovereign)
