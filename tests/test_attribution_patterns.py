@@ -28,6 +28,17 @@ def test_quote_continued_over_paragraphs_is_one_quote_per_paragraph(extractor):
     assert got == {("Ann Example", "The first part is ready."), ("Ann Example", "The second part follows,")}
 
 
+def test_quote_continued_without_a_reopening_mark_is_one_quote(extractor):
+    text = ('Ann Example met the port council on Monday.\n\n"The quays stay closed until the vote.\n\n'
+            'The ships will wait," she said.\n\nBob Sample left early.')
+    r, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "The quays stay closed until the vote. The ships will wait,")}
+    # a closing mark after a word alone (no sentence end, no comma before it) continues nothing
+    _, got = quotes_of(extractor, 'Ann Example spoke on Monday. "The quays stay closed until the vote.\n\n'
+                                  'Bob Sample called it "a shame" later.', published=None)
+    assert {q for _, q in got} == {"The quays stay closed until the vote.", "a shame"}
+
+
 def test_two_speakers_in_one_sentence_and_bare_surnames(extractor):
     text = ('Ann Example met Bob Sample in Lisbon. "We agreed on the basics," Example said, '
             'while Sample said "nothing is settled."')
@@ -168,6 +179,13 @@ def test_quote_marks_of_every_habit():
     # a closing-style mark used to open, and double primes
     assert [q.text for q in find_quotes('The mayor said, ”Nothing has changed.” Then')] == ["Nothing has changed."]
     assert [q.text for q in find_quotes('″We are not there yet,″ the mayor said.')] == ["We are not there yet,"]
+    # a straight mark glued to a full stop, met outside a quote and before a capital, opens one
+    assert [q.text for q in find_quotes('The talks "speak volumes" about the port."It is my hope," he said.')] == [
+        "speak volumes", "It is my hope,"]
+    # and one glued after a closing mark ('supplies.""The')
+    assert [q.text for q in find_quotes('It wants "fair prices.""The eyes are on us," she said.')] == [
+        "fair prices.", "The eyes are on us,"]
+
 
 
 def test_definite_descriptor_of_a_person_named_just_before(extractor):
@@ -348,6 +366,107 @@ QUOTE_SPEAKER_CASES = [
         "Ann Example spoke in Lisbon on Monday. Ann Example’s comments echo her call for “fair prices.”",
         {("Ann Example", "fair prices.")}, True,
         id='a_phrase_of_someones_comments_stays_a_quote'),
+    pytest.param(
+        'Ann Example met Bob Sample in Lisbon. Ann Example said the talks were useful, '
+        'while Bob Sample insisted "the deal is not done."',
+        {("Bob Sample", "the deal is not done.")}, True,
+        id='the_second_speaker_of_a_contrastive_clause_keeps_the_quote'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He then turned to the toll plan:\n\n'
+        '"The tolls are too high. The ships will go elsewhere."',
+        {("Bob Sample", "The tolls are too high. The ships will go elsewhere.")}, False,
+        id='a_paragraph_ending_with_a_colon_introduces_the_quote_below'),
+    pytest.param(
+        'To the mayor\'s question on the tolls, Bob Sample replied:\n\n"The tolls stay."',
+        {("Bob Sample", "The tolls stay.")}, False,
+        id='a_reporting_verb_before_the_colon_of_the_paragraph_before'),
+    pytest.param(
+        '"Close to madness": Ann Example on the new toll plan\nAnn Example spoke on Monday at the harbour.',
+        {("Ann Example", "Close to madness")}, False,
+        id='headline_quote_colon_name'),
+    pytest.param(
+        '"Close to madness": Ann Example and Bob Sample comment on the toll plan\n'
+        'The two spoke on Monday at the harbour.',
+        {("Ann Example", "Close to madness")}, False,
+        id='headline_quote_colon_names_the_first'),
+    pytest.param(
+        '"No tolls for small ships": Ann Example on the port\n'
+        'Bob Sample spoke first. "We want no tolls for small ships, none at all," Bob Sample said.',
+        {("Bob Sample", "No tolls for small ships"),
+         ("Bob Sample", "We want no tolls for small ships, none at all,")}, False,
+        id='a_headline_quote_taken_from_the_body_is_its_speakers'),
+    pytest.param(
+        'Ann Example signalled on Monday that France may delay the vote on the tolls, saying the current '
+        'draft is "not my final offer."',
+        {("Ann Example", "not my final offer.")}, False,
+        id='a_reporting_participle_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Ann Example said France fears losing its quays, calling the plan "the clearest way to keep the port '
+        'alive."',
+        {("Ann Example", "the clearest way to keep the port alive.")}, False,
+        id='calling_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Harbour Wire reports Ann Example shot down the idea as well, saying last month, '
+        '"The port is not for sale."',
+        {("Ann Example", "The port is not for sale.")}, False,
+        id='a_reporting_participle_of_a_person_who_speaks_stays_theirs'),
+    pytest.param(
+        "Ann Example said she was grateful to the ports that backed the plan.\n\n"
+        "''The demand is clear: the tolls must go,'' she said.",
+        {("Ann Example", "The demand is clear: the tolls must go,")}, False,
+        id='two_apostrophes_after_a_comma_close_the_quote'),
+    pytest.param(
+        'Ann Example spoke to the council about the tolls. The tolls would need "robust guarantees", she said.'
+        '\n\nIf there was no vote on Monday, "then the council must act on its own".',
+        {("Ann Example", "robust guarantees"), ("Ann Example", "then the council must act on its own")}, False,
+        id='quoted_words_ending_the_next_sentence_continue_the_speaker'),
+    pytest.param(
+        'The Harbour Board announced a three-day pause on Monday.\n\n"The other ports should follow this '
+        'example," began a translated announcement from the Harbour Board.\n\n'
+        '"In the event of new tolls, the board will respond."',
+        {("Harbour Board", "The other ports should follow this example,"),
+         ("Harbour Board", "In the event of new tolls, the board will respond.")}, False,
+        id='an_announcement_speaks_for_the_body_it_is_from'),
+    pytest.param(
+        'Ann Example questioned the recording with a one word post on social media: "Fake."',
+        {("Ann Example", "Fake.")}, False,
+        id='a_colon_ending_a_clause_before_a_quote_gives_it_to_the_clauses_subject'),
+    pytest.param(
+        'The agenda of the port council included two items: "tolls and quays."',
+        set(), False,
+        id='a_colon_after_a_clause_whose_subject_is_nobody_gives_no_speaker'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He emphasized that for peace to be lasting, "we need to '
+        'eliminate all the roots and causes of that conflict," highlighting the port\'s longstanding concerns.',
+        {("Bob Sample", "we need to eliminate all the roots and causes of that conflict,")}, False,
+        id='the_next_reporting_verb_when_the_nearest_has_its_subject_inside_the_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n"The gap is wide," the publication states.',
+        {("Politico", "The gap is wide,")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_after_a_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n'
+        'These results, the publication notes, "culminated in weekend meetings in Lisbon."',
+        {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
+    pytest.param(
+        'Ann Example said the talks were "useful and calm," but "nothing was settled on the tolls," '
+        'Politico reports, writes Harbour Gazette.',
+        {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
+        id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
+    pytest.param(
+        'Harbourland President Carl Example spoke on Monday. "The blockade must end," said Carl Example.\n\n'
+        '"We appeal to the ports to open the quays," the Harbourland president added.',
+        {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
+        False, id='the_x_president_is_the_person_named_before_not_x'),
+    pytest.param(
+        'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
+        {("US official", "The harbour deal is close,")}, False,
+        id='an_unnamed_member_of_a_named_state_is_not_the_state'),
+    pytest.param(
+        'The port talks resumed in Lisbon. "The harbour deal is close," an EU diplomat said.',
+        {("EU diplomat", "The harbour deal is close,")}, False,
+        id='an_unnamed_member_of_a_named_body_is_not_the_body'),
 ]
 
 
@@ -380,3 +499,10 @@ NOT_A_QUOTE_CASES = [
 def test_phrases_that_are_not_that_speakers_quote(extractor, text, phrase, speaker):
     _, got = quotes_of(extractor, text)
     assert all(q != phrase or (speaker is not None and who != speaker) for who, q in got)
+
+
+def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):
+    r, _ = quotes_of(extractor, '"The harbour deal is close," an EU diplomat said.')
+    actor = next(a for a in r.actors.values() if a.name == "EU diplomat")
+    assert actor.kind == "person" and actor.affiliation == "https://w3id.org/stancegraph/id/actor/european-union"
+

@@ -150,9 +150,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
                                                                        [n] if n >= 0 else [], evd, c))
 
 
-def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims):
+def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims, role_mentions=()):
     """The actors the article's output names (with the organisations of minted ones, and a
-    document speaker), and their mentions."""
+    document speaker), and their mentions (``role_mentions``: the role phrases that name unnamed
+    actors, "an EU diplomat")."""
     used = {st.speaker for st in statements} | ({doc.doc_speaker} if doc.doc_speaker else set()) | \
            {p.holder for p in positions} | \
            {c.claimant for c in claims} | {st.reported_by for st in statements if st.reported_by}
@@ -167,4 +168,10 @@ def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions,
             if aff is not None and not aff.from_gazetteer:
                 actors[aff.iri] = aff
     mentions: list[Mention] = [m for m in doc.mentions if m.actor in actors]
+    seen = {(m.span.begin, m.span.end) for m in mentions}
+    for m in sorted(role_mentions, key=lambda m: (m.span.begin, m.span.end, m.actor)):
+        if m.actor in actors and (m.span.begin, m.span.end) not in seen:
+            seen.add((m.span.begin, m.span.end))
+            mentions.append(m)
+    mentions.sort(key=lambda m: (m.span.begin, m.span.end))
     return actors, mentions
