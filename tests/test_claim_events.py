@@ -465,3 +465,21 @@ def test_an_inclusion_with_no_act_before_stands_for_the_territories_named_before
                                      "Anna Varga said all Russian territory, including the parts to be added later, "
                                      "is protected.")
     assert {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")} <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Among them are …", "These include …": the terms of the demands named in the sentence before
+    ("Anna Varga set out her government's conditions for a truce on Friday. Among them are the withdrawal of "
+     "Ukrainian forces from Luhansk and Kiev's refusal to join NATO.", ("Anna Varga", "luhansk", "russia")),
+    ("Anna Varga repeated her demands on Monday. These include the withdrawal of Ukrainian troops from Kherson.",
+     ("Anna Varga", "kherson", "russia")),
+])
+def test_terms_listed_after_the_demands(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_items_listed_after_no_demand_claim_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga visited several towns on Monday. Among them are places near Kherson "
+                                     "from which Ukrainian troops withdrew.")
+    assert not claims, claims

@@ -51,7 +51,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    PRONOUNS_PERSON, WHOLE_WORDS
+    PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -396,7 +396,8 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
-        if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
+        if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
+                self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
             sovereign = self.lex.contrary.get(sovereign)
@@ -876,6 +877,10 @@ class ClaimEventFinder:
             if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
                 return speaker, subj.i, True
             break
+        # "X set out its conditions. Among them are …": the terms are X's demands
+        holder = self._enumerated_holder(chain[-1])
+        if holder is not None:
+            return self.att.resolve(holder, self.log)[0], holder.i, False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -917,6 +922,27 @@ class ClaimEventFinder:
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _enumerated_holder(self, root):
+        """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
+        the sentence before ("X set out the conditions …", "Y's demands …"). The token naming whose
+        terms they are (its possessor, else the subject of the verb it is the object of), or None."""
+        pron = None
+        if (root.lemma_ or "").lower() == "be":
+            prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+            pron = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        elif forms(root)[1] in self.lex.provisions:
+            pron = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if pron is None or pron.lower_ not in PRONOUNS_ENUMERATED or self.sent_n == 0:
+            return None
+        for tok in reversed(self.ctx.sents[self.sent_n - 1]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or (self._stance_of(tok) or 0) <= 0:
+                continue
+            cands = [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj":
+                cands += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            return next((c for c in cands if self.att.resolve(c, self.log)[0] is not None), None)
+        return None
 
     def _owner(self, noun, depth: int = 0) -> str | None:
         """The actor a thing belongs to: its possessor ("X's plan"), an actor or demonym modifying it
