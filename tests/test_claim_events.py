@@ -483,3 +483,10 @@ def test_items_listed_after_no_demand_claim_nothing(extractor):
     _, _, _, claims = run(extractor, "Anna Varga visited several towns on Monday. Among them are places near Kherson "
                                      "from which Ukrainian troops withdrew.")
     assert not claims, claims
+
+
+def test_a_participle_between_dashes_does_not_reach_the_names_after_it(extractor):
+    # "T — annexed in 2014 — and parts of U and V": U and V were not annexed
+    _, _, _, claims = run(extractor, "Anna Varga said the swap possibly referred to Crimea — illegally annexed in "
+                                     "2014 — and parts of Donetsk and Kherson.")
+    assert not {c for c in claims if c[1] in ("donetsk", "kherson")}, claims

@@ -467,12 +467,17 @@ class ClaimEventFinder:
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
                 continue  # "annex T and seize U": the conjoined act has its own object
+            if c.dep_ == "conj" and trig.pos_ == "VERB" and c.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parse conjoins to the act's verb ("T — annexed in 2014 — and U") is not its object
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # (an infinitive, "an attempt to annex T", is about its own object, not about the attempt)
         infinitive = trig.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
         if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig) and not infinitive:
             noun = trig.head
-            toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
+            # ("T — annexed in 2014 — and parts of U": a participle after its noun does not reach the
+            # conjuncts after it)
+            end = trig.i if trig.dep_ == "acl" and trig.i > noun.i else noun.right_edge.i + 1
+            toks.update(range(noun.left_edge.i, end))
             toks.discard(trig.i)
         # "entails a pullback of Y troops beyond the borders of T": the parse may hang the place withdrawn
         # from on the verb whose object the act is
