@@ -490,3 +490,15 @@ def test_a_participle_between_dashes_does_not_reach_the_names_after_it(extractor
     _, _, _, claims = run(extractor, "Anna Varga said the swap possibly referred to Crimea — illegally annexed in "
                                      "2014 — and parts of Donetsk and Kherson.")
     assert not {c for c in claims if c[1] in ("donetsk", "kherson")}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conjoined verbs: the first one's negation is its own, not said again of the act
+    ("The European Union said it does not and will not recognise Russia's annexation of Sevastopol.",
+     ("European Union", "sevastopol", "ukraine")),
+    ("Anna Varga condemned and refused to recognise the annexation of Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_negations_of_conjoined_verbs(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert (expected[0], expected[1], "russia") not in claims, claims

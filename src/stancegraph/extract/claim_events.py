@@ -707,9 +707,17 @@ class ClaimEventFinder:
         cur = trig
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
+        parallel = False  # ``cur`` is the first of conjoined verbs ("does not and will not recognise"): its
+        # negation and polarity are its own, not said of the act
         for _ in range(30):
             if chain[-1] is not cur:
                 chain.append(cur)
+            if parallel:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                    break
+                parallel = cur.dep_ == "conj"
+                cur = cur.head
+                continue
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
@@ -742,6 +750,7 @@ class ClaimEventFinder:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
+            parallel = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX")
             cur = cur.head
         return sign, negative_pred, chain
 
