@@ -460,6 +460,16 @@ QUOTE_SPEAKER_CASES = [
         {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
         False, id='the_x_president_is_the_person_named_before_not_x'),
     pytest.param(
+        'Bob Sample spoke on the tolls. "We need the quays for the harbour," he said. "And I think we are going '
+        'to get them. We are going to get them." Not so fast, says Ann Example.',
+        {("Bob Sample", "We need the quays for the harbour,"),
+         ("Bob Sample", "And I think we are going to get them. We are going to get them.")}, False,
+        id='a_short_answer_after_a_quote_is_no_frame_of_it'),
+    pytest.param(
+        'Ann Example met the council. "The port is closed. It stays closed." She said.',
+        {("Ann Example", "The port is closed. It stays closed.")}, False,
+        id='a_bare_frame_split_off_by_the_sentence_splitter'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -82,7 +82,7 @@ class QuoteAttribution:
                 after += 1  # the closing mark and the full stop may end the quote's own sentence
             if after < len(tokens):
                 nxt = tokens[after].sent
-                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
+                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12 and is_frame(nxt, cues):
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
             chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
@@ -368,6 +368,19 @@ def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
     if verbs:
         return verbs[0]
     return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
+
+
+def is_frame(sent, cues) -> bool:
+    """True when a short sentence is a bare reporting frame ('She said.', 'Said the mayor.'): its
+    reporting verb comes first or right after its subject, with no words of its own before them
+    ('Not so fast, says the mayor.' answers the quote, it does not frame it)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if cues.is_reporting(t)), None)
+    if verb is None:
+        return False
+    before = [t for t in words if t.i < verb.i]
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(t.i in subject for t in before)
 
 
 def frame_verb(doc: ParsedArticle, toks):
