@@ -497,8 +497,34 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
         node = node.head  # "statement of "…"", "remarks about "…""
     if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
-        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        poss = possessor_of(node)
         return (node, poss) if poss is not None else None
+    # "X's comments that Y should have the "…"": the clause the words stand in says what the noun
+    # says, up to the noun (no verb of speech on the way)
+    for _ in range(4):
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("acl", "ccomp") or is_root(node) \
+                or speakers.cues.is_reporting(node):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            node = node.head
+            continue
+        owner = node.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(owner)
+            return (owner, poss) if poss is not None else None
+        return None
+    return None
+
+
+def possessor_of(noun):
+    """The possessor of a noun: its "poss" child, or a name the parser hung on it with a bare
+    apostrophe ("Francis’ comments")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("nmod", "compound") and c.i < noun.i and \
+                any(g.dep_ == "case" and g.text in ("’", "'", "’s", "'s") for g in c.children):
+            return c
     return None
 
 
