@@ -106,19 +106,32 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
     """Claims made by acts (:mod:`.claim_events`). Inside an utterance's scope they are its
     speaker's, unless the act names another holder the speaker does not speak for (``allied``):
     then the speaker relays it. In narration the act is a reported statement of its claimant
-    (appended to ``statements`` and ``scopes``, with no position of its own)."""
+    (appended to ``statements`` and ``scopes``, with no position of its own), unless it is background
+    told by the writer (``ev.background``)."""
     owner = {}
+    enclosing: dict[int, list[int]] = {}  # token -> the scopes holding it, smallest first
     for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
         for i in scope:
             owner[i] = n  # the smallest scope holding a token wins
+            enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
     for ev in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
         n = owner.get(ev.trigger, -1)
+        if n >= 0:
+            # "X's spokesman said X announced the annexation of T": one who speaks for the actor whose
+            # words these are, reporting them, asserts them
+            for m in enclosing.get(ev.trigger, ()):
+                if statements[m].speaker != statements[n].speaker and allied(statements[m].speaker,
+                                                                           statements[n].speaker):
+                    n = m
+                    break
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
+        if n < 0 and getattr(ev, "background", False):
+            continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]
             n = made.get((ev.claimant, sent_n), -1)
@@ -137,9 +150,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
                                                                        [n] if n >= 0 else [], evd, c))
 
 
-def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims):
+def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims, role_mentions=()):
     """The actors the article's output names (with the organisations of minted ones, and a
-    document speaker), and their mentions."""
+    document speaker), and their mentions (``role_mentions``: the role phrases that name unnamed
+    actors, "an EU diplomat")."""
     used = {st.speaker for st in statements} | ({doc.doc_speaker} if doc.doc_speaker else set()) | \
            {p.holder for p in positions} | \
            {c.claimant for c in claims} | {st.reported_by for st in statements if st.reported_by}
@@ -154,4 +168,10 @@ def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions,
             if aff is not None and not aff.from_gazetteer:
                 actors[aff.iri] = aff
     mentions: list[Mention] = [m for m in doc.mentions if m.actor in actors]
+    seen = {(m.span.begin, m.span.end) for m in mentions}
+    for m in sorted(role_mentions, key=lambda m: (m.span.begin, m.span.end, m.actor)):
+        if m.actor in actors and (m.span.begin, m.span.end) not in seen:
+            seen.add((m.span.begin, m.span.end))
+            mentions.append(m)
+    mentions.sort(key=lambda m: (m.span.begin, m.span.end))
     return actors, mentions

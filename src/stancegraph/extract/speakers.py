@@ -15,15 +15,16 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
-                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
-                       SOURCE_PREPOSITIONS)
-from .actors import ActorIndex, role_phrase
+from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .gender import article_genders, pronoun_gender
 from .matcher import is_root
+from .model import Mention, Span
 from .window import WINDOW, MentionWindow
 
 #: (token index of the speaker's mention, actor IRI) of the speakers found so far, in order
@@ -41,6 +42,61 @@ def _role_stem(text: str) -> str:
     return text
 
 
+class Titles:
+    """The gazetteer's post titles (lower case) -> post IRI, and the post a title names, also
+    misspelt: same number of words, the same head noun, the rest nearly alike (built once per
+    gazetteer; each text looked up once)."""
+
+    def __init__(self, gazetteer):
+        self.titles = {t.lower(): post.iri for post in gazetteer.posts.values() for t in post.titles}
+        self._by_shape: dict[tuple[int, str], list[tuple[str, str]]] = {}  # in the order of titles
+        for title, iri in self.titles.items():
+            tw = title.split()
+            if tw:
+                self._by_shape.setdefault((len(tw), tw[-1]), []).append((title, iri))
+        self._misspelt: dict[str, str | None] = {}
+
+    def post(self, low: str) -> str | None:
+        """The post IRI of a lower-case title, else None."""
+        post = self.titles.get(low)
+        if post is not None:
+            return post
+        if low in self._misspelt:
+            return self._misspelt[low]
+        words = low.split()
+        best, score = None, 0.0
+        for title, iri in self._by_shape.get((len(words), words[-1]), ()) if words else ():
+            s = fuzz.ratio(title, low)
+            if s > score:
+                best, score = iri, s
+        if len(self._misspelt) >= 100_000:
+            self._misspelt.clear()
+        post = self._misspelt[low] = best if score >= 90 else None
+        return post
+
+
+_TITLES: dict[int, tuple[object, int, Titles]] = {}
+
+
+def titles_of(gazetteer) -> Titles:
+    """The :class:`Titles` of a gazetteer, made on first use (again when its posts change)."""
+    got = _TITLES.get(id(gazetteer))
+    if got is None or got[0] is not gazetteer or got[1] != len(gazetteer.posts):
+        if len(_TITLES) >= 8:
+            _TITLES.clear()
+        got = _TITLES[id(gazetteer)] = (gazetteer, len(gazetteer.posts), Titles(gazetteer))
+    return got[2]
+
+
+def _unnamed_member(tok) -> bool:
+    """A role noun introducing someone not named ("a US official", "another EU diplomat", "one White
+    House aide", "EU diplomats"): indefinite, or a plural with no determiner."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+    if dets:
+        return dets[0] in INDEFINITE_DETERMINERS
+    return tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in VOICE_ROLE_NOUNS  # "ISW analysts": ISW
+
+
 class SpeakerResolver:
     """Resolves subject tokens of one parsed article to actors (minting role holders into ``index``)."""
 
@@ -52,8 +108,11 @@ class SpeakerResolver:
         self.window = MentionWindow(doc, index)
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
-        self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self._titles = titles_of(self.gazetteer)
+        self.titles = self._titles.titles
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
+        #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
+        self.role_mentions: dict[tuple[int, str], Mention] = {}
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -195,12 +254,15 @@ class SpeakerResolver:
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
+                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                    None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
-            if det[:1] == ["the"]:
+            # "the UN mission", "the EU delegation office": a body of the body named, not an antecedent
+            sub_body = kind == "organisation" and any(m.dep_ == "compound" and m.i in doc.tok_actor for m in modifiers)
+            if det[:1] == ["the"] and not sub_body:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
@@ -219,12 +281,19 @@ class SpeakerResolver:
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
-            return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
+            return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG":
-                return self.index.mint(span.text, "organisation"), None, 0.6
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
         return None, None, 0.0
+
+    def _noted(self, start: int, end: int, iri: str) -> str:
+        """Keep the words ``start:end`` as a mention of the unnamed actor ``iri`` they name."""
+        words = self.doc.doc[start:end]
+        begin = words[0].idx + self.doc.offset
+        self.role_mentions.setdefault((begin, iri), Mention(Span(begin, begin + len(words.text), words.text), iri))
+        return iri
 
     def definite(self, tok, log: SpeakerLog) -> str | None:
         """The actor a role or document noun stands for as a definite descriptor ("the publication",
@@ -271,6 +340,12 @@ class SpeakerResolver:
             if orgs:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
+                if holder is None and _unnamed_member(tok):
+                    return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
+                if holder is None and self.lex.role_nouns.get(tok.lemma_.lower()) == "organisation":
+                    # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
+                    return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
+                                None)
                 definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
                 if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
@@ -326,7 +401,9 @@ class SpeakerResolver:
         """The state a demonym names (the state whose sovereign has it), if any."""
         lex = event_lexicon(self.resources)
         key = lex.demonyms.get(tok.lower_)
-        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+        if key is None:
+            return adjective_state(tok.text, self.resources)  # "the Kazakh president"
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
         """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
@@ -347,20 +424,7 @@ class SpeakerResolver:
         return None
 
     def _title_holder(self, text: str) -> str | None:
-        low = text.lower().replace("’", "'")
-        post = self.titles.get(low)
-        if post is None:
-            # A misspelt title: same number of words, the same head noun, the rest nearly alike.
-            words = low.split()
-            best, score = None, 0.0
-            for title, iri in self.titles.items():
-                tw = title.split()
-                if len(tw) != len(words) or tw[-1] != words[-1]:
-                    continue
-                s = fuzz.ratio(title, low)
-                if s > score:
-                    best, score = iri, s
-            post = best if score >= 90 else None
+        post = self._titles.post(text.lower().replace("’", "'"))
         return self.index.holder(post) if post else None
 
     def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None, strict: bool = False,
