@@ -484,6 +484,17 @@ QUOTE_SPEAKER_CASES = [
         {("Bob Sample", "We stay shut.")}, False,
         id='quoted_by_an_outlet_as_saying_stays_the_subjects'),
     pytest.param(
+        'After the negotiations in Belarus, Kyiv’s presidential advisor Mikhailo Example tweeted, “We have '
+        'accomplished some tiny positive outcomes about the logistics of humanitarian corridors.”',
+        {("Mikhailo Example", "We have accomplished some tiny positive outcomes about the logistics of "
+                              "humanitarian corridors.")}, False,
+        id='the_name_right_before_the_verb_when_the_parsed_subject_names_nobody'),
+    pytest.param(
+        'In a statement on Tuesday, the Harbour Families Forum in Lisbon urged the council to extend the truce, '
+        'saying: “If a truce with the mayor is possible, so too is an end to the strike.”',
+        {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
+        False, id='a_place_after_the_subject_is_no_speaker'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -131,6 +131,12 @@ class QuoteAttribution:
                     and subj.lemma_.lower() in speakers.lex.source_nouns:
                 continue  # "her comments echo the old idea of "Greater Harbour"": the writer's label
             sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None and v.i > 0 and v.i - 1 in doc.tok_actor and tokens[v.i - 1].pos_ == "PROPN" \
+                    and tokens[v.i - 1].dep_ != "pobj" and (subj is None or subj.i != v.i - 1):
+                # 'After the talks, X's adviser Ann Example tweeted, "…"' with the subject misparsed as
+                # "talks": the name right before the verb
+                subj = tokens[v.i - 1]
+                sp, src, cf = speakers.resolve(subj, log)
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
