@@ -15,7 +15,7 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
                        POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
                        RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
@@ -262,14 +262,16 @@ class SpeakerResolver:
                     ante = self._descriptor_person(tok, log, role, affiliation)
                     if ante:
                         return ante, None, 0.55
-            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
-                return None, None, 0.0  # a bare plural ("critics said") is still a collective
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
+                    not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
+                return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
                 end = of_phrase  # "heads of the breakaway regions", "members of the council"
-            words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
+                     if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
