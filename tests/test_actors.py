@@ -128,6 +128,16 @@ def test_a_body_of_a_body_is_neither_that_body_nor_another_named_before(extracto
     assert said == {"U.N. mission"}
 
 
+def test_a_name_the_parser_hangs_on_the_person_before_is_the_roles(extractor):
+    """ "MP and adviser to Ann Example, Bob Sample, ...": Bob Sample is the MP, and "the MP" later too."""
+    r = extract(extractor, 'In response, Ruritanian MP and adviser to president Ann Example, Bob Sample, has claimed '
+                           'the decision shows "fear". Asked about it, the MP argued: "He is declaring something '
+                           'and doing the opposite."')
+    said = {st.quoted_text: r.actors[st.speaker].name for st in r.statements if st.quoted_text}
+    assert set(said.values()) == {"Bob Sample"}, said
+    assert not any("MP" in a.name for a in r.actors.values())
+
+
 def test_a_states_adjective_is_no_body_and_affiliates_the_descriptor(extractor, resources):
     """ "Kazakh president ...": the recogniser reads "Kazakh" as a body; it is Kazakhstan's adjective."""
     r = extract(extractor, 'Kazakh president refuses to recognise the new republics\n\n'

@@ -113,6 +113,7 @@ class SpeakerResolver:
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
+        self._role_names: dict[str, list] | None = None  # see _roles_named
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -342,7 +343,9 @@ class SpeakerResolver:
                             and actor.kind != "person":
                         continue
                     return tok_actor[child.i]
-        return None
+        # "MP and adviser to Ann Example, Bob Sample, said": the parser hangs the name on the person
+        # before it, but one named person is not in apposition to another: the name is the role's.
+        return next((iri for iri, roles in self._roles_named().items() if any(t.i == tok.i for t in roles)), None)
 
     def source_owner(self, tok):
         """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
@@ -557,4 +560,22 @@ class SpeakerResolver:
             for c in tokens[i].children:
                 if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
                     return True
-        return False
+        # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
+        return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
+
+    def _roles_named(self) -> dict[str, list]:
+        """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
+        if self._role_names is None:
+            self._role_names = {}
+            tok_actor = self.doc.tok_actor
+            for t in self.doc.doc:
+                if t.i in tok_actor or self.lex.role_nouns.get(t.lemma_.lower()) != "person":
+                    continue
+                for u in t.subtree:
+                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
+                            and tok_actor[u.head.i] != tok_actor[u.i] \
+                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                            and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+        return self._role_names
