@@ -421,6 +421,45 @@ QUOTE_SPEAKER_CASES = [
         {("Ann Example", "robust guarantees"), ("Ann Example", "then the council must act on its own")}, False,
         id='quoted_words_ending_the_next_sentence_continue_the_speaker'),
     pytest.param(
+        'The Harbour Board announced a three-day pause on Monday.\n\n"The other ports should follow this '
+        'example," began a translated announcement from the Harbour Board.\n\n'
+        '"In the event of new tolls, the board will respond."',
+        {("Harbour Board", "The other ports should follow this example,"),
+         ("Harbour Board", "In the event of new tolls, the board will respond.")}, False,
+        id='an_announcement_speaks_for_the_body_it_is_from'),
+    pytest.param(
+        'Ann Example questioned the recording with a one word post on social media: "Fake."',
+        {("Ann Example", "Fake.")}, False,
+        id='a_colon_ending_a_clause_before_a_quote_gives_it_to_the_clauses_subject'),
+    pytest.param(
+        'The agenda of the port council included two items: "tolls and quays."',
+        set(), False,
+        id='a_colon_after_a_clause_whose_subject_is_nobody_gives_no_speaker'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He emphasized that for peace to be lasting, "we need to '
+        'eliminate all the roots and causes of that conflict," highlighting the port\'s longstanding concerns.',
+        {("Bob Sample", "we need to eliminate all the roots and causes of that conflict,")}, False,
+        id='the_next_reporting_verb_when_the_nearest_has_its_subject_inside_the_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n"The gap is wide," the publication states.',
+        {("Politico", "The gap is wide,")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_after_a_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n'
+        'These results, the publication notes, "culminated in weekend meetings in Lisbon."',
+        {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
+    pytest.param(
+        'Ann Example said the talks were "useful and calm," but "nothing was settled on the tolls," '
+        'Politico reports, writes Harbour Gazette.',
+        {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
+        id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
+    pytest.param(
+        'Harbourland President Carl Example spoke on Monday. "The blockade must end," said Carl Example.\n\n'
+        '"We appeal to the ports to open the quays," the Harbourland president added.',
+        {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
+        False, id='the_x_president_is_the_person_named_before_not_x'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

@@ -378,3 +378,83 @@ def test_a_spokesman_reporting_his_own_side_s_act_holds_it(extractor):
     # one who does not speak for the actor only reports its act
     _, _, _, other = run(extractor, "Dmytro Kuleba said Moscow did not regret announcing the annexation of Kherson.")
     assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
+
+
+def test_a_recognition_recognises_the_status_after_as(extractor):
+    # a status word earlier in the recognised phrase ("occupied Ukrainian territories") is not what is recognised
+    _, _, _, claims = run(extractor, "Anna Varga ruled out a deal unless the world recognises Crimea and the other "
+                                     "occupied Ukrainian territories as Russian.")
+    assert ("Anna Varga", "crimea", "russia") in claims, claims
+    assert ("Anna Varga", "crimea", "ukraine") not in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a provision verb makes the act a term its holder demands; the place withdrawn from may hang on the verb
+    ("Anna Varga said the decision entails a complete pullback of Ukrainian troops beyond the borders of the "
+     "Donbas region.", ("Anna Varga", "donbas", "russia")),
+    ("The Russian memorandum envisages the recognition of Crimea as part of Russia.", ("Russia", "crimea", "russia")),
+    # a negation on the provision negates the act
+    ("The plan does not envisage a withdrawal of Ukrainian troops from Kherson, Anna Varga said.",
+     ("Anna Varga", "kherson", "ukraine")),
+])
+def test_provisions_of_a_plan(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "all of X's territory", "the entire territory of X", "a single inch of X's territory": every territory
+    # the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga demanded that Russia withdraw its forces from all of "
+     "Ukraine's territory.", {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    ("Moscow annexed Kherson in 2022. Anna Varga demanded that Russia withdraw from the entire territory of Ukraine.",
+     {("Anna Varga", "kherson", "ukraine")}),
+    ("Moscow wants Ukraine to cede Crimea. Anna Varga said Ukraine would never give up a single inch of Ukrainian "
+     "territory.", {("Anna Varga", "crimea", "ukraine")}),
+])
+def test_the_whole_of_a_state_s_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_the_whole_territory_with_no_act_before_names_nothing(extractor):
+    _, _, _, claims = run(extractor, "Fighting went on near Kharkiv. Anna Varga demanded that Russia withdraw its "
+                                     "forces from all of Ukraine's territory.")
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # backing a statement that a state lost a territory asserts the other side's sovereign
+    ("Anna Varga welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Anna Varga", "crimea", "russia")),
+    ("Anna Varga said the Kremlin welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Kremlin", "crimea", "russia")),
+    # a loss refused
+    ("Anna Varga said Ukraine will never lose Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_losing_a_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_a_reported_loss_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said Ukraine lost Kherson in March.")
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's whole territory said to include a territory: that state's sovereign for it
+    ("Anna Varga said all Russian territory, including Kherson, is protected.", {("Anna Varga", "kherson", "russia")}),
+    # an inclusion naming no territory stands for the territories the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga replied that all Russian territory, including the parts "
+     "to be enshrined in the constitution, is under the full protection of the state.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+])
+def test_a_whole_territory_including_parts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_an_inclusion_in_no_state_s_territory_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said all the talks, including those on Kherson, went well.")
+    assert not claims, claims

@@ -33,8 +33,12 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .. import paths as P
+    from .. import paths as P, worker
     from ..pipeline import build as run_build
+    from . import _app
+
+    if _app.STANDALONE:  # the program loads once and ends with the build: what it loads is frozen
+        worker.FREEZE_LOADED = True
 
     sources = list(paths) if paths else [P.data_dir() / "articles"]
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

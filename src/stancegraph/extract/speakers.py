@@ -290,6 +290,19 @@ class SpeakerResolver:
         self.role_mentions.setdefault((begin, iri), Mention(Span(begin, begin + len(words.text), words.text), iri))
         return iri
 
+    def definite(self, tok, log: SpeakerLog) -> str | None:
+        """The actor a role or document noun stands for as a definite descriptor ("the publication",
+        "the ministry") when the parser hung its article on another word ('the publication states'
+        read as one noun phrase); None when it names no one nearby."""
+        role = tok.lemma_.lower()
+        kind = self.lex.role_nouns.get(role)
+        if kind is None:
+            if role in self.lex.source_nouns:
+                return self._antecedent(tok, log, person=False, role=None, strict=True)
+            return None
+        outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
+        return self._antecedent(tok, log, person=kind == "person", role=role, sources=outlet)
+
     def possessor(self, tok, log: SpeakerLog) -> str | None:
         """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
         low = tok.lower_
@@ -328,10 +341,13 @@ class SpeakerResolver:
                     # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
                     return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
                                 None)
-                if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
                                                      strict=True)
+                if holder is None and definite and self.lex.role_nouns.get(tok.lemma_.lower()) == "person":
+                    return None  # "the Harbourland president": a person, found with the speakers known (resolve)
                 return holder or tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
         # "the negotiator and adviser, Ann Example"), not inside its prepositions.

@@ -63,6 +63,11 @@ class QuoteAttribution:
                 steps += 1
                 if h.i not in inside and cues.is_reporting(h) and h not in chain:
                     chain.append(h)
+        # the frame right after the quote ('"…," X reports, writes Y') comes before a verb the parser
+        # hung the quote on further on
+        frame = frame_verb(doc, toks) if chain else None
+        if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
+            chain = [frame] + [v for v in chain if v.i != frame.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
@@ -80,9 +85,11 @@ class QuoteAttribution:
                 if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
-            chain = cands[:1]
+            chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
         if not chain:
-            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
+            # '"…," he continued', 'He saluted "…."', 'X answered with a one-word post: "Fake."'
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks) \
+                or noun_frame(doc, toks, cues)  # '"…," the publication states' read as a noun
             chain = [frame] if frame is not None else []
         if not chain:
             intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
@@ -110,6 +117,14 @@ class QuoteAttribution:
                 subj = inverted_subject(v)  # '"…," tweeted the ministry'
             if subj is None and v.i > 0 and v.i - 1 in doc.tok_actor:
                 subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
+            if subj is None and v.pos_ == "NOUN" and v.i > 0 and tokens[v.i - 1].dep_ == "compound":
+                # the verb read as a noun: its subject is the compound before it, its article the noun's
+                subj = tokens[v.i - 1]
+                if subj.i not in doc.tok_actor and speakers.resolve(subj, log)[:2] == (None, None):
+                    sp = speakers.definite(subj, log)
+                    if sp is not None:
+                        speaker, source, conf, verb, cue = sp, None, 0.6, v, v.lemma_.lower()
+                        break
             if subj is not None and subj.i in inside:
                 continue  # a subject inside the quoted words (a parser slip) is not who says them
             if subj is not None and name_term and subj.pos_ == "NOUN" \
@@ -371,6 +386,55 @@ def frame_verb(doc: ParsedArticle, toks):
             return None
         if t.pos_ == "VERB":
             return t
+    return None
+
+
+def colon_clause_verb(doc: ParsedArticle, toks):
+    """The main verb of the clause a colon ends right before a quote that is a sentence's worth ('X
+    questioned the recording with a post on social media: "Fake."'): who does it says the words.
+    None when no colon comes right before the quote or the clause has no verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or ":" not in marks or "\n" in marks:
+        return None
+    last = tokens[toks[-1]].text[-1:]
+    if last not in ".!?…" and not (toks[-1] + 1 < len(tokens) and tokens[toks[-1] + 1].text[:1] in ".!?"):
+        return None
+    root = tokens[j].sent.root
+    return root if root.pos_ == "VERB" and root.i < toks[0] else None
+
+
+def noun_frame(doc: ParsedArticle, toks, cues):
+    """A reporting verb the parser took for a plural noun, its subject for a compound ('"…," the
+    publication states.', 'These results, the paper notes, "…"'): in the short clause right after a
+    quote closed by a comma, or between commas right before the quote. None when there is none."""
+    tokens = doc.doc
+
+    def misparsed(t) -> bool:
+        if t.tag_ != "NNS" or t.lemma_.lower() not in cues.reporting_single or t.i < 2:
+            return False
+        c = tokens[t.i - 1]
+        return c.dep_ == "compound" and c.head.i == t.i and c.pos_ in ("NOUN", "PROPN") \
+            and (tokens[t.i - 2].dep_ == "det" or c.pos_ == "PROPN")
+
+    j, marks = toks[-1] + 1, tokens[toks[-1]].text[-1:]
+    while j < len(tokens) and j <= toks[-1] + 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j += 1
+    if any(c in marks for c in ",?!"):
+        for t in tokens[j:j + 4]:
+            if t.is_punct or t.is_space:
+                break
+            if misparsed(t):
+                return t
+    j = toks[0] - 1
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        j -= 1
+    if j >= 0 and misparsed(tokens[j]) and j + 1 < toks[0] and tokens[j + 1].text == ",":
+        return tokens[j]
     return None
 
 
