@@ -52,7 +52,7 @@ class TokenTable:
     ``dep_``), ``head`` (``head.i``) and ``alpha`` (``is_alpha``)."""
 
     __slots__ = ("n", "text", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "_sentences",
-                 "__weakref__")
+                 "memo", "__weakref__")
 
     def __init__(self, doc):
         from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
@@ -74,6 +74,8 @@ class TokenTable:
         self.head = (arr[:, 5].astype(np.int64) + np.arange(n)).tolist()
         self.alpha = [a == 1 for a in alpha]
         self._sentences = None
+        #: what a rule derives from the whole Doc once (key: the rule's name and its tables' id)
+        self.memo: dict = {}
 
     def sentences(self, doc) -> list[tuple[int, int]]:
         """(start, end) token indices of each of ``doc.sents`` (this table's Doc), made once."""
