@@ -421,6 +421,80 @@ QUOTE_SPEAKER_CASES = [
         {("Ann Example", "robust guarantees"), ("Ann Example", "then the council must act on its own")}, False,
         id='quoted_words_ending_the_next_sentence_continue_the_speaker'),
     pytest.param(
+        'The Harbour Board announced a three-day pause on Monday.\n\n"The other ports should follow this '
+        'example," began a translated announcement from the Harbour Board.\n\n'
+        '"In the event of new tolls, the board will respond."',
+        {("Harbour Board", "The other ports should follow this example,"),
+         ("Harbour Board", "In the event of new tolls, the board will respond.")}, False,
+        id='an_announcement_speaks_for_the_body_it_is_from'),
+    pytest.param(
+        'Ann Example questioned the recording with a one word post on social media: "Fake."',
+        {("Ann Example", "Fake.")}, False,
+        id='a_colon_ending_a_clause_before_a_quote_gives_it_to_the_clauses_subject'),
+    pytest.param(
+        'The agenda of the port council included two items: "tolls and quays."',
+        set(), False,
+        id='a_colon_after_a_clause_whose_subject_is_nobody_gives_no_speaker'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He emphasized that for peace to be lasting, "we need to '
+        'eliminate all the roots and causes of that conflict," highlighting the port\'s longstanding concerns.',
+        {("Bob Sample", "we need to eliminate all the roots and causes of that conflict,")}, False,
+        id='the_next_reporting_verb_when_the_nearest_has_its_subject_inside_the_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n"The gap is wide," the publication states.',
+        {("Politico", "The gap is wide,")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_after_a_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n'
+        'These results, the publication notes, "culminated in weekend meetings in Lisbon."',
+        {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
+    pytest.param(
+        'Ann Example said the talks were "useful and calm," but "nothing was settled on the tolls," '
+        'Politico reports, writes Harbour Gazette.',
+        {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
+        id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
+    pytest.param(
+        'Harbourland President Carl Example spoke on Monday. "The blockade must end," said Carl Example.\n\n'
+        '"We appeal to the ports to open the quays," the Harbourland president added.',
+        {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
+        False, id='the_x_president_is_the_person_named_before_not_x'),
+    pytest.param(
+        'Bob Sample spoke on the tolls. "We need the quays for the harbour," he said. "And I think we are going '
+        'to get them. We are going to get them." Not so fast, says Ann Example.',
+        {("Bob Sample", "We need the quays for the harbour,"),
+         ("Bob Sample", "And I think we are going to get them. We are going to get them.")}, False,
+        id='a_short_answer_after_a_quote_is_no_frame_of_it'),
+    pytest.param(
+        'Ann Example met the council. "The port is closed. It stays closed." She said.',
+        {("Ann Example", "The port is closed. It stays closed.")}, False,
+        id='a_bare_frame_split_off_by_the_sentence_splitter'),
+    pytest.param(
+        'Kyiv summoned the envoy to complain about Bob Sample’s comments that the port should have the '
+        '“courage of the white flag” to end the strike.',
+        {("Bob Sample", "courage of the white flag")}, False,
+        id='a_quote_in_the_that_clause_of_someones_comments_is_theirs'),
+    pytest.param(
+        'Ann Example spoke in Lisbon. The council was also accused by Ann Example of subjecting the port to '
+        '“pressure and threats”.',
+        {("Ann Example", "pressure and threats")}, False,
+        id='the_agent_of_a_passive_verb_of_speech_is_the_speaker'),
+    pytest.param(
+        'The port is closed, Bob Sample was quoted by Harbour Wire as saying: "We stay shut."',
+        {("Bob Sample", "We stay shut.")}, False,
+        id='quoted_by_an_outlet_as_saying_stays_the_subjects'),
+    pytest.param(
+        'After the negotiations in Belarus, Kyiv’s presidential advisor Mikhailo Example tweeted, “We have '
+        'accomplished some tiny positive outcomes about the logistics of humanitarian corridors.”',
+        {("Mikhailo Example", "We have accomplished some tiny positive outcomes about the logistics of "
+                              "humanitarian corridors.")}, False,
+        id='the_name_right_before_the_verb_when_the_parsed_subject_names_nobody'),
+    pytest.param(
+        'In a statement on Tuesday, the Harbour Families Forum in Lisbon urged the council to extend the truce, '
+        'saying: “If a truce with the mayor is possible, so too is an end to the strike.”',
+        {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
+        False, id='a_place_after_the_subject_is_no_speaker'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),
@@ -460,6 +534,20 @@ NOT_A_QUOTE_CASES = [
 def test_phrases_that_are_not_that_speakers_quote(extractor, text, phrase, speaker):
     _, got = quotes_of(extractor, text)
     assert all(q != phrase or (speaker is not None and who != speaker) for who, q in got)
+
+
+def test_a_possessor_hung_on_its_noun_with_a_bare_apostrophe(extractor):
+    from spacy.tokens import Doc
+
+    from stancegraph.extract.attribution.quotes import possessor_of
+    # the parse the parser gives "about Francis’ comments" at times: the name a modifier, the mark its case
+    words = ["about", "Francis", "’", "comments", "and", "Ann", "’s", "remarks", "and", "the", "remarks"]
+    heads = [0, 3, 1, 0, 3, 7, 5, 3, 3, 10, 3]
+    deps = ["ROOT", "nmod", "case", "pobj", "cc", "poss", "case", "conj", "cc", "det", "conj"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert possessor_of(doc[3]).text == "Francis"
+    assert possessor_of(doc[7]).text == "Ann"
+    assert possessor_of(doc[10]) is None
 
 
 def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):

@@ -378,3 +378,127 @@ def test_a_spokesman_reporting_his_own_side_s_act_holds_it(extractor):
     # one who does not speak for the actor only reports its act
     _, _, _, other = run(extractor, "Dmytro Kuleba said Moscow did not regret announcing the annexation of Kherson.")
     assert not {c for c in other if c[0] == "Dmytro Kuleba" and c[2] == "russia"}, other
+
+
+def test_a_recognition_recognises_the_status_after_as(extractor):
+    # a status word earlier in the recognised phrase ("occupied Ukrainian territories") is not what is recognised
+    _, _, _, claims = run(extractor, "Anna Varga ruled out a deal unless the world recognises Crimea and the other "
+                                     "occupied Ukrainian territories as Russian.")
+    assert ("Anna Varga", "crimea", "russia") in claims, claims
+    assert ("Anna Varga", "crimea", "ukraine") not in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a provision verb makes the act a term its holder demands; the place withdrawn from may hang on the verb
+    ("Anna Varga said the decision entails a complete pullback of Ukrainian troops beyond the borders of the "
+     "Donbas region.", ("Anna Varga", "donbas", "russia")),
+    ("The Russian memorandum envisages the recognition of Crimea as part of Russia.", ("Russia", "crimea", "russia")),
+    # a negation on the provision negates the act
+    ("The plan does not envisage a withdrawal of Ukrainian troops from Kherson, Anna Varga said.",
+     ("Anna Varga", "kherson", "ukraine")),
+])
+def test_provisions_of_a_plan(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "all of X's territory", "the entire territory of X", "a single inch of X's territory": every territory
+    # the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga demanded that Russia withdraw its forces from all of "
+     "Ukraine's territory.", {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    ("Moscow annexed Kherson in 2022. Anna Varga demanded that Russia withdraw from the entire territory of Ukraine.",
+     {("Anna Varga", "kherson", "ukraine")}),
+    ("Moscow wants Ukraine to cede Crimea. Anna Varga said Ukraine would never give up a single inch of Ukrainian "
+     "territory.", {("Anna Varga", "crimea", "ukraine")}),
+])
+def test_the_whole_of_a_state_s_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_the_whole_territory_with_no_act_before_names_nothing(extractor):
+    _, _, _, claims = run(extractor, "Fighting went on near Kharkiv. Anna Varga demanded that Russia withdraw its "
+                                     "forces from all of Ukraine's territory.")
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # backing a statement that a state lost a territory asserts the other side's sovereign
+    ("Anna Varga welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Anna Varga", "crimea", "russia")),
+    ("Anna Varga said the Kremlin welcomed Donald Trump's statement that Ukraine had lost Crimea long ago.",
+     ("Kremlin", "crimea", "russia")),
+    # a loss refused
+    ("Anna Varga said Ukraine will never lose Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_losing_a_territory(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_a_reported_loss_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said Ukraine lost Kherson in March.")
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's whole territory said to include a territory: that state's sovereign for it
+    ("Anna Varga said all Russian territory, including Kherson, is protected.", {("Anna Varga", "kherson", "russia")}),
+    # an inclusion naming no territory stands for the territories the article's acts named before
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga replied that all Russian territory, including the parts "
+     "to be enshrined in the constitution, is under the full protection of the state.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+])
+def test_a_whole_territory_including_parts(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_an_inclusion_in_no_state_s_territory_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said all the talks, including those on Kherson, went well.")
+    assert not claims, claims
+
+
+def test_an_inclusion_with_no_act_before_stands_for_the_territories_named_before(extractor):
+    _, _, _, claims = run(extractor, "Kherson and Luhansk were shelled again overnight. The talks went nowhere. "
+                                     "Anna Varga said all Russian territory, including the parts to be added later, "
+                                     "is protected.")
+    assert {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")} <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Among them are …", "These include …": the terms of the demands named in the sentence before
+    ("Anna Varga set out her government's conditions for a truce on Friday. Among them are the withdrawal of "
+     "Ukrainian forces from Luhansk and Kiev's refusal to join NATO.", ("Anna Varga", "luhansk", "russia")),
+    ("Anna Varga repeated her demands on Monday. These include the withdrawal of Ukrainian troops from Kherson.",
+     ("Anna Varga", "kherson", "russia")),
+])
+def test_terms_listed_after_the_demands(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_items_listed_after_no_demand_claim_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga visited several towns on Monday. Among them are places near Kherson "
+                                     "from which Ukrainian troops withdrew.")
+    assert not claims, claims
+
+
+def test_a_participle_between_dashes_does_not_reach_the_names_after_it(extractor):
+    # "T — annexed in 2014 — and parts of U and V": U and V were not annexed
+    _, _, _, claims = run(extractor, "Anna Varga said the swap possibly referred to Crimea — illegally annexed in "
+                                     "2014 — and parts of Donetsk and Kherson.")
+    assert not {c for c in claims if c[1] in ("donetsk", "kherson")}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conjoined verbs: the first one's negation is its own, not said again of the act
+    ("The European Union said it does not and will not recognise Russia's annexation of Sevastopol.",
+     ("European Union", "sevastopol", "ukraine")),
+    ("Anna Varga condemned and refused to recognise the annexation of Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_negations_of_conjoined_verbs(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert (expected[0], expected[1], "russia") not in claims, claims

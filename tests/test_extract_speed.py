@@ -41,7 +41,7 @@ def test_the_token_table_answers_what_each_token_answers(docs):
         assert token_table(doc) is table  # built once per Doc
         for tok in doc:
             i = tok.i
-            assert table.forms[i] == forms(tok)
+            assert table.forms[i] == forms(tok) and table.text[i] == tok.text
             assert (table.lower[i], table.lemma[i], table.pos[i], table.tag[i], table.dep[i], table.head[i],
                     table.alpha[i]) == \
                 (tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.head.i, tok.is_alpha)

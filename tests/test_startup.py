@@ -139,3 +139,15 @@ def test_memory_mapped_embeddings_are_wordllama_s_own():
         want = np.asarray(reference.embed(texts[:n], norm=True), dtype=np.float32)
         assert np.array_equal(ours.embed(texts[:n]), want), n
     assert ours.embed([]).shape == (0, 256)
+    # each text is pooled alone: the same bits as wordllama's padded batch and as a batch of one,
+    # also for an empty text (0/0 in both), one token, and a text longer than any batch-mate
+    import warnings
+
+    edge = texts[:5] + ["", "no", "word " * 300]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = ours.embed(edge)
+        batched = np.asarray(reference.embed(edge, norm=True), dtype=np.float32)
+        alone = np.vstack([reference.embed([t], norm=True) for t in edge])
+    assert np.array_equal(got, batched, equal_nan=True) and np.array_equal(got, alone, equal_nan=True)
+    assert np.isnan(got[-3]).all() and not np.isnan(np.delete(got, -3, axis=0)).any()

@@ -11,6 +11,7 @@ spokesman") go to the most recent fitting actor.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,8 +22,9 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri
-from ..lang_en import CLITIC_POSSESSIVE, INSTITUTION_NOUNS
+from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
+from .tokens import token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -71,6 +73,45 @@ def _same_person(name: str, other: str) -> bool:
     if a[0] == b[0]:
         return surname >= 75
     return first >= 60 and a[0][0] == b[0][0] and surname >= 85
+
+
+_ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
+
+
+def adjective_state(word: str, resources: Resources) -> str | None:
+    """The gazetteer state an adjective names by sharing the start of its name ("Kazakh" ->
+    Kazakhstan, "Ruritanian" -> Ruritania): the one state whose first name word shares at least
+    four letters with it and all but at most four of its own, the adjective adding at most four
+    ("-ian", "-ese"); None for any other word.
+
+    >>> from stancegraph.knowledge import load_resources
+    >>> res = load_resources()
+    >>> adjective_state("Kazakh", res).rsplit("/", 1)[-1], adjective_state("Indiana", res)
+    ('kazakhstan', None)
+    >>> adjective_state("Australian", res) is None  # not Austria
+    True
+    """
+    hit = _ADJECTIVES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        hit = _ADJECTIVES[id(resources)] = (resources, {})
+    cache = hit[1]
+    if word in cache:
+        return cache[word]
+    w = _fold(word)
+    found: set[str] = set()
+    if word[:1].isupper() and w.endswith(DEMONYM_ENDINGS) and len(w) >= 4:
+        for actor in resources.gazetteer.actors.values():
+            if actor.kind != "state":
+                continue
+            for label in (actor.name, *actor.aliases):
+                first = _fold(label.split()[0]) if label.strip() else ""
+                if not first or first == w or not first[:1].isalpha():
+                    continue
+                common = len(os.path.commonprefix([w, first]))
+                if common >= max(4, len(first) - 4) and len(w) - common <= 4:  # not "Austr-alian"
+                    found.add(actor.iri)
+    cache[word] = next(iter(found)) if len(found) == 1 else None
+    return cache[word]
 
 
 def clean_name(text: str) -> str:
@@ -185,6 +226,9 @@ class ActorFinder:
             holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
+        # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
+        # Westland", "the Westlandic president") names no person or body where it reads it as one.
+        places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -205,6 +249,10 @@ class ActorFinder:
                 continue
             if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
                 continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
+            if _fold(text) in places or (ent.label_ == "ORG" and doc[e - 1].lower_ in DOCUMENT_NOUNS):
+                continue  # a place or a people; a document ("the Ceasefire Agreement") is no actor
+            if e - s == 1 and adjective_state(text, self.res):
+                continue  # "the Kazakh president": a state's adjective, not a body
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
@@ -299,15 +347,19 @@ class ActorFinder:
                         body_named_before(word, s) if actor.kind == "organisation" else None)
                 else:
                     better = None
-                if better is None and actor.kind == "person":
-                    better = spelt_like_before(actor.name, s, iri)
+                if better is None and (actor.kind == "person" or e - s == 1):
+                    better = spelt_like_before(actor.name, s, iri)  # also a surname read as a body ("Budanow")
                 if better and better != iri:
                     iri = better
                     for i in range(s, e):
                         taken[i] = iri
             final.append((s, e, iri))
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in taken or table.pos[n] != "PROPN":
+                continue  # read without making the Token
+            tok = doc[n]
+            if not tok.text[:1].isupper() or tok.i in spans_at:
                 continue
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
@@ -401,6 +453,14 @@ class ActorFinder:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
         Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
         one of the spellings of a surname the gazetteer knows in several ("Iwanenko" where it knows "Ivanenko" and "Ivanenco")."""
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})  # the same text, the same answer
+        if text not in memo:
+            if len(memo) >= 100_000:
+                memo.clear()
+            memo[text] = self._fuzzy_person_of(text)
+        return memo[text]
+
+    def _fuzzy_person_of(self, text: str) -> str | None:
         parts = text.split()
         if len(parts) == 1:
             word = _fold(text)

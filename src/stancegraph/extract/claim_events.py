@@ -50,7 +50,8 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+    PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -88,6 +89,7 @@ class ClaimEventLexicon:
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
+    provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -156,11 +158,13 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     disputes = {phrase(text): True for text in phrases(SG.DisputeCue)}
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
+    provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
+                             provisions)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -236,9 +240,11 @@ class ClaimEventFinder:
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
-            if not has_territory and not self.earlier:
-                continue
             self.sent_n = n
+            if not has_territory and not self.earlier:
+                if any(i in self.terr for i in range(0, sent.start)):
+                    out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
+                continue
             # the same order in every process: longest cue first at each token, then by its words
             matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
@@ -253,7 +259,53 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+            out.extend(self._inclusions(sent))
         return out
+
+    def _inclusions(self, sent) -> list[ClaimEvent]:
+        """ "all Ruritanian territory, including T", "all of X's land, including the annexed regions": a
+        state's whole territory said to include a territory asserts that state's sovereign for it; an
+        inclusion naming no territory ("including the parts to be enshrined") stands for every territory
+        the article's acts named before, or with no such act, every territory the article named before."""
+        doc = self.ctx.doc
+        out = []
+        for tok in sent:
+            if tok.lower_ != "including" or tok.dep_ != "prep":
+                continue
+            noun = self._whole_noun(tok.head)
+            if noun is None:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss" or
+                          (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)), None)
+            sovereign = self._actor_sovereign(owner) if owner is not None else None
+            if sovereign is None:
+                continue
+            inside = [i for i in range(tok.i + 1, tok.right_edge.i + 1) if i in self.terr]
+            territories = tuple(sorted({t for i in self._whole_lists(inside, tok) for t in self.terr[i]})) if inside \
+                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts})) \
+                or tuple(sorted({self.terr[i][0] for i in range(0, sent.start) if len(self.terr.get(i, ())) == 1
+                                 and not self._government(i)}))
+            sign, _, chain = self._polarity(noun, [noun.i])
+            if sign < 0:
+                sovereign = self.lex.contrary.get(sovereign)
+            claimant, _, relayed = self._claimant(noun, chain)
+            territories = tuple(t for t in territories if sovereign and self.lex.can_claim(t, sovereign))
+            if claimant is None or not territories or self._is_territory(claimant, territories):
+                continue
+            out.append(ClaimEvent(tok.i, sorted({noun.i, tok.i, *inside}), territories, sovereign, claimant,
+                                  0.55, relayed))
+        return out
+
+    def _whole_noun(self, tok):
+        """The territory noun of "all X territory", "all of X's territory", "the entire X land", or None."""
+        if tok.lower_ in WHOLE_WORDS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            tok = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if tok is None:
+                return None
+        elif not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children):
+            return None
+        return tok if (tok.lemma_ or "").lower() in ("territory", "land", "soil") else None
 
     def _split_verbs(self, sent) -> list:
         """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
@@ -308,16 +360,19 @@ class ClaimEventFinder:
             if definite and before is not None and not other:
                 territories = before[1]
             else:
-                territories = self._pronoun_territories(trig)
+                territories = self._pronoun_territories(trig) or self._whole_territory(args)
                 if not territories:
                     return None
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T as part of X": the status phrase says what is recognised
-            for words, idx2 in self.status_matches:
-                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
-                    sovereign = self.status_cues[words][0].sovereign
-                    break
+            # ("recognise T and other occupied Ruritanian lands as X's": the status after "as", when one is)
+            window = [(words, idx2) for words, idx2 in self.status_matches
+                      if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
+            after_as = [m for m in window if self._after_as(m[1][0])]
+            for words, idx2 in after_as or window:
+                sovereign = self.status_cues[words][0].sovereign
+                break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
@@ -341,7 +396,8 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
-        if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
+        if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
+                self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
             sovereign = self.lex.contrary.get(sovereign)
@@ -355,6 +411,16 @@ class ClaimEventFinder:
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background)
+
+    def _after_as(self, i: int) -> bool:
+        """The status phrase at ``i`` follows "as" or begins with it ("as Ruritanian")."""
+        doc = self.ctx.doc
+        if doc[i].lower_ == "as":
+            return True
+        j = i - 1
+        while j > 0 and doc[j].dep_ == "det":
+            j -= 1
+        return doc[j].lower_ == "as"
 
     def _mentions(self, lemma: str, kind: tuple) -> list[tuple[int, tuple[str, ...]]]:
         """Earlier mentions of an act named again: those of the same word a few sentences before, else
@@ -401,13 +467,24 @@ class ClaimEventFinder:
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
                 continue  # "annex T and seize U": the conjoined act has its own object
+            if c.dep_ == "conj" and trig.pos_ == "VERB" and c.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parse conjoins to the act's verb ("T — annexed in 2014 — and U") is not its object
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # (an infinitive, "an attempt to annex T", is about its own object, not about the attempt)
         infinitive = trig.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
         if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig) and not infinitive:
             noun = trig.head
-            toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
+            # ("T — annexed in 2014 — and parts of U": a participle after its noun does not reach the
+            # conjuncts after it)
+            end = trig.i if trig.dep_ == "acl" and trig.i > noun.i else noun.right_edge.i + 1
+            toks.update(range(noun.left_edge.i, end))
             toks.discard(trig.i)
+        # "entails a pullback of Y troops beyond the borders of T": the parse may hang the place withdrawn
+        # from on the verb whose object the act is
+        if kind == RELINQUISH and trig.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "NOUN":
+            for c in trig.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "beyond", "out") and c.i > trig.i:
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         relcl = _antecedent_of_object(trig)
         if relcl is not None and not any(i in self.terr for i in toks):
             noun = relcl.head  # "T, which X has demanded Y hand over": the act is about T
@@ -461,6 +538,22 @@ class ClaimEventFinder:
         for a, b, terrs in reversed(self.lists):
             if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
                 return tuple(sorted(terrs))
+        return ()
+
+    def _whole_territory(self, args: set[int]) -> tuple[str, ...]:
+        """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land": every
+        territory the article's acts have named so far (the whole of what is in dispute)."""
+        doc = self.ctx.doc
+        for i in sorted(args):
+            tok = doc[i]
+            if (tok.lemma_ or "").lower() not in ("territory", "land", "soil"):
+                continue
+            owned = any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)
+                        or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+            quantified = any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children) \
+                or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WHOLE_WORDS)
+            if owned and quantified:
+                return tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
         return ()
 
     def _government(self, i: int) -> bool:
@@ -614,13 +707,21 @@ class ClaimEventFinder:
         cur = trig
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
+        parallel = False  # ``cur`` is the first of conjoined verbs ("does not and will not recognise"): its
+        # negation and polarity are its own, not said of the act
         for _ in range(30):
             if chain[-1] is not cur:
                 chain.append(cur)
+            if parallel:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                    break
+                parallel = cur.dep_ == "conj"
+                cur = cur.head
+                continue
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
-                    or lemma in self.lex.coercions
+                    or lemma in self.lex.coercions or lemma in self.lex.provisions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
@@ -649,6 +750,7 @@ class ClaimEventFinder:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
+            parallel = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX")
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -698,7 +800,7 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions or lemma in self.lex.provisions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
@@ -789,6 +891,10 @@ class ClaimEventFinder:
             if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
                 return speaker, subj.i, True
             break
+        # "X set out its conditions. Among them are …": the terms are X's demands
+        holder = self._enumerated_holder(chain[-1])
+        if holder is not None:
+            return self.att.resolve(holder, self.log)[0], holder.i, False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -818,7 +924,8 @@ class ClaimEventFinder:
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
                 if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and \
-                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting):
+                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting
+                         or forms(node)[1] in self.lex.provisions):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
@@ -829,6 +936,27 @@ class ClaimEventFinder:
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _enumerated_holder(self, root):
+        """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
+        the sentence before ("X set out the conditions …", "Y's demands …"). The token naming whose
+        terms they are (its possessor, else the subject of the verb it is the object of), or None."""
+        pron = None
+        if (root.lemma_ or "").lower() == "be":
+            prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+            pron = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        elif forms(root)[1] in self.lex.provisions:
+            pron = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if pron is None or pron.lower_ not in PRONOUNS_ENUMERATED or self.sent_n == 0:
+            return None
+        for tok in reversed(self.ctx.sents[self.sent_n - 1]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or (self._stance_of(tok) or 0) <= 0:
+                continue
+            cands = [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj":
+                cands += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            return next((c for c in cands if self.att.resolve(c, self.log)[0] is not None), None)
+        return None
 
     def _owner(self, noun, depth: int = 0) -> str | None:
         """The actor a thing belongs to: its possessor ("X's plan"), an actor or demonym modifying it

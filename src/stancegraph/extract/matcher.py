@@ -28,14 +28,19 @@ def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
     The leftmost, shortest match of each phrase at each start position is reported.
     """
     by_first = _index(phrases)
+    get, star = by_first.get, by_first.get("*")
     table = token_table(doc).forms  # the forms of each token, read once per Doc
     for i in range(start, end):
         low, lemma = table[i]
-        candidates = by_first.get(low, []) + (by_first.get(lemma, []) if lemma != low else []) + by_first.get("*", [])
-        for words, value in candidates:
-            idx = _extend(table, i, end, words, gap)
-            if idx is not None:
-                yield value, idx
+        by_low = get(low)
+        by_lemma = get(lemma) if lemma != low else None
+        if by_low is None and by_lemma is None and star is None:
+            continue  # no phrase starts here (most tokens)
+        for candidates in (by_low, by_lemma, star):
+            for words, value in candidates or ():
+                idx = _extend(table, i, end, words, gap)
+                if idx is not None:
+                    yield value, idx
 
 
 _INDEX: dict[int, tuple[dict, int, dict]] = {}

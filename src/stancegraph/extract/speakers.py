@@ -15,10 +15,10 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS,
-                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS,
-                       SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, role_phrase
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -113,6 +113,7 @@ class SpeakerResolver:
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
+        self._role_names: dict[str, list] | None = None  # see _roles_named
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -158,6 +159,14 @@ class SpeakerResolver:
                         and node.head.lemma_.lower() != "report":
                     return self.subject_of(node.head, depth + 1)
                 node = node.head
+        # "X was accused by Y of …": the speaker of a passive verb of speech is its agent (not when
+        # quoting or reporting: "X was quoted by Y as saying" is X's)
+        if subjects and all(c.dep_ == "nsubjpass" for c in subjects) and self.cues.is_reporting(verb) \
+                and verb.lemma_.lower() not in ("quote", "cite", "report"):
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            if agent is not None:
+                return agent
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -252,7 +261,9 @@ class SpeakerResolver:
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
-            if det[:1] == ["the"]:
+            # "the UN mission", "the EU delegation office": a body of the body named, not an antecedent
+            sub_body = kind == "organisation" and any(m.dep_ == "compound" and m.i in doc.tok_actor for m in modifiers)
+            if det[:1] == ["the"] and not sub_body:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
@@ -260,22 +271,24 @@ class SpeakerResolver:
                     ante = self._descriptor_person(tok, log, role, affiliation)
                     if ante:
                         return ante, None, 0.55
-            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
-                return None, None, 0.0  # a bare plural ("critics said") is still a collective
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
+                    not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
+                return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
                 end = of_phrase  # "heads of the breakaway regions", "members of the council"
-            words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
+                     if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG":
-                return self.index.mint(span.text, "organisation"), None, 0.6
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
         return None, None, 0.0
 
     def _noted(self, start: int, end: int, iri: str) -> str:
@@ -284,6 +297,19 @@ class SpeakerResolver:
         begin = words[0].idx + self.doc.offset
         self.role_mentions.setdefault((begin, iri), Mention(Span(begin, begin + len(words.text), words.text), iri))
         return iri
+
+    def definite(self, tok, log: SpeakerLog) -> str | None:
+        """The actor a role or document noun stands for as a definite descriptor ("the publication",
+        "the ministry") when the parser hung its article on another word ('the publication states'
+        read as one noun phrase); None when it names no one nearby."""
+        role = tok.lemma_.lower()
+        kind = self.lex.role_nouns.get(role)
+        if kind is None:
+            if role in self.lex.source_nouns:
+                return self._antecedent(tok, log, person=False, role=None, strict=True)
+            return None
+        outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
+        return self._antecedent(tok, log, person=kind == "person", role=role, sources=outlet)
 
     def possessor(self, tok, log: SpeakerLog) -> str | None:
         """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
@@ -319,10 +345,17 @@ class SpeakerResolver:
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
                 if holder is None and _unnamed_member(tok):
                     return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
-                if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                if holder is None and self.lex.role_nouns.get(tok.lemma_.lower()) == "organisation":
+                    # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
+                    return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
+                                None)
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
                                                      strict=True)
+                if holder is None and definite and self.lex.role_nouns.get(tok.lemma_.lower()) == "person":
+                    return None  # "the Harbourland president": a person, found with the speakers known (resolve)
                 return holder or tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
         # "the negotiator and adviser, Ann Example"), not inside its prepositions.
@@ -334,7 +367,9 @@ class SpeakerResolver:
                             and actor.kind != "person":
                         continue
                     return tok_actor[child.i]
-        return None
+        # "MP and adviser to Ann Example, Bob Sample, said": the parser hangs the name on the person
+        # before it, but one named person is not in apposition to another: the name is the role's.
+        return next((iri for iri, roles in self._roles_named().items() if any(t.i == tok.i for t in roles)), None)
 
     def source_owner(self, tok):
         """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
@@ -371,7 +406,9 @@ class SpeakerResolver:
         """The state a demonym names (the state whose sovereign has it), if any."""
         lex = event_lexicon(self.resources)
         key = lex.demonyms.get(tok.lower_)
-        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+        if key is None:
+            return adjective_state(tok.text, self.resources)  # "the Kazakh president"
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
         """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
@@ -547,4 +584,22 @@ class SpeakerResolver:
             for c in tokens[i].children:
                 if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
                     return True
-        return False
+        # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
+        return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
+
+    def _roles_named(self) -> dict[str, list]:
+        """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
+        if self._role_names is None:
+            self._role_names = {}
+            tok_actor = self.doc.tok_actor
+            for t in self.doc.doc:
+                if t.i in tok_actor or self.lex.role_nouns.get(t.lemma_.lower()) != "person":
+                    continue
+                for u in t.subtree:
+                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
+                            and tok_actor[u.head.i] != tok_actor[u.i] \
+                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                            and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+        return self._role_names

@@ -21,6 +21,8 @@ and then ask the Token for anything else.
 
 from __future__ import annotations
 
+import numpy as np
+
 _KEY = "stancegraph.tokens"
 
 _FORMS: dict[tuple[int, int], tuple[str, str]] = {}
@@ -45,32 +47,74 @@ def forms(token) -> tuple[str, str]:
 
 
 class TokenTable:
-    """Per token of one Doc, lists indexed by token index: ``forms`` (:func:`forms`), ``lower``
+    """Per token of one Doc, lists indexed by token index: ``text``, ``forms`` (:func:`forms`), ``lower``
     (``lower_``), ``lemma`` (``lemma_.lower()``), ``pos``, ``tag``, ``dep`` (``pos_``, ``tag_``,
     ``dep_``), ``head`` (``head.i``) and ``alpha`` (``is_alpha``)."""
 
-    __slots__ = ("n", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "__weakref__")
+    __slots__ = ("n", "text", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "__weakref__")
 
     def __init__(self, doc):
-        self.n = len(doc)
-        fs, lower, lemma, pos, tag, dep, head, alpha = [], [], [], [], [], [], [], []
-        for tok in doc:
-            fs.append(forms(tok))
-            lower.append(tok.lower_)
-            lemma.append(tok.lemma_.lower())
-            pos.append(tok.pos_)
-            tag.append(tok.tag_)
-            dep.append(tok.dep_)
-            head.append(tok.head.i)
-            alpha.append(tok.is_alpha)
-        self.forms, self.lower, self.lemma, self.pos, self.tag = fs, lower, lemma, pos, tag
-        self.dep, self.head, self.alpha = dep, head, alpha
+        from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
+
+        self.n = n = len(doc)
+        # one array of string hashes and flags (C speed), then each distinct string made once
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_ALPHA, ORTH]).reshape(n, 8)
+        lower_h, lemma_h, pos_h, tag_h, dep_h, _, alpha, orth_h = arr.T.tolist()
+        _TEXT.strings = _LOWERED.strings = _FORM_OF.strings = doc.vocab.strings
+        text = _TEXT.__getitem__
+        self.text = list(map(text, orth_h))
+        self.forms = list(map(_FORM_OF.__getitem__, zip(lower_h, lemma_h)))
+        self.lower = list(map(text, lower_h))
+        self.lemma = list(map(_LOWERED.__getitem__, lemma_h))
+        self.pos = list(map(text, pos_h))
+        self.tag = list(map(text, tag_h))
+        self.dep = list(map(text, dep_h))
+        # HEAD is the offset to the head, as an unsigned 64-bit number
+        self.head = (arr[:, 5].astype(np.int64) + np.arange(n)).tolist()
+        self.alpha = [a == 1 for a in alpha]
 
     def particle_after(self, i: int) -> bool:
         """True when token ``i + 1`` is a ``prt``/``prep`` child of token ``i`` ("ruled out"),
         the only case in which :func:`~stancegraph.extract.matcher.phrasal` finds a phrasal verb."""
         j = i + 1
         return j < self.n and self.head[j] == i and self.dep[j] in ("prt", "prep")
+
+
+class _Lookup(dict):
+    """hash -> value, each made once from the string store (a hash names the same string in
+    every vocabulary); cleared when it grows past its bound."""
+
+    strings = None
+    MAX = 500_000
+
+    def __missing__(self, key):
+        if len(self) >= self.MAX:
+            self.clear()
+        value = self[key] = self.make(key)
+        return value
+
+
+class _Text(_Lookup):
+    def make(self, h: int) -> str:
+        return self.strings[h]
+
+
+class _Lowered(_Lookup):
+    def make(self, h: int) -> str:
+        return self.strings[h].lower()
+
+
+class _FormOf(_Lookup):
+    def make(self, key: tuple[int, int]) -> tuple[str, str]:
+        """:func:`forms` of a token with these ``lower`` and ``lemma`` hashes."""
+        got = _FORMS.get(key)
+        if got is None:
+            low = self.strings[key[0]].replace("’", "'")
+            got = (low, (self.strings[key[1]] or low).lower().replace("’", "'"))
+        return got
+
+
+_TEXT, _LOWERED, _FORM_OF = _Text(), _Lowered(), _FormOf()
 
 
 def token_table(doc) -> TokenTable:

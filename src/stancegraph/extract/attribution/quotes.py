@@ -63,6 +63,11 @@ class QuoteAttribution:
                 steps += 1
                 if h.i not in inside and cues.is_reporting(h) and h not in chain:
                     chain.append(h)
+        # the frame right after the quote ('"…," X reports, writes Y') comes before a verb the parser
+        # hung the quote on further on
+        frame = frame_verb(doc, toks) if chain else None
+        if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
+            chain = [frame] + [v for v in chain if v.i != frame.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
@@ -77,12 +82,14 @@ class QuoteAttribution:
                 after += 1  # the closing mark and the full stop may end the quote's own sentence
             if after < len(tokens):
                 nxt = tokens[after].sent
-                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
+                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12 and is_frame(nxt, cues):
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
-            chain = cands[:1]
+            chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
         if not chain:
-            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
+            # '"…," he continued', 'He saluted "…."', 'X answered with a one-word post: "Fake."'
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks) \
+                or noun_frame(doc, toks, cues)  # '"…," the publication states' read as a noun
             chain = [frame] if frame is not None else []
         if not chain:
             intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
@@ -110,12 +117,26 @@ class QuoteAttribution:
                 subj = inverted_subject(v)  # '"…," tweeted the ministry'
             if subj is None and v.i > 0 and v.i - 1 in doc.tok_actor:
                 subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
+            if subj is None and v.pos_ == "NOUN" and v.i > 0 and tokens[v.i - 1].dep_ == "compound":
+                # the verb read as a noun: its subject is the compound before it, its article the noun's
+                subj = tokens[v.i - 1]
+                if subj.i not in doc.tok_actor and speakers.resolve(subj, log)[:2] == (None, None):
+                    sp = speakers.definite(subj, log)
+                    if sp is not None:
+                        speaker, source, conf, verb, cue = sp, None, 0.6, v, v.lemma_.lower()
+                        break
             if subj is not None and subj.i in inside:
                 continue  # a subject inside the quoted words (a parser slip) is not who says them
             if subj is not None and name_term and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() in speakers.lex.source_nouns:
                 continue  # "her comments echo the old idea of "Greater Harbour"": the writer's label
             sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None and v.i > 0 and v.i - 1 in doc.tok_actor and tokens[v.i - 1].pos_ == "PROPN" \
+                    and tokens[v.i - 1].dep_ != "pobj" and (subj is None or subj.i != v.i - 1):
+                # 'After the talks, X's adviser Ann Example tweeted, "…"' with the subject misparsed as
+                # "talks": the name right before the verb
+                subj = tokens[v.i - 1]
+                sp, src, cf = speakers.resolve(subj, log)
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
@@ -355,6 +376,19 @@ def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
     return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
 
 
+def is_frame(sent, cues) -> bool:
+    """True when a short sentence is a bare reporting frame ('She said.', 'Said the mayor.'): its
+    reporting verb comes first or right after its subject, with no words of its own before them
+    ('Not so fast, says the mayor.' answers the quote, it does not frame it)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if cues.is_reporting(t)), None)
+    if verb is None:
+        return False
+    before = [t for t in words if t.i < verb.i]
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(t.i in subject for t in before)
+
+
 def frame_verb(doc: ParsedArticle, toks):
     """The verb of the short clause right after a quote closed by a comma, question or exclamation
     mark ('"…," he continued', '"…?" began the statement'): in that frame any verb reports the quote.
@@ -371,6 +405,55 @@ def frame_verb(doc: ParsedArticle, toks):
             return None
         if t.pos_ == "VERB":
             return t
+    return None
+
+
+def colon_clause_verb(doc: ParsedArticle, toks):
+    """The main verb of the clause a colon ends right before a quote that is a sentence's worth ('X
+    questioned the recording with a post on social media: "Fake."'): who does it says the words.
+    None when no colon comes right before the quote or the clause has no verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or ":" not in marks or "\n" in marks:
+        return None
+    last = tokens[toks[-1]].text[-1:]
+    if last not in ".!?…" and not (toks[-1] + 1 < len(tokens) and tokens[toks[-1] + 1].text[:1] in ".!?"):
+        return None
+    root = tokens[j].sent.root
+    return root if root.pos_ == "VERB" and root.i < toks[0] else None
+
+
+def noun_frame(doc: ParsedArticle, toks, cues):
+    """A reporting verb the parser took for a plural noun, its subject for a compound ('"…," the
+    publication states.', 'These results, the paper notes, "…"'): in the short clause right after a
+    quote closed by a comma, or between commas right before the quote. None when there is none."""
+    tokens = doc.doc
+
+    def misparsed(t) -> bool:
+        if t.tag_ != "NNS" or t.lemma_.lower() not in cues.reporting_single or t.i < 2:
+            return False
+        c = tokens[t.i - 1]
+        return c.dep_ == "compound" and c.head.i == t.i and c.pos_ in ("NOUN", "PROPN") \
+            and (tokens[t.i - 2].dep_ == "det" or c.pos_ == "PROPN")
+
+    j, marks = toks[-1] + 1, tokens[toks[-1]].text[-1:]
+    while j < len(tokens) and j <= toks[-1] + 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j += 1
+    if any(c in marks for c in ",?!"):
+        for t in tokens[j:j + 4]:
+            if t.is_punct or t.is_space:
+                break
+            if misparsed(t):
+                return t
+    j = toks[0] - 1
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        j -= 1
+    if j >= 0 and misparsed(tokens[j]) and j + 1 < toks[0] and tokens[j + 1].text == ",":
+        return tokens[j]
     return None
 
 
@@ -420,8 +503,34 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
         node = node.head  # "statement of "…"", "remarks about "…""
     if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
-        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        poss = possessor_of(node)
         return (node, poss) if poss is not None else None
+    # "X's comments that Y should have the "…"": the clause the words stand in says what the noun
+    # says, up to the noun (no verb of speech on the way)
+    for _ in range(4):
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("acl", "ccomp") or is_root(node) \
+                or speakers.cues.is_reporting(node):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            node = node.head
+            continue
+        owner = node.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(owner)
+            return (owner, poss) if poss is not None else None
+        return None
+    return None
+
+
+def possessor_of(noun):
+    """The possessor of a noun: its "poss" child, or a name the parser hung on it with a bare
+    apostrophe ("Francis’ comments")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("nmod", "compound") and c.i < noun.i and \
+                any(g.dep_ == "case" and g.text in ("’", "'", "’s", "'s") for g in c.children):
+            return c
     return None
 
 

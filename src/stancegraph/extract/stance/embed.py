@@ -33,10 +33,8 @@ class WordLlamaEmbedder:
     a text reads only the rows of its tokens, made float32 as they are looked up. wordllama's
     own ``WordLlamaInference`` copies the whole matrix to float32 when it loads (a quarter of
     the embedder's start-up) and then computes the same numbers: the same tokenizer settings,
-    batches of 64, masked mean in float32, L2 norm (``tests/test_startup.py`` compares them).
+    mean in float32, L2 norm (``tests/test_startup.py`` compares them).
     """
-
-    BATCH = 64  # as WordLlamaInference.embed: the padding, hence the sums, depend on the batch
 
     def __init__(self):
         import importlib.metadata
@@ -58,7 +56,6 @@ class WordLlamaEmbedder:
                                        path=str(f))
         self.matrix = safetensors_array(weights, "embedding.weight")
         self.tokenizer = Tokenizer.from_file(str(tok))
-        self.tokenizer.enable_padding()
         self.tokenizer.no_truncation()
         self.dim = int(self.matrix.shape[1])
         with weights.open("rb") as fh:  # the first MiB identifies the weights (not the whole 16 MB read)
@@ -66,20 +63,22 @@ class WordLlamaEmbedder:
         self.id = f"wordllama-{version}-{self.dim}d-{digest}"
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        texts = list(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i in range(0, len(texts), self.BATCH):
-            encoded = self.tokenizer.encode_batch(texts[i:i + self.BATCH], is_pretokenized=False,
-                                                  add_special_tokens=False)
-            ids = np.array([e.ids for e in encoded], dtype=np.int32)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
-            np.clip(ids, 0, self.matrix.shape[0] - 1, out=ids)
-            x = self.matrix[ids].astype(np.float32)
-            counts = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
-            pooled = np.sum(x * mask[..., np.newaxis], axis=1, dtype=np.float32) / counts
-            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
-            out[i:i + len(encoded)] = pooled
-        return out
+        """(len(texts), dim) float32: the numbers of ``WordLlamaInference.embed(texts, norm=True)``.
+
+        That call pads every text of a batch to the longest with zero-weighted tokens (summing
+        zeros changes no sum) and tokenizes the batch on a thread pool; here each text is
+        tokenized and pooled alone, the same sums in the same order, with neither cost."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        tokenizer, table = self.tokenizer, self.matrix
+        last = table.shape[0] - 1
+        pooled = np.empty((len(texts), self.dim), dtype=np.float32)
+        for n, text in enumerate(texts):
+            ids = np.array(tokenizer.encode(text, add_special_tokens=False).ids, dtype=np.int32)
+            np.clip(ids, 0, last, out=ids)
+            pooled[n] = np.sum(table[ids], axis=0, dtype=np.float32) / np.float32(max(len(ids), 1))
+        pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled
 
 
 _SAFETENSORS_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
