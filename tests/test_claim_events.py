@@ -502,3 +502,16 @@ def test_negations_of_conjoined_verbs(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected in claims, claims
     assert (expected[0], expected[1], "russia") not in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each named actor of a conjoined subject holds the act
+    ("Anna Varga and Olaf Scholz condemned the annexation of Kherson.",
+     {("Anna Varga", "kherson", "ukraine"), ("Olaf Scholz", "kherson", "ukraine")}),
+    # "their regions": the list named before the pronoun
+    ("In Luhansk and Donetsk, Denis Pushilin and Leonid Pasechnik asked Vladimir Putin to annex their regions.",
+     {(who, t, "russia") for who in ("Denis Pushilin", "Leonid Pasechnik") for t in ("luhansk", "donetsk")}),
+])
+def test_conjoined_claimants_and_their_regions(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

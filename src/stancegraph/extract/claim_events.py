@@ -53,7 +53,7 @@ from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
-from .territory_lists import territory_lists
+from .territory_lists import region_noun, territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
 _CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
@@ -110,6 +110,7 @@ class ClaimEvent:
     # a speaker reporting it relays it and does not hold it
     background: bool = False  # a past act told in a relative clause on its territory ("T, which X annexed
     # in 2014"): background that nobody asserts unless a speaker says it
+    co_claimants: tuple = ()  # the other actors of a conjoined subject ("X and Y asked Z to annex T")
 
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -410,7 +411,21 @@ class ClaimEventFinder:
         background = trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and not negative and \
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
-                          background)
+                          background, self._conjoined(claimant, claimant_tok))
+
+    def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
+        """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a
+        described group, "X and the heads of …", is left out: its name is not sure)."""
+        if tok is None:
+            return ()
+        out = []
+        for c in self.ctx.doc[tok].conjuncts:
+            if (c.i in self.terr and c.i not in self.ctx.tok_actor) or c.pos_ != "PROPN":
+                continue
+            iri = self.att.resolve(c, self.log)[0]
+            if iri is not None and iri != claimant and iri not in out:
+                out.append(iri)
+        return tuple(out)
 
     def _after_as(self, i: int) -> bool:
         """The status phrase at ``i`` follows "as" or begins with it ("as Ruritanian")."""
@@ -527,6 +542,9 @@ class ClaimEventFinder:
                 pron = c
             elif c.dep_ == "prep" and c.lower_ == "of":
                 pron = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")), pron)
+            if pron is None and c.dep_ in ("dobj", "nsubjpass") and region_noun(c):
+                # "annex their regions", "its territory will be returned"
+                pron = next((g for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
         if pron is None:
             return ()
         if pron.lower_ in POSSESSIVE_PRONOUNS:
