@@ -178,7 +178,12 @@ def _relative_clause(tok) -> bool:
     if tok.dep_ != "relcl":
         return False
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-    return subj is not None and not _relative_pronoun(subj)
+    if subj is None or _relative_pronoun(subj):
+        return False
+    # "the demand that Y hand over T": a "that" with the verb's own object beside it opens the noun's
+    # content, not a relative clause
+    return not (any(c.lower_ == "that" for c in tok.children) and
+                any(c.dep_ == "dobj" and c.lower_ != "that" for c in tok.children))
 
 
 def _antecedent_of_object(trig):
@@ -321,14 +326,26 @@ class ClaimEventFinder:
 
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
-        cue = entries[0]
-        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
-            return None  # "claim T as its own" is an act; "claim that …" reports
+        # the first reading of the cue whose required preposition is there ("claim T as its own", "X's
+        # claims to T"); "claim that …" reports
+        # (the parse may hang the preposition on the object: "views T as …")
+        # "rejected X's claims to T": or on the verb whose object the act is
+        hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
+            if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
+        deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
+        cue = next((e for e in entries if not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        if cue is None:
+            return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
             return None  # "its internationally recognised borders" describes, it claims nothing
         if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
             return None  # "recognition of T as X's and U as independent": each status cue speaks for itself
         args = self._argument_tokens(trig, idx, cue.kind)
+        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
+            for c in hung:
+                if c.lower_ in cue.required_preps:
+                    args |= set(range(c.left_edge.i, c.right_edge.i + 1)) - set(idx)
         # (an inner cue that asserts no sovereign, "the parts of T", is no act of its own)
         inner = [j for j in triggers if j != trig.i and j in args
                  and self._sovereign(self.ctx.doc[j], triggers[j][0][0], set()) is not None]
@@ -647,9 +664,12 @@ class ClaimEventFinder:
                 out.append(subj.i)
         return out
 
-    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True,
+                   exclude: frozenset = frozenset()) -> int | None:
+        """Who receives the territory ("cede T to X", "join X"); ``exclude``: prepositions that name
+        what the act is about instead ("X's claims to T")."""
         for c in trig.children:
-            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra) and c.lower_ not in exclude:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g.i
@@ -699,7 +719,7 @@ class ClaimEventFinder:
                         if key:
                             return key
             return cue.default
-        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE, exclude=cue.required_preps)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
         if cue.kind == ACQUIRE:
             if rec_sov:
@@ -934,6 +954,11 @@ class ClaimEventFinder:
                 if c.i in self.terr and c.i not in self.ctx.tok_actor:
                     continue  # a place name is never a claimant
                 if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                    if c.lower_ == "it" and node.i != trig.i and self._says(node):
+                        # "It also called for …": the stance of a body named before, else of a thing we do
+                        # not know; the act's own agent does not stand in for it
+                        speaker = self.att.resolve(c, self.log)[0]
+                        return speaker, (c.i if speaker else None), False
                     continue  # "it", "there", "which"
                 if c.lower_ in POSSESSIVE_PRONOUNS:
                     speaker, source = self.att.possessor(c, self.log), None
@@ -941,9 +966,7 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
-                if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and \
-                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting
-                         or forms(node)[1] in self.lex.provisions):
+                if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and self._says(node):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
@@ -954,6 +977,11 @@ class ClaimEventFinder:
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _says(self, node) -> bool:
+        """A verb by which its subject states, demands or provides for what it governs."""
+        return self._stance_of(node) is not None or forms(node)[1] in self.reporting \
+            or forms(node)[1] in self.lex.provisions
 
     def _enumerated_holder(self, root):
         """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
