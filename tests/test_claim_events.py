@@ -545,3 +545,21 @@ def test_claims_sovereignty_and_regard(extractor, text, expected):
 def test_claims_sovereignty_and_regard_nothing(extractor, text):
     _, _, _, claims = run(extractor, text)
     assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an obligation is a demand
+    ("Anna Varga said Ukraine may have to cede Donbas to Russia as part of a deal.", ("Anna Varga", "donbas", "russia")),
+    ("Anna Varga said Russia needs to withdraw from Kherson.", ("Anna Varga", "kherson", "ukraine")),
+    # a place's wish told by a speaker is the speaker's claim
+    ("The separatist leader in Donetsk, Denis Pushilin, said the region wants to join Russia.",
+     ("Denis Pushilin", "donetsk", "russia")),
+])
+def test_obligations_and_a_place_s_wish(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_a_past_obligation_is_a_report(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga said Ukraine had to withdraw from Kherson in 2022.")
+    assert not claims, claims

@@ -51,7 +51,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import region_noun, territory_lists
 
@@ -846,6 +846,10 @@ class ClaimEventFinder:
                 return True
             if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                 return True
+            # "Y may have to cede T", "Y needs to withdraw from T": an obligation (not "Y had to withdraw")
+            if n == 1 and lemma in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and chain[0].dep_ == "xcomp" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+                return True
         return False
 
     def _stance_of(self, node) -> int | None:
@@ -898,6 +902,8 @@ class ClaimEventFinder:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
             if subj is None or not (subj.pos_ == "NOUN" or subj.lower_ in ("it", "which", "that")):
                 continue
+            if subj.i in self.terr:
+                break  # "X said the region wants to join Y": a place's wish, as X tells it
             speaker, source, _ = self.att.resolve(subj, self.log)
             if speaker is not None or source is not None:
                 break
