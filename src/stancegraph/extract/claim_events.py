@@ -10,8 +10,15 @@ them over the parse:
 * the **territories** are those in the act's arguments ("annexation of T",
   "withdraw from T and U", "the annexed T", "the four regions" named nearby),
   with the rest of any list the parse cut ("T and U (V), as well as W"); an act
-  named again ("the referendum(s)") keeps the territories it was named with, a
-  pronoun ("its return", "annexed them") the territory or list named last;
+  named again ("the referendum(s)", "X's attempted annexation") keeps the
+  territories it was named with (by the same word a few sentences before, else
+  by the same kind of act, else the article's one act when all its mentions
+  agree), a pronoun ("its return", "annexed them", "their regions") the
+  territory or list named last; "all of X's territory" / "a single inch of X's
+  land" the territories the article's acts named before; "T, which X demanded Y
+  hand over" the relative pronoun's antecedent;
+* a **whole territory with an inclusion** ("all X territory, including T / the
+  parts to be …") asserts X's sovereign for T, or for the territories named before;
 * the **sovereign** follows from the act's class and who takes part in it: an
   acquisition asserts the acquirer's sovereign or the recipient's ("join X",
   "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
@@ -23,15 +30,21 @@ them over the parse:
   recognise", "condemned", "ruled out", "nobody could force X to") or a
   **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
   into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
-  what can be asserted for it;
+  what can be asserted for it; a provision ("the plan envisages …", ``sg:ProvisionCue``),
+  an obligation ("may have to cede") or a list of terms after a demand ("X set
+  out its conditions. Among them are …") makes the act demanded;
 * the **claimant** is the actor whose act or words these are: the highest actor
   subject on the way up (the one who demands, condemns, reports or performs
   the act), within its own clause ("…, and X annexed T", "while X …"). An act
   that names its holder ("Y's refusal to …", "chided Y for refusing …", "Y
   insisted …" reported by others, "the plan calls for …") is that holder's,
   and a speaker reporting it only relays it unless the speaker speaks for the
-  holder (its affiliation). Otherwise the extract stage gives a claim inside
-  reported speech to that statement's speaker.
+  holder (its affiliation). A document that states or demands the act speaks
+  for its owner ("the Ruritanian memorandum calls for …"); each named actor of a
+  conjoined subject holds it. Otherwise the extract stage gives a claim inside
+  reported speech to that statement's speaker (to the outer one when a
+  spokesman reports his own side's act), and drops a writer's background ("T,
+  which X annexed in 2014") told outside any statement.
 
 >>> from stancegraph.extract import Extractor
 >>> from stancegraph.knowledge import load_resources
