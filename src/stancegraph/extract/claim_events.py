@@ -10,8 +10,15 @@ them over the parse:
 * the **territories** are those in the act's arguments ("annexation of T",
   "withdraw from T and U", "the annexed T", "the four regions" named nearby),
   with the rest of any list the parse cut ("T and U (V), as well as W"); an act
-  named again ("the referendum(s)") keeps the territories it was named with, a
-  pronoun ("its return", "annexed them") the territory or list named last;
+  named again ("the referendum(s)", "X's attempted annexation") keeps the
+  territories it was named with (by the same word a few sentences before, else
+  by the same kind of act, else the article's one act when all its mentions
+  agree), a pronoun ("its return", "annexed them", "their regions") the
+  territory or list named last; "all of X's territory" / "a single inch of X's
+  land" the territories the article's acts named before; "T, which X demanded Y
+  hand over" the relative pronoun's antecedent;
+* a **whole territory with an inclusion** ("all X territory, including T / the
+  parts to be …") asserts X's sovereign for T, or for the territories named before;
 * the **sovereign** follows from the act's class and who takes part in it: an
   acquisition asserts the acquirer's sovereign or the recipient's ("join X",
   "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
@@ -23,15 +30,21 @@ them over the parse:
   recognise", "condemned", "ruled out", "nobody could force X to") or a
   **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
   into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
-  what can be asserted for it;
+  what can be asserted for it; a provision ("the plan envisages …", ``sg:ProvisionCue``),
+  an obligation ("may have to cede") or a list of terms after a demand ("X set
+  out its conditions. Among them are …") makes the act demanded;
 * the **claimant** is the actor whose act or words these are: the highest actor
   subject on the way up (the one who demands, condemns, reports or performs
   the act), within its own clause ("…, and X annexed T", "while X …"). An act
   that names its holder ("Y's refusal to …", "chided Y for refusing …", "Y
   insisted …" reported by others, "the plan calls for …") is that holder's,
   and a speaker reporting it only relays it unless the speaker speaks for the
-  holder (its affiliation). Otherwise the extract stage gives a claim inside
-  reported speech to that statement's speaker.
+  holder (its affiliation). A document that states or demands the act speaks
+  for its owner ("the Ruritanian memorandum calls for …"); each named actor of a
+  conjoined subject holds it. Otherwise the extract stage gives a claim inside
+  reported speech to that statement's speaker (to the outer one when a
+  spokesman reports his own side's act), and drops a writer's background ("T,
+  which X annexed in 2014") told outside any statement.
 
 >>> from stancegraph.extract import Extractor
 >>> from stancegraph.knowledge import load_resources
@@ -51,10 +64,10 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
-from .territory_lists import territory_lists
+from .territory_lists import region_noun, territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
 _CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
@@ -111,6 +124,7 @@ class ClaimEvent:
     # a speaker reporting it relays it and does not hold it
     background: bool = False  # a past act told in a relative clause on its territory ("T, which X annexed
     # in 2014"): background that nobody asserts unless a speaker says it
+    co_claimants: tuple = ()  # the other actors of a conjoined subject ("X and Y asked Z to annex T")
 
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -178,7 +192,12 @@ def _relative_clause(tok) -> bool:
     if tok.dep_ != "relcl":
         return False
     subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-    return subj is not None and not _relative_pronoun(subj)
+    if subj is None or _relative_pronoun(subj):
+        return False
+    # "the demand that Y hand over T": a "that" with the verb's own object beside it opens the noun's
+    # content, not a relative clause
+    return not (any(c.lower_ == "that" for c in tok.children) and
+                any(c.dep_ == "dobj" and c.lower_ != "that" for c in tok.children))
 
 
 def _antecedent_of_object(trig):
@@ -325,14 +344,26 @@ class ClaimEventFinder:
 
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
-        cue = entries[0]
-        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
-            return None  # "claim T as its own" is an act; "claim that …" reports
+        # the first reading of the cue whose required preposition is there ("claim T as its own", "X's
+        # claims to T"); "claim that …" reports
+        # (the parse may hang the preposition on the object: "views T as …")
+        # "rejected X's claims to T": or on the verb whose object the act is
+        hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
+            if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
+        deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
+        cue = next((e for e in entries if not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        if cue is None:
+            return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
             return None  # "its internationally recognised borders" describes, it claims nothing
         if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
             return None  # "recognition of T as X's and U as independent": each status cue speaks for itself
         args = self._argument_tokens(trig, idx, cue.kind)
+        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
+            for c in hung:
+                if c.lower_ in cue.required_preps:
+                    args |= set(range(c.left_edge.i, c.right_edge.i + 1)) - set(idx)
         # (an inner cue that asserts no sovereign, "the parts of T", is no act of its own)
         inner = [j for j in triggers if j != trig.i and j in args
                  and self._sovereign(self.ctx.doc[j], triggers[j][0][0], set()) is not None]
@@ -415,7 +446,21 @@ class ClaimEventFinder:
         background = trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and not negative and \
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
-                          background)
+                          background, self._conjoined(claimant, claimant_tok))
+
+    def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
+        """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a
+        described group, "X and the heads of …", is left out: its name is not sure)."""
+        if tok is None:
+            return ()
+        out = []
+        for c in self.ctx.doc[tok].conjuncts:
+            if (c.i in self.terr and c.i not in self.ctx.tok_actor) or c.pos_ != "PROPN":
+                continue
+            iri = self.att.resolve(c, self.log)[0]
+            if iri is not None and iri != claimant and iri not in out:
+                out.append(iri)
+        return tuple(out)
 
     def _after_as(self, i: int) -> bool:
         """The status phrase at ``i`` follows "as" or begins with it ("as Ruritanian")."""
@@ -532,6 +577,9 @@ class ClaimEventFinder:
                 pron = c
             elif c.dep_ == "prep" and c.lower_ == "of":
                 pron = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")), pron)
+            if pron is None and c.dep_ in ("dobj", "nsubjpass") and region_noun(c):
+                # "annex their regions", "its territory will be returned"
+                pron = next((g for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
         if pron is None:
             return ()
         if pron.lower_ in POSSESSIVE_PRONOUNS:
@@ -634,9 +682,12 @@ class ClaimEventFinder:
                 out.append(subj.i)
         return out
 
-    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True,
+                   exclude: frozenset = frozenset()) -> int | None:
+        """Who receives the territory ("cede T to X", "join X"); ``exclude``: prepositions that name
+        what the act is about instead ("X's claims to T")."""
         for c in trig.children:
-            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra) and c.lower_ not in exclude:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g.i
@@ -686,7 +737,7 @@ class ClaimEventFinder:
                         if key:
                             return key
             return cue.default
-        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE, exclude=cue.required_preps)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
         if cue.kind == ACQUIRE:
             if rec_sov:
@@ -813,6 +864,10 @@ class ClaimEventFinder:
                 return True
             if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                 return True
+            # "Y may have to cede T", "Y needs to withdraw from T": an obligation (not "Y had to withdraw")
+            if n == 1 and lemma in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and chain[0].dep_ == "xcomp" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+                return True
         return False
 
     def _stance_of(self, node) -> int | None:
@@ -865,6 +920,8 @@ class ClaimEventFinder:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
             if subj is None or not (subj.pos_ == "NOUN" or subj.lower_ in ("it", "which", "that")):
                 continue
+            if subj.i in self.terr:
+                break  # "X said the region wants to join Y": a place's wish, as X tells it
             speaker, source, _ = self.att.resolve(subj, self.log)
             if speaker is not None or source is not None:
                 break
@@ -921,6 +978,11 @@ class ClaimEventFinder:
                 if c.i in self.terr and c.i not in self.ctx.tok_actor:
                     continue  # a place name is never a claimant
                 if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                    if c.lower_ == "it" and node.i != trig.i and self._says(node):
+                        # "It also called for …": the stance of a body named before, else of a thing we do
+                        # not know; the act's own agent does not stand in for it
+                        speaker = self.att.resolve(c, self.log)[0]
+                        return speaker, (c.i if speaker else None), False
                     continue  # "it", "there", "which"
                 if c.lower_ in POSSESSIVE_PRONOUNS:
                     speaker, source = self.att.possessor(c, self.log), None
@@ -928,9 +990,7 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
-                if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and \
-                        (self._stance_of(node) is not None or forms(node)[1] in self.reporting
-                         or forms(node)[1] in self.lex.provisions):
+                if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and self._says(node):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
@@ -941,6 +1001,11 @@ class ClaimEventFinder:
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _says(self, node) -> bool:
+        """A verb by which its subject states, demands or provides for what it governs."""
+        return self._stance_of(node) is not None or forms(node)[1] in self.reporting \
+            or forms(node)[1] in self.lex.provisions
 
     def _enumerated_holder(self, root):
         """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
