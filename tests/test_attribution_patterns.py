@@ -495,6 +495,12 @@ QUOTE_SPEAKER_CASES = [
         {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
         False, id='a_place_after_the_subject_is_no_speaker'),
     pytest.param(
+        '"We did not get there, but progress was made," Bob Sample said at the press conference. Referring to '
+        'the talks, he hinted at a second meeting, to which Ann Example responded with a smile, “Next time in '
+        'Lisbon.”',
+        {("Bob Sample", "We did not get there, but progress was made,"), ("Ann Example", "Next time in Lisbon.")},
+        False, id='the_reporting_clause_right_before_a_quote_owns_it'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),
