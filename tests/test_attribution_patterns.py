@@ -501,6 +501,12 @@ QUOTE_SPEAKER_CASES = [
         {("Bob Sample", "We did not get there, but progress was made,"), ("Ann Example", "Next time in Lisbon.")},
         False, id='the_reporting_clause_right_before_a_quote_owns_it'),
     pytest.param(
+        '"The four regions are the key issue," said Bob Sample.\n\nTo Carl Example\'s remark that the regions are '
+        'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
+        {("Bob Sample", "The four regions are the key issue,"),
+         ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
+        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

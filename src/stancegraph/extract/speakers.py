@@ -533,8 +533,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _in_participle_poss(tok) -> bool:
-        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
-        of the clause's own pronoun subject."""
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said") or a fronted
+        adverbial ("To X's remark, he replied"): not the antecedent of the clause's own pronoun subject."""
         if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
             return False
         node = tok
@@ -544,6 +544,8 @@ class SpeakerResolver:
             node = node.head
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 return True
+            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX") and node.i < node.head.i:
+                return True  # "To X's remark, he replied": a fronted adverbial's possessor is someone else
         return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
