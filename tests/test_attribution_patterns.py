@@ -507,6 +507,15 @@ QUOTE_SPEAKER_CASES = [
          ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
         id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
     pytest.param(
+        'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
+        'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
+        'deal for the town. But we cannot let this port drag us into a war. And that is not my policy. That is the '
+        'mayor\'s policy," he said.',
+        {("Bob Sample", "They got what they wanted. They got those five quays back. They have the docks and they got "
+                        "what they need. I think we have to get a fair deal for the town. But we cannot let this port "
+                        "drag us into a war. And that is not my policy. That is the mayor's policy,")}, False,
+        id='he_after_a_long_quote_looks_back_from_where_the_quote_began'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

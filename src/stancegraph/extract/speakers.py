@@ -436,8 +436,8 @@ class SpeakerResolver:
         doc = self.doc
         if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
             outlets_only = sources and role in self.lex.source_nouns
-        sent = doc.sent_of[tok.i]
-        sstart = doc.sents[sent].start
+        sstart = doc.sents[doc.sent_of[tok.i]].start
+        sent = self.window.effective_sentence(tok.i)  # a frame after a long quote counts from its start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
         gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
