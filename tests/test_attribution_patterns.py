@@ -516,6 +516,12 @@ QUOTE_SPEAKER_CASES = [
                         "drag us into a war. And that is not my policy. That is the mayor's policy,")}, False,
         id='he_after_a_long_quote_looks_back_from_where_the_quote_began'),
     pytest.param(
+        'Ann Example spoke in Lisbon on Monday. Ann Example reminded the council of the port\'s "red lines".',
+        {("Ann Example", "red lines")}, False, id='reminded_reports_speech'),
+    pytest.param(
+        'The Harbour Board spoke on Monday. It alleged that the "toll cartel" had raised prices.',
+        {("Harbour Board", "toll cartel")}, False, id='alleged_reports_speech'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),
