@@ -35,6 +35,10 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
 
 
+#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]", re.M)
+
+
 def _apostrophes(keys: list[str]) -> list[str]:
     """Each key (written with a straight apostrophe) and its typographic spelling ("Westland’s"):
     the texts use both, and a phrase matcher compares exact token texts."""
@@ -264,6 +268,11 @@ class ActorFinder:
                     spans.append(qualified)
                 else:
                     spans.append((s, e, index.mint(text, "organisation"), 0))
+        # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
+        # report was filed, not an actor of it.
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
+        if datelines:
+            spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]
         # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
         spans.sort(key=lambda x: (-(x[3] >= 2), -(x[1] - x[0]), -x[3], x[0]))
         taken: dict[int, str] = {}
