@@ -458,3 +458,47 @@ def test_a_whole_territory_including_parts(extractor, text, expected):
 def test_an_inclusion_in_no_state_s_territory_claims_nothing(extractor):
     _, _, _, claims = run(extractor, "Anna Varga said all the talks, including those on Kherson, went well.")
     assert not claims, claims
+
+
+def test_an_inclusion_with_no_act_before_stands_for_the_territories_named_before(extractor):
+    _, _, _, claims = run(extractor, "Kherson and Luhansk were shelled again overnight. The talks went nowhere. "
+                                     "Anna Varga said all Russian territory, including the parts to be added later, "
+                                     "is protected.")
+    assert {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")} <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "Among them are …", "These include …": the terms of the demands named in the sentence before
+    ("Anna Varga set out her government's conditions for a truce on Friday. Among them are the withdrawal of "
+     "Ukrainian forces from Luhansk and Kiev's refusal to join NATO.", ("Anna Varga", "luhansk", "russia")),
+    ("Anna Varga repeated her demands on Monday. These include the withdrawal of Ukrainian troops from Kherson.",
+     ("Anna Varga", "kherson", "russia")),
+])
+def test_terms_listed_after_the_demands(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+def test_items_listed_after_no_demand_claim_nothing(extractor):
+    _, _, _, claims = run(extractor, "Anna Varga visited several towns on Monday. Among them are places near Kherson "
+                                     "from which Ukrainian troops withdrew.")
+    assert not claims, claims
+
+
+def test_a_participle_between_dashes_does_not_reach_the_names_after_it(extractor):
+    # "T — annexed in 2014 — and parts of U and V": U and V were not annexed
+    _, _, _, claims = run(extractor, "Anna Varga said the swap possibly referred to Crimea — illegally annexed in "
+                                     "2014 — and parts of Donetsk and Kherson.")
+    assert not {c for c in claims if c[1] in ("donetsk", "kherson")}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # conjoined verbs: the first one's negation is its own, not said again of the act
+    ("The European Union said it does not and will not recognise Russia's annexation of Sevastopol.",
+     ("European Union", "sevastopol", "ukraine")),
+    ("Anna Varga condemned and refused to recognise the annexation of Kherson.", ("Anna Varga", "kherson", "ukraine")),
+])
+def test_negations_of_conjoined_verbs(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+    assert (expected[0], expected[1], "russia") not in claims, claims

@@ -24,6 +24,7 @@ from ..knowledge import Actor, Resources
 from ..ids import actor_iri
 from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
+from .tokens import token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -362,8 +363,12 @@ class ActorFinder:
                     for i in range(s, e):
                         taken[i] = iri
             final.append((s, e, iri))
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in taken or table.pos[n] != "PROPN":
+                continue  # read without making the Token
+            tok = doc[n]
+            if not tok.text[:1].isupper() or tok.i in spans_at:
                 continue
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
@@ -457,6 +462,14 @@ class ActorFinder:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
         Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
         one of the spellings of a surname the gazetteer knows in several ("Iwanenko" where it knows "Ivanenko" and "Ivanenco")."""
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})  # the same text, the same answer
+        if text not in memo:
+            if len(memo) >= 100_000:
+                memo.clear()
+            memo[text] = self._fuzzy_person_of(text)
+        return memo[text]
+
+    def _fuzzy_person_of(self, text: str) -> str | None:
         parts = text.split()
         if len(parts) == 1:
             word = _fold(text)

@@ -51,7 +51,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    PRONOUNS_PERSON, WHOLE_WORDS
+    PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import territory_lists
 
@@ -240,9 +240,11 @@ class ClaimEventFinder:
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
-            if not has_territory and not self.earlier:
-                continue
             self.sent_n = n
+            if not has_territory and not self.earlier:
+                if any(i in self.terr for i in range(0, sent.start)):
+                    out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
+                continue
             # the same order in every process: longest cue first at each token, then by its words
             matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
@@ -264,7 +266,7 @@ class ClaimEventFinder:
         """ "all Ruritanian territory, including T", "all of X's land, including the annexed regions": a
         state's whole territory said to include a territory asserts that state's sovereign for it; an
         inclusion naming no territory ("including the parts to be enshrined") stands for every territory
-        the article's acts named before."""
+        the article's acts named before, or with no such act, every territory the article named before."""
         doc = self.ctx.doc
         out = []
         for tok in sent:
@@ -280,7 +282,9 @@ class ClaimEventFinder:
                 continue
             inside = [i for i in range(tok.i + 1, tok.right_edge.i + 1) if i in self.terr]
             territories = tuple(sorted({t for i in self._whole_lists(inside, tok) for t in self.terr[i]})) if inside \
-                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
+                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts})) \
+                or tuple(sorted({self.terr[i][0] for i in range(0, sent.start) if len(self.terr.get(i, ())) == 1
+                                 and not self._government(i)}))
             sign, _, chain = self._polarity(noun, [noun.i])
             if sign < 0:
                 sovereign = self.lex.contrary.get(sovereign)
@@ -392,7 +396,8 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
-        if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
+        if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
+                self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
             sovereign = self.lex.contrary.get(sovereign)
@@ -462,12 +467,17 @@ class ClaimEventFinder:
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
                 continue  # "annex T and seize U": the conjoined act has its own object
+            if c.dep_ == "conj" and trig.pos_ == "VERB" and c.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parse conjoins to the act's verb ("T — annexed in 2014 — and U") is not its object
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # (an infinitive, "an attempt to annex T", is about its own object, not about the attempt)
         infinitive = trig.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
         if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig) and not infinitive:
             noun = trig.head
-            toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
+            # ("T — annexed in 2014 — and parts of U": a participle after its noun does not reach the
+            # conjuncts after it)
+            end = trig.i if trig.dep_ == "acl" and trig.i > noun.i else noun.right_edge.i + 1
+            toks.update(range(noun.left_edge.i, end))
             toks.discard(trig.i)
         # "entails a pullback of Y troops beyond the borders of T": the parse may hang the place withdrawn
         # from on the verb whose object the act is
@@ -697,9 +707,17 @@ class ClaimEventFinder:
         cur = trig
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
+        parallel = False  # ``cur`` is the first of conjoined verbs ("does not and will not recognise"): its
+        # negation and polarity are its own, not said of the act
         for _ in range(30):
             if chain[-1] is not cur:
                 chain.append(cur)
+            if parallel:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                    break
+                parallel = cur.dep_ == "conj"
+                cur = cur.head
+                continue
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
@@ -732,6 +750,7 @@ class ClaimEventFinder:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
+            parallel = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX")
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -872,6 +891,10 @@ class ClaimEventFinder:
             if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
                 return speaker, subj.i, True
             break
+        # "X set out its conditions. Among them are …": the terms are X's demands
+        holder = self._enumerated_holder(chain[-1])
+        if holder is not None:
+            return self.att.resolve(holder, self.log)[0], holder.i, False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -913,6 +936,27 @@ class ClaimEventFinder:
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _enumerated_holder(self, root):
+        """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
+        the sentence before ("X set out the conditions …", "Y's demands …"). The token naming whose
+        terms they are (its possessor, else the subject of the verb it is the object of), or None."""
+        pron = None
+        if (root.lemma_ or "").lower() == "be":
+            prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+            pron = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        elif forms(root)[1] in self.lex.provisions:
+            pron = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if pron is None or pron.lower_ not in PRONOUNS_ENUMERATED or self.sent_n == 0:
+            return None
+        for tok in reversed(self.ctx.sents[self.sent_n - 1]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or (self._stance_of(tok) or 0) <= 0:
+                continue
+            cands = [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj":
+                cands += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            return next((c for c in cands if self.att.resolve(c, self.log)[0] is not None), None)
+        return None
 
     def _owner(self, noun, depth: int = 0) -> str | None:
         """The actor a thing belongs to: its possessor ("X's plan"), an actor or demonym modifying it

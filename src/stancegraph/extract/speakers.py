@@ -159,6 +159,14 @@ class SpeakerResolver:
                         and node.head.lemma_.lower() != "report":
                     return self.subject_of(node.head, depth + 1)
                 node = node.head
+        # "X was accused by Y of …": the speaker of a passive verb of speech is its agent (not when
+        # quoting or reporting: "X was quoted by Y as saying" is X's)
+        if subjects and all(c.dep_ == "nsubjpass" for c in subjects) and self.cues.is_reporting(verb) \
+                and verb.lemma_.lower() not in ("quote", "cite", "report"):
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            if agent is not None:
+                return agent
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,

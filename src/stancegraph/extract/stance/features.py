@@ -197,8 +197,8 @@ class Featurizer:
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
-        doc = q.doc.doc
-        return " ".join(doc[i].text for i in q.utterance.scope)
+        text = token_table(q.doc.doc).text
+        return " ".join([text[i] for i in q.utterance.scope])
 
     def rows(self, q: StanceQuery, rule_hits: list[Hit], emb: np.ndarray | None = None) -> np.ndarray:
         """A (number of issues, width) matrix for one utterance."""
