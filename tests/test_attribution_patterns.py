@@ -28,6 +28,17 @@ def test_quote_continued_over_paragraphs_is_one_quote_per_paragraph(extractor):
     assert got == {("Ann Example", "The first part is ready."), ("Ann Example", "The second part follows,")}
 
 
+def test_quote_continued_without_a_reopening_mark_is_one_quote(extractor):
+    text = ('Ann Example met the port council on Monday.\n\n"The quays stay closed until the vote.\n\n'
+            'The ships will wait," she said.\n\nBob Sample left early.')
+    r, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "The quays stay closed until the vote. The ships will wait,")}
+    # a closing mark after a word alone (no sentence end, no comma before it) continues nothing
+    _, got = quotes_of(extractor, 'Ann Example spoke on Monday. "The quays stay closed until the vote.\n\n'
+                                  'Bob Sample called it "a shame" later.', published=None)
+    assert {q for _, q in got} == {"The quays stay closed until the vote.", "a shame"}
+
+
 def test_two_speakers_in_one_sentence_and_bare_surnames(extractor):
     text = ('Ann Example met Bob Sample in Lisbon. "We agreed on the basics," Example said, '
             'while Sample said "nothing is settled."')
@@ -168,6 +179,13 @@ def test_quote_marks_of_every_habit():
     # a closing-style mark used to open, and double primes
     assert [q.text for q in find_quotes('The mayor said, ”Nothing has changed.” Then')] == ["Nothing has changed."]
     assert [q.text for q in find_quotes('″We are not there yet,″ the mayor said.')] == ["We are not there yet,"]
+    # a straight mark glued to a full stop, met outside a quote and before a capital, opens one
+    assert [q.text for q in find_quotes('The talks "speak volumes" about the port."It is my hope," he said.')] == [
+        "speak volumes", "It is my hope,"]
+    # and one glued after a closing mark ('supplies.""The')
+    assert [q.text for q in find_quotes('It wants "fair prices.""The eyes are on us," she said.')] == [
+        "fair prices.", "The eyes are on us,"]
+
 
 
 def test_definite_descriptor_of_a_person_named_just_before(extractor):
@@ -348,6 +366,169 @@ QUOTE_SPEAKER_CASES = [
         "Ann Example spoke in Lisbon on Monday. Ann Example’s comments echo her call for “fair prices.”",
         {("Ann Example", "fair prices.")}, True,
         id='a_phrase_of_someones_comments_stays_a_quote'),
+    pytest.param(
+        'Ann Example met Bob Sample in Lisbon. Ann Example said the talks were useful, '
+        'while Bob Sample insisted "the deal is not done."',
+        {("Bob Sample", "the deal is not done.")}, True,
+        id='the_second_speaker_of_a_contrastive_clause_keeps_the_quote'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He then turned to the toll plan:\n\n'
+        '"The tolls are too high. The ships will go elsewhere."',
+        {("Bob Sample", "The tolls are too high. The ships will go elsewhere.")}, False,
+        id='a_paragraph_ending_with_a_colon_introduces_the_quote_below'),
+    pytest.param(
+        'To the mayor\'s question on the tolls, Bob Sample replied:\n\n"The tolls stay."',
+        {("Bob Sample", "The tolls stay.")}, False,
+        id='a_reporting_verb_before_the_colon_of_the_paragraph_before'),
+    pytest.param(
+        '"Close to madness": Ann Example on the new toll plan\nAnn Example spoke on Monday at the harbour.',
+        {("Ann Example", "Close to madness")}, False,
+        id='headline_quote_colon_name'),
+    pytest.param(
+        '"Close to madness": Ann Example and Bob Sample comment on the toll plan\n'
+        'The two spoke on Monday at the harbour.',
+        {("Ann Example", "Close to madness")}, False,
+        id='headline_quote_colon_names_the_first'),
+    pytest.param(
+        '"No tolls for small ships": Ann Example on the port\n'
+        'Bob Sample spoke first. "We want no tolls for small ships, none at all," Bob Sample said.',
+        {("Bob Sample", "No tolls for small ships"),
+         ("Bob Sample", "We want no tolls for small ships, none at all,")}, False,
+        id='a_headline_quote_taken_from_the_body_is_its_speakers'),
+    pytest.param(
+        'Ann Example signalled on Monday that France may delay the vote on the tolls, saying the current '
+        'draft is "not my final offer."',
+        {("Ann Example", "not my final offer.")}, False,
+        id='a_reporting_participle_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Ann Example said France fears losing its quays, calling the plan "the clearest way to keep the port '
+        'alive."',
+        {("Ann Example", "the clearest way to keep the port alive.")}, False,
+        id='calling_after_a_reported_clause_is_the_reporters'),
+    pytest.param(
+        'Harbour Wire reports Ann Example shot down the idea as well, saying last month, '
+        '"The port is not for sale."',
+        {("Ann Example", "The port is not for sale.")}, False,
+        id='a_reporting_participle_of_a_person_who_speaks_stays_theirs'),
+    pytest.param(
+        "Ann Example said she was grateful to the ports that backed the plan.\n\n"
+        "''The demand is clear: the tolls must go,'' she said.",
+        {("Ann Example", "The demand is clear: the tolls must go,")}, False,
+        id='two_apostrophes_after_a_comma_close_the_quote'),
+    pytest.param(
+        'Ann Example spoke to the council about the tolls. The tolls would need "robust guarantees", she said.'
+        '\n\nIf there was no vote on Monday, "then the council must act on its own".',
+        {("Ann Example", "robust guarantees"), ("Ann Example", "then the council must act on its own")}, False,
+        id='quoted_words_ending_the_next_sentence_continue_the_speaker'),
+    pytest.param(
+        'The Harbour Board announced a three-day pause on Monday.\n\n"The other ports should follow this '
+        'example," began a translated announcement from the Harbour Board.\n\n'
+        '"In the event of new tolls, the board will respond."',
+        {("Harbour Board", "The other ports should follow this example,"),
+         ("Harbour Board", "In the event of new tolls, the board will respond.")}, False,
+        id='an_announcement_speaks_for_the_body_it_is_from'),
+    pytest.param(
+        'Ann Example questioned the recording with a one word post on social media: "Fake."',
+        {("Ann Example", "Fake.")}, False,
+        id='a_colon_ending_a_clause_before_a_quote_gives_it_to_the_clauses_subject'),
+    pytest.param(
+        'The agenda of the port council included two items: "tolls and quays."',
+        set(), False,
+        id='a_colon_after_a_clause_whose_subject_is_nobody_gives_no_speaker'),
+    pytest.param(
+        'Bob Sample spoke to the council on Monday. He emphasized that for peace to be lasting, "we need to '
+        'eliminate all the roots and causes of that conflict," highlighting the port\'s longstanding concerns.',
+        {("Bob Sample", "we need to eliminate all the roots and causes of that conflict,")}, False,
+        id='the_next_reporting_verb_when_the_nearest_has_its_subject_inside_the_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n"The gap is wide," the publication states.',
+        {("Politico", "The gap is wide,")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_after_a_quote'),
+    pytest.param(
+        'Politico reported on the port talks on Monday.\n\n'
+        'These results, the publication notes, "culminated in weekend meetings in Lisbon."',
+        {("Politico", "culminated in weekend meetings in Lisbon.")}, False,
+        id='a_reporting_verb_read_as_a_plural_noun_before_a_quote'),
+    pytest.param(
+        'Ann Example said the talks were "useful and calm," but "nothing was settled on the tolls," '
+        'Politico reports, writes Harbour Gazette.',
+        {("Ann Example", "useful and calm,"), ("Politico", "nothing was settled on the tolls,")}, False,
+        id='the_frame_right_after_the_second_quote_of_a_sentence_owns_it'),
+    pytest.param(
+        'Harbourland President Carl Example spoke on Monday. "The blockade must end," said Carl Example.\n\n'
+        '"We appeal to the ports to open the quays," the Harbourland president added.',
+        {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
+        False, id='the_x_president_is_the_person_named_before_not_x'),
+    pytest.param(
+        'Bob Sample spoke on the tolls. "We need the quays for the harbour," he said. "And I think we are going '
+        'to get them. We are going to get them." Not so fast, says Ann Example.',
+        {("Bob Sample", "We need the quays for the harbour,"),
+         ("Bob Sample", "And I think we are going to get them. We are going to get them.")}, False,
+        id='a_short_answer_after_a_quote_is_no_frame_of_it'),
+    pytest.param(
+        'Ann Example met the council. "The port is closed. It stays closed." She said.',
+        {("Ann Example", "The port is closed. It stays closed.")}, False,
+        id='a_bare_frame_split_off_by_the_sentence_splitter'),
+    pytest.param(
+        'Kyiv summoned the envoy to complain about Bob Sample’s comments that the port should have the '
+        '“courage of the white flag” to end the strike.',
+        {("Bob Sample", "courage of the white flag")}, False,
+        id='a_quote_in_the_that_clause_of_someones_comments_is_theirs'),
+    pytest.param(
+        'Ann Example spoke in Lisbon. The council was also accused by Ann Example of subjecting the port to '
+        '“pressure and threats”.',
+        {("Ann Example", "pressure and threats")}, False,
+        id='the_agent_of_a_passive_verb_of_speech_is_the_speaker'),
+    pytest.param(
+        'The port is closed, Bob Sample was quoted by Harbour Wire as saying: "We stay shut."',
+        {("Bob Sample", "We stay shut.")}, False,
+        id='quoted_by_an_outlet_as_saying_stays_the_subjects'),
+    pytest.param(
+        'After the negotiations in Belarus, Kyiv’s presidential advisor Mikhailo Example tweeted, “We have '
+        'accomplished some tiny positive outcomes about the logistics of humanitarian corridors.”',
+        {("Mikhailo Example", "We have accomplished some tiny positive outcomes about the logistics of "
+                              "humanitarian corridors.")}, False,
+        id='the_name_right_before_the_verb_when_the_parsed_subject_names_nobody'),
+    pytest.param(
+        'In a statement on Tuesday, the Harbour Families Forum in Lisbon urged the council to extend the truce, '
+        'saying: “If a truce with the mayor is possible, so too is an end to the strike.”',
+        {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
+        False, id='a_place_after_the_subject_is_no_speaker'),
+    pytest.param(
+        '"We did not get there, but progress was made," Bob Sample said at the press conference. Referring to '
+        'the talks, he hinted at a second meeting, to which Ann Example responded with a smile, “Next time in '
+        'Lisbon.”',
+        {("Bob Sample", "We did not get there, but progress was made,"), ("Ann Example", "Next time in Lisbon.")},
+        False, id='the_reporting_clause_right_before_a_quote_owns_it'),
+    pytest.param(
+        '"The four regions are the key issue," said Bob Sample.\n\nTo Carl Example\'s remark that the regions are '
+        'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
+        {("Bob Sample", "The four regions are the key issue,"),
+         ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
+        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+    pytest.param(
+        'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
+        'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
+        'deal for the town. But we cannot let this port drag us into a war. And that is not my policy. That is the '
+        'mayor\'s policy," he said.',
+        {("Bob Sample", "They got what they wanted. They got those five quays back. They have the docks and they got "
+                        "what they need. I think we have to get a fair deal for the town. But we cannot let this port "
+                        "drag us into a war. And that is not my policy. That is the mayor's policy,")}, False,
+        id='he_after_a_long_quote_looks_back_from_where_the_quote_began'),
+    pytest.param(
+        'Ann Example spoke in Lisbon on Monday. Ann Example reminded the council of the port\'s "red lines".',
+        {("Ann Example", "red lines")}, False, id='reminded_reports_speech'),
+    pytest.param(
+        'The Harbour Board spoke on Monday. It alleged that the "toll cartel" had raised prices.',
+        {("Harbour Board", "toll cartel")}, False, id='alleged_reports_speech'),
+    pytest.param(
+        'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
+        {("US official", "The harbour deal is close,")}, False,
+        id='an_unnamed_member_of_a_named_state_is_not_the_state'),
+    pytest.param(
+        'The port talks resumed in Lisbon. "The harbour deal is close," an EU diplomat said.',
+        {("EU diplomat", "The harbour deal is close,")}, False,
+        id='an_unnamed_member_of_a_named_body_is_not_the_body'),
 ]
 
 
@@ -380,3 +561,24 @@ NOT_A_QUOTE_CASES = [
 def test_phrases_that_are_not_that_speakers_quote(extractor, text, phrase, speaker):
     _, got = quotes_of(extractor, text)
     assert all(q != phrase or (speaker is not None and who != speaker) for who, q in got)
+
+
+def test_a_possessor_hung_on_its_noun_with_a_bare_apostrophe(extractor):
+    from spacy.tokens import Doc
+
+    from stancegraph.extract.attribution.quotes import possessor_of
+    # the parse the parser gives "about Francis’ comments" at times: the name a modifier, the mark its case
+    words = ["about", "Francis", "’", "comments", "and", "Ann", "’s", "remarks", "and", "the", "remarks"]
+    heads = [0, 3, 1, 0, 3, 7, 5, 3, 3, 10, 3]
+    deps = ["ROOT", "nmod", "case", "pobj", "cc", "poss", "case", "conj", "cc", "det", "conj"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert possessor_of(doc[3]).text == "Francis"
+    assert possessor_of(doc[7]).text == "Ann"
+    assert possessor_of(doc[10]) is None
+
+
+def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):
+    r, _ = quotes_of(extractor, '"The harbour deal is close," an EU diplomat said.')
+    actor = next(a for a in r.actors.values() if a.name == "EU diplomat")
+    assert actor.kind == "person" and actor.affiliation == "https://w3id.org/stancegraph/id/actor/european-union"
+

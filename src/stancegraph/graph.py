@@ -58,6 +58,8 @@ class _OxigraphTerms:
     def iri(self, x: str):
         node = self._iris.get(x)
         if node is None:
+            if len(self._iris) >= 200_000:  # each article's own IRIs too: bounded, a long build stays flat
+                self._iris.clear()
             node = self._iris[x] = self.ox.NamedNode(x)
         return node
 
@@ -279,12 +281,12 @@ def static_triples(res: Resources, model_id: str, run: URIRef = RUN, detector_id
     key = (model_id, str(run), detector_id, training_set)
     if _STATIC_OX and _STATIC_OX[0][0] is res and _STATIC_OX[0][1] == key:
         return dict(_STATIC_OX[0][2])
-    gaz = dict.fromkeys(to_oxigraph(res.gazetteer.graph))
-    gaz.update(dict.fromkeys(to_oxigraph(res.territory_graph)))
+    gaz = dict.fromkeys(res.gazetteer.data.triples)
+    gaz.update(dict.fromkeys(res.territory_data.triples))
     flag, true = ox.NamedNode(str(SG.fromGazetteer)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
     gaz.update((ox.Triple(ox.NamedNode(a.iri), flag, true), None) for a in res.gazetteer.actors.values())
     gaz.update(dict.fromkeys(to_oxigraph(run_graph(model_id, run, detector_id, training_set))))
-    out = {"ontology": to_oxigraph(res.ontology), "codebook": to_oxigraph(res.codebook.graph),
+    out = {"ontology": list(res.ontology_data.triples), "codebook": list(res.codebook.data.triples),
            "gazetteer": list(gaz)}
     _STATIC_OX[:] = [(res, key, out)]
     return dict(out)

@@ -45,6 +45,27 @@ CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
 ABOUT_PREPOSITIONS = frozenset({"about", "on", "in", "to", "for", "of", "as", "with"})
 SOURCE_PREPOSITIONS = frozenset({"from", "by", "of"})
 ARTICLES = frozenset({"the", "a", "an"})
+#: head nouns of a state's institutions, named without the state ("the Foreign Ministry", "the General Staff")
+INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "services", "staff", "council",
+                               "parliament", "government", "embassy", "mission", "department", "agency",
+                               "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
+                               "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
+                               "command", "secretariat", "chancellery", "delegation"})
+#: role nouns whose plural speaks as the body itself ("ISW analysts noted" is the institute's voice)
+VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "researcher", "researchers"})
+#: head nouns of the names of documents, not of actors ("the Minsk Agreement", "the Paris Declaration")
+DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "declaration", "memorandum",
+                            "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
+#: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
+DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
+#: determiners that introduce someone not named before ("a US official", "another diplomat")
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
+#: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
+OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: pronouns standing for the items of a plural named before ("Among them are …", "These include …")
+PRONOUNS_ENUMERATED = frozenset({"them", "these", "those", "they"})
+#: words quantifying a whole ("all of X's territory", "the entire territory", "a single inch of X's land")
+WHOLE_WORDS = frozenset({"all", "entire", "whole", "every", "inch"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: words of a date phrase that carry no date ("on the", "last", "late")

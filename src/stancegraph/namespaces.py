@@ -134,6 +134,7 @@ class SG(DefinedNamespace):
     DisputeCue: URIRef
     LapseCue: URIRef
     CoercionCue: URIRef
+    ProvisionCue: URIRef
     claimableSovereign: URIRef
     demonym: URIRef
     contrarySovereign: URIRef

@@ -39,7 +39,7 @@ from .fileio import check_writable
 from .ingest import Article, Skipped, iter_articles
 from .knowledge import Resources, load_resources
 from .validate import Report, Violation
-from .worker import ArticleOutput, BuildConfig, article_input_hash, input_fingerprint, model_identity
+from .worker import ArticleOutput, BuildConfig, article_input_hash, input_fingerprint, loading_pause, model_identity
 
 SMALL_CORPUS = 16
 """Below this many articles to parse, the default engine stays in this process (starting
@@ -195,12 +195,14 @@ def build(paths: Iterable[str | Path], output: str | Path | None = "graph.ttl", 
     >>> build([d], d / "g.ttl", jobs=1).articles
     1
     """
-    from .extract.stance import detector_spec
     t0 = time.perf_counter()
     tell = stage or (lambda what: None)
     paths = list(paths)
-    res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
-    stance_name, stance_options = detector_spec(res, stances, stances_model)
+    with loading_pause():
+        from .extract.stance import detector_spec
+
+        res = resources or load_resources(data_dir, codebook=codebook, gazetteer=gazetteer, territories=territories)
+        stance_name, stance_options = detector_spec(res, stances, stances_model)
     config = BuildConfig.from_resources(res, model, validate, batch_size, stance_name, stance_options)
     fingerprint = input_fingerprint(config)
     result = BuildResult(output=Path(output) if output else None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from functools import wraps
 from typing import Callable, Mapping, TypeVar
 
@@ -30,6 +31,10 @@ err = Console(stderr=True, soft_wrap=True)
 out = Console(markup=False, soft_wrap=True)  # output names user paths: "[draft]" is text, never Rich markup
 
 F = TypeVar("F", bound=Callable)
+
+#: True when this process is the ``stancegraph`` program (:func:`stancegraph.cli.main`), which ends
+#: with its one command; False when a caller runs :data:`app` (a test's CliRunner, a notebook).
+STANDALONE = False
 
 COMMON_FLAGS = {"graph": "GRAPH", "store_dir": "--store DIR", "bind": "--bind", "writable": "--writable",
                 "graph_iri": "--graph-iri", "allow_service": "--allow-service", "public": "--public",
@@ -66,11 +71,14 @@ def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = 
     """Turn a :class:`StanceGraphError` raised by a command into one line on stderr and exit status 1.
 
     ``flags`` maps option field names to the command's flags (see :func:`as_flags`), on top of
-    :data:`COMMON_FLAGS`.
+    :data:`COMMON_FLAGS`. Every command has it: it also turns Python's garbage collector back on,
+    which :func:`stancegraph.cli.main` pauses while the arguments are parsed.
     """
     def decorate(f: F) -> F:
         @wraps(f)
         def wrapper(*args, **kwargs):
+            if STANDALONE:  # main() paused the collector for the arguments and the help
+                gc.enable()
             try:
                 return f(*args, **kwargs)
             except StanceGraphError as exc:

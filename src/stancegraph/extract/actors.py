@@ -7,11 +7,20 @@ their normalised names; a misspelt name only matches the gazetteer when it
 stands where a person does (a PERSON entity) and is a close match of a
 gazetteer name with the same first name. Back-references ("he", "the
 spokesman") go to the most recent fitting actor.
+
+One actor however the article spells it: a surname spelt unlike the gazetteer's
+spellings, or unlike the article's own earlier spelling, is that person; a word
+of an organisation's name ("the Front") is that organisation; a state's
+institution named with the state ("Westland's Foreign Ministry") is the
+gazetteer body or one affiliated to the state. Places, peoples' adjectives,
+treaties and the place of a dateline are no actors.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,8 +29,9 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri
-from ..lang_en import CLITIC_POSSESSIVE
+from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
+from .tokens import token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -31,6 +41,88 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+
+
+#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]", re.M)
+
+
+def _apostrophes(keys: list[str]) -> list[str]:
+    """Each key (written with a straight apostrophe) and its typographic spelling ("Westland’s"):
+    the texts use both, and a phrase matcher compares exact token texts."""
+    out = []
+    for key in keys:
+        out.append(key)
+        if "'" in key:
+            out.append(key.replace("'", "’"))
+    return out
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents ("Takáč" -> "takac")."""
+    text = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _same_person(name: str, other: str) -> bool:
+    """Two spellings of one person's name (a transliteration or a typo): a surname alone at least
+    85 % like the other's surname (and of five letters or more), or two names whose first names are
+    alike (the same, or 60 %) and whose surnames are 75 % alike (85 % when the first names differ).
+
+    >>> _same_person("Podoliak", "Mykhailo Podolyak"), _same_person("Ann Exampel", "Ann Example")
+    (True, True)
+    >>> _same_person("Example", "Bob Sample"), _same_person("Ann Example", "Bob Example")
+    (False, False)
+    """
+    a, b = [_fold(w) for w in name.split()], [_fold(w) for w in other.split()]
+    if not a or len(b) < 2:
+        return False
+    surname = fuzz.ratio(a[-1], b[-1])
+    if len(a) == 1:
+        return len(a[0]) >= 5 and a[0][0] == b[-1][0] and surname >= 85
+    first = fuzz.ratio(a[0], b[0])
+    if a[0] == b[0]:
+        return surname >= 75
+    return first >= 60 and a[0][0] == b[0][0] and surname >= 85
+
+
+_ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
+
+
+def adjective_state(word: str, resources: Resources) -> str | None:
+    """The gazetteer state an adjective names by sharing the start of its name ("Kazakh" ->
+    Kazakhstan, "Ruritanian" -> Ruritania): the one state whose first name word shares at least
+    four letters with it and all but at most four of its own, the adjective adding at most four
+    ("-ian", "-ese"); None for any other word.
+
+    >>> from stancegraph.knowledge import load_resources
+    >>> res = load_resources()
+    >>> adjective_state("Kazakh", res).rsplit("/", 1)[-1], adjective_state("Indiana", res)
+    ('kazakhstan', None)
+    >>> adjective_state("Australian", res) is None  # not Austria
+    True
+    """
+    hit = _ADJECTIVES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        hit = _ADJECTIVES[id(resources)] = (resources, {})
+    cache = hit[1]
+    if word in cache:
+        return cache[word]
+    w = _fold(word)
+    found: set[str] = set()
+    if word[:1].isupper() and w.endswith(DEMONYM_ENDINGS) and len(w) >= 4:
+        for actor in resources.gazetteer.actors.values():
+            if actor.kind != "state":
+                continue
+            for label in (actor.name, *actor.aliases):
+                first = _fold(label.split()[0]) if label.strip() else ""
+                if not first or first == w or not first[:1].isalpha():
+                    continue
+                common = len(os.path.commonprefix([w, first]))
+                if common >= max(4, len(first) - 4) and len(w) - common <= 4:  # not "Austr-alian"
+                    found.add(actor.iri)
+    cache[word] = next(iter(found)) if len(found) == 1 else None
+    return cache[word]
 
 
 def clean_name(text: str) -> str:
@@ -99,16 +191,16 @@ class ActorFinder:
                 self.alias_of.setdefault(key, actor.iri)
                 self.alias_of.setdefault(key.lower(), actor.iri)
         tok = nlp.tokenizer
-        self.names.add("NAME", [tok(a) for a in sorted(self.alias_of) if a and not a.islower()])
+        self.names.add("NAME", [tok(a) for a in _apostrophes(sorted(self.alias_of)) if a and not a.islower()])
         # All-lower-case aliases ("the council") are rare; match those case-insensitively.
         lower_only = [a for a in self.alias_of if a.islower() and a.lower() == a and a not in ("",)]
         if lower_only:
-            self.names_lower.add("NAME", [tok(a) for a in sorted(lower_only)])
+            self.names_lower.add("NAME", [tok(a) for a in _apostrophes(sorted(lower_only))])
         self.title_of: dict[str, str] = {}
         for post in gaz.posts.values():
             for title in post.titles:
                 self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
-        self.titles.add("TITLE", [tok(t) for t in sorted(self.title_of)])
+        self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
         self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
@@ -117,6 +209,14 @@ class ActorFinder:
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
             self.last_names.setdefault(name.split()[-1].lower(), set()).add(iri)
+        # Surnames the gazetteer knows in several spellings (transliterated: Ivanenko, Ivanenco,
+        # Ivanenkov): a bare surname spelt yet another way is that person.
+        self.spellings: list[tuple[str, str]] = []
+        for actor in gaz.actors.values():
+            if actor.kind == "person":
+                words = {_fold(a) for a in (actor.name.split()[-1], *actor.aliases) if " " not in a.strip()}
+                if len(words) >= 2:
+                    self.spellings.extend((w, actor.iri) for w in sorted(words))
 
     # ------------------------------------------------------------ mentions ---
     def find(self, doc, index: ActorIndex, offset: int) -> tuple[list[Mention], dict[int, str]]:
@@ -132,9 +232,14 @@ class ActorFinder:
                        and index.get(iri).kind == "person"}
         for _, s, e in self.titles(doc):
             post = self.title_of.get(doc[s:e].text.lower().replace("’", "'"))
+            if post and self._other_body_before(doc, s, post):
+                continue  # "the Vatican secretary of state" is not the US one
             holder = index.holder(post) if post else None
             if holder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
+        # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
+        # Westland", "the Westlandic president") names no person or body where it reads it as one.
+        places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -155,6 +260,10 @@ class ActorFinder:
                 continue
             if text.lower().replace("’", "'") in self.place_names or any(q in text for q in '"“”«»'):
                 continue  # a place, or words glued to a quote mark ('negotiate”Ann'), is not a name
+            if _fold(text) in places or (ent.label_ == "ORG" and doc[e - 1].lower_ in DOCUMENT_NOUNS):
+                continue  # a place or a people; a document ("the Ceasefire Agreement") is no actor
+            if e - s == 1 and adjective_state(text, self.res):
+                continue  # "the Kazakh president": a state's adjective, not a body
             if ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
@@ -162,7 +271,16 @@ class ActorFinder:
                 elif re.search(r"[A-Za-z]", text):
                     spans.append((s, e, index.mint(text, "person"), 0))
             elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
-                spans.append((s, e, index.mint(text, "organisation"), 0))
+                qualified = self._state_institution(doc, s, e, spans, index)
+                if qualified:
+                    spans.append(qualified)
+                else:
+                    spans.append((s, e, index.mint(text, "organisation"), 0))
+        # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
+        # report was filed, not an actor of it.
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
+        if datelines:
+            spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]
         # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
         spans.sort(key=lambda x: (-(x[3] >= 2), -(x[1] - x[0]), -x[3], x[0]))
         taken: dict[int, str] = {}
@@ -211,18 +329,53 @@ class ActorFinder:
             hits = {iri for s, _, iri in full if s < at and index.get(iri).name.split()[0] == word}
             return next(iter(hits)) if len(hits) == 1 else None
 
+        def spelt_like_before(name: str, at: int, own: str) -> str | None:
+            # "Podoliak" or "Mijailo Podoliak" after "Mykhailo Podolyak": another spelling of one person
+            hits = {iri for s, _, iri in full if s < at and iri != own and _same_person(name, index.get(iri).name)}
+            return next(iter(hits)) if len(hits) == 1 else None
+
+        # "the Front" after "the Polisario Front", "the Institute" after "ISW" (the Institute for the
+        # Study of War): a word of the name of one organisation named in the article (a headline may
+        # use the short name before the text gives the full one)
+        bodies = []
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor is None or actor.kind != "organisation":
+                continue
+            words = [t.text for t in doc[s:e]] if e - s > 1 else []
+            if len(actor.name.split()) > 1:
+                words += actor.name.split()
+            bodies.append((s, {_fold(w) for w in words if w[:1].isupper()}, iri))
+
+        def body_named_before(word: str, at: int) -> str | None:
+            word = _fold(word)
+            hits = {iri for s, words, iri in bodies if s != at and word in words}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         final = []
         spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
             actor = index.get(iri)
-            if actor and not actor.from_gazetteer and e - s == 1:
-                better = named_before(doc[s].text, s) or first_named_before(doc[s].text, s)
+            if actor and not actor.from_gazetteer:
+                word = doc[s].text
+                if e - s == 1:
+                    better = named_before(word, s) or first_named_before(word, s) or (
+                        body_named_before(word, s) if actor.kind == "organisation" else None)
+                else:
+                    better = None
+                if better is None and (actor.kind == "person" or e - s == 1):
+                    better = spelt_like_before(actor.name, s, iri)  # also a surname read as a body ("Budanow")
                 if better and better != iri:
                     iri = better
-                    taken[s] = iri
+                    for i in range(s, e):
+                        taken[i] = iri
             final.append((s, e, iri))
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in taken or table.pos[n] != "PROPN":
+                continue  # read without making the Token
+            tok = doc[n]
+            if not tok.text[:1].isupper() or tok.i in spans_at:
                 continue
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
@@ -234,6 +387,67 @@ class ActorFinder:
         mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
                                  doc[s:e].text), iri) for s, e, iri in final]
         return mentions, taken
+
+    def _other_body_before(self, doc, s: int, post: str) -> bool:
+        """True when a title ("secretary of state") stands right after the name of a state or body
+        ("Vatican", "Westland's") that is neither the post's organisation nor what that belongs to."""
+        i = s - 1
+        if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
+            i -= 1
+        if i < 0 or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
+            return False
+        iri = self.alias_of.get(doc[i].text.replace("’", "'"))
+        if iri is None:
+            return False
+        gaz = self.res.gazetteer
+        chain, org = set(), gaz.posts[post].organisation
+        while org and org not in chain:
+            chain.add(org)
+            org = gaz.actors[org].affiliation if org in gaz.actors else None
+        return iri not in chain
+
+    def _state_institution(self, doc, s: int, e: int, spans, index: ActorIndex):
+        """A state's institution named with the state around it ("Westland's Foreign Ministry", "the
+        Ministry of Defence of Westland"): (start, end, IRI, priority) over the whole phrase, the
+        gazetteer body when one has that name with any of the state's names, else one minted with the
+        state for affiliation. None when the entity is no bare institution name or no state is next to it."""
+        gaz = self.res.gazetteer
+        states = {(ss, se): iri for ss, se, iri, _ in spans
+                  if gaz.actors.get(iri) is not None and gaz.actors[iri].kind == "state"}
+        # the recogniser may take the state in: "Westland's Foreign Ministry", "Ministry of X of Westland"
+        inner = next(((ss, se) for ss, se in states if ss == s and se + 1 < e
+                      and doc[se].lower_ in CLITIC_POSSESSIVE), None)
+        if inner:
+            s = inner[1] + 1
+        inner = next(((ss, se) for ss, se in states if se == e and ss - 2 > s and doc[ss - 1].lower_ == "of"), None)
+        if inner:
+            e = inner[0] - 1
+        words = doc[s:e]
+        if words[-1].lower_ not in INSTITUTION_NOUNS and not any(
+                t.lower_ in INSTITUTION_NOUNS and t.i + 1 < e and doc[t.i + 1].lower_ == "of" for t in words):
+            return None
+        if not all(t.is_title or t.is_upper or t.lower_ in ("of", "for", "and", "the") for t in words):
+            return None
+        if any(ss < e and s < se for ss, se in states):
+            return None  # a state inside the name ("Westland Defence Contact Group") is part of it
+        found, forms = None, ()
+        if s >= 2 and doc[s - 1].lower_ in CLITIC_POSSESSIVE:
+            found = next(((ss, e, iri) for (ss, se), iri in states.items() if se == s - 1), None)
+            forms = ("{state}'s {body}",)
+        if found is None and e + 1 < len(doc) and doc[e].lower_ == "of":
+            at = e + 2 if doc[e + 1].lower_ == "the" else e + 1
+            found = next(((s, se, iri) for (ss, se), iri in states.items() if ss == at), None)
+            forms = ("{body} of {state}", "{body} of the {state}")
+        if found is None:
+            return None
+        start, end, state = found[0], found[1], gaz.actors[found[2]]
+        for label in (state.name, *state.aliases):
+            for form in forms:
+                iri = self.alias_of.get(form.format(state=label, body=words.text))
+                if iri:
+                    return start, end, iri, 3
+        name = doc[start:end].text.replace("’", "'")
+        return start, end, index.mint(name, "organisation", affiliation=state.iri), 2
 
     @staticmethod
     def _misspelt(text: str, name: str) -> bool:
@@ -248,8 +462,23 @@ class ActorFinder:
 
     def _fuzzy_person(self, text: str) -> str | None:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
-        Mijailo) and a surname at least 85 % alike, or the same first name."""
+        Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
+        one of the spellings of a surname the gazetteer knows in several ("Iwanenko" where it knows "Ivanenko" and "Ivanenco")."""
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})  # the same text, the same answer
+        if text not in memo:
+            if len(memo) >= 100_000:
+                memo.clear()
+            memo[text] = self._fuzzy_person_of(text)
+        return memo[text]
+
+    def _fuzzy_person_of(self, text: str) -> str | None:
         parts = text.split()
+        if len(parts) == 1:
+            word = _fold(text)
+            if len(word) < 6:
+                return None
+            hits = {iri for w, iri in self.spellings if w[:1] == word[:1] and fuzz.ratio(w, word) >= 88}
+            return next(iter(hits)) if len(hits) == 1 else None
         if len(parts) < 2:
             return None
         best, best_score = None, 0.0
@@ -283,6 +512,8 @@ def role_phrase(token, lexicon) -> tuple[int, int, str] | None:
         return None
     if word in lexicon.role_nouns and word.endswith("s") and lexicon.role_nouns[word] == "group":
         kind = "group"
+    elif kind == "person" and token.tag_ in ("NNS", "NNPS") and word != token.lemma_.lower():
+        kind = "group"  # "White House aides": several people, a collective
     left = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "det", "nummod", "case")]
     start = min([t.left_edge.i for t in left] + [token.i])
     end = token.i + 1

@@ -8,6 +8,8 @@ holds the position too, relayed by the speaker.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lang_en import POSSESSIVE_PRONOUNS
 from .actors import ActorIndex
 from .attribution import Utterance
@@ -15,6 +17,7 @@ from .claims import ClaimHit
 from .cues import CueLookup
 from .document import ParsedArticle
 from .model import REPORTED, Claim, Mention, Position, Span, Stance, Statement
+from .tokens import token_table
 from .stance.base import Hit
 
 #: a relayed position is less certain than the speaker's own
@@ -24,10 +27,13 @@ RELAY_FACTOR = 0.8
 def relayed_holders(doc: ParsedArticle, cues: CueLookup, scope, speaker: str) -> list[tuple[str, set[int]]]:
     """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
     tokens = doc.doc
+    pos = token_table(tokens).pos
     out = []
     for i in scope:
+        if pos[i] != "NOUN":
+            continue  # read without making the Token
         tok = tokens[i]
-        if tok.pos_ != "NOUN" or not cues.is_predicate(tok):
+        if not cues.is_predicate(tok):
             continue
         for child in tok.children:
             if child.dep_ != "poss" or child.lower_ in POSSESSIVE_PRONOUNS:
@@ -106,19 +112,37 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
     """Claims made by acts (:mod:`.claim_events`). Inside an utterance's scope they are its
     speaker's, unless the act names another holder the speaker does not speak for (``allied``):
     then the speaker relays it. In narration the act is a reported statement of its claimant
-    (appended to ``statements`` and ``scopes``, with no position of its own)."""
+    (appended to ``statements`` and ``scopes``, with no position of its own), unless it is background
+    told by the writer (``ev.background``)."""
     owner = {}
+    enclosing: dict[int, list[int]] = {}  # token -> the scopes holding it, smallest first
     for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
         for i in scope:
             owner[i] = n  # the smallest scope holding a token wins
+            enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
-    for ev in events:
+    # "X and Y asked Z to annex T": each actor of a conjoined subject holds the act
+    events = [(e, co) for ev in events for e, co in [(ev, None)] + [(replace(ev, claimant=c, co_claimants=()), ev.claimant)
+                                                                  for c in getattr(ev, "co_claimants", ())]]
+    for ev, co in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
         n = owner.get(ev.trigger, -1)
+        if n >= 0:
+            # "X's spokesman said X announced the annexation of T": one who speaks for the actor whose
+            # words these are, reporting them, asserts them
+            for m in enclosing.get(ev.trigger, ()):
+                if statements[m].speaker != statements[n].speaker and allied(statements[m].speaker,
+                                                                           statements[n].speaker):
+                    n = m
+                    break
+        if n >= 0 and co is not None and statements[n].speaker == co:
+            n = -1  # the statement is the first actor's of the conjoined subject: the other one holds it too
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
+        if n < 0 and getattr(ev, "background", False):
+            continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]
             n = made.get((ev.claimant, sent_n), -1)
@@ -137,9 +161,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
                                                                        [n] if n >= 0 else [], evd, c))
 
 
-def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims):
+def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions, claims, role_mentions=()):
     """The actors the article's output names (with the organisations of minted ones, and a
-    document speaker), and their mentions."""
+    document speaker), and their mentions (``role_mentions``: the role phrases that name unnamed
+    actors, "an EU diplomat")."""
     used = {st.speaker for st in statements} | ({doc.doc_speaker} if doc.doc_speaker else set()) | \
            {p.holder for p in positions} | \
            {c.claimant for c in claims} | {st.reported_by for st in statements if st.reported_by}
@@ -154,4 +179,10 @@ def article_actors(doc: ParsedArticle, index: ActorIndex, statements, positions,
             if aff is not None and not aff.from_gazetteer:
                 actors[aff.iri] = aff
     mentions: list[Mention] = [m for m in doc.mentions if m.actor in actors]
+    seen = {(m.span.begin, m.span.end) for m in mentions}
+    for m in sorted(role_mentions, key=lambda m: (m.span.begin, m.span.end, m.actor)):
+        if m.actor in actors and (m.span.begin, m.span.end) not in seen:
+            seen.add((m.span.begin, m.span.end))
+            mentions.append(m)
+    mentions.sort(key=lambda m: (m.span.begin, m.span.end))
     return actors, mentions

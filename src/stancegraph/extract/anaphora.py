@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..lang_en import DEMONSTRATIVES, EVENT_PRONOUNS, POSSESSIVE_PRONOUNS
 from .cues import CueLookup
+from .tokens import token_table
 
 #: how many sentences back an anaphor may reach
 WINDOW = 3
@@ -29,7 +30,12 @@ def event_issues(doc, sents, sent_of, topic_tokens, cues: CueLookup) -> dict[int
     """Token index of each event anaphor -> the issues of the event it refers to."""
     events = cues.lexicon.event_nouns
     out: dict[int, frozenset[str]] = {}
-    for tok in doc:
+    table = token_table(doc)  # the tests below, read without making every Token
+    for n in range(table.n):
+        if not (table.pos[n] == "NOUN" and (table.lemma[n] in events or table.lower[n] in events)
+                or table.pos[n] == "PRON" and table.lower[n] in EVENT_PRONOUNS):
+            continue
+        tok = doc[n]
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ == "NOUN" and (lemma in events or low in events):
             det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
@@ -53,7 +59,7 @@ def event_issues(doc, sents, sent_of, topic_tokens, cues: CueLookup) -> dict[int
                 found |= topic_tokens.get(i, frozenset())
             if found:
                 # a pronoun stands for an event only where an event noun names one ("it": the plan)
-                if tok.pos_ == "PRON" and not any(doc[i].lemma_.lower() in events for i in range(start, end)):
+                if tok.pos_ == "PRON" and not any(table.lemma[i] in events for i in range(start, end)):
                     found = set()
                 break
         if found:

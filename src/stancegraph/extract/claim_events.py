@@ -10,8 +10,15 @@ them over the parse:
 * the **territories** are those in the act's arguments ("annexation of T",
   "withdraw from T and U", "the annexed T", "the four regions" named nearby),
   with the rest of any list the parse cut ("T and U (V), as well as W"); an act
-  named again ("the referendum(s)") keeps the territories it was named with, a
-  pronoun ("its return", "annexed them") the territory or list named last;
+  named again ("the referendum(s)", "X's attempted annexation") keeps the
+  territories it was named with (by the same word a few sentences before, else
+  by the same kind of act, else the article's one act when all its mentions
+  agree), a pronoun ("its return", "annexed them", "their regions") the
+  territory or list named last; "all of X's territory" / "a single inch of X's
+  land" the territories the article's acts named before; "T, which X demanded Y
+  hand over" the relative pronoun's antecedent;
+* a **whole territory with an inclusion** ("all X territory, including T / the
+  parts to be …") asserts X's sovereign for T, or for the territories named before;
 * the **sovereign** follows from the act's class and who takes part in it: an
   acquisition asserts the acquirer's sovereign or the recipient's ("join X",
   "accession to X"); a relinquishment the recipient's ("cede T to X"), else the
@@ -23,15 +30,21 @@ them over the parse:
   recognise", "condemned", "ruled out", "nobody could force X to") or a
   **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
   into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
-  what can be asserted for it;
+  what can be asserted for it; a provision ("the plan envisages …", ``sg:ProvisionCue``),
+  an obligation ("may have to cede") or a list of terms after a demand ("X set
+  out its conditions. Among them are …") makes the act demanded;
 * the **claimant** is the actor whose act or words these are: the highest actor
   subject on the way up (the one who demands, condemns, reports or performs
   the act), within its own clause ("…, and X annexed T", "while X …"). An act
   that names its holder ("Y's refusal to …", "chided Y for refusing …", "Y
   insisted …" reported by others, "the plan calls for …") is that holder's,
   and a speaker reporting it only relays it unless the speaker speaks for the
-  holder (its affiliation). Otherwise the extract stage gives a claim inside
-  reported speech to that statement's speaker.
+  holder (its affiliation). A document that states or demands the act speaks
+  for its owner ("the Ruritanian memorandum calls for …"); each named actor of a
+  conjoined subject holds it. Otherwise the extract stage gives a claim inside
+  reported speech to that statement's speaker (to the outer one when a
+  spokesman reports his own side's act), and drops a writer's background ("T,
+  which X annexed in 2014") told outside any statement.
 
 >>> from stancegraph.extract import Extractor
 >>> from stancegraph.knowledge import load_resources
@@ -50,9 +63,11 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
-from .territory_lists import territory_lists
+from .tokens import token_table
+from .territory_lists import region_noun, territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
 _CLASSES = {SG.Acquisition: ACQUIRE, SG.Relinquishment: RELINQUISH, SG.Independence: INDEPENDENCE,
@@ -88,6 +103,7 @@ class ClaimEventLexicon:
     lapses: frozenset = frozenset()  # words saying a status no longer holds ("former")
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
+    provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -106,6 +122,9 @@ class ClaimEvent:
     confidence: float
     relayed: bool = False  # the act names its holder ("X's refusal to …", "chided X for refusing …"):
     # a speaker reporting it relays it and does not hold it
+    background: bool = False  # a past act told in a relative clause on its territory ("T, which X annexed
+    # in 2014"): background that nobody asserts unless a speaker says it
+    co_claimants: tuple = ()  # the other actors of a conjoined subject ("X and Y asked Z to annex T")
 
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -154,11 +173,48 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     disputes = {phrase(text): True for text in phrases(SG.DisputeCue)}
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
+    provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
-    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions)
+    return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
+                             provisions)
+
+
+def _relative_pronoun(tok) -> bool:
+    return tok.tag_ in ("WDT", "WP") or (tok.lower_ == "that" and tok.dep_ != "det")
+
+
+def _relative_clause(tok) -> bool:
+    """A relative clause whose subject is not its relative pronoun ("T, which X annexed"): what it
+    says is its subject's."""
+    if tok.dep_ != "relcl":
+        return False
+    subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+    if subj is None or _relative_pronoun(subj):
+        return False
+    # "the demand that Y hand over T": a "that" with the verb's own object beside it opens the noun's
+    # content, not a relative clause
+    return not (any(c.lower_ == "that" for c in tok.children) and
+                any(c.dep_ == "dobj" and c.lower_ != "that" for c in tok.children))
+
+
+def _antecedent_of_object(trig):
+    """The noun a relative clause modifies when its relative pronoun is what an act inside it is
+    about ("T, which X has demanded Y hand over": T), or None."""
+    node = trig
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            break
+        if node.dep_ not in ("ccomp", "xcomp") or is_root(node):
+            return None
+        node = node.head
+    else:
+        return None
+    if node is trig or not any(_relative_pronoun(c) and c.dep_ not in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    return node
 
 
 class ClaimEventFinder:
@@ -199,12 +255,16 @@ class ClaimEventFinder:
         out: list[ClaimEvent] = []
         # act lemma -> [(sentence, territories)] of its mentions with territories
         self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        # the same by kind of act and fall-back sovereign ("the annexation" after "annexed T")
+        self.earlier_kind: dict[tuple, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
             has_territory = any(i in self.terr for i in range(near, sent.end))
-            if not has_territory and not self.earlier:
-                continue
             self.sent_n = n
+            if not has_territory and not self.earlier:
+                if any(i in self.terr for i in range(0, sent.start)):
+                    out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
+                continue
             # the same order in every process: longest cue first at each token, then by its words
             matches = sorted(list(find(doc, sent.start, sent.end, self.lex.cues)) + self._split_verbs(sent),
                              key=lambda m: (m[1][0], -len(m[1]), m[0][0].words))
@@ -219,30 +279,94 @@ class ClaimEventFinder:
                 ev = self._event(doc[t], entries, idx, triggers, disputes)
                 if ev is not None:
                     out.append(ev)
+            out.extend(self._inclusions(sent))
         return out
+
+    def _inclusions(self, sent) -> list[ClaimEvent]:
+        """ "all Ruritanian territory, including T", "all of X's land, including the annexed regions": a
+        state's whole territory said to include a territory asserts that state's sovereign for it; an
+        inclusion naming no territory ("including the parts to be enshrined") stands for every territory
+        the article's acts named before, or with no such act, every territory the article named before."""
+        doc = self.ctx.doc
+        out = []
+        for tok in sent:
+            if tok.lower_ != "including" or tok.dep_ != "prep":
+                continue
+            noun = self._whole_noun(tok.head)
+            if noun is None:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss" or
+                          (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)), None)
+            sovereign = self._actor_sovereign(owner) if owner is not None else None
+            if sovereign is None:
+                continue
+            inside = [i for i in range(tok.i + 1, tok.right_edge.i + 1) if i in self.terr]
+            territories = tuple(sorted({t for i in self._whole_lists(inside, tok) for t in self.terr[i]})) if inside \
+                else tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts})) \
+                or tuple(sorted({self.terr[i][0] for i in range(0, sent.start) if len(self.terr.get(i, ())) == 1
+                                 and not self._government(i)}))
+            sign, _, chain = self._polarity(noun, [noun.i])
+            if sign < 0:
+                sovereign = self.lex.contrary.get(sovereign)
+            claimant, _, relayed = self._claimant(noun, chain)
+            territories = tuple(t for t in territories if sovereign and self.lex.can_claim(t, sovereign))
+            if claimant is None or not territories or self._is_territory(claimant, territories):
+                continue
+            out.append(ClaimEvent(tok.i, sorted({noun.i, tok.i, *inside}), territories, sovereign, claimant,
+                                  0.55, relayed))
+        return out
+
+    def _whole_noun(self, tok):
+        """The territory noun of "all X territory", "all of X's territory", "the entire X land", or None."""
+        if tok.lower_ in WHOLE_WORDS:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            tok = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if tok is None:
+                return None
+        elif not any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children):
+            return None
+        return tok if (tok.lemma_ or "").lower() in ("territory", "land", "soil") else None
 
     def _split_verbs(self, sent) -> list:
         """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
         out = []
-        for tok in sent:
-            for c in tok.children:
-                if c.dep_ == "prt" and c.i > tok.i + 1:
-                    entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
-                    if entries:
-                        out.append((entries, [tok.i, c.i]))
+        doc = sent.doc
+        table = token_table(doc)
+        # (verb, particle) pairs in the order of the verbs and their children, read from the table
+        pairs = sorted((table.head[j], j) for j in range(sent.start, sent.end)
+                       if table.dep[j] == "prt" and table.head[j] + 1 < j and sent.start <= table.head[j] < sent.end)
+        for h, j in pairs:
+            tok, c = doc[h], doc[j]
+            entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
+            if entries:
+                out.append((entries, [tok.i, c.i]))
         return out
 
     # ------------------------------------------------------------ one act ---
     def _event(self, trig, entries, idx, triggers, disputes) -> ClaimEvent | None:
-        cue = entries[0]
-        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
-            return None  # "claim T as its own" is an act; "claim that …" reports
+        # the first reading of the cue whose required preposition is there ("claim T as its own", "X's
+        # claims to T"); "claim that …" reports
+        # (the parse may hang the preposition on the object: "views T as …")
+        # "rejected X's claims to T": or on the verb whose object the act is
+        hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
+            if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
+        deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
+        cue = next((e for e in entries if not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        if cue is None:
+            return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
             return None  # "its internationally recognised borders" describes, it claims nothing
         if cue.kind == RECOGNISE and sum(1 for t in trig.subtree if t.dep_ == "prep" and t.lower_ == "as") > 1:
             return None  # "recognition of T as X's and U as independent": each status cue speaks for itself
         args = self._argument_tokens(trig, idx, cue.kind)
-        inner = [j for j in triggers if j != trig.i and j in args]
+        if cue.required_preps and not any(c.dep_ == "prep" and c.lower_ in cue.required_preps for c in trig.children):
+            for c in hung:
+                if c.lower_ in cue.required_preps:
+                    args |= set(range(c.left_edge.i, c.right_edge.i + 1)) - set(idx)
+        # (an inner cue that asserts no sovereign, "the parts of T", is no act of its own)
+        inner = [j for j in triggers if j != trig.i and j in args
+                 and self._sovereign(self.ctx.doc[j], triggers[j][0][0], set()) is not None]
         # An act whose territory is an inner act's ("recognition of the annexation of T") defers to it,
         # except a recognition, which passes the inner act on: the inner act is then what is asserted.
         if inner and any(i in self.terr and self._under(i, inner) for i in args):
@@ -252,12 +376,14 @@ class ClaimEventFinder:
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
             self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
+            self.earlier_kind.setdefault((cue.kind, cue.default), []).append((self.sent_n, territories))
         else:
-            # "the referendum", "these annexations": the same act named with its territories a few
-            # sentences before
-            definite = any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS
+            # "the referendum", "these annexations", "X's attempted annexation": the same act named with its
+            # territories a few sentences before
+            definite = any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS or
+                                                         (c.dep_ == "poss" and c.i in self.ctx.tok_actor))
                            for c in trig.children)
-            mentions = [m for m in self.earlier.get(lemma, ()) if self.sent_n - m[0] <= 5]
+            mentions = self._mentions(lemma, (cue.kind, cue.default))
             # "the referendum": its last mention; "the referendums": all of them
             if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
                 before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
@@ -270,16 +396,19 @@ class ClaimEventFinder:
             if definite and before is not None and not other:
                 territories = before[1]
             else:
-                territories = self._pronoun_territories(trig)
+                territories = self._pronoun_territories(trig) or self._whole_territory(args)
                 if not territories:
                     return None
         sovereign = self._sovereign(trig, cue, args)
         if cue.kind == RECOGNISE:
             # "recognition of T as part of X": the status phrase says what is recognised
-            for words, idx2 in self.status_matches:
-                if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end:
-                    sovereign = self.status_cues[words][0].sovereign
-                    break
+            # ("recognise T and other occupied Ruritanian lands as X's": the status after "as", when one is)
+            window = [(words, idx2) for words, idx2 in self.status_matches
+                      if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
+            after_as = [m for m in window if self._after_as(m[1][0])]
+            for words, idx2 in after_as or window:
+                sovereign = self.status_cues[words][0].sovereign
+                break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
@@ -293,9 +422,18 @@ class ClaimEventFinder:
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
         claimant, claimant_tok, relayed = self._claimant(trig, chain)
+        if relayed and claimant_tok is not None:
+            # "Y condemned X's refusal to recognise T": X's stance is X's; what others think of it above
+            # does not turn it
+            holder = self.ctx.doc[claimant_tok]
+            stop = next((n for n in chain[1:] if n.i == holder.head.i or self._controller(n) is holder), None)
+            if stop is not None and stop is not chain[-1]:
+                sign, negative_predicate, _ = self._polarity(trig, idx, stop=stop.i)
+                negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
-        if cue.kind == RELINQUISH and not negative and not self._demanded(chain):
+        if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
+                self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
         if negative:
             sovereign = self.lex.contrary.get(sovereign)
@@ -305,7 +443,47 @@ class ClaimEventFinder:
         if not territories:
             return None
         tokens = sorted(set(idx) | set(terr_idx))
-        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed)
+        background = trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and not negative and \
+            any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
+        return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
+                          background, self._conjoined(claimant, claimant_tok))
+
+    def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
+        """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a
+        described group, "X and the heads of …", is left out: its name is not sure)."""
+        if tok is None:
+            return ()
+        out = []
+        for c in self.ctx.doc[tok].conjuncts:
+            if (c.i in self.terr and c.i not in self.ctx.tok_actor) or c.pos_ != "PROPN":
+                continue
+            iri = self.att.resolve(c, self.log)[0]
+            if iri is not None and iri != claimant and iri not in out:
+                out.append(iri)
+        return tuple(out)
+
+    def _after_as(self, i: int) -> bool:
+        """The status phrase at ``i`` follows "as" or begins with it ("as Ruritanian")."""
+        doc = self.ctx.doc
+        if doc[i].lower_ == "as":
+            return True
+        j = i - 1
+        while j > 0 and doc[j].dep_ == "det":
+            j -= 1
+        return doc[j].lower_ == "as"
+
+    def _mentions(self, lemma: str, kind: tuple) -> list[tuple[int, tuple[str, ...]]]:
+        """Earlier mentions of an act named again: those of the same word a few sentences before, else
+        those of the same kind of act; with none near, the act the whole article names, when every
+        earlier mention of it (by word, else by kind) named the same territories."""
+        for found in (self.earlier.get(lemma, ()), self.earlier_kind.get(kind, ())):
+            near = [m for m in found if self.sent_n - m[0] <= 5]
+            if near:
+                return near
+        for found in (self.earlier.get(lemma, ()), self.earlier_kind.get(kind, ())):
+            if found:
+                return [found[-1]] if len({ts for _, ts in found}) == 1 else []
+        return []
 
     def allied(self, speaker: str, holder: str) -> bool:
         """The speaker is the holder or speaks for it (its affiliation, or the affiliation's)."""
@@ -337,11 +515,31 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
                 continue
+            if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
+                continue  # "annex T and seize U": the conjoined act has its own object
+            if c.dep_ == "conj" and trig.pos_ == "VERB" and c.pos_ in ("NOUN", "PROPN"):
+                continue  # a noun the parse conjoins to the act's verb ("T — annexed in 2014 — and U") is not its object
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
-        if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig):
+        # (an infinitive, "an attempt to annex T", is about its own object, not about the attempt)
+        infinitive = trig.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
+        if trig.dep_ in ("amod", "acl", "relcl") and not is_root(trig) and not infinitive:
             noun = trig.head
-            toks.update(range(noun.left_edge.i, noun.right_edge.i + 1))
+            # ("T — annexed in 2014 — and parts of U": a participle after its noun does not reach the
+            # conjuncts after it)
+            end = trig.i if trig.dep_ == "acl" and trig.i > noun.i else noun.right_edge.i + 1
+            toks.update(range(noun.left_edge.i, end))
             toks.discard(trig.i)
+        # "entails a pullback of Y troops beyond the borders of T": the parse may hang the place withdrawn
+        # from on the verb whose object the act is
+        if kind == RELINQUISH and trig.dep_ in ("dobj", "nsubjpass") and trig.pos_ == "NOUN":
+            for c in trig.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "beyond", "out") and c.i > trig.i:
+                    toks.update(range(c.left_edge.i, c.right_edge.i + 1))
+        relcl = _antecedent_of_object(trig)
+        if relcl is not None and not any(i in self.terr for i in toks):
+            noun = relcl.head  # "T, which X has demanded Y hand over": the act is about T
+            toks.update(i for i in range(noun.left_edge.i, noun.right_edge.i + 1)
+                        if not relcl.left_edge.i <= i <= relcl.right_edge.i)
         # "T is (to become) part of X": the copula's subject is what the status is about.
         if trig.dep_ in ("attr", "acomp", "oprd") and not is_root(trig) and \
                 (trig.head.lemma_ or "").lower() in _LIGHT_VERBS:
@@ -379,6 +577,9 @@ class ClaimEventFinder:
                 pron = c
             elif c.dep_ == "prep" and c.lower_ == "of":
                 pron = next((g for g in c.children if g.dep_ == "pobj" and g.lower_ in ("it", "them")), pron)
+            if pron is None and c.dep_ in ("dobj", "nsubjpass") and region_noun(c):
+                # "annex their regions", "its territory will be returned"
+                pron = next((g for g in c.children if g.dep_ == "poss" and g.lower_ in ("its", "their")), None)
         if pron is None:
             return ()
         if pron.lower_ in POSSESSIVE_PRONOUNS:
@@ -390,6 +591,22 @@ class ClaimEventFinder:
         for a, b, terrs in reversed(self.lists):
             if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
                 return tuple(sorted(terrs))
+        return ()
+
+    def _whole_territory(self, args: set[int]) -> tuple[str, ...]:
+        """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land": every
+        territory the article's acts have named so far (the whole of what is in dispute)."""
+        doc = self.ctx.doc
+        for i in sorted(args):
+            tok = doc[i]
+            if (tok.lemma_ or "").lower() not in ("territory", "land", "soil"):
+                continue
+            owned = any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.lower_ in self.lex.demonyms)
+                        or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+            quantified = any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children) \
+                or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WHOLE_WORDS)
+            if owned and quantified:
+                return tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
         return ()
 
     def _government(self, i: int) -> bool:
@@ -465,15 +682,27 @@ class ClaimEventFinder:
                 out.append(subj.i)
         return out
 
-    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True) -> int | None:
+    def _recipient(self, trig, extra: frozenset = frozenset(), acquire: bool = True,
+                   exclude: frozenset = frozenset()) -> int | None:
+        """Who receives the territory ("cede T to X", "join X"); ``exclude``: prepositions that name
+        what the act is about instead ("X's claims to T")."""
         for c in trig.children:
-            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra):
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra) and c.lower_ not in exclude:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g.i
             if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
                     and c.i not in self.terr:
                 return c.i  # "join X"
+        # "return control of T, U and V to X": the parse hangs the recipient on the object's last noun
+        for c in trig.children:
+            if c.dep_ != "dobj" or trig.pos_ != "VERB":
+                continue
+            for t in c.subtree:
+                if t.dep_ == "prep" and t.lower_ in ("to", "into") and t.right_edge.i == c.right_edge.i:
+                    g = next((g for g in t.children if g.dep_ == "pobj"), None)
+                    if g is not None and g.i not in self.terr and self._actor_sovereign(g):
+                        return g.i
         return None
 
     def _relinquisher(self, trig) -> int | None:
@@ -508,7 +737,7 @@ class ClaimEventFinder:
                         if key:
                             return key
             return cue.default
-        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE)
+        rec = self._recipient(trig, cue.recipient_preps, acquire=cue.kind == ACQUIRE, exclude=cue.required_preps)
         rec_sov = self._actor_sovereign(doc[rec]) if rec is not None else None
         if cue.kind == ACQUIRE:
             if rec_sov:
@@ -526,26 +755,35 @@ class ClaimEventFinder:
         return cue.default
 
     # ----------------------------------------------------------- polarity ---
-    def _polarity(self, trig, idx) -> tuple[int, bool, list]:
-        """(sign, saw a negative predicate, governing chain) from the act up to the sentence root."""
+    def _polarity(self, trig, idx, stop: int | None = None) -> tuple[int, bool, list]:
+        """(sign, saw a negative predicate, governing chain) from the act up to the sentence root (or
+        up to the token ``stop``)."""
         sign, negative_pred = 1, False
         chain = [trig]
         cur = trig
         match = set(idx)
         counting = True  # an adverbial clause ("if T is given up") is not what its head verb acts on
+        parallel = False  # ``cur`` is the first of conjoined verbs ("does not and will not recognise"): its
+        # negation and polarity are its own, not said of the act
         for _ in range(30):
             if chain[-1] is not cur:
                 chain.append(cur)
+            if parallel:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                    break
+                parallel = cur.dep_ == "conj"
+                cur = cur.head
+                continue
             if counting and cur.i != trig.i and cur.pos_ == "VERB":
                 low, lemma = forms(cur)
                 transparent = any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), [])) \
-                    or lemma in self.lex.coercions
+                    or lemma in self.lex.coercions or lemma in self.lex.provisions
                 if lemma not in _LIGHT_VERBS and not transparent \
                         and (self.predicates.get(lemma) or self.predicates.get(low)) is None \
                         and not any(c.dep_ == "prt" and (lemma, c.lower_) in self.multi_predicates for c in cur.children):
                     counting = False  # "not seen reports of X": the negation is of the seeing, not of X
             if not counting:
-                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
+                if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
                     break
                 cur = cur.head
                 continue
@@ -564,10 +802,11 @@ class ClaimEventFinder:
                         pol = self.multi_predicates.get((lemma, child.lower_), pol)
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
-            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None:
+            if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
+            parallel = cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX")
             cur = cur.head
         return sign, negative_pred, chain
 
@@ -582,11 +821,12 @@ class ClaimEventFinder:
 
     @staticmethod
     def _own_clause(tok) -> bool:
-        """A verb conjoined to another clause or set against it ("…, while X …"), with a subject of its own."""
+        """A verb conjoined to another clause or set against it ("…, while X …"), or a relative clause
+        ("T, which X has demanded Y hand over"), with a subject of its own."""
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
         return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children))
+            c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children)) or _relative_clause(tok)
 
     def _disputed(self, trig, idx, chain, disputes) -> bool:
         """A dispute cue said of the act: its modifier ("sham referendum"), or the predicate of a
@@ -616,13 +856,17 @@ class ClaimEventFinder:
         for n, node in enumerate(chain):
             low, lemma = forms(node)
             pol = self.predicates.get(lemma) or self.predicates.get(low)
-            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions):
+            if n > 0 and ((pol is not None and pol > 0) or lemma in self.lex.coercions or lemma in self.lex.provisions):
                 return True
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 return True
             if n > 0 and self._predicate_subject(node) is not None:
                 return True
             if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
+                return True
+            # "Y may have to cede T", "Y needs to withdraw from T": an obligation (not "Y had to withdraw")
+            if n == 1 and lemma in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and chain[0].dep_ == "xcomp" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
                 return True
         return False
 
@@ -676,6 +920,8 @@ class ClaimEventFinder:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
             if subj is None or not (subj.pos_ == "NOUN" or subj.lower_ in ("it", "which", "that")):
                 continue
+            if subj.i in self.terr:
+                break  # "X said the region wants to join Y": a place's wish, as X tells it
             speaker, source, _ = self.att.resolve(subj, self.log)
             if speaker is not None or source is not None:
                 break
@@ -707,6 +953,10 @@ class ClaimEventFinder:
             if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
                 return speaker, subj.i, True
             break
+        # "X set out its conditions. Among them are …": the terms are X's demands
+        holder = self._enumerated_holder(chain[-1])
+        if holder is not None:
+            return self.att.resolve(holder, self.log)[0], holder.i, False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -728,6 +978,11 @@ class ClaimEventFinder:
                 if c.i in self.terr and c.i not in self.ctx.tok_actor:
                     continue  # a place name is never a claimant
                 if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                    if c.lower_ == "it" and node.i != trig.i and self._says(node):
+                        # "It also called for …": the stance of a body named before, else of a thing we do
+                        # not know; the act's own agent does not stand in for it
+                        speaker = self.att.resolve(c, self.log)[0]
+                        return speaker, (c.i if speaker else None), False
                     continue  # "it", "there", "which"
                 if c.lower_ in POSSESSIVE_PRONOUNS:
                     speaker, source = self.att.possessor(c, self.log), None
@@ -735,5 +990,73 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
-                return speaker, (c.i if speaker else None), False
+                if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and self._says(node):
+                    # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
+                    # a thing that states or demands the act (not one performing it) speaks for its owner
+                    owner = self._owner(c)
+                    if owner is not None:
+                        return owner, c.i, False
+                # "…, which X has demanded Y hand over": X's demand, relayed by whoever reports it
+                relayed = node is chain[-1] and node.i != trig.i and _relative_clause(node) and \
+                    any(self._stance_of(n) is not None for n in chain[1:])
+                return speaker, (c.i if speaker else None), relayed
         return None, None, False
+
+    def _says(self, node) -> bool:
+        """A verb by which its subject states, demands or provides for what it governs."""
+        return self._stance_of(node) is not None or forms(node)[1] in self.reporting \
+            or forms(node)[1] in self.lex.provisions
+
+    def _enumerated_holder(self, root):
+        """ "Among them are …", "These include …" opening a sentence: the terms of a demand noun named in
+        the sentence before ("X set out the conditions …", "Y's demands …"). The token naming whose
+        terms they are (its possessor, else the subject of the verb it is the object of), or None."""
+        pron = None
+        if (root.lemma_ or "").lower() == "be":
+            prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+            pron = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        elif forms(root)[1] in self.lex.provisions:
+            pron = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if pron is None or pron.lower_ not in PRONOUNS_ENUMERATED or self.sent_n == 0:
+            return None
+        for tok in reversed(self.ctx.sents[self.sent_n - 1]):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or (self._stance_of(tok) or 0) <= 0:
+                continue
+            cands = [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj":
+                cands += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            return next((c for c in cands if self.att.resolve(c, self.log)[0] is not None), None)
+        return None
+
+    def _owner(self, noun, depth: int = 0) -> str | None:
+        """The actor a thing belongs to: its possessor ("X's plan"), an actor or demonym modifying it
+        ("the X plan", "the Ruritanian memorandum"), or the owner of what it is part of ("the first
+        section of X's proposals")."""
+        if depth > 2:
+            return None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                iri = self.att.possessor(c, self.log) if c.lower_ in POSSESSIVE_PRONOUNS else \
+                    self.att.resolve(c, self.log)[0]
+                if iri is not None and not (c.i in self.terr and c.i not in self.ctx.tok_actor):
+                    return iri
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                iri = self.ctx.tok_actor.get(c.i) or self._demonym_actor(c)
+                if iri is not None:
+                    return iri
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if obj.i in self.ctx.tok_actor and obj.i not in self.terr:
+                    return self.ctx.tok_actor[obj.i]
+                if obj.pos_ == "NOUN":
+                    return self._owner(obj, depth + 1)
+        return None
+
+    def _demonym_actor(self, tok) -> str | None:
+        """The state a demonym ("Ruritanian") names: the state whose sovereign has that demonym."""
+        key = self.lex.demonyms.get(tok.lower_)
+        return next((iri for iri, k in self.lex.state_sovereign.items() if k == key), None) if key else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..knowledge import Resources
-from .claim_events import event_lexicon
+from .claim_events import RECOGNISE, event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .matcher import find, is_root
@@ -28,6 +28,8 @@ class ClaimFinder:
             self.claim_cues.setdefault(cc.words, []).append(cc)
         lex = event_lexicon(resources)
         self.lapses, self.contrary, self.can_claim = lex.lapses, lex.contrary, lex.can_claim
+        # single-word recognition cues ("recognise", "recognition"): a status they take is what is recognised
+        self.recognitions = {w[0] for w, cues in lex.cues.items() if len(w) == 1 and any(c.kind == RECOGNISE for c in cues)}
 
     def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
         scope = list(scope)
@@ -46,6 +48,8 @@ class ClaimFinder:
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
         for entries, idx in matches:
             top = top_of(doc, idx)
+            if self._recognised(doc, idx):
+                continue  # "the recognition of T as part of X": the claim event of the recognition says it
             sign, _, _ = flips(self.cues, top, set(idx), None, sset)
             # Territories in the cue's clause with no other claim cue between them and this one.
             others = [o for _, o in matches if o is not idx and not set(o) & set(idx)]
@@ -63,6 +67,22 @@ class ClaimFinder:
                     if self.can_claim(t, sov):
                         out.append(ClaimHit(t, sov, tuple(idx), 0.7 if sign > 0 else 0.6))
         return out
+
+    def _recognised(self, doc, idx) -> bool:
+        """The status phrase is what a recognition recognises ("recognition of T as part of X",
+        "recognise T as X's"): "as" just before it, a recognition word a few words before that (the
+        window the claim event of the recognition reads)."""
+        j = idx[0] - 1
+        while j >= 0 and doc[j].dep_ == "det":
+            j -= 1
+        if j < 0 or doc[j].lower_ != "as":
+            return False
+        sent = doc[idx[0]].sent
+        start = max(sent.start, idx[0] - 12)
+        r = next((t for t in doc[start:j] if (t.lemma_ or "").lower() in self.recognitions
+                  or t.lower_ in self.recognitions), None)
+        # "recognition of T as X's and U as independent": each status speaks for itself
+        return r is not None and sum(1 for t in doc[r.i:sent.end] if t.lower_ == "as" and t.dep_ == "prep") == 1
 
     def _lapsed(self, doc, top, idx) -> bool:
         """A lapse cue ("former") qualifying the status phrase, before it."""

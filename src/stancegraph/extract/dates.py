@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from ..lang_en import DATE_FILLERS, TODAY, WEEKDAYS
 from ..model import Article
@@ -141,8 +142,15 @@ def utterance_date(ents, published: date | None) -> date | None:
         return None
     for ent in ents:
         if ent.label_ == "DATE":
-            return resolve_relative_date(ent.text, published)
+            return _resolved(ent.text, published)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _resolved(text: str, published: date) -> date | None:
+    """:func:`resolve_relative_date`, once per (text, publication date): the statements of a
+    sentence share its date, and dateparser is slow."""
+    return resolve_relative_date(text, published)
 
 
 def resolve_relative_date(text: str, published: date) -> date | None:

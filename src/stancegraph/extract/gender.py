@@ -20,6 +20,7 @@ from collections import Counter
 
 from ..lang_en import (HONORIFICS_FEMININE, HONORIFICS_MASCULINE, PRONOUNS_FEMININE, PRONOUNS_GENDERED_BOUND,
                        PRONOUNS_MASCULINE, ROLE_WORDS_FEMININE, ROLE_WORDS_MASCULINE)
+from .tokens import token_table
 
 MASCULINE, FEMININE = "m", "f"
 _STRONG, _WEAK = 3, 1
@@ -69,16 +70,19 @@ def article_genders(doc, index) -> dict[str, str]:
                 k += 1
     # pronouns in a sentence with one person only, and pronoun subjects opening the next sentence
     prev_only: str | None = None
+    table = token_table(tokens)  # words and relations read once, not a Token per look
     for sent in doc.sents:
-        people = {person(t.i) for t in sent} - {None}
+        span = range(sent.start, sent.end)
+        people = {person(i) for i in span} - {None}
         only = next(iter(people)) if len(people) == 1 else None
-        first_person_at = min((t.i for t in sent if person(t.i)), default=None)
+        first_person_at = min((i for i in span if person(i)), default=None)
         if only is not None:
-            for t in sent:
-                if t.i > first_person_at and t.lower_ in PRONOUNS_GENDERED_BOUND:
-                    vote(only, pronoun_gender(t.lower_), _WEAK)
+            for i in span:
+                if i > first_person_at and table.lower[i] in PRONOUNS_GENDERED_BOUND:
+                    vote(only, pronoun_gender(table.lower[i]), _WEAK)
         if prev_only is not None:
-            subj = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not t.is_punct), None)
+            subj = next((tokens[i] for i in span if table.dep[i] in ("nsubj", "nsubjpass")
+                         and not tokens[i].is_punct), None)
             if subj is not None and pronoun_gender(subj.lower_) and (first_person_at is None
                                                                      or first_person_at > subj.i):
                 vote(prev_only, pronoun_gender(subj.lower_), _WEAK)

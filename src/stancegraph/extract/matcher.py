@@ -16,35 +16,9 @@ from __future__ import annotations
 
 from typing import Hashable, Iterator
 
+from .tokens import forms, token_table  # noqa: F401 - forms: the rules import it from here
+
 GAP = 2
-
-
-_FORMS: dict[tuple[int, int], tuple[str, str]] = {}
-_FORMS_MAX = 200_000  # distinct (form, lemma) pairs kept; the table starts again past it
-
-
-def forms(token) -> tuple[str, str]:
-    """(lower-case form, lower-case lemma) of a token, curly apostrophes made straight.
-
-    Looked up by the token's string hashes (``lower``, ``lemma``: integers, no string made),
-    computed once per distinct pair.
-    """
-    key = (token.lower, token.lemma)
-    got = _FORMS.get(key)
-    if got is None:
-        low = token.lower_.replace("’", "'")
-        got = (low, (token.lemma_ or low).lower().replace("’", "'"))
-        if len(_FORMS) >= _FORMS_MAX:
-            _FORMS.clear()
-        _FORMS[key] = got
-    return got
-
-
-def _word_ok(word: str, token) -> bool:
-    if word == "*":
-        return True
-    low, lemma = forms(token)
-    return word == low or word == lemma
 
 
 def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
@@ -54,13 +28,19 @@ def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
     The leftmost, shortest match of each phrase at each start position is reported.
     """
     by_first = _index(phrases)
+    get, star = by_first.get, by_first.get("*")
+    table = token_table(doc).forms  # the forms of each token, read once per Doc
     for i in range(start, end):
-        low, lemma = forms(doc[i])
-        candidates = by_first.get(low, []) + (by_first.get(lemma, []) if lemma != low else []) + by_first.get("*", [])
-        for words, value in candidates:
-            idx = _extend(doc, i, end, words, gap)
-            if idx is not None:
-                yield value, idx
+        low, lemma = table[i]
+        by_low = get(low)
+        by_lemma = get(lemma) if lemma != low else None
+        if by_low is None and by_lemma is None and star is None:
+            continue  # no phrase starts here (most tokens)
+        for candidates in (by_low, by_lemma, star):
+            for words, value in candidates or ():
+                idx = _extend(table, i, end, words, gap)
+                if idx is not None:
+                    yield value, idx
 
 
 _INDEX: dict[int, tuple[dict, int, dict]] = {}
@@ -82,13 +62,14 @@ def _index(phrases: dict) -> dict[str, list[tuple[tuple[str, ...], Hashable]]]:
     return by_first
 
 
-def _extend(doc, i: int, end: int, words: tuple[str, ...], gap: int) -> list[int] | None:
+def _extend(table: list[tuple[str, str]], i: int, end: int, words: tuple[str, ...], gap: int) -> list[int] | None:
+    """The tokens of ``words`` from token ``i`` on (``table``: the forms of each token), else None."""
     idx = [i]
     pos = i
     for word in words[1:]:
         found = None
         for j in range(pos + 1, min(end, pos + 2 + gap)):
-            if _word_ok(word, doc[j]):
+            if word == "*" or word in table[j]:
                 found = j
                 break
         if found is None:
@@ -100,6 +81,8 @@ def _extend(doc, i: int, end: int, words: tuple[str, ...], gap: int) -> list[int
 
 def phrasal(token) -> tuple[str, str] | None:
     """(lemma, particle) of a phrasal verb ("ruled out" -> ("rule", "out")), else None."""
+    if not token_table(token.doc).particle_after(token.i):
+        return None  # no prt/prep child right after it: the test below, without making the children
     for child in token.children:
         if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
             return (token.lemma_ or token.lower_).lower(), child.lower_

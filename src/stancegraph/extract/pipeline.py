@@ -27,7 +27,7 @@ from .layout import caption_lines
 from .model import Extraction, Span
 from .nlp import parse_many
 from .speakers import SpeakerResolver
-from .stance import StanceDetector, StanceQuery, make_detector
+from .stance import StanceDetector, StanceQuery, make_detector, positions_of
 
 
 class Extractor:
@@ -77,10 +77,10 @@ class Extractor:
         attributed = {u.quote for u in found if u.quote is not None}
         # narration only speaks for an actor when it states a position or a claim; a sentence in a
         # document speaker's own voice is a statement unless what is kept before covers it
-        kept, taken, results = [], set(), {}
+        kept, taken = [], set()
+        results = self._found_in(pd, found, [n for n, u in enumerate(found) if u.needs_content])
         for n, u in enumerate(found):
             if u.needs_content:
-                results[n] = (self.stances.positions(StanceQuery(pd, u)), self._claims(pd, u))
                 if not (results[n][0] or results[n][1]):
                     continue
             if FirstPerson.covered(u, taken):
@@ -90,13 +90,14 @@ class Extractor:
                 taken.update(u.scope)
         # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(article.text, pd.offset)
+        results.update(self._found_in(pd, found, [n for n in kept if n not in results
+                                                  and not _muted(found[n].statement, muted)]))
         utterances, hits, claim_hits = [], [], []
         for n in kept:
             u = found[n]
             if _muted(u.statement, muted):
                 continue
-            found_pos, found_claims = results.get(n) or (self.stances.positions(StanceQuery(pd, u)),
-                                                         self._claims(pd, u))
+            found_pos, found_claims = results[n]
             st = u.statement
             if 0 <= st.sentence < len(pd.sents):
                 st = replace(st, utterance_date=utterance_date(pd.sent_ents[st.sentence], article.published))
@@ -109,13 +110,18 @@ class Extractor:
         events = ClaimEventFinder(pd, speakers, log)
         add_claim_events(pd, events.find(), statements, scopes, claims, muted, events.allied)
         claims = sorted_claims(claims)
-        actors, mentions = article_actors(pd, index, statements, positions, claims)
+        actors, mentions = article_actors(pd, index, statements, positions, claims,
+                                          speakers.role_mentions.values())
         unattributed = [Span(q.begin, q.end, q.text) for n, q in enumerate(pd.quotes) if n not in attributed]
         return Extraction(article, actors, mentions, statements, positions, claims, unattributed,
                           pd.doc_speaker, pd.inferred_date)
 
-    def _claims(self, pd: ParsedArticle, u: Utterance):
-        return self.claims.find(pd, u.scope) if u.finds_claims else []
+    def _found_in(self, pd: ParsedArticle, found: list[Utterance], which: list[int]) -> dict[int, tuple]:
+        """(stance hits, claims) of the utterances ``found[n]`` for ``n`` in ``which``; the stances of
+        all of them in one call to the detector (:func:`~.stance.positions_of`)."""
+        stances = positions_of(self.stances, [StanceQuery(pd, found[n]) for n in which])
+        return {n: (hits, self.claims.find(pd, found[n].scope) if found[n].finds_claims else [])
+                for n, hits in zip(which, stances)}
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         """Extract many articles, parsing them in batches with ``nlp.pipe``."""

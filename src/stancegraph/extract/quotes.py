@@ -7,7 +7,10 @@ quote mark. A typographic opening mark glued to the end of the sentence before i
 ('…on X.“It is…') still opens a quote, and a closing-style mark (”) where only an
 opening one can stand (after a space, before a word) opens one. A double quote left open at the end of a
 paragraph continues when the next paragraph opens with a quote mark (the
-newspaper convention for quotes that run across paragraphs); otherwise it ends
+newspaper convention for quotes that run across paragraphs), or when the next
+paragraph's first double mark can only close one after a sentence's end or a
+comma (the reopening mark left out: '"One.' then 'Two," she said.': one piece
+over both paragraphs); otherwise it ends
 with its paragraph when it ends as a sentence does and is no longer than a
 long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
 quote). Quotes inside
@@ -51,6 +54,8 @@ def _can_open(text: str, i: int) -> bool:
         return True  # '" I think …' opening a paragraph
     if text[i] in GLUED_OPEN and before in SENTENCE_END and after.isalnum():
         return True  # '… on X.“It is only …': the space after the full stop was lost
+    if text[i] == '"' and before in SENTENCE_END and after.isupper():
+        return True  # '… for peace."It is …': a straight mark met outside a quote, before a capital
     if text[i] == "”" and not (before in OPEN_BEFORE and after.isalnum()):
         return False  # a closing-style mark opens only after a space and before a word
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
@@ -88,7 +93,10 @@ def _double_apostrophes(text: str) -> str:
     while i + 1 < len(chars):
         if chars[i] == "'" and chars[i + 1] == "'":
             before = chars[i - 1] if i > 0 else "\n"
-            if before.isspace() or before in OPEN_BEFORE:
+            after = chars[i + 2] if i + 2 < len(chars) else "\n"
+            # opening after a space or a bracket and before a word; closing after a word or a
+            # mark (',,'' she said': the comma before it does not make it open)
+            if (before.isspace() or before in OPEN_BEFORE) and not (before in ",;.!?" and after.isspace()):
                 chars[i], chars[i + 1] = " ", '"'
             else:
                 chars[i], chars[i + 1] = '"', " "
@@ -105,7 +113,7 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
     if text is not original:
         for q in quotes:
             q.pieces = [Span(p.begin, p.end, original[p.begin:p.end]) for p in q.pieces]
-            q.text = " ".join(p.text.strip() for p in q.pieces)
+            q.text = " ".join(_piece_text(p.text) for p in q.pieces)
     return quotes
 
 
@@ -129,6 +137,17 @@ def _find(text: str, start: int) -> list[Quote]:
                     i = close + 1
                 else:
                     continue
+            elif (close := _unopened_close(text, pb, pe)) is not None:
+                # No reopening mark: the paragraph's first double mark closes the quote ('"One. Two.'
+                # then 'Three," she said.'), one piece from the last opening mark to it.
+                last = carry.pieces[-1]
+                carry.pieces[-1] = Span(last.begin, close, text[last.begin:close])
+                if len(carry.pieces) == 1:
+                    carry.end = close
+                carry.text = " ".join(_piece_text(p.text) for p in carry.pieces)
+                quotes.append(carry)
+                carry = None
+                i = close + 1
             else:
                 # Unclosed and not continued: the quote ends with its paragraph (a text cut short, a
                 # closing mark forgotten) when it is a sentence's worth, else it is not to be trusted.
@@ -157,6 +176,22 @@ def _find(text: str, start: int) -> list[Quote]:
     if carry is not None and _ends_sentence(carry):
         _add(quotes, text, carry.begin, carry.end, single=False)
     return quotes
+
+
+def _piece_text(text: str) -> str:
+    """A piece's words as quoted text: stripped, a paragraph break inside it as one space."""
+    return " ".join(text.split()) if "\n" in text else text.strip()
+
+
+def _unopened_close(text: str, pb: int, pe: int) -> int | None:
+    """The paragraph's first double mark when it can only close a quote (after a word, before a
+    space or a punctuation mark) and a reporting frame could follow it; else None."""
+    for j in range(pb, pe):
+        if text[j] in DOUBLE_OPEN + DOUBLE_CLOSE:
+            if j > pb and _can_close(text, j) and not _can_open(text, j) and text[j - 1] in ",.!?…":
+                return j
+            return None
+    return None
 
 
 def _ends_sentence(q: Quote) -> bool:

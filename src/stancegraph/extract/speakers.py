@@ -15,14 +15,16 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
-                       PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS)
-from .actors import ActorIndex, role_phrase
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
 from .gender import article_genders, pronoun_gender
 from .matcher import is_root
+from .model import Mention, Span
 from .window import WINDOW, MentionWindow
 
 #: (token index of the speaker's mention, actor IRI) of the speakers found so far, in order
@@ -40,6 +42,61 @@ def _role_stem(text: str) -> str:
     return text
 
 
+class Titles:
+    """The gazetteer's post titles (lower case) -> post IRI, and the post a title names, also
+    misspelt: same number of words, the same head noun, the rest nearly alike (built once per
+    gazetteer; each text looked up once)."""
+
+    def __init__(self, gazetteer):
+        self.titles = {t.lower(): post.iri for post in gazetteer.posts.values() for t in post.titles}
+        self._by_shape: dict[tuple[int, str], list[tuple[str, str]]] = {}  # in the order of titles
+        for title, iri in self.titles.items():
+            tw = title.split()
+            if tw:
+                self._by_shape.setdefault((len(tw), tw[-1]), []).append((title, iri))
+        self._misspelt: dict[str, str | None] = {}
+
+    def post(self, low: str) -> str | None:
+        """The post IRI of a lower-case title, else None."""
+        post = self.titles.get(low)
+        if post is not None:
+            return post
+        if low in self._misspelt:
+            return self._misspelt[low]
+        words = low.split()
+        best, score = None, 0.0
+        for title, iri in self._by_shape.get((len(words), words[-1]), ()) if words else ():
+            s = fuzz.ratio(title, low)
+            if s > score:
+                best, score = iri, s
+        if len(self._misspelt) >= 100_000:
+            self._misspelt.clear()
+        post = self._misspelt[low] = best if score >= 90 else None
+        return post
+
+
+_TITLES: dict[int, tuple[object, int, Titles]] = {}
+
+
+def titles_of(gazetteer) -> Titles:
+    """The :class:`Titles` of a gazetteer, made on first use (again when its posts change)."""
+    got = _TITLES.get(id(gazetteer))
+    if got is None or got[0] is not gazetteer or got[1] != len(gazetteer.posts):
+        if len(_TITLES) >= 8:
+            _TITLES.clear()
+        got = _TITLES[id(gazetteer)] = (gazetteer, len(gazetteer.posts), Titles(gazetteer))
+    return got[2]
+
+
+def _unnamed_member(tok) -> bool:
+    """A role noun introducing someone not named ("a US official", "another EU diplomat", "one White
+    House aide", "EU diplomats"): indefinite, or a plural with no determiner."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "nummod") and c.i < tok.i]
+    if dets:
+        return dets[0] in INDEFINITE_DETERMINERS
+    return tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in VOICE_ROLE_NOUNS  # "ISW analysts": ISW
+
+
 class SpeakerResolver:
     """Resolves subject tokens of one parsed article to actors (minting role holders into ``index``)."""
 
@@ -51,8 +108,12 @@ class SpeakerResolver:
         self.window = MentionWindow(doc, index)
         self.lex = resources.lexicon
         self.gazetteer = resources.gazetteer
-        self.titles = {t.lower(): post.iri for post in self.gazetteer.posts.values() for t in post.titles}
+        self._titles = titles_of(self.gazetteer)
+        self.titles = self._titles.titles
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
+        #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
+        self.role_mentions: dict[tuple[int, str], Mention] = {}
+        self._role_names: dict[str, list] | None = None  # see _roles_named
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -84,6 +145,28 @@ class SpeakerResolver:
                         and c.pos_ in ("PROPN", "NOUN")), None)
             if obj is not None:
                 return obj
+        # "X said Y fears …, calling it '…'": a reporting participle after a comma at the end of a
+        # reported clause is the reporter's, not that clause's subject's (the parser hangs it low),
+        # unless that subject is a person who speaks ("Z reports Ann shot it down, saying …").
+        if not subjects and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 \
+                and verb.doc[verb.i - 1].text == "," and self.cues.is_reporting(verb) \
+                and not self._person_subject(verb.head):
+            node = verb.head
+            for _ in range(4):
+                if is_root(node) or node.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                    break
+                if node.dep_ == "ccomp" and self.cues.is_reporting(node.head) \
+                        and node.head.lemma_.lower() != "report":
+                    return self.subject_of(node.head, depth + 1)
+                node = node.head
+        # "X was accused by Y of …": the speaker of a passive verb of speech is its agent (not when
+        # quoting or reporting: "X was quoted by Y as saying" is X's)
+        if subjects and all(c.dep_ == "nsubjpass" for c in subjects) and self.cues.is_reporting(verb) \
+                and verb.lemma_.lower() not in ("quote", "cite", "report"):
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            if agent is not None:
+                return agent
         if subjects:
             # With several subjects (a parser slip), the one naming an actor, else the nearest.
             subjects.sort(key=lambda c: (c.i not in tok_actor and c.lower_ not in PRONOUNS_PERSON,
@@ -102,6 +185,17 @@ class SpeakerResolver:
                 return None
             return self.subject_of(verb.head, depth + 1)
         return None
+
+    def _person_subject(self, verb) -> bool:
+        """True when the verb's own subject is a person: a he/she or a person's name."""
+        subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            return False
+        if subj.lower_ in PRONOUNS_PERSON:
+            return True
+        iri = self.mentioned(subj)
+        actor = self.actor(iri) if iri else None
+        return actor is not None and actor.kind == "person"
 
     def resolve(self, tok, log: SpeakerLog) -> tuple[str | None, str | None, float]:
         """(speaker IRI, source IRI, confidence) named by a subject token."""
@@ -161,12 +255,15 @@ class SpeakerResolver:
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner), None, 0.7
+                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                    None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or next((self._demonym_state(t) for t in doc.doc[start:end] if self._demonym_state(t)), None)
-            if det[:1] == ["the"]:
+            # "the UN mission", "the EU delegation office": a body of the body named, not an antecedent
+            sub_body = kind == "organisation" and any(m.dep_ == "compound" and m.i in doc.tok_actor for m in modifiers)
+            if det[:1] == ["the"] and not sub_body:
                 ante = self._antecedent(tok, log, person=kind == "person", role=role, strict=True, sources=outlet)
                 if ante:
                     return ante, None, 0.6
@@ -174,23 +271,45 @@ class SpeakerResolver:
                     ante = self._descriptor_person(tok, log, role, affiliation)
                     if ante:
                         return ante, None, 0.55
-            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
-                return None, None, 0.0  # a bare plural ("critics said") is still a collective
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
+                    not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
+                return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
                 end = of_phrase  # "heads of the breakaway regions", "members of the council"
-            words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
+                     if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
-            return self.index.mint(name, kind, affiliation=affiliation), None, 0.6
+            return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG":
-                return self.index.mint(span.text, "organisation"), None, 0.6
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
         return None, None, 0.0
+
+    def _noted(self, start: int, end: int, iri: str) -> str:
+        """Keep the words ``start:end`` as a mention of the unnamed actor ``iri`` they name."""
+        words = self.doc.doc[start:end]
+        begin = words[0].idx + self.doc.offset
+        self.role_mentions.setdefault((begin, iri), Mention(Span(begin, begin + len(words.text), words.text), iri))
+        return iri
+
+    def definite(self, tok, log: SpeakerLog) -> str | None:
+        """The actor a role or document noun stands for as a definite descriptor ("the publication",
+        "the ministry") when the parser hung its article on another word ('the publication states'
+        read as one noun phrase); None when it names no one nearby."""
+        role = tok.lemma_.lower()
+        kind = self.lex.role_nouns.get(role)
+        if kind is None:
+            if role in self.lex.source_nouns:
+                return self._antecedent(tok, log, person=False, role=None, strict=True)
+            return None
+        outlet = role in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns
+        return self._antecedent(tok, log, person=kind == "person", role=role, sources=outlet)
 
     def possessor(self, tok, log: SpeakerLog) -> str | None:
         """The actor a possessive pronoun stands for ("its", "his", "their", a document speaker's "our")."""
@@ -213,26 +332,44 @@ class SpeakerResolver:
         tok_actor = self.doc.tok_actor
         if tok.i in tok_actor:
             return tok_actor[tok.i]
+        # "a US official", "an EU diplomat": one unnamed member of the body named, not the body
+        unnamed = self.lex.role_nouns.get(tok.lemma_.lower()) == "person" and \
+            any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children)
         # "the Pentagon secretary": an organisation naming a role's holder is not the speaker itself.
-        if self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower()):
+        if not unnamed and (self.lex.role_nouns.get(tok.lower_) or self.lex.role_nouns.get(tok.lemma_.lower())):
             orgs = [c for c in tok.children if c.dep_ == "compound" and c.i in tok_actor
                     and (self.actor(tok_actor[c.i]) or None) is not None
                     and self.actor(tok_actor[c.i]).kind != "person"]
             if orgs:
                 words = [t.lower_ for t in tok.subtree if t.i <= tok.i and t.dep_ != "det"]
                 holder = self._title_holder(" ".join(words)) or self._role_in_article(words)
-                if holder is None and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                if holder is None and _unnamed_member(tok):
+                    return None  # "a US official", "EU diplomats": an unnamed member, minted by resolve
+                if holder is None and self.lex.role_nouns.get(tok.lemma_.lower()) == "organisation":
+                    # "the UN mission" is a body of the UN's own (named in apposition, or minted by resolve)
+                    return next((tok_actor[c.i] for c in tok.children if c.dep_ == "appos" and c.i in tok_actor),
+                                None)
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                if holder is None and definite:
                     # "the Ministry official": a person named nearby who works for that ministry
                     holder = self._descriptor_person(tok, (), tok.lemma_.lower(), tok_actor[orgs[0].i],
                                                      strict=True)
+                if holder is None and definite and self.lex.role_nouns.get(tok.lemma_.lower()) == "person":
+                    return None  # "the Harbourland president": a person, found with the speakers known (resolve)
                 return holder or tok_actor[orgs[0].i]
         # A name inside the subject phrase (compounds, appositions, also of a conjoined role:
         # "the negotiator and adviser, Ann Example"), not inside its prepositions.
         for node in [tok] + [c for c in tok.children if c.dep_ == "conj"]:
             for child in node.children:
                 if child.dep_ in ("compound", "appos", "amod") and child.i in tok_actor:
+                    actor = self.actor(tok_actor[child.i])
+                    if unnamed and node is tok and child.dep_ != "appos" and actor is not None \
+                            and actor.kind != "person":
+                        continue
                     return tok_actor[child.i]
-        return None
+        # "MP and adviser to Ann Example, Bob Sample, said": the parser hangs the name on the person
+        # before it, but one named person is not in apposition to another: the name is the role's.
+        return next((iri for iri, roles in self._roles_named().items() if any(t.i == tok.i for t in roles)), None)
 
     def source_owner(self, tok):
         """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
@@ -269,7 +406,9 @@ class SpeakerResolver:
         """The state a demonym names (the state whose sovereign has it), if any."""
         lex = event_lexicon(self.resources)
         key = lex.demonyms.get(tok.lower_)
-        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None) if key else None
+        if key is None:
+            return adjective_state(tok.text, self.resources)  # "the Kazakh president"
+        return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
         """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
@@ -290,20 +429,7 @@ class SpeakerResolver:
         return None
 
     def _title_holder(self, text: str) -> str | None:
-        low = text.lower().replace("’", "'")
-        post = self.titles.get(low)
-        if post is None:
-            # A misspelt title: same number of words, the same head noun, the rest nearly alike.
-            words = low.split()
-            best, score = None, 0.0
-            for title, iri in self.titles.items():
-                tw = title.split()
-                if len(tw) != len(words) or tw[-1] != words[-1]:
-                    continue
-                s = fuzz.ratio(title, low)
-                if s > score:
-                    best, score = iri, s
-            post = best if score >= 90 else None
+        post = self._titles.post(text.lower().replace("’", "'"))
         return self.index.holder(post) if post else None
 
     def _antecedent(self, tok, log: SpeakerLog, person: bool, role: str | None = None, strict: bool = False,
@@ -315,8 +441,8 @@ class SpeakerResolver:
         doc = self.doc
         if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
             outlets_only = sources and role in self.lex.source_nouns
-        sent = doc.sent_of[tok.i]
-        sstart = doc.sents[sent].start
+        sstart = doc.sents[doc.sent_of[tok.i]].start
+        sent = self.window.effective_sentence(tok.i)  # a frame after a long quote counts from its start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
         gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
@@ -412,8 +538,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _in_participle_poss(tok) -> bool:
-        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
-        of the clause's own pronoun subject."""
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said") or a fronted
+        adverbial ("To X's remark, he replied"): not the antecedent of the clause's own pronoun subject."""
         if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
             return False
         node = tok
@@ -423,6 +549,8 @@ class SpeakerResolver:
             node = node.head
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 return True
+            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX") and node.i < node.head.i:
+                return True  # "To X's remark, he replied": a fronted adverbial's possessor is someone else
         return False
 
     def _role_in_article(self, words: list[str]) -> str | None:
@@ -458,4 +586,22 @@ class SpeakerResolver:
             for c in tokens[i].children:
                 if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
                     return True
-        return False
+        # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
+        return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
+
+    def _roles_named(self) -> dict[str, list]:
+        """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
+        if self._role_names is None:
+            self._role_names = {}
+            tok_actor = self.doc.tok_actor
+            for t in self.doc.doc:
+                if t.i in tok_actor or self.lex.role_nouns.get(t.lemma_.lower()) != "person":
+                    continue
+                for u in t.subtree:
+                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
+                            and tok_actor[u.head.i] != tok_actor[u.i] \
+                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                            and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+        return self._role_names

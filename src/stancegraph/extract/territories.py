@@ -12,6 +12,7 @@ from ..knowledge import Resources
 from ..lang_en import NUMBER_WORDS
 from .claim_events import ACQUIRE, event_lexicon
 from .matcher import is_root
+from .tokens import token_table
 from .territory_lists import LIST_GLUE, REGION_NOUNS, region_noun, territory_lists
 
 # Words that pick part of a list for a counted phrase ("the latter four", "the first two").
@@ -62,7 +63,11 @@ class TerritoryTagger:
                 for i in range(s, e):
                     out[i] = (iri,)
         lists = territory_lists(doc, out)
-        for tok in doc:
+        table = token_table(doc)
+        for i in range(table.n):
+            if table.lower[i] not in NUMBER_WORDS and not table.lower[i].isdigit():
+                continue  # no number (what _count reads), without making the Token
+            tok = doc[i]
             n = _count(tok)
             if n is None or n < 2:
                 continue
@@ -81,9 +86,11 @@ class TerritoryTagger:
         """ "the peninsula", "the annexed region", "this city": the territory named last before (in
         its sentence or the two before) among those whose names use that noun."""
         named = sorted(i for i in out if len(out[i]) == 1)
-        for tok in doc:
-            if tok.i in out or tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in REGION_NOUNS:
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in out or table.tag[n] not in ("NN", "NNP") or table.lemma[n] not in REGION_NOUNS:
                 continue
+            tok = doc[n]
             if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
                 continue
             if any(c.dep_ in ("compound", "nmod", "poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
@@ -146,8 +153,12 @@ class TerritoryTagger:
         """ "the annexed territories" with no number: the territories named in its sentence and the two
         before (a definite plural region noun qualified by an acquisition, listed just before)."""
         acquired = self.acquired
-        for tok in doc:
-            if tok.i in out or tok.tag_ not in ("NNS", "NNPS") or not region_noun(tok):
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in out or table.tag[n] not in ("NNS", "NNPS"):
+                continue
+            tok = doc[n]
+            if not region_noun(tok):
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
                 continue

@@ -10,6 +10,7 @@ from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
+from ..tokens import token_table
 from . import Utterance
 
 
@@ -20,8 +21,12 @@ class Narration:
              earlier: Sequence[Utterance]) -> list[Utterance]:
         covered = {i for u in earlier for i in u.scope}
         out = []
-        for tok in doc.doc:
-            if tok.pos_ != "NOUN" or not speakers.cues.is_predicate(tok) or tok.i in covered:
+        table = token_table(doc.doc)
+        for n in range(table.n):
+            if table.pos[n] != "NOUN":
+                continue  # read without making the Token
+            tok = doc.doc[n]
+            if not speakers.cues.is_predicate(tok) or tok.i in covered:
                 continue
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS:

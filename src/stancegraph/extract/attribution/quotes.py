@@ -5,19 +5,21 @@
 itself when it is the innermost reporter) / a line ``X: "…"`` / a quote alone in its sentence
 right after one attributed to a speaker. A quote with no reporting evidence stays without a
 speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
-paragraphs is one utterance per paragraph.
+paragraphs is one utterance per paragraph where each paragraph reopens it, one where the
+reopening mark is left out.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import ABOUT_PREPOSITIONS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ...lang_en import ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
-from ..quotes import DOUBLE_OPEN, SINGLE_OPEN, Quote
+from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from . import Utterance
 from .scope import report_scope
@@ -34,12 +36,13 @@ class QuoteAttribution:
             u = self.attribute(doc, speakers, log, q, prev, n)
             if u is None:
                 continue
-            # A quote running over paragraphs is one quotation per paragraph, all the speaker's.
+            # A quote reopened in each paragraph it runs over is one quotation per paragraph, all the
+            # speaker's (a continuation without a reopening mark is one piece, one quotation).
             parts = self.split(doc, u)
             out.extend(parts)
             log += ((u.anchor, u.statement.speaker),)
             prev = parts[0].statement
-        return out
+        return echoed(out)
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
                   prev: Statement | None, n: int) -> Utterance | None:
@@ -60,6 +63,15 @@ class QuoteAttribution:
                 steps += 1
                 if h.i not in inside and cues.is_reporting(h) and h not in chain:
                     chain.append(h)
+        # the frame right after the quote ('"…," X reports, writes Y') comes before a verb the parser
+        # hung the quote on further on
+        frame = frame_verb(doc, toks) if chain else None
+        if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
+            chain = [frame] + [v for v in chain if v.i != frame.i]
+        # and so does the clause right before it ('…, to which Ann responded with a smile, "…"')
+        lead = lead_clause(doc, toks, cues) if chain else None
+        if lead is not None and lead.i != chain[0].i and chain[0].i < lead.i:
+            chain = [lead] + [v for v in chain if v.i != lead.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
@@ -74,13 +86,18 @@ class QuoteAttribution:
                 after += 1  # the closing mark and the full stop may end the quote's own sentence
             if after < len(tokens):
                 nxt = tokens[after].sent
-                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
+                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12 and is_frame(nxt, cues):
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
-            chain = cands[:1]
+            chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
         if not chain:
-            frame = frame_verb(doc, toks) or lead_verb(doc, toks)  # '"…," he continued', 'He saluted "…."'
+            # '"…," he continued', 'He saluted "…."', 'X answered with a one-word post: "Fake."'
+            frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks) \
+                or noun_frame(doc, toks, cues)  # '"…," the publication states' read as a noun
             chain = [frame] if frame is not None else []
+        if not chain:
+            intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
+            chain = [intro] if intro is not None else []
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # "Trump's statement of a possible "swapping"", "her remarks about "…"": the possessor's words
         owner = speech_owner(speakers, toks, inside)
@@ -90,7 +107,9 @@ class QuoteAttribution:
                 speaker, source, conf, cue, chain = sp, src, cf * 0.9, owner[0].lemma_.lower(), []
         # An attitude verb inside another speaker's speech ("X said the union agrees with the 'terms'")
         # does not own the quoted words: the speech verb above it does.
-        if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]):
+        # A clause of its own set against the speech ("X said …, while Y insisted '…'") keeps its speaker.
+        if len(chain) > 1 and cues.is_predicate(chain[0]) and not all(cues.is_predicate(v) for v in chain[1:]) \
+                and not contrastive_clause(chain[0], chain[1]):
             chain = [v for v in chain if not cues.is_predicate(v)] + [v for v in chain if cues.is_predicate(v)]
         own_text = None  # an outlet that is the innermost reporter quotes its own text
         words = [tokens[i] for i in toks if not tokens[i].is_punct]
@@ -102,12 +121,26 @@ class QuoteAttribution:
                 subj = inverted_subject(v)  # '"…," tweeted the ministry'
             if subj is None and v.i > 0 and v.i - 1 in doc.tok_actor:
                 subj = tokens[v.i - 1]  # 'X tweeted, "…"' with X misparsed: the name right before the verb
+            if subj is None and v.pos_ == "NOUN" and v.i > 0 and tokens[v.i - 1].dep_ == "compound":
+                # the verb read as a noun: its subject is the compound before it, its article the noun's
+                subj = tokens[v.i - 1]
+                if subj.i not in doc.tok_actor and speakers.resolve(subj, log)[:2] == (None, None):
+                    sp = speakers.definite(subj, log)
+                    if sp is not None:
+                        speaker, source, conf, verb, cue = sp, None, 0.6, v, v.lemma_.lower()
+                        break
             if subj is not None and subj.i in inside:
                 continue  # a subject inside the quoted words (a parser slip) is not who says them
             if subj is not None and name_term and subj.pos_ == "NOUN" \
                     and subj.lemma_.lower() in speakers.lex.source_nouns:
                 continue  # "her comments echo the old idea of "Greater Harbour"": the writer's label
             sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None and v.i > 0 and v.i - 1 in doc.tok_actor and tokens[v.i - 1].pos_ == "PROPN" \
+                    and tokens[v.i - 1].dep_ != "pobj" and (subj is None or subj.i != v.i - 1):
+                # 'After the talks, X's adviser Ann Example tweeted, "…"' with the subject misparsed as
+                # "talks": the name right before the verb
+                subj = tokens[v.i - 1]
+                sp, src, cf = speakers.resolve(subj, log)
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
@@ -164,7 +197,10 @@ class QuoteAttribution:
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
             here = doc.sent_of[toks[0]]
-            if covered >= len(sent) - 1:
+            # or a clause's worth of quoted words that ends the sentence, with no verb of speech in it
+            # ('If there is no vote, "then the council must act."' after '"…," she said.')
+            tail = len(words) >= 4 and all(t.is_punct or t.is_space for t in tokens[toks[-1] + 1:sent.end])
+            if covered >= len(sent) - 1 or tail:
                 if prev is not None and 0 <= here - prev.sentence <= 1:
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
                 else:
@@ -223,6 +259,28 @@ class QuoteAttribution:
         return None
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def echoed(found: list[Utterance]) -> list[Utterance]:
+    """``found`` with each quote given to a name by a colon ("X: '…'", "'…': X on …", a headline's
+    habit) given instead to the speaker of a longer quote the words are taken from, when the article
+    reports it with a verb: the body tells who said them, the headline only sums up."""
+    out = []
+    for u in found:
+        st = u.statement
+        if st.cue == ":" and st.quoted_text:
+            mine = _words(st.quoted_text)
+            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":")
+                           and v.statement.quoted_text and len(v.statement.quoted_text) > len(st.quoted_text)
+                           and mine.strip() and mine in _words(v.statement.quoted_text)), None)
+            if source is not None and source.speaker != st.speaker:
+                u = replace(u, statement=replace(st, speaker=source.speaker, reported_by=source.reported_by))
+        out.append(u)
+    return out
+
+
 def is_title(doc: ParsedArticle, toks) -> bool:
     """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
     Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
@@ -247,6 +305,8 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     text = doc.article.text
     line_start = max(text.rfind("\n", 0, q.begin) + 1, doc.article.body_start)
     before = text[line_start:q.begin].rstrip(DOUBLE_OPEN + SINGLE_OPEN + " ")
+    if not before.strip():
+        return quote_colon_speaker(doc, speakers, log, q)
     if before.endswith(":"):
         left = before[:-1].strip()
     else:
@@ -270,6 +330,91 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
 
 
+def quote_colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                        q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker of a headline ``"…": X on the plan`` (a quote opening its line, then a colon): the
+    actor named first in the few words after the colon, as their subject or head, not as an object."""
+    text = doc.article.text
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")
+    if not rest.startswith(":"):
+        return None, 0.0, None
+    start = q.end + len(after) - len(rest) + 1
+    toks = doc.tokens_in(start, line_end)[:6]
+    for i in toks:
+        tok = doc.doc[i]
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.dep_ in ("pobj", "dobj") or tok.pos_ in ("VERB", "ADP"):
+            break
+        speaker = doc.tok_actor.get(i)
+        if speaker is not None:
+            actor = speakers.actor(speaker)
+            if actor is not None and not actor.is_source:
+                return speaker, 0.7, ":"
+    return None, 0.0, None
+
+
+def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
+    """The verb introducing a quote that opens its paragraph from the end of the paragraph before,
+    which ends with a colon ('He replied:' / 'She then turned to the tolls:' and the quote below):
+    the reporting verb nearest the colon in that sentence, else the sentence's main verb. None when
+    the paragraph before does not end so."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    if text[line_start:q.begin].strip(DOUBLE_OPEN + SINGLE_OPEN + " \t") or line_start <= doc.article.body_start:
+        return None
+    before = text[doc.article.body_start:line_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.article.body_start + len(before) - 1
+    toks = doc.tokens_in(colon, colon + 1)
+    if not toks:
+        return None
+    sent = doc.doc[toks[0]].sent
+    verbs = sorted((t for t in sent if speakers.cues.is_reporting(t)), key=lambda t: -t.i)
+    if verbs:
+        return verbs[0]
+    return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
+
+
+def lead_clause(doc: ParsedArticle, toks, cues):
+    """The reporting verb of the clause that ends right before a quote, at a comma or a colon ('…, to
+    which X responded with a smile, "…"'): the verb the quote follows. None when there is none."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or not any(c in marks for c in ",:") or "\n" in marks:
+        return None
+    node = tokens[j]
+    for _ in range(6):
+        if node.i >= toks[0]:
+            return None
+        if cues.is_reporting(node) and node.pos_ in ("VERB", "AUX") and node.right_edge.i <= j:
+            return node
+        if is_root(node):
+            return None
+        node = node.head
+    return None
+
+
+def is_frame(sent, cues) -> bool:
+    """True when a short sentence is a bare reporting frame ('She said.', 'Said the mayor.'): its
+    reporting verb comes first or right after its subject, with no words of its own before them
+    ('Not so fast, says the mayor.' answers the quote, it does not frame it)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if cues.is_reporting(t)), None)
+    if verb is None:
+        return False
+    before = [t for t in words if t.i < verb.i]
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(t.i in subject for t in before)
+
+
 def frame_verb(doc: ParsedArticle, toks):
     """The verb of the short clause right after a quote closed by a comma, question or exclamation
     mark ('"…," he continued', '"…?" began the statement'): in that frame any verb reports the quote.
@@ -286,6 +431,55 @@ def frame_verb(doc: ParsedArticle, toks):
             return None
         if t.pos_ == "VERB":
             return t
+    return None
+
+
+def colon_clause_verb(doc: ParsedArticle, toks):
+    """The main verb of the clause a colon ends right before a quote that is a sentence's worth ('X
+    questioned the recording with a post on social media: "Fake."'): who does it says the words.
+    None when no colon comes right before the quote or the clause has no verb."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or ":" not in marks or "\n" in marks:
+        return None
+    last = tokens[toks[-1]].text[-1:]
+    if last not in ".!?…" and not (toks[-1] + 1 < len(tokens) and tokens[toks[-1] + 1].text[:1] in ".!?"):
+        return None
+    root = tokens[j].sent.root
+    return root if root.pos_ == "VERB" and root.i < toks[0] else None
+
+
+def noun_frame(doc: ParsedArticle, toks, cues):
+    """A reporting verb the parser took for a plural noun, its subject for a compound ('"…," the
+    publication states.', 'These results, the paper notes, "…"'): in the short clause right after a
+    quote closed by a comma, or between commas right before the quote. None when there is none."""
+    tokens = doc.doc
+
+    def misparsed(t) -> bool:
+        if t.tag_ != "NNS" or t.lemma_.lower() not in cues.reporting_single or t.i < 2:
+            return False
+        c = tokens[t.i - 1]
+        return c.dep_ == "compound" and c.head.i == t.i and c.pos_ in ("NOUN", "PROPN") \
+            and (tokens[t.i - 2].dep_ == "det" or c.pos_ == "PROPN")
+
+    j, marks = toks[-1] + 1, tokens[toks[-1]].text[-1:]
+    while j < len(tokens) and j <= toks[-1] + 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j += 1
+    if any(c in marks for c in ",?!"):
+        for t in tokens[j:j + 4]:
+            if t.is_punct or t.is_space:
+                break
+            if misparsed(t):
+                return t
+    j = toks[0] - 1
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        j -= 1
+    if j >= 0 and misparsed(tokens[j]) and j + 1 < toks[0] and tokens[j + 1].text == ",":
+        return tokens[j]
     return None
 
 
@@ -335,8 +529,34 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
         node = node.head  # "statement of "…"", "remarks about "…""
     if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
-        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        poss = possessor_of(node)
         return (node, poss) if poss is not None else None
+    # "X's comments that Y should have the "…"": the clause the words stand in says what the noun
+    # says, up to the noun (no verb of speech on the way)
+    for _ in range(4):
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("acl", "ccomp") or is_root(node) \
+                or speakers.cues.is_reporting(node):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            node = node.head
+            continue
+        owner = node.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(owner)
+            return (owner, poss) if poss is not None else None
+        return None
+    return None
+
+
+def possessor_of(noun):
+    """The possessor of a noun: its "poss" child, or a name the parser hung on it with a bare
+    apostrophe ("Francis’ comments")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("nmod", "compound") and c.i < noun.i and \
+                any(g.dep_ == "case" and g.text in ("’", "'", "’s", "'s") for g in c.children):
+            return c
     return None
 
 
@@ -358,4 +578,18 @@ def governs(outer, inner) -> bool:
         tok = tok.head
         if tok.i == outer.i:
             return True
+    return False
+
+
+def contrastive_clause(inner, outer) -> bool:
+    """True when ``inner`` heads (or stands in) a clause with a subject of its own set against the rest
+    by a contrastive subordinator ("…, while Bob Sample insisted …"), below ``outer``."""
+    node = inner
+    for _ in range(8):
+        if node.i == outer.i or is_root(node):
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in node.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return True
+        node = node.head
     return False

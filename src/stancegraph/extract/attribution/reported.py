@@ -9,6 +9,7 @@ from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
+from ..tokens import token_table
 from . import Utterance
 from .quotes import outlet_reporting
 from .scope import report_scope
@@ -22,7 +23,9 @@ class ReportedSpeech:
         cues = speakers.cues
         quote_spans = [(q.begin, q.end) for q in doc.quotes]
         out = []
-        for tok in doc.doc:
+        # only the tokens is_reporting can be true of (read from the token table, once per Doc)
+        for i in sorted(cues.reporting_candidates(token_table(doc.doc))):
+            tok = doc.doc[i]
             if not cues.is_reporting(tok) or tok.dep_ == "amod":
                 continue
             # "X demanded that Y reject Z" reports X's demand, not something Y said.

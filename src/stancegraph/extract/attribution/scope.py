@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...lang_en import ABOUT_PREPOSITIONS, CONCESSIVE, PRONOUNS_GROUP, PRONOUNS_PERSON
 from ..matcher import is_root
 from ..speakers import SUBJ, SpeakerResolver
+from ..tokens import token_table
 
 
 def report_scope(speakers: SpeakerResolver, verb, subj) -> list[int]:
@@ -51,7 +52,11 @@ def report_scope(speakers: SpeakerResolver, verb, subj) -> list[int]:
     # reporting verb with a speaker of its own reports that speaker, not this one.
     sent = verb.sent
     toks = {i for i in toks if sent.start <= i < sent.end}
+    table = token_table(doc)
+    reporting = cues.reporting_candidates(table)
     for i in sorted(toks):
+        if table.dep[i] not in ("advcl", "conj") and i not in reporting:
+            continue  # neither test below can hold (read without making the Token)
         c = doc[i]
         if c.dep_ in ("advcl", "conj") and any(m.lower_ in CONCESSIVE for m in c.children if m.dep_ == "mark"):
             toks -= set(range(c.left_edge.i, c.right_edge.i + 1))

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ...errors import StanceGraphError
 from ...knowledge import Resources
-from .base import Hit, StanceDetector, StanceQuery
+from .base import Hit, StanceDetector, StanceQuery, positions_of
 from .rules import RuleStanceDetector
 
 #: name -> factory(resources, **options) -> StanceDetector
@@ -100,4 +100,5 @@ def detector_choice(resources: Resources, model: str | None = None, stances: str
     return Extractor(resources, model, stances=name, stance_options=options)
 
 
-__all__ = ["Hit", "StanceDetector", "StanceQuery", "RuleStanceDetector", "STANCE_DETECTORS", "make_detector"]
+__all__ = ["Hit", "StanceDetector", "StanceQuery", "RuleStanceDetector", "STANCE_DETECTORS", "make_detector",
+           "positions_of"]

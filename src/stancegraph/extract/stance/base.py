@@ -39,3 +39,13 @@ class StanceDetector(Protocol):
     id: str
 
     def positions(self, q: StanceQuery) -> list[Hit]: ...
+
+
+def positions_of(detector: StanceDetector, queries: list[StanceQuery]) -> list[list[Hit]]:
+    """``detector.positions`` of each query, in order. A detector with a ``positions_many`` method
+    answers them all in one call (a learned one embeds all the scopes at once); the hits are
+    the same as one query at a time."""
+    many = getattr(detector, "positions_many", None)
+    if many is not None:
+        return many(queries)
+    return [detector.positions(q) for q in queries]

@@ -40,7 +40,8 @@ import numpy as np
 
 from ...knowledge import Resources
 from ...model import Mode
-from ..matcher import find, forms
+from ..matcher import find
+from ..tokens import token_table
 from .base import Hit, StanceQuery
 
 PATTERN_NAMES = ("quote", "reported-speech", "headline", "narration", "narrated-action", "conjoined-speakers",
@@ -113,6 +114,16 @@ class SpeakerPrior:
     def columns(self, speaker: str, without=None) -> np.ndarray:
         """The (issues, PRIOR_WIDTH) columns of ``speaker``; ``without`` one article's
         (positions, speakers) left out (its own rows when training on it)."""
+        if without is None:
+            cached = self._columns.get(speaker)
+            if cached is None:
+                if len(self._columns) >= 100_000:
+                    self._columns.clear()
+                cached = self._columns[speaker] = self._columns_of(speaker, None)
+            return cached.copy()
+        return self._columns_of(speaker, without)
+
+    def _columns_of(self, speaker: str, without) -> np.ndarray:
         k = self.index.get(speaker)
         counts = self.counts[k].copy() if k is not None else np.zeros(self.counts.shape[1:], dtype=np.float32)
         seen = float(self.seen[k]) if k is not None else 0.0
@@ -123,6 +134,15 @@ class SpeakerPrior:
                     counts[j, label - 1] -= 1
             seen -= speaker in speakers
         return prior_columns(counts, seen)
+
+    @property
+    def _columns(self) -> dict[str, np.ndarray]:
+        """The columns of each speaker asked for so far (the prior never changes)."""
+        cached = self.__dict__.get("_columns_cache")
+        if cached is None:
+            cached = {}
+            object.__setattr__(self, "_columns_cache", cached)
+        return cached
 
     @property
     def index(self) -> dict[str, int]:
@@ -161,6 +181,12 @@ class Featurizer:
             self.E_opp.append(eo)
             protos.append(_unit(self.E_def[n] + es.mean(0) + eo.mean(0)))
         self.protos = np.vstack(protos)
+        self.index = {k: j for j, k in enumerate(self.issues)}
+        self._n_sup = np.array([len(m) for m in self.E_sup], dtype=np.float32)
+        self._n_opp = np.array([len(m) for m in self.E_opp], dtype=np.float32)
+        self._ex_width = w = max(len(m) for m in self.E_sup + self.E_opp)
+        self._pad_sup = np.where(np.arange(w) < self._n_sup[:, None], 0, -np.inf).astype(np.float32)
+        self._pad_opp = np.where(np.arange(w) < self._n_opp[:, None], 0, -np.inf).astype(np.float32)
         # the words of each issue's proposition and of its examples per stance
         self.words = [(_words(props[n]), _words(" ".join(t for s, t in cb.issues[k].examples if s > 0)),
                        _words(" ".join(t for s, t in cb.issues[k].examples if s < 0)))
@@ -184,13 +210,14 @@ class Featurizer:
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
-        doc = q.doc.doc
-        return " ".join(doc[i].text for i in q.utterance.scope)
+        text = token_table(q.doc.doc).text
+        return " ".join([text[i] for i in q.utterance.scope])
 
     def rows(self, q: StanceQuery, rule_hits: list[Hit], emb: np.ndarray | None = None) -> np.ndarray:
         """A (number of issues, width) matrix for one utterance."""
         pd, u = q.doc, q.utterance
         doc = pd.doc
+        table = token_table(doc)
         scope = list(u.scope)
         e = emb if emb is not None else self.embedder.embed([self.scope_text(q)])[0]
         n = len(self.issues)
@@ -198,17 +225,17 @@ class Featurizer:
         neg = contrast = 0
         polarity = [0.0, 0.0]
         forms_in_scope: set[str] = set()
+        cues = self.cues
         for i in scope:
-            tok = doc[i]
-            if not tok.is_alpha:
+            if not table.alpha[i]:
                 continue
-            low, lemma = forms(tok)
+            low, lemma = table.forms[i]
             forms_in_scope.update((low, lemma))
-            neg += tok.dep_ == "neg"
-            contrast += self.cues.is_contrast(tok)
-            pol = self.cues.polarity_of(tok)
+            neg += table.dep[i] == "neg"
+            contrast += cues.is_contrast_form(low, lemma)
+            pol = cues.polarity_at(doc, table, i)
             if pol:
-                if any(c.dep_ == "neg" for c in tok.children):
+                if any(c.dep_ == "neg" for c in doc[i].children):
                     pol = -pol
                 polarity[0 if pol > 0 else 1] += 1.0
         verb_pol = 0.0
@@ -227,28 +254,24 @@ class Featurizer:
         # how much the article is about the speaker: its mentions, their share, one in the lead
         shared_signals += self.salience(pd, u.statement.speaker)
         # issue-level columns
-        sims_def = self.E_def @ e
-        sims = np.zeros((n, 4), dtype=np.float32)
-        for k in range(n):
-            ss, so = self.E_sup[k] @ e, self.E_opp[k] @ e
-            sims[k] = (sims_def[k], ss.max(), so.max(), ss.mean() - so.mean())
-        index = {k: j for j, k in enumerate(self.issues)}
+        sims = self._similarities(e)
+        index = self.index
         rule = np.zeros((n, 2), dtype=np.float32)
         for h in rule_hits:
             j = index.get(h.issue)
             if j is not None:
                 col = 0 if h.stance > 0 else 1
                 rule[j, col] = max(rule[j, col], h.confidence)
-        topic = np.zeros((n, 4), dtype=np.float32)
         sent_i = pd.sent_of[scope[0]] if scope else 0
         article_topics = set().union(*pd.sent_topics) if pd.sent_topics else set()
         in_scope = set().union(*(pd.topic_tokens.get(i, frozenset()) for i in scope)) if scope else set()
         before = pd.sent_topics[sent_i - 1] if sent_i > 0 else frozenset()
-        share = np.zeros(n, dtype=np.float32)
-        for k, j in index.items():
-            topic[j] = (k in in_scope, k in pd.sent_topics[sent_i] if pd.sent_topics else 0, k in before,
-                        k in article_topics)
-            share[j] = sum(k in t for t in pd.sent_topics) / max(len(pd.sent_topics), 1)
+        in_sentence = pd.sent_topics[sent_i] if pd.sent_topics else ()
+        topic = np.array([(k in in_scope, k in in_sentence, k in before, k in article_topics) for k in self.issues],
+                         dtype=np.float32).reshape(n, 4)
+        # the share of the article's sentences on each issue
+        share = np.array([sum(k in t for t in pd.sent_topics) for k in self.issues],
+                         dtype=np.float32).reshape(n, 1) / max(len(pd.sent_topics), 1)
         cue = np.zeros((n, 3), dtype=np.float32)
         if scope:
             sset = set(scope)
@@ -266,16 +289,52 @@ class Featurizer:
                     anaphor[index[k], 0] = 1.0
         shared = np.asarray(shared_signals + mode + pattern, dtype=np.float32)
         content = {w for w in forms_in_scope if len(w) > 3}
-        lexical = np.zeros((n, 3), dtype=np.float32)
         if content:
-            for j in range(n):
-                lexical[j] = [len(content & ws) / len(content) for ws in self.words[j]]
+            lexical = np.array([[len(content & ws) / len(content) for ws in words] for words in self.words],
+                               dtype=np.float32).reshape(n, 3)
+        else:
+            lexical = np.zeros((n, 3), dtype=np.float32)
+        # the row of issue j: shared | e * prototype j | sims j | lexical j | signals j | one-hot j | prior
         out = np.zeros((n, self.width), dtype=np.float32)
+        c = 0
+        for block in (shared, e * self.protos, sims, lexical, rule, topic, share, cue, anaphor):
+            width = block.shape[-1]
+            out[:, c:c + width] = block
+            c += width
+        has_neg = np.float32(neg > 0)
+        out[:, c] = rule.max(axis=1) * topic[:, 0]
+        out[:, c + 1] = cue[:, 0] * has_neg
+        out[:, c + 2] = topic[:, 0] * has_neg
+        c += 3
+        out[:, c:c + n] = np.eye(n, dtype=np.float32)
         out[:, -PRIOR_WIDTH:] = self.prior.columns(u.statement.speaker)
-        for j in range(n):
-            onehot = np.zeros(n, dtype=np.float32)
-            onehot[j] = 1.0
-            signals = np.concatenate([rule[j], topic[j], [share[j]], cue[j], anaphor[j],
-                                      [rule[j].max() * topic[j, 0], cue[j, 0] * (neg > 0), topic[j, 0] * (neg > 0)]])
-            out[j, :-PRIOR_WIDTH] = np.concatenate([shared, e * self.protos[j], sims[j], lexical[j], signals, onehot])
         return out
+
+    def _similarities(self, e: np.ndarray) -> np.ndarray:
+        """(issues, 4): cosine of the scope embedding ``e`` to each issue's proposition, the best
+        support and oppose example, and the mean support minus the mean oppose similarity."""
+        n = len(self.issues)
+        sims = np.zeros((n, 4), dtype=np.float32)
+        sims[:, 0] = self.E_def @ e
+        if self._ex_width >= 8:  # np.mean sums 8 or more numbers pairwise: keep its own order
+            for k in range(n):
+                ss, so = self.E_sup[k] @ e, self.E_opp[k] @ e
+                sims[k, 1:] = (ss.max(), so.max(), ss.mean() - so.mean())
+            return sims
+        w = self._ex_width
+        sup = np.zeros((n, w), dtype=np.float32)
+        opp = np.zeros((n, w), dtype=np.float32)
+        for k, (es, eo) in enumerate(zip(self.E_sup, self.E_opp)):
+            # one product per issue and stance, as the model was trained with (BLAS may round a
+            # product of a stacked matrix otherwise)
+            sup[k, :len(es)] = es @ e
+            opp[k, :len(eo)] = eo @ e
+        sims[:, 1] = (sup + self._pad_sup).max(axis=1)  # the padding is -inf there, 0 elsewhere
+        sims[:, 2] = (opp + self._pad_opp).max(axis=1)
+        # the means as np.mean makes them of fewer than 8 numbers: added in order from 0, then divided
+        s_sup, s_opp = np.zeros(n, dtype=np.float32), np.zeros(n, dtype=np.float32)
+        for c in range(w):
+            s_sup += sup[:, c]
+            s_opp += opp[:, c]
+        sims[:, 3] = s_sup / self._n_sup - s_opp / self._n_opp
+        return sims

@@ -141,12 +141,13 @@ class LearnedStanceDetector:
         self.training_set = self.model.training_set
         self.id = learned_id(self.name, path)
 
-    def scored(self, q: StanceQuery) -> tuple[list[Hit], np.ndarray]:
-        """The rule hits and the (issues, 3) class probabilities of one utterance."""
+    def scored(self, q: StanceQuery, emb: np.ndarray | None = None) -> tuple[list[Hit], np.ndarray]:
+        """The rule hits and the (issues, 3) class probabilities of one utterance (``emb``: the
+        embedding of its scope, when already made)."""
         rule_hits = self.rules.positions(q)
         if not q.utterance.scope:
             return rule_hits, np.zeros((len(self.model.issues), 3))
-        return rule_hits, self.model.proba(self.features.rows(q, rule_hits))
+        return rule_hits, self.model.proba(self.features.rows(q, rule_hits, emb))
 
     def evidence(self, q: StanceQuery, issue: str) -> tuple[int, ...]:
         """The tokens that show the position: the issue's topic terms or anaphors in the
@@ -170,6 +171,28 @@ class LearnedStanceDetector:
     def positions(self, q: StanceQuery) -> list[Hit]:
         rule_hits, proba = self.scored(q)
         return self.decide(q, rule_hits, proba)
+
+    def positions_many(self, queries: list[StanceQuery]) -> list[list[Hit]]:
+        """:meth:`positions` of each query, the scopes embedded in one call.
+
+        >>> from stancegraph.ingest import parse_text
+        >>> from stancegraph.extract import Extractor
+        >>> from stancegraph.knowledge import load_resources
+        >>> ex = Extractor(load_resources(), stances="learned")
+        >>> pd, index = ex.parse(parse_text("t", 'Ann Berg said the talks had failed. Bo Lund said they went well.'))
+        >>> qs = [StanceQuery(pd, u) for u in ex.utterances(pd, index)[0]]
+        >>> ex.stances.positions_many(qs) == [ex.stances.positions(q) for q in qs]
+        True
+        """
+        texts = [self.features.scope_text(q) if q.utterance.scope else None for q in queries]
+        unique = list(dict.fromkeys(t for t in texts if t is not None))
+        embedded = dict(zip(unique, self.features.embedder.embed(unique)))
+        out = []
+        for q, text in zip(queries, texts):
+            emb = embedded[text] if text is not None else None
+            rule_hits, proba = self.scored(q, emb)
+            out.append(self.decide(q, rule_hits, proba))
+        return out
 
 
 class HybridStanceDetector(LearnedStanceDetector):

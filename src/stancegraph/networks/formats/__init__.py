@@ -35,11 +35,31 @@ from ..options import Window, check_choice
 
 if TYPE_CHECKING:
     from ..edges import EdgeTable
-from .adjacency import write_matrix
-from .csvfiles import csv_paths, write_csv, write_csv_stream
-from .gexf import gexf_bytes, gexf_dynamic_bytes, write_gexf, write_gexf_dynamic, write_gexf_stream
-from .graphml import graphml_bytes, write_graphml, write_graphml_stream
-from .jsonfile import node_link, write_json
+
+# The writers' modules are imported when a network is written (their names here resolve on
+# first use, PEP 562), so that the CLI's --help, which reads WRITERS, loads none of them.
+_WHERE = {
+    **dict.fromkeys(["write_matrix"], "adjacency"),
+    **dict.fromkeys(["csv_paths", "write_csv", "write_csv_stream"], "csvfiles"),
+    **dict.fromkeys(["gexf_bytes", "gexf_dynamic_bytes", "write_gexf", "write_gexf_dynamic", "write_gexf_stream"],
+                    "gexf"),
+    **dict.fromkeys(["graphml_bytes", "write_graphml", "write_graphml_stream"], "graphml"),
+    **dict.fromkeys(["node_link", "write_json"], "jsonfile"),
+}
+
+
+def __getattr__(name: str):
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{where}"), name)
+
+
+def _w(name: str) -> Callable:
+    """The writer function ``name`` of its module (imported now)."""
+    return __getattr__(name)
 
 
 @dataclass(frozen=True)
@@ -64,17 +84,17 @@ class Writer:
 
 WRITERS: dict[str, Writer] = {w.name: w for w in (
     Writer("graphml", ".graphml", "GraphML with typed keys (networkx, igraph, Gephi)",
-           lambda G, p: [write_graphml(G, p)], stream=lambda T, p: [write_graphml_stream(T, p)]),
+           lambda G, p: [_w("write_graphml")(G, p)], stream=lambda T, p: [_w("write_graphml_stream")(T, p)]),
     Writer("gexf", ".gexf", "GEXF 1.3 (Gephi); with --window one dynamic graph",
-           lambda G, p: [write_gexf(G, p)], lambda nets, p: [write_gexf_dynamic(nets, p)],
-           stream=lambda T, p: [write_gexf_stream(T, p)]),
+           lambda G, p: [_w("write_gexf")(G, p)], lambda nets, p: [_w("write_gexf_dynamic")(nets, p)],
+           stream=lambda T, p: [_w("write_gexf_stream")(T, p)]),
     # before csv: a .csv output without --format stays csv (the later suffix wins in format_for)
     Writer("matrix", ".csv", "one CSV, a labelled actor x actor matrix as rDNA returns (actor x issue "
-           "for affiliation)", lambda G, p: [write_matrix(G, p)]),
+           "for affiliation)", lambda G, p: [_w("write_matrix")(G, p)]),
     Writer("csv", ".csv", "two CSV files, OUT_nodes.csv and OUT_edges.csv",
-           lambda G, p: list(write_csv(G, p)), stream=lambda T, p: list(write_csv_stream(T, p))),
+           lambda G, p: list(_w("write_csv")(G, p)), stream=lambda T, p: list(_w("write_csv_stream")(T, p))),
     Writer("json", ".json", "networkx node-link JSON",
-           lambda G, p: [write_json(G, p)]),
+           lambda G, p: [_w("write_json")(G, p)]),
 )}
 """Network formats by name (the CLI's ``--format`` choices)."""
 

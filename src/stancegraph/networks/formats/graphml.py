@@ -19,8 +19,6 @@ from ...lazy import lazy_module
 
 nx = lazy_module("networkx")  # loaded when a network is written, not for --help
 
-from xml.sax.saxutils import escape
-
 from ...errors import StanceGraphError
 from ...fileio import atomic_output, write_bytes_atomic
 from .values import XSI_NS, schema, text, xml_bytes
@@ -117,6 +115,8 @@ def _data_lines(name: str, typ: str, values: list) -> list[str]:
     """The ``<data>`` line of one edge attribute for each value, as ElementTree writes and indents it."""
     key = _key("e", name)
     if typ == "string":
+        from xml.sax.saxutils import escape  # not at import: it imports urllib.request (--help)
+
         distinct = {v: f'      <data key="{key}">{escape(v)}</data>\n' if v else f'      <data key="{key}" />\n'
                     for v in set(values)}
         return [distinct[v] for v in values]
