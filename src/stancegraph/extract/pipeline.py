@@ -106,7 +106,8 @@ class Extractor:
             claim_hits.append(found_claims)
         positions, claims = positions_and_claims(pd, self.cues, utterances, hits, claim_hits)
         statements = [u.statement for u in utterances]
-        scopes = [list(u.scope) for u in utterances]
+        # an utterance not read for claims does not own the claim events in its scope either
+        scopes = [list(u.scope) if u.finds_claims else [] for u in utterances]
         events = ClaimEventFinder(pd, speakers, log)
         add_claim_events(pd, events.find(), statements, scopes, claims, muted, events.allied)
         claims = sorted_claims(claims)
