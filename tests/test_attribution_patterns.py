@@ -460,6 +460,68 @@ QUOTE_SPEAKER_CASES = [
         {("Carl Example", "The blockade must end,"), ("Carl Example", "We appeal to the ports to open the quays,")},
         False, id='the_x_president_is_the_person_named_before_not_x'),
     pytest.param(
+        'Bob Sample spoke on the tolls. "We need the quays for the harbour," he said. "And I think we are going '
+        'to get them. We are going to get them." Not so fast, says Ann Example.',
+        {("Bob Sample", "We need the quays for the harbour,"),
+         ("Bob Sample", "And I think we are going to get them. We are going to get them.")}, False,
+        id='a_short_answer_after_a_quote_is_no_frame_of_it'),
+    pytest.param(
+        'Ann Example met the council. "The port is closed. It stays closed." She said.',
+        {("Ann Example", "The port is closed. It stays closed.")}, False,
+        id='a_bare_frame_split_off_by_the_sentence_splitter'),
+    pytest.param(
+        'Kyiv summoned the envoy to complain about Bob Sample’s comments that the port should have the '
+        '“courage of the white flag” to end the strike.',
+        {("Bob Sample", "courage of the white flag")}, False,
+        id='a_quote_in_the_that_clause_of_someones_comments_is_theirs'),
+    pytest.param(
+        'Ann Example spoke in Lisbon. The council was also accused by Ann Example of subjecting the port to '
+        '“pressure and threats”.',
+        {("Ann Example", "pressure and threats")}, False,
+        id='the_agent_of_a_passive_verb_of_speech_is_the_speaker'),
+    pytest.param(
+        'The port is closed, Bob Sample was quoted by Harbour Wire as saying: "We stay shut."',
+        {("Bob Sample", "We stay shut.")}, False,
+        id='quoted_by_an_outlet_as_saying_stays_the_subjects'),
+    pytest.param(
+        'After the negotiations in Belarus, Kyiv’s presidential advisor Mikhailo Example tweeted, “We have '
+        'accomplished some tiny positive outcomes about the logistics of humanitarian corridors.”',
+        {("Mikhailo Example", "We have accomplished some tiny positive outcomes about the logistics of "
+                              "humanitarian corridors.")}, False,
+        id='the_name_right_before_the_verb_when_the_parsed_subject_names_nobody'),
+    pytest.param(
+        'In a statement on Tuesday, the Harbour Families Forum in Lisbon urged the council to extend the truce, '
+        'saying: “If a truce with the mayor is possible, so too is an end to the strike.”',
+        {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
+        False, id='a_place_after_the_subject_is_no_speaker'),
+    pytest.param(
+        '"We did not get there, but progress was made," Bob Sample said at the press conference. Referring to '
+        'the talks, he hinted at a second meeting, to which Ann Example responded with a smile, “Next time in '
+        'Lisbon.”',
+        {("Bob Sample", "We did not get there, but progress was made,"), ("Ann Example", "Next time in Lisbon.")},
+        False, id='the_reporting_clause_right_before_a_quote_owns_it'),
+    pytest.param(
+        '"The four regions are the key issue," said Bob Sample.\n\nTo Carl Example\'s remark that the regions are '
+        'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
+        {("Bob Sample", "The four regions are the key issue,"),
+         ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
+        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+    pytest.param(
+        'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
+        'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
+        'deal for the town. But we cannot let this port drag us into a war. And that is not my policy. That is the '
+        'mayor\'s policy," he said.',
+        {("Bob Sample", "They got what they wanted. They got those five quays back. They have the docks and they got "
+                        "what they need. I think we have to get a fair deal for the town. But we cannot let this port "
+                        "drag us into a war. And that is not my policy. That is the mayor's policy,")}, False,
+        id='he_after_a_long_quote_looks_back_from_where_the_quote_began'),
+    pytest.param(
+        'Ann Example spoke in Lisbon on Monday. Ann Example reminded the council of the port\'s "red lines".',
+        {("Ann Example", "red lines")}, False, id='reminded_reports_speech'),
+    pytest.param(
+        'The Harbour Board spoke on Monday. It alleged that the "toll cartel" had raised prices.',
+        {("Harbour Board", "toll cartel")}, False, id='alleged_reports_speech'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),
@@ -499,6 +561,20 @@ NOT_A_QUOTE_CASES = [
 def test_phrases_that_are_not_that_speakers_quote(extractor, text, phrase, speaker):
     _, got = quotes_of(extractor, text)
     assert all(q != phrase or (speaker is not None and who != speaker) for who, q in got)
+
+
+def test_a_possessor_hung_on_its_noun_with_a_bare_apostrophe(extractor):
+    from spacy.tokens import Doc
+
+    from stancegraph.extract.attribution.quotes import possessor_of
+    # the parse the parser gives "about Francis’ comments" at times: the name a modifier, the mark its case
+    words = ["about", "Francis", "’", "comments", "and", "Ann", "’s", "remarks", "and", "the", "remarks"]
+    heads = [0, 3, 1, 0, 3, 7, 5, 3, 3, 10, 3]
+    deps = ["ROOT", "nmod", "case", "pobj", "cc", "poss", "case", "conj", "cc", "det", "conj"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert possessor_of(doc[3]).text == "Francis"
+    assert possessor_of(doc[7]).text == "Ann"
+    assert possessor_of(doc[10]) is None
 
 
 def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):

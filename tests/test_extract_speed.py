@@ -133,18 +133,3 @@ def test_a_misspelt_title_names_the_same_post_through_the_shared_title_table(res
     assert titles.post(title) == iri
     assert titles.post(misspelt) == iri == titles.post(misspelt) == Titles(gaz).post(misspelt)
     assert titles.post("nobody of nothing at all") is None
-
-
-def test_embeddings_are_bitwise_those_of_wordllama_batched_or_alone(learned):
-    import warnings
-
-    emb = learned.stances.features.embedder
-    texts = [t for text in TEXTS for t in text.split(". ")] + ["", "no", "word " * 300]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the empty text's vector is 0/0, in both
-        ours = emb.embed(texts)
-        theirs = np.asarray(emb.model.embed(texts, norm=True), dtype=np.float32)
-        alone = np.vstack([emb.model.embed([t], norm=True) for t in texts])
-    assert ours.shape == (len(texts), emb.dim)
-    assert np.array_equal(ours, theirs, equal_nan=True) and np.array_equal(ours, alone, equal_nan=True)
-    assert np.isnan(ours[-3]).all() and not np.isnan(ours[:-3]).any()

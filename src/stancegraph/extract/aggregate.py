@@ -8,6 +8,8 @@ holds the position too, relayed by the speaker.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lang_en import POSSESSIVE_PRONOUNS
 from .actors import ActorIndex
 from .attribution import Utterance
@@ -119,7 +121,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
             owner[i] = n  # the smallest scope holding a token wins
             enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
-    for ev in events:
+    # "X and Y asked Z to annex T": each actor of a conjoined subject holds the act
+    events = [(e, co) for ev in events for e, co in [(ev, None)] + [(replace(ev, claimant=c, co_claimants=()), ev.claimant)
+                                                                  for c in getattr(ev, "co_claimants", ())]]
+    for ev, co in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
@@ -132,6 +137,8 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
                                                                            statements[n].speaker):
                     n = m
                     break
+        if n >= 0 and co is not None and statements[n].speaker == co:
+            n = -1  # the statement is the first actor's of the conjoined subject: the other one holds it too
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
         if n < 0 and getattr(ev, "background", False):

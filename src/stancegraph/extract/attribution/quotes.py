@@ -68,6 +68,10 @@ class QuoteAttribution:
         frame = frame_verb(doc, toks) if chain else None
         if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
             chain = [frame] + [v for v in chain if v.i != frame.i]
+        # and so does the clause right before it ('…, to which Ann responded with a smile, "…"')
+        lead = lead_clause(doc, toks, cues) if chain else None
+        if lead is not None and lead.i != chain[0].i and chain[0].i < lead.i:
+            chain = [lead] + [v for v in chain if v.i != lead.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
@@ -82,7 +86,7 @@ class QuoteAttribution:
                 after += 1  # the closing mark and the full stop may end the quote's own sentence
             if after < len(tokens):
                 nxt = tokens[after].sent
-                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12:
+                if nxt.start not in (sent.start, last.start) and len(nxt) <= 12 and is_frame(nxt, cues):
                     around += list(nxt)  # '"…." She said.' split by the sentence splitter
             cands = sorted((t for t in around if t.i not in inside and cues.is_reporting(t)), key=dist)
             chain = cands[:2]  # the nearest, and the next when its subject is inside the quote
@@ -131,6 +135,12 @@ class QuoteAttribution:
                     and subj.lemma_.lower() in speakers.lex.source_nouns:
                 continue  # "her comments echo the old idea of "Greater Harbour"": the writer's label
             sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None and v.i > 0 and v.i - 1 in doc.tok_actor and tokens[v.i - 1].pos_ == "PROPN" \
+                    and tokens[v.i - 1].dep_ != "pobj" and (subj is None or subj.i != v.i - 1):
+                # 'After the talks, X's adviser Ann Example tweeted, "…"' with the subject misparsed as
+                # "talks": the name right before the verb
+                subj = tokens[v.i - 1]
+                sp, src, cf = speakers.resolve(subj, log)
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
@@ -370,6 +380,41 @@ def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
     return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
 
 
+def lead_clause(doc: ParsedArticle, toks, cues):
+    """The reporting verb of the clause that ends right before a quote, at a comma or a colon ('…, to
+    which X responded with a smile, "…"'): the verb the quote follows. None when there is none."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or not any(c in marks for c in ",:") or "\n" in marks:
+        return None
+    node = tokens[j]
+    for _ in range(6):
+        if node.i >= toks[0]:
+            return None
+        if cues.is_reporting(node) and node.pos_ in ("VERB", "AUX") and node.right_edge.i <= j:
+            return node
+        if is_root(node):
+            return None
+        node = node.head
+    return None
+
+
+def is_frame(sent, cues) -> bool:
+    """True when a short sentence is a bare reporting frame ('She said.', 'Said the mayor.'): its
+    reporting verb comes first or right after its subject, with no words of its own before them
+    ('Not so fast, says the mayor.' answers the quote, it does not frame it)."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    verb = next((t for t in words if cues.is_reporting(t)), None)
+    if verb is None:
+        return False
+    before = [t for t in words if t.i < verb.i]
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return all(t.i in subject for t in before)
+
+
 def frame_verb(doc: ParsedArticle, toks):
     """The verb of the short clause right after a quote closed by a comma, question or exclamation
     mark ('"…," he continued', '"…?" began the statement'): in that frame any verb reports the quote.
@@ -484,8 +529,34 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
         node = node.head  # "statement of "…"", "remarks about "…""
     if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
-        poss = next((c for c in node.children if c.dep_ == "poss"), None)
+        poss = possessor_of(node)
         return (node, poss) if poss is not None else None
+    # "X's comments that Y should have the "…"": the clause the words stand in says what the noun
+    # says, up to the noun (no verb of speech on the way)
+    for _ in range(4):
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ not in ("acl", "ccomp") or is_root(node) \
+                or speakers.cues.is_reporting(node):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            node = node.head
+            continue
+        owner = node.head
+        if owner.pos_ == "NOUN" and owner.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(owner)
+            return (owner, poss) if poss is not None else None
+        return None
+    return None
+
+
+def possessor_of(noun):
+    """The possessor of a noun: its "poss" child, or a name the parser hung on it with a bare
+    apostrophe ("Francis’ comments")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ in ("nmod", "compound") and c.i < noun.i and \
+                any(g.dep_ == "case" and g.text in ("’", "'", "’s", "'s") for g in c.children):
+            return c
     return None
 
 
