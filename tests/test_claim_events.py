@@ -563,3 +563,17 @@ def test_obligations_and_a_place_s_wish(extractor, text, expected):
 def test_a_past_obligation_is_a_report(extractor):
     _, _, _, claims = run(extractor, "Anna Varga said Ukraine had to withdraw from Kherson in 2022.")
     assert not claims, claims
+
+
+def test_no_reason_to_give_up_and_we_in_a_quote(extractor):
+    # "no reason why we should give up T" negates the act; "we" in a quote is the quote's speaker
+    _, _, _, claims = run(extractor, 'Moscow wants Ukraine to cede Crimea. "There is no legal or moral reason why we '
+                                     'should give up a single inch of Ukrainian territory," Anna Varga said.')
+    assert ("Anna Varga", "crimea", "ukraine") in claims, claims
+    assert ("Anna Varga", "crimea", "russia") not in claims, claims
+
+
+def test_we_in_a_quote_nobody_said_claims_nothing(extractor):
+    _, _, _, claims = run(extractor, 'Moscow wants Ukraine to cede Crimea. The banner read: "We will never give up '
+                                     'Crimea."')
+    assert not {c for c in claims if c[2] == "ukraine"}, claims

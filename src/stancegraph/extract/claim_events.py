@@ -64,7 +64,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .territory_lists import region_noun, territory_lists
 
@@ -76,6 +76,10 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 # Prepositions introducing the territory an act is about or the agent of a passive act.
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
+
+# The claimant of an act told in the first person inside quotation marks ("we will never give up T"):
+# the speaker of the quote, whom the extract stage knows (no claim when the quote has none).
+QUOTED_SPEAKER = ""
 
 # Determiners of an act already named ("the referendum", "these annexations").
 _DEFINITE = {"the", "this", "these", "that", "those"}
@@ -798,6 +802,9 @@ class ClaimEventFinder:
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
             if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                if _relative_clause(cur) and any(c.dep_ in ("det", "neg") and forms(c)[0] in self.contrast | {"no"}
+                                                 for c in cur.head.children):
+                    sign = -sign  # "there is no reason why we should give up T": nothing such holds
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
@@ -985,6 +992,8 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
+                if speaker is None and c.lower_ in PRONOUNS_FIRST and self._quoted(c.i):
+                    return QUOTED_SPEAKER, None, False  # "we" in quotation marks: whoever the quote is by
                 if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and self._says(node):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
