@@ -577,3 +577,24 @@ def test_we_in_a_quote_nobody_said_claims_nothing(extractor):
     _, _, _, claims = run(extractor, 'Moscow wants Ukraine to cede Crimea. The banner read: "We will never give up '
                                      'Crimea."')
     assert not {c for c in claims if c[2] == "ukraine"}, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an acquisition naming no acquirer is the claimant's own state's
+    ("Volodymyr Zelenskyy said the occupied city of Melitopol would be liberated soon.",
+     ("Volodymyr Zelenskyy", "melitopol", "ukraine")),
+    ("Vladimir Putin said Donbas would be liberated.", ("Vladimir Putin", "donbas", "russia")),
+    ("Volodymyr Zelenskyy promised the liberation of Kherson.", ("Volodymyr Zelenskyy", "kherson", "ukraine")),
+])
+def test_an_unnamed_acquirer_is_the_claimant_s_side(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Varga said Ukraine would cede the remaining parts of the occupied Donbas region.",  # "parts of T"
+    "Sergei Lavrov said the minister was part of the regime in Kyiv.",  # part of no state
+])
+def test_no_party_named_but_a_party_that_is_no_state(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not {c for c in claims if c[2] == "ukraine" or c[1] == "kyiv"}, claims

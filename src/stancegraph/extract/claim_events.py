@@ -415,7 +415,7 @@ class ClaimEventFinder:
                     if key:
                         sovereign = key
                         break
-        if sovereign is None:
+        if sovereign is None and not (cue.kind == ACQUIRE and self._no_party(trig, cue)):
             return None
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
@@ -431,6 +431,11 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
+        if sovereign is None:
+            # "X said T would be liberated soon": an acquirer left unnamed is the claimant's own state
+            sovereign = self._iri_sovereign(claimant)
+            if sovereign is None:
+                return None
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
                 self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
@@ -654,6 +659,27 @@ class ClaimEventFinder:
                     if key:
                         return key
             return None
+        return self._iri_sovereign(iri)
+
+    def _no_party(self, trig, cue: EventCue) -> bool:
+        """The act names nobody who takes part in it ("T will be liberated", "the liberation of T"): no
+        subject, agent or possessor, and no object or recipient other than a territory ("join NATO",
+        "part of the talks" name a party that is no state; a cue naming its party by a preposition,
+        "part of X", is about that party alone: "parts of T" asserts nothing)."""
+        if cue.recipient_preps:
+            return False
+        for c in trig.children:
+            if c.dep_ in ("nsubj", "poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
+                return False
+            if c.dep_ == "dobj" and c.i not in self.terr:
+                return False
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in cue.recipient_preps):
+                if any(g.dep_ == "pobj" and g.i not in self.terr for g in c.children):
+                    return False
+        return True
+
+    def _iri_sovereign(self, iri: str | None) -> str | None:
+        """The sovereign key of the state an actor is or belongs to (through its affiliations)."""
         seen = set()
         while iri and iri not in seen:
             seen.add(iri)
