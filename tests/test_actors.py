@@ -138,6 +138,12 @@ def test_a_name_the_parser_hangs_on_the_person_before_is_the_roles(extractor):
     assert not any("MP" in a.name for a in r.actors.values())
 
 
+def test_the_place_of_a_dateline_is_no_speaker(extractor):
+    r = extract(extractor, 'PARIS (AP) — Ann Example said on Friday the port may "move on" from the talks.\n\n'
+                           'BERLIN, March 3 (Reuters) - Bob Sample said the plan was "dead".')
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Ann Example", "Bob Sample"}
+
+
 def test_a_states_adjective_is_no_body_and_affiliates_the_descriptor(extractor, resources):
     """ "Kazakh president ...": the recogniser reads "Kazakh" as a body; it is Kazakhstan's adjective."""
     r = extract(extractor, 'Kazakh president refuses to recognise the new republics\n\n'

@@ -495,6 +495,33 @@ QUOTE_SPEAKER_CASES = [
         {("Harbour Families Forum", "If a truce with the mayor is possible, so too is an end to the strike.")},
         False, id='a_place_after_the_subject_is_no_speaker'),
     pytest.param(
+        '"We did not get there, but progress was made," Bob Sample said at the press conference. Referring to '
+        'the talks, he hinted at a second meeting, to which Ann Example responded with a smile, “Next time in '
+        'Lisbon.”',
+        {("Bob Sample", "We did not get there, but progress was made,"), ("Ann Example", "Next time in Lisbon.")},
+        False, id='the_reporting_clause_right_before_a_quote_owns_it'),
+    pytest.param(
+        '"The four regions are the key issue," said Bob Sample.\n\nTo Carl Example\'s remark that the regions are '
+        'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
+        {("Bob Sample", "The four regions are the key issue,"),
+         ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
+        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+    pytest.param(
+        'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
+        'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
+        'deal for the town. But we cannot let this port drag us into a war. And that is not my policy. That is the '
+        'mayor\'s policy," he said.',
+        {("Bob Sample", "They got what they wanted. They got those five quays back. They have the docks and they got "
+                        "what they need. I think we have to get a fair deal for the town. But we cannot let this port "
+                        "drag us into a war. And that is not my policy. That is the mayor's policy,")}, False,
+        id='he_after_a_long_quote_looks_back_from_where_the_quote_began'),
+    pytest.param(
+        'Ann Example spoke in Lisbon on Monday. Ann Example reminded the council of the port\'s "red lines".',
+        {("Ann Example", "red lines")}, False, id='reminded_reports_speech'),
+    pytest.param(
+        'The Harbour Board spoke on Monday. It alleged that the "toll cartel" had raised prices.',
+        {("Harbour Board", "toll cartel")}, False, id='alleged_reports_speech'),
+    pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,
         id='an_unnamed_member_of_a_named_state_is_not_the_state'),

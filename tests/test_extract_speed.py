@@ -39,6 +39,7 @@ def test_the_token_table_answers_what_each_token_answers(docs):
     for doc in docs:
         table = token_table(doc)
         assert token_table(doc) is table  # built once per Doc
+        assert table.sentences(doc) == [(s.start, s.end) for s in doc.sents]
         for tok in doc:
             i = tok.i
             assert table.forms[i] == forms(tok) and table.text[i] == tok.text

@@ -17,6 +17,7 @@ from .claims import ClaimHit
 from .cues import CueLookup
 from .document import ParsedArticle
 from .model import REPORTED, Claim, Mention, Position, Span, Stance, Statement
+from .tokens import token_table
 from .stance.base import Hit
 
 #: a relayed position is less certain than the speaker's own
@@ -26,10 +27,13 @@ RELAY_FACTOR = 0.8
 def relayed_holders(doc: ParsedArticle, cues: CueLookup, scope, speaker: str) -> list[tuple[str, set[int]]]:
     """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
     tokens = doc.doc
+    pos = token_table(tokens).pos
     out = []
     for i in scope:
+        if pos[i] != "NOUN":
+            continue  # read without making the Token
         tok = tokens[i]
-        if tok.pos_ != "NOUN" or not cues.is_predicate(tok):
+        if not cues.is_predicate(tok):
             continue
         for child in tok.children:
             if child.dep_ != "poss" or child.lower_ in POSSESSIVE_PRONOUNS:

@@ -66,6 +66,7 @@ from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
+from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
 
 ACQUIRE, RELINQUISH, INDEPENDENCE, RECOGNISE = "acquire", "relinquish", "independence", "recognise"
@@ -333,12 +334,16 @@ class ClaimEventFinder:
     def _split_verbs(self, sent) -> list:
         """Phrasal-verb cues with their object between the verb and its particle ("hand T and U over")."""
         out = []
-        for tok in sent:
-            for c in tok.children:
-                if c.dep_ == "prt" and c.i > tok.i + 1:
-                    entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
-                    if entries:
-                        out.append((entries, [tok.i, c.i]))
+        doc = sent.doc
+        table = token_table(doc)
+        # (verb, particle) pairs in the order of the verbs and their children, read from the table
+        pairs = sorted((table.head[j], j) for j in range(sent.start, sent.end)
+                       if table.dep[j] == "prt" and table.head[j] + 1 < j and sent.start <= table.head[j] < sent.end)
+        for h, j in pairs:
+            tok, c = doc[h], doc[j]
+            entries = self.lex.cues.get((forms(tok)[1], c.lower_)) or self.lex.cues.get((tok.lower_, c.lower_))
+            if entries:
+                out.append((entries, [tok.i, c.i]))
         return out
 
     # ------------------------------------------------------------ one act ---

@@ -441,8 +441,8 @@ class SpeakerResolver:
         doc = self.doc
         if outlets_only is None:  # "the publication", "the agency": an outlet if one is near, else any body
             outlets_only = sources and role in self.lex.source_nouns
-        sent = doc.sent_of[tok.i]
-        sstart = doc.sents[sent].start
+        sstart = doc.sents[doc.sent_of[tok.i]].start
+        sent = self.window.effective_sentence(tok.i)  # a frame after a long quote counts from its start
         pronoun = tok.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
         gender = pronoun_gender(tok.lower_) if person else None  # "she" passes over men the text shows
         # The sentence's topic (its earliest subject or possessor), then speakers, then other
@@ -538,8 +538,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _in_participle_poss(tok) -> bool:
-        """A possessor inside a participle clause ("Ridiculing X's claim, she said"): not the antecedent
-        of the clause's own pronoun subject."""
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said") or a fronted
+        adverbial ("To X's remark, he replied"): not the antecedent of the clause's own pronoun subject."""
         if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
             return False
         node = tok
@@ -549,6 +549,8 @@ class SpeakerResolver:
             node = node.head
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 return True
+            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX") and node.i < node.head.i:
+                return True  # "To X's remark, he replied": a fronted adverbial's possessor is someone else
         return False
 
     def _role_in_article(self, words: list[str]) -> str | None:

@@ -51,7 +51,8 @@ class TokenTable:
     (``lower_``), ``lemma`` (``lemma_.lower()``), ``pos``, ``tag``, ``dep`` (``pos_``, ``tag_``,
     ``dep_``), ``head`` (``head.i``) and ``alpha`` (``is_alpha``)."""
 
-    __slots__ = ("n", "text", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "__weakref__")
+    __slots__ = ("n", "text", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "_sentences",
+                 "memo", "__weakref__")
 
     def __init__(self, doc):
         from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
@@ -72,6 +73,15 @@ class TokenTable:
         # HEAD is the offset to the head, as an unsigned 64-bit number
         self.head = (arr[:, 5].astype(np.int64) + np.arange(n)).tolist()
         self.alpha = [a == 1 for a in alpha]
+        self._sentences = None
+        #: what a rule derives from the whole Doc once (key: the rule's name and its tables' id)
+        self.memo: dict = {}
+
+    def sentences(self, doc) -> list[tuple[int, int]]:
+        """(start, end) token indices of each of ``doc.sents`` (this table's Doc), made once."""
+        if self._sentences is None:
+            self._sentences = [(s.start, s.end) for s in doc.sents]
+        return self._sentences
 
     def particle_after(self, i: int) -> bool:
         """True when token ``i + 1`` is a ``prt``/``prep`` child of token ``i`` ("ruled out"),

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from typing import Iterator
 
+from ..lang_en import PRONOUNS_PERSON
+
 WINDOW = 4  # sentences back
 PROMINENT_DEPS = ("nsubj", "nsubjpass", "poss")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -96,6 +98,22 @@ class MentionWindow:
                                       "speakers": min(spk) if spk else None}
         return self.first_named[role]
 
+    def effective_sentence(self, tok_i: int) -> int:
+        """The sentence a token's look-back starts from: its own, or, for the he/she of a frame after a
+        quote of several sentences ('"One. Two. … Six," he said.'), the first sentence of that quote
+        (the window counts from where the quoted words began)."""
+        pd = self.doc
+        sent = pd.sent_of[tok_i]
+        if sent == 0 or pd.doc[tok_i].lower_ not in PRONOUNS_PERSON or self.quoted_token(tok_i):
+            return sent
+        own = pd.sents[sent]
+        if not any(self.quoted_token(t.i) for t in own if t.i < tok_i and not (t.is_punct or t.is_space)):
+            return sent
+        first = sent
+        while first > 0 and all(self.quoted_token(t.i) for t in pd.sents[first - 1] if not (t.is_punct or t.is_space)):
+            first -= 1
+        return first
+
     def candidates(self, tok_i: int, log, role: str | None = None,
                    previous: bool = False) -> Iterator[tuple[int, str] | None]:
         """(token, actor) candidates for the antecedent of token ``tok_i``: the sentence's
@@ -106,8 +124,8 @@ class MentionWindow:
         pd = self.doc
         ta = pd.tok_actor
         doc = pd.doc
-        sent = pd.sent_of[tok_i]
-        sstart = pd.sents[sent].start
+        sstart = pd.sents[pd.sent_of[tok_i]].start
+        sent = self.effective_sentence(tok_i)
         wstart = pd.sents[max(0, sent - WINDOW)].start
 
         lo, hi = bisect_left(self.keys, wstart), bisect_left(self.keys, tok_i)

@@ -68,6 +68,10 @@ class QuoteAttribution:
         frame = frame_verb(doc, toks) if chain else None
         if frame is not None and cues.is_reporting(frame) and toks[-1] < frame.i < chain[0].i:
             chain = [frame] + [v for v in chain if v.i != frame.i]
+        # and so does the clause right before it ('…, to which Ann responded with a smile, "…"')
+        lead = lead_clause(doc, toks, cues) if chain else None
+        if lead is not None and lead.i != chain[0].i and chain[0].i < lead.i:
+            chain = [lead] + [v for v in chain if v.i != lead.i]
         # 2. else the nearest reporting verb of the sentence
         dist = lambda t: min(abs(t.i - toks[0]), abs(t.i - toks[-1]))
         if chain and dist(chain[0]) > 25:
@@ -374,6 +378,28 @@ def colon_intro(doc: ParsedArticle, speakers: SpeakerResolver, q: Quote):
     if verbs:
         return verbs[0]
     return sent.root if sent.root.pos_ in ("VERB", "AUX") else None
+
+
+def lead_clause(doc: ParsedArticle, toks, cues):
+    """The reporting verb of the clause that ends right before a quote, at a comma or a colon ('…, to
+    which X responded with a smile, "…"'): the verb the quote follows. None when there is none."""
+    tokens = doc.doc
+    j, marks = toks[0] - 1, ""
+    while j >= 0 and toks[0] - j <= 3 and (tokens[j].is_punct or tokens[j].is_space):
+        marks += tokens[j].text
+        j -= 1
+    if j < 0 or not any(c in marks for c in ",:") or "\n" in marks:
+        return None
+    node = tokens[j]
+    for _ in range(6):
+        if node.i >= toks[0]:
+            return None
+        if cues.is_reporting(node) and node.pos_ in ("VERB", "AUX") and node.right_edge.i <= j:
+            return node
+        if is_root(node):
+            return None
+        node = node.head
+    return None
 
 
 def is_frame(sent, cues) -> bool:
