@@ -107,7 +107,10 @@ def bench_parser(n: int) -> None:
             list(nlp.pipe(texts[k:k + 32], batch_size=32))
     t_zoned = time.process_time() - t
     res = load_resources()
+    from stancegraph import worker as worker_module
     from stancegraph.extract.stance import detector_spec
+
+    worker_module.FREEZE_LOADED = True  # as the stancegraph build command loads: what it loads is frozen
 
     # the worker the build itself will use (same config), its model loaded before timing
     w = worker_for(BuildConfig.from_resources(res, None, True, 32, *detector_spec(res, None, None)), res)

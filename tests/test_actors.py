@@ -57,6 +57,9 @@ SPEAKER_CASES = [
     pytest.param('The U.N. mission said the meeting was "open". Later the U.N. mission said "we meet again".',
                  {"U.N. mission": ("organisation", "United Nations")},
                  id='a_mission_of_a_body_is_a_body_of_its_own_affiliated_to_it'),
+    pytest.param('Some senators claimed the plan was a "wish list". Several diplomats said it was "dead".',
+                 {"senators": ("group", None), "diplomats": ("group", None)},
+                 id='a_plural_with_a_quantifier_is_a_collective_named_without_it'),
     pytest.param('White House aides said the plan was "not final".',
                  {"White House aides": ("group", "White House")},
                  id='unnamed_members_of_a_body_are_a_group_of_it'),
@@ -123,6 +126,22 @@ def test_a_body_of_a_body_is_neither_that_body_nor_another_named_before(extracto
                            'talks were "open".')
     said = {r.actors[st.speaker].name for st in r.statements if st.quoted_text}
     assert said == {"U.N. mission"}
+
+
+def test_a_name_the_parser_hangs_on_the_person_before_is_the_roles(extractor):
+    """ "MP and adviser to Ann Example, Bob Sample, ...": Bob Sample is the MP, and "the MP" later too."""
+    r = extract(extractor, 'In response, Ruritanian MP and adviser to president Ann Example, Bob Sample, has claimed '
+                           'the decision shows "fear". Asked about it, the MP argued: "He is declaring something '
+                           'and doing the opposite."')
+    said = {st.quoted_text: r.actors[st.speaker].name for st in r.statements if st.quoted_text}
+    assert set(said.values()) == {"Bob Sample"}, said
+    assert not any("MP" in a.name for a in r.actors.values())
+
+
+def test_the_place_of_a_dateline_is_no_speaker(extractor):
+    r = extract(extractor, 'PARIS (AP) — Ann Example said on Friday the port may "move on" from the talks.\n\n'
+                           'BERLIN, March 3 (Reuters) - Bob Sample said the plan was "dead".')
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Ann Example", "Bob Sample"}
 
 
 def test_a_states_adjective_is_no_body_and_affiliates_the_descriptor(extractor, resources):

@@ -39,9 +39,10 @@ def test_the_token_table_answers_what_each_token_answers(docs):
     for doc in docs:
         table = token_table(doc)
         assert token_table(doc) is table  # built once per Doc
+        assert table.sentences(doc) == [(s.start, s.end) for s in doc.sents]
         for tok in doc:
             i = tok.i
-            assert table.forms[i] == forms(tok)
+            assert table.forms[i] == forms(tok) and table.text[i] == tok.text
             assert (table.lower[i], table.lemma[i], table.pos[i], table.tag[i], table.dep[i], table.head[i],
                     table.alpha[i]) == \
                 (tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.head.i, tok.is_alpha)
@@ -132,18 +133,3 @@ def test_a_misspelt_title_names_the_same_post_through_the_shared_title_table(res
     assert titles.post(title) == iri
     assert titles.post(misspelt) == iri == titles.post(misspelt) == Titles(gaz).post(misspelt)
     assert titles.post("nobody of nothing at all") is None
-
-
-def test_embeddings_are_bitwise_those_of_wordllama_batched_or_alone(learned):
-    import warnings
-
-    emb = learned.stances.features.embedder
-    texts = [t for text in TEXTS for t in text.split(". ")] + ["", "no", "word " * 300]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the empty text's vector is 0/0, in both
-        ours = emb.embed(texts)
-        theirs = np.asarray(emb.model.embed(texts, norm=True), dtype=np.float32)
-        alone = np.vstack([emb.model.embed([t], norm=True) for t in texts])
-    assert ours.shape == (len(texts), emb.dim)
-    assert np.array_equal(ours, theirs, equal_nan=True) and np.array_equal(ours, alone, equal_nan=True)
-    assert np.isnan(ours[-3]).all() and not np.isnan(ours[:-3]).any()

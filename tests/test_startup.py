@@ -4,6 +4,7 @@ and the same resources as rdflib reads them."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -94,3 +95,59 @@ def test_loading_pause_restores_the_collector_and_freezes_only_when_asked(monkey
     finally:
         gc.unfreeze()
     del junk
+
+
+def test_the_model_loads_as_a_plain_spacy_load_with_less_work():
+    """load_nlp skips what a plain ``spacy.load`` builds only to throw away or never runs: the
+    tokenizer is the package's own with the glued-quote infix (the same bytes as a plain load
+    plus :func:`glue_quote_marks`), the running pipes are the same, the shipped-disabled
+    senter is not loaded."""
+    import spacy
+
+    from stancegraph.extract.nlp import glue_quote_marks, load_nlp, model_name
+
+    ours = load_nlp()
+    plain = spacy.load(model_name())
+    glue_quote_marks(plain)
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    assert [p for p in ours.pipe_names if p != "paragraph_boundaries"] == plain.pipe_names
+    assert "senter" in plain.component_names and "senter" not in ours.component_names
+    text = "Ann Example told reporters:“We will not sign,” and left.\nNew line."
+    assert [t.text for t in ours.tokenizer(text)] == [t.text for t in plain.tokenizer(text)]
+    assert "“" in [t.text for t in ours.tokenizer(text)]
+
+
+def test_memory_mapped_embeddings_are_wordllama_s_own():
+    """The embedder reads float16 rows from the memory-mapped weights instead of wordllama's
+    float32 copy of the whole matrix: the vectors are the same bits, in batches of any size."""
+    import numpy as np
+    import wordllama
+    from safetensors import safe_open
+    from tokenizers import Tokenizer
+    from wordllama.inference import WordLlamaInference
+
+    from stancegraph.extract.stance.embed import WORDLLAMA_TOKENIZER, WORDLLAMA_WEIGHTS, WordLlamaEmbedder
+
+    root = Path(wordllama.__file__).resolve().parent
+    with safe_open(str(root / WORDLLAMA_WEIGHTS), framework="np", device="cpu") as f:
+        reference = WordLlamaInference(f.get_tensor("embedding.weight"), Tokenizer.from_file(str(root / WORDLLAMA_TOKENIZER)))
+    ours = WordLlamaEmbedder()
+    assert isinstance(ours.matrix.base, np.memmap) and ours.matrix.dtype == np.float16
+    words = "the envoy said talks on the ceasefire had stalled again while ministers met".split()
+    texts = [" ".join(words[i % 7:i % 7 + 3 + i % 5]) + f" {i}" for i in range(150)] + ["Ünïcödé “quotes”…", "a"]
+    for n in (1, 64, 65, len(texts)):
+        want = np.asarray(reference.embed(texts[:n], norm=True), dtype=np.float32)
+        assert np.array_equal(ours.embed(texts[:n]), want), n
+    assert ours.embed([]).shape == (0, 256)
+    # each text is pooled alone: the same bits as wordllama's padded batch and as a batch of one,
+    # also for an empty text (0/0 in both), one token, and a text longer than any batch-mate
+    import warnings
+
+    edge = texts[:5] + ["", "no", "word " * 300]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = ours.embed(edge)
+        batched = np.asarray(reference.embed(edge, norm=True), dtype=np.float32)
+        alone = np.vstack([reference.embed([t], norm=True) for t in edge])
+    assert np.array_equal(got, batched, equal_nan=True) and np.array_equal(got, alone, equal_nan=True)
+    assert np.isnan(got[-3]).all() and not np.isnan(np.delete(got, -3, axis=0)).any()

@@ -58,6 +58,8 @@ class _OxigraphTerms:
     def iri(self, x: str):
         node = self._iris.get(x)
         if node is None:
+            if len(self._iris) >= 200_000:  # each article's own IRIs too: bounded, a long build stays flat
+                self._iris.clear()
             node = self._iris[x] = self.ox.NamedNode(x)
         return node
 

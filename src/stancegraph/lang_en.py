@@ -60,6 +60,10 @@ DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "acco
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
+#: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
+OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: pronouns standing for the items of a plural named before ("Among them are …", "These include …")
+PRONOUNS_ENUMERATED = frozenset({"them", "these", "those", "they"})
 #: words quantifying a whole ("all of X's territory", "the entire territory", "a single inch of X's land")
 WHOLE_WORDS = frozenset({"all", "entire", "whole", "every", "inch"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

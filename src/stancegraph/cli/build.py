@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import List, Optional
 
@@ -31,8 +32,6 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
 
     The same input and versions give the same bytes (readable Turtle, sorted); beside OUTPUT goes its VoID + DCAT description (OUTPUT with .void.ttl: counts, build time, run, licence).
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from .. import paths as P, worker
     from ..pipeline import build as run_build
     from . import _app
@@ -41,15 +40,21 @@ def build(paths: List[Path] = typer.Argument(None, help="Article files or folder
         worker.FREEZE_LOADED = True
 
     sources = list(paths) if paths else [P.data_dir() / "articles"]
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("extracting", total=None)
+    bar = None
+    if err.is_terminal:  # a progress bar on a terminal; elsewhere one line per stage (no rich.progress loaded)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                       console=err, transient=True)
+    with bar if bar is not None else nullcontext():
+        task = bar.add_task("extracting", total=None) if bar is not None else None
 
         def progress(done: int, total: int, article_id: str) -> None:
-            bar.update(task, total=total or None, completed=done, description=f"extracting {article_id}")
+            if bar is not None:
+                bar.update(task, total=total or None, completed=done, description=f"extracting {article_id}")
 
         def stage(what: str) -> None:
-            if err.is_terminal:
+            if bar is not None:
                 bar.update(task, description=f"{what}…")
             else:
                 err.print(f"{what}…", highlight=False, markup=False)

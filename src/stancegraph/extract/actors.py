@@ -7,6 +7,13 @@ their normalised names; a misspelt name only matches the gazetteer when it
 stands where a person does (a PERSON entity) and is a close match of a
 gazetteer name with the same first name. Back-references ("he", "the
 spokesman") go to the most recent fitting actor.
+
+One actor however the article spells it: a surname spelt unlike the gazetteer's
+spellings, or unlike the article's own earlier spelling, is that person; a word
+of an organisation's name ("the Front") is that organisation; a state's
+institution named with the state ("Westland's Foreign Ministry") is the
+gazetteer body or one affiliated to the state. Places, peoples' adjectives,
+treaties and the place of a dateline are no actors.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from ..knowledge import Actor, Resources
 from ..ids import actor_iri
 from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
+from .tokens import token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -33,6 +41,10 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+
+
+#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]", re.M)
 
 
 def _apostrophes(keys: list[str]) -> list[str]:
@@ -264,6 +276,11 @@ class ActorFinder:
                     spans.append(qualified)
                 else:
                     spans.append((s, e, index.mint(text, "organisation"), 0))
+        # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
+        # report was filed, not an actor of it.
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
+        if datelines:
+            spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]
         # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
         spans.sort(key=lambda x: (-(x[3] >= 2), -(x[1] - x[0]), -x[3], x[0]))
         taken: dict[int, str] = {}
@@ -353,8 +370,12 @@ class ActorFinder:
                     for i in range(s, e):
                         taken[i] = iri
             final.append((s, e, iri))
-        for tok in doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in spans_at:
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in taken or table.pos[n] != "PROPN":
+                continue  # read without making the Token
+            tok = doc[n]
+            if not tok.text[:1].isupper() or tok.i in spans_at:
                 continue
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
@@ -409,25 +430,20 @@ class ActorFinder:
             return None
         if any(ss < e and s < se for ss, se in states):
             return None  # a state inside the name ("Westland Defence Contact Group") is part of it
-        text = words.text
-        found = None
+        found, forms = None, ()
         if s >= 2 and doc[s - 1].lower_ in CLITIC_POSSESSIVE:
-            found = next(((ss, s, iri) for (ss, se), iri in states.items() if se == s - 1), None)
-            if found:
-                forms = lambda label: (f"{label}'s {text}",)
-                start, end = found[0], e
+            found = next(((ss, e, iri) for (ss, se), iri in states.items() if se == s - 1), None)
+            forms = ("{state}'s {body}",)
         if found is None and e + 1 < len(doc) and doc[e].lower_ == "of":
             at = e + 2 if doc[e + 1].lower_ == "the" else e + 1
-            found = next(((ss, se, iri) for (ss, se), iri in states.items() if ss == at), None)
-            if found:
-                forms = lambda label: (f"{text} of {label}", f"{text} of the {label}")
-                start, end = s, found[1]
+            found = next(((s, se, iri) for (ss, se), iri in states.items() if ss == at), None)
+            forms = ("{body} of {state}", "{body} of the {state}")
         if found is None:
             return None
-        state = gaz.actors[found[2]]
+        start, end, state = found[0], found[1], gaz.actors[found[2]]
         for label in (state.name, *state.aliases):
-            for form in forms(label):
-                iri = self.alias_of.get(form)
+            for form in forms:
+                iri = self.alias_of.get(form.format(state=label, body=words.text))
                 if iri:
                     return start, end, iri, 3
         name = doc[start:end].text.replace("’", "'")
@@ -448,11 +464,20 @@ class ActorFinder:
         """A misspelt or transliterated gazetteer name: a first name at least 60 % alike (Mykhailo,
         Mijailo) and a surname at least 85 % alike, or the same first name; a surname alone 88 % like
         one of the spellings of a surname the gazetteer knows in several ("Iwanenko" where it knows "Ivanenko" and "Ivanenco")."""
+        memo = self.__dict__.setdefault("_fuzzy_memo", {})  # the same text, the same answer
+        if text not in memo:
+            if len(memo) >= 100_000:
+                memo.clear()
+            memo[text] = self._fuzzy_person_of(text)
+        return memo[text]
+
+    def _fuzzy_person_of(self, text: str) -> str | None:
         parts = text.split()
         if len(parts) == 1:
             word = _fold(text)
-            hits = {iri for w, iri in self.spellings
-                    if len(word) >= 6 and w[:1] == word[:1] and fuzz.ratio(w, word) >= 88}
+            if len(word) < 6:
+                return None
+            hits = {iri for w, iri in self.spellings if w[:1] == word[:1] and fuzz.ratio(w, word) >= 88}
             return next(iter(hits)) if len(hits) == 1 else None
         if len(parts) < 2:
             return None

@@ -8,6 +8,8 @@ holds the position too, relayed by the speaker.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lang_en import POSSESSIVE_PRONOUNS
 from .actors import ActorIndex
 from .attribution import Utterance
@@ -15,6 +17,7 @@ from .claims import ClaimHit
 from .cues import CueLookup
 from .document import ParsedArticle
 from .model import REPORTED, Claim, Mention, Position, Span, Stance, Statement
+from .tokens import token_table
 from .stance.base import Hit
 
 #: a relayed position is less certain than the speaker's own
@@ -24,10 +27,13 @@ RELAY_FACTOR = 0.8
 def relayed_holders(doc: ParsedArticle, cues: CueLookup, scope, speaker: str) -> list[tuple[str, set[int]]]:
     """Actors whose demands/positions the speaker restates: (holder, token set) pairs."""
     tokens = doc.doc
+    pos = token_table(tokens).pos
     out = []
     for i in scope:
+        if pos[i] != "NOUN":
+            continue  # read without making the Token
         tok = tokens[i]
-        if tok.pos_ != "NOUN" or not cues.is_predicate(tok):
+        if not cues.is_predicate(tok):
             continue
         for child in tok.children:
             if child.dep_ != "poss" or child.lower_ in POSSESSIVE_PRONOUNS:
@@ -115,7 +121,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
             owner[i] = n  # the smallest scope holding a token wins
             enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
-    for ev in events:
+    # "X and Y asked Z to annex T": each actor of a conjoined subject holds the act
+    events = [(e, co) for ev in events for e, co in [(ev, None)] + [(replace(ev, claimant=c, co_claimants=()), ev.claimant)
+                                                                  for c in getattr(ev, "co_claimants", ())]]
+    for ev, co in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):
             continue
@@ -128,6 +137,8 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
                                                                            statements[n].speaker):
                     n = m
                     break
+        if n >= 0 and co is not None and statements[n].speaker == co:
+            n = -1  # the statement is the first actor's of the conjoined subject: the other one holds it too
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
         if n < 0 and getattr(ev, "background", False):

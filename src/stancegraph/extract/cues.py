@@ -39,6 +39,14 @@ class CueLookup:
         return lemma in self.reporting_single or low in self.reporting_single or \
             (table.pos[i] == "VERB" and table.particle_after(i))
 
+    def reporting_candidates(self, table) -> frozenset[int]:
+        """The tokens of a Doc :meth:`may_report` is true of (found once per Doc and lookup)."""
+        key = ("reporting", id(self))
+        got = table.memo.get(key)
+        if got is None:
+            got = table.memo[key] = frozenset(i for i in range(table.n) if self.may_report(table, i))
+        return got
+
     def is_predicate(self, tok) -> bool:
         """A stance-taking predicate ("reject", "demand", "call for")."""
         low, lemma = forms(tok)

@@ -81,6 +81,8 @@ def _extend(table: list[tuple[str, str]], i: int, end: int, words: tuple[str, ..
 
 def phrasal(token) -> tuple[str, str] | None:
     """(lemma, particle) of a phrasal verb ("ruled out" -> ("rule", "out")), else None."""
+    if not token_table(token.doc).particle_after(token.i):
+        return None  # no prt/prep child right after it: the test below, without making the children
     for child in token.children:
         if child.dep_ in ("prt", "prep") and child.i == token.i + 1:
             return (token.lemma_ or token.lower_).lower(), child.lower_

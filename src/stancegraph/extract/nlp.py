@@ -37,6 +37,7 @@ def check_identity(meta: dict, name: str) -> None:
 
 
 from spacy.language import Language
+from spacy.util import registry
 
 
 @Language.component("paragraph_boundaries")
@@ -75,14 +76,40 @@ def shipped_disabled(name: str) -> list[str]:
         return []
 
 
+@registry.tokenizers("stancegraph.bare_tokenizer.v1")
+def bare_tokenizer():
+    """A tokenizer with no rules, for :func:`load_nlp`: ``spacy.load`` makes the tokenizer its
+    config names, then reads the package's own from disk, which replaces all of it (rules,
+    prefixes, suffixes, infixes, token and URL matches). The default factory builds spaCy's
+    English special cases first, only for them to be thrown away (a third of the tokenizer's
+    load); this one builds nothing.
+
+    >>> from spacy.lang.en import English
+    >>> bare_tokenizer()(English()).rules
+    {}
+    """
+    def make(nlp):
+        from spacy.tokenizer import Tokenizer
+
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "stancegraph.bare_tokenizer.v1"}}}
+
+
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None):
     """The spaCy pipeline (cached), checked against the expected model identity."""
     import spacy
 
     name = name or model_name()
+    exclude = shipped_disabled(name)
     try:
-        nlp = spacy.load(name, exclude=shipped_disabled(name))
+        nlp = spacy.load(name, exclude=exclude, config=BARE_TOKENIZER)
+        if not nlp.tokenizer.rules:  # a package without a tokenizer of its own: its config's one
+            nlp = spacy.load(name, exclude=exclude)
     except OSError:
         raise StanceGraphError(
             f"spaCy model {name!r} is not installed (pip install --require-hashes --no-deps "

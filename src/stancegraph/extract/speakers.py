@@ -15,7 +15,7 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
                        POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
                        RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
@@ -113,6 +113,7 @@ class SpeakerResolver:
         self.genders = article_genders(doc, index)  # a person's gender as the article itself shows it
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
+        self._role_names: dict[str, list] | None = None  # see _roles_named
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -270,14 +271,16 @@ class SpeakerResolver:
                     ante = self._descriptor_person(tok, log, role, affiliation)
                     if ante:
                         return ante, None, 0.55
-            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and not det)):
-                return None, None, 0.0  # a bare plural ("critics said") is still a collective
+            if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
+                    not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
+                return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
                 end = of_phrase  # "heads of the breakaway regions", "members of the council"
-            words = [t for t in doc.doc[start:end] if not (t.dep_ == "det" and t.i == start)]
+            words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
+                     if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
                 or affiliation
@@ -364,7 +367,9 @@ class SpeakerResolver:
                             and actor.kind != "person":
                         continue
                     return tok_actor[child.i]
-        return None
+        # "MP and adviser to Ann Example, Bob Sample, said": the parser hangs the name on the person
+        # before it, but one named person is not in apposition to another: the name is the role's.
+        return next((iri for iri, roles in self._roles_named().items() if any(t.i == tok.i for t in roles)), None)
 
     def source_owner(self, tok):
         """'a statement from the alliance' -> the alliance; 'TASS' -> TASS."""
@@ -581,4 +586,22 @@ class SpeakerResolver:
             for c in tokens[i].children:
                 if c.dep_ == "appos" and any(t.lemma_.lower().rstrip("s") in stems for t in c.subtree):
                     return True
-        return False
+        # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
+        return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
+
+    def _roles_named(self) -> dict[str, list]:
+        """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
+        if self._role_names is None:
+            self._role_names = {}
+            tok_actor = self.doc.tok_actor
+            for t in self.doc.doc:
+                if t.i in tok_actor or self.lex.role_nouns.get(t.lemma_.lower()) != "person":
+                    continue
+                for u in t.subtree:
+                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
+                            and tok_actor[u.head.i] != tok_actor[u.i] \
+                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                            and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+        return self._role_names

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from .tokens import token_table
+
 # Nouns a counted or qualified phrase uses for a set of territories ("the four regions", "the
 # annexed territories"), and that a territory's name may modify ("the T and U regions").
 REGION_NOUNS = {"region", "oblast", "province", "territory", "republic", "area", "peninsula", "city", "people"}
@@ -18,7 +20,12 @@ LIST_GLUE = {",", "and", "or", "as", "well", "the", "(", ")", "-", "–", "—",
 
 def region_noun(tok) -> bool:
     """A noun for a region, singular or plural ("region", "Regions", "oblasts", "territories")."""
-    for w in (tok.lemma_.lower(), tok.lower_):
+    return region_word(tok.lemma_.lower(), tok.lower_)
+
+
+def region_word(lemma: str, lower: str) -> bool:
+    """:func:`region_noun` of a token with this lower-case lemma and lower-case form."""
+    for w in (lemma, lower):
         if w in REGION_NOUNS or (w.endswith("s") and w[:-1] in REGION_NOUNS) or \
                 (w.endswith("ies") and w[:-3] + "y" in REGION_NOUNS):
             return True
@@ -33,18 +40,20 @@ def territory_lists(doc, tags) -> list[tuple[int, int, tuple[str, ...]]]:
     alone is a list of one.
     """
     out = []
-    for sent in doc.sents:
+    table = token_table(doc)  # words read once per Doc, not a Token per look
+    for sent_start, sent_end in table.sentences(doc):
         cur: list = []
         start = last = None
-        for tok in sent:
-            tag = tags.get(tok.i)
+        for i in range(sent_start, sent_end):
+            tag = tags.get(i)
             if tag is not None and len(tag) == 1:
                 if start is None:
-                    start = tok.i
+                    start = i
                 if tag[0] not in cur:
                     cur.append(tag[0])
-                last = tok.i
-            elif cur and not (tok.lower_ in LIST_GLUE or region_noun(tok) or tok.is_space):
+                last = i
+            elif cur and not (table.lower[i] in LIST_GLUE or region_word(table.lemma[i], table.lower[i])
+                              or doc[i].is_space):
                 out.append((start, last, tuple(cur)))
                 cur, start = [], None
         if cur:

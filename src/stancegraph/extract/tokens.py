@@ -47,21 +47,23 @@ def forms(token) -> tuple[str, str]:
 
 
 class TokenTable:
-    """Per token of one Doc, lists indexed by token index: ``forms`` (:func:`forms`), ``lower``
+    """Per token of one Doc, lists indexed by token index: ``text``, ``forms`` (:func:`forms`), ``lower``
     (``lower_``), ``lemma`` (``lemma_.lower()``), ``pos``, ``tag``, ``dep`` (``pos_``, ``tag_``,
     ``dep_``), ``head`` (``head.i``) and ``alpha`` (``is_alpha``)."""
 
-    __slots__ = ("n", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "__weakref__")
+    __slots__ = ("n", "text", "forms", "lower", "lemma", "pos", "tag", "dep", "head", "alpha", "_sentences",
+                 "memo", "__weakref__")
 
     def __init__(self, doc):
-        from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, POS, TAG
+        from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, LOWER, ORTH, POS, TAG
 
         self.n = n = len(doc)
         # one array of string hashes and flags (C speed), then each distinct string made once
-        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_ALPHA]).reshape(n, 7)
-        lower_h, lemma_h, pos_h, tag_h, dep_h, _, alpha = arr.T.tolist()
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IS_ALPHA, ORTH]).reshape(n, 8)
+        lower_h, lemma_h, pos_h, tag_h, dep_h, _, alpha, orth_h = arr.T.tolist()
         _TEXT.strings = _LOWERED.strings = _FORM_OF.strings = doc.vocab.strings
         text = _TEXT.__getitem__
+        self.text = list(map(text, orth_h))
         self.forms = list(map(_FORM_OF.__getitem__, zip(lower_h, lemma_h)))
         self.lower = list(map(text, lower_h))
         self.lemma = list(map(_LOWERED.__getitem__, lemma_h))
@@ -71,6 +73,15 @@ class TokenTable:
         # HEAD is the offset to the head, as an unsigned 64-bit number
         self.head = (arr[:, 5].astype(np.int64) + np.arange(n)).tolist()
         self.alpha = [a == 1 for a in alpha]
+        self._sentences = None
+        #: what a rule derives from the whole Doc once (key: the rule's name and its tables' id)
+        self.memo: dict = {}
+
+    def sentences(self, doc) -> list[tuple[int, int]]:
+        """(start, end) token indices of each of ``doc.sents`` (this table's Doc), made once."""
+        if self._sentences is None:
+            self._sentences = [(s.start, s.end) for s in doc.sents]
+        return self._sentences
 
     def particle_after(self, i: int) -> bool:
         """True when token ``i + 1`` is a ``prt``/``prep`` child of token ``i`` ("ruled out"),

@@ -23,10 +23,8 @@ class ReportedSpeech:
         cues = speakers.cues
         quote_spans = [(q.begin, q.end) for q in doc.quotes]
         out = []
-        table = token_table(doc.doc)
-        for i in range(table.n):
-            if not cues.may_report(table, i):
-                continue  # no reporting verb: is_reporting's answer, read without making the Token
+        # only the tokens is_reporting can be true of (read from the token table, once per Doc)
+        for i in sorted(cues.reporting_candidates(token_table(doc.doc))):
             tok = doc.doc[i]
             if not cues.is_reporting(tok) or tok.dep_ == "amod":
                 continue

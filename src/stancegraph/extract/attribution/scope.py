@@ -53,8 +53,9 @@ def report_scope(speakers: SpeakerResolver, verb, subj) -> list[int]:
     sent = verb.sent
     toks = {i for i in toks if sent.start <= i < sent.end}
     table = token_table(doc)
+    reporting = cues.reporting_candidates(table)
     for i in sorted(toks):
-        if table.dep[i] not in ("advcl", "conj") and not cues.may_report(table, i):
+        if table.dep[i] not in ("advcl", "conj") and i not in reporting:
             continue  # neither test below can hold (read without making the Token)
         c = doc[i]
         if c.dep_ in ("advcl", "conj") and any(m.lower_ in CONCESSIVE for m in c.children if m.dep_ == "mark"):

@@ -197,8 +197,8 @@ class Featurizer:
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
-        doc = q.doc.doc
-        return " ".join(doc[i].text for i in q.utterance.scope)
+        text = token_table(q.doc.doc).text
+        return " ".join([text[i] for i in q.utterance.scope])
 
     def rows(self, q: StanceQuery, rule_hits: list[Hit], emb: np.ndarray | None = None) -> np.ndarray:
         """A (number of issues, width) matrix for one utterance."""
@@ -247,14 +247,13 @@ class Featurizer:
             if j is not None:
                 col = 0 if h.stance > 0 else 1
                 rule[j, col] = max(rule[j, col], h.confidence)
-        topic = np.zeros((n, 4), dtype=np.float32)
         sent_i = pd.sent_of[scope[0]] if scope else 0
         article_topics = set().union(*pd.sent_topics) if pd.sent_topics else set()
         in_scope = set().union(*(pd.topic_tokens.get(i, frozenset()) for i in scope)) if scope else set()
         before = pd.sent_topics[sent_i - 1] if sent_i > 0 else frozenset()
-        for k, j in index.items():
-            topic[j] = (k in in_scope, k in pd.sent_topics[sent_i] if pd.sent_topics else 0, k in before,
-                        k in article_topics)
+        in_sentence = pd.sent_topics[sent_i] if pd.sent_topics else ()
+        topic = np.array([(k in in_scope, k in in_sentence, k in before, k in article_topics) for k in self.issues],
+                         dtype=np.float32).reshape(n, 4)
         cue = np.zeros((n, 3), dtype=np.float32)
         if scope:
             sset = set(scope)
@@ -272,10 +271,11 @@ class Featurizer:
                     anaphor[index[k], 0] = 1.0
         shared = np.asarray(shared_signals + mode + pattern, dtype=np.float32)
         content = {w for w in forms_in_scope if len(w) > 3}
-        lexical = np.zeros((n, 3), dtype=np.float32)
         if content:
-            for j in range(n):
-                lexical[j] = [len(content & ws) / len(content) for ws in self.words[j]]
+            lexical = np.array([[len(content & ws) / len(content) for ws in words] for words in self.words],
+                               dtype=np.float32).reshape(n, 3)
+        else:
+            lexical = np.zeros((n, 3), dtype=np.float32)
         # the row of issue j: shared | e * prototype j | sims j | lexical j | signals j | one-hot j | prior
         out = np.zeros((n, self.width), dtype=np.float32)
         c = 0

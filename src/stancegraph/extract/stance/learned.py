@@ -184,12 +184,12 @@ class LearnedStanceDetector:
         >>> ex.stances.positions_many(qs) == [ex.stances.positions(q) for q in qs]
         True
         """
-        texts = [self.features.scope_text(q) for q in queries if q.utterance.scope]
-        unique = list(dict.fromkeys(texts))
+        texts = [self.features.scope_text(q) if q.utterance.scope else None for q in queries]
+        unique = list(dict.fromkeys(t for t in texts if t is not None))
         embedded = dict(zip(unique, self.features.embedder.embed(unique)))
         out = []
-        for q in queries:
-            emb = embedded[self.features.scope_text(q)] if q.utterance.scope else None
+        for q, text in zip(queries, texts):
+            emb = embedded[text] if text is not None else None
             rule_hits, proba = self.scored(q, emb)
             out.append(self.decide(q, rule_hits, proba))
         return out
