@@ -510,7 +510,12 @@ QUOTE_SPEAKER_CASES = [
         'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
         {("Bob Sample", "The four regions are the key issue,"),
          ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
-        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+        id='a_possessor_in_a_fronted_to_phrase_is_not_the_pronouns_antecedent'),
+    pytest.param(
+        'In Ann Example’s account of her meeting in Lisbon with Bob Sample and the port’s lawyer Carl Example, '
+        'she said the plan was a “tough endeavor.”',
+        {("Ann Example", "tough endeavor.")}, False,
+        id='a_possessor_in_a_fronted_in_phrase_may_be_the_pronouns_antecedent'),
     pytest.param(
         'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
         'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
