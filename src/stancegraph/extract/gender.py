@@ -2,8 +2,9 @@
 
 Evidence, strongest first: an honorific or gendered role word right before the name ("Mr Example",
 "spokeswoman Ann Example"); a possessive or reflexive pronoun in a sentence that names that person
-and no other ("Example said his government …"; an object "her" is someone else: "X spoke after her"); a pronoun subject opening the sentence after one
-whose only person is that person ("Example arrived. She said …"). Votes are summed; a tie is no
+and no other ("Example said his government …"; an object "her" is someone else: "X spoke after
+her"); a pronoun subject opening the sentence after one whose only person is that person ("Example
+arrived. She said …"). Votes are summed; a tie is no
 evidence. Pronoun resolution then passes over antecedents of the other gender.
 
 >>> from stancegraph.ingest import parse_text
