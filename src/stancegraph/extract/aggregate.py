@@ -141,6 +141,8 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
             n = -1  # the statement is the first actor's of the conjoined subject: the other one holds it too
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
+        if n < 0 and not ev.claimant:
+            continue  # "we" in a quote nobody is said to have said
         if n < 0 and getattr(ev, "background", False):
             continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
         if n < 0:

@@ -64,7 +64,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
@@ -77,6 +77,10 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 # Prepositions introducing the territory an act is about or the agent of a passive act.
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
+
+# The claimant of an act told in the first person inside quotation marks ("we will never give up T"):
+# the speaker of the quote, whom the extract stage knows (no claim when the quote has none).
+QUOTED_SPEAKER = ""
 
 # Determiners of an act already named ("the referendum", "these annexations").
 _DEFINITE = {"the", "this", "these", "that", "those"}
@@ -416,7 +420,7 @@ class ClaimEventFinder:
                     if key:
                         sovereign = key
                         break
-        if sovereign is None:
+        if sovereign is None and not (cue.kind == ACQUIRE and self._no_party(trig, cue)):
             return None
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
@@ -432,6 +436,11 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
+        if sovereign is None:
+            # "X said T would be liberated soon": an acquirer left unnamed is the claimant's own state
+            sovereign = self._iri_sovereign(claimant)
+            if sovereign is None:
+                return None
         if cue.kind == RELINQUISH and not negative and not self._demanded(chain) and \
                 self._enumerated_holder(chain[-1]) is None:
             return None  # "the army withdrew from T" reports a move, not a claim
@@ -655,6 +664,27 @@ class ClaimEventFinder:
                     if key:
                         return key
             return None
+        return self._iri_sovereign(iri)
+
+    def _no_party(self, trig, cue: EventCue) -> bool:
+        """The act names nobody who takes part in it ("T will be liberated", "the liberation of T"): no
+        subject, agent or possessor, and no object or recipient other than a territory ("join the Alliance",
+        "part of the talks" name a party that is no state; a cue naming its party by a preposition,
+        "part of X", is about that party alone: "parts of T" asserts nothing)."""
+        if cue.recipient_preps:
+            return False
+        for c in trig.children:
+            if c.dep_ in ("nsubj", "poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by"):
+                return False
+            if c.dep_ == "dobj" and c.i not in self.terr:
+                return False
+            if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in cue.recipient_preps):
+                if any(g.dep_ == "pobj" and g.i not in self.terr for g in c.children):
+                    return False
+        return True
+
+    def _iri_sovereign(self, iri: str | None) -> str | None:
+        """The sovereign key of the state an actor is or belongs to (through its affiliations)."""
         seen = set()
         while iri and iri not in seen:
             seen.add(iri)
@@ -803,6 +833,9 @@ class ClaimEventFinder:
                 if pol is not None and pol < 0:
                     sign, negative_pred = -sign, True
             if is_root(cur) or self._own_clause(cur) or self._controller(cur) is not None or cur.i == stop:
+                if _relative_clause(cur) and any(c.dep_ in ("det", "neg") and forms(c)[0] in self.contrast | {"no"}
+                                                 for c in cur.head.children):
+                    sign = -sign  # "there is no reason why we should give up T": nothing such holds
                 break  # "…, and X annexed T": a conjoined clause with its own subject stands alone
             if cur.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
                 counting = False  # an infinitive ("compel X to surrender T") is what its head verb acts on
@@ -990,6 +1023,8 @@ class ClaimEventFinder:
                     speaker, source, _ = self.att.resolve(c, self.log)
                 if speaker is None and source is not None:
                     continue  # an outlet relaying the act
+                if speaker is None and c.lower_ in PRONOUNS_FIRST and self._quoted(c.i):
+                    return QUOTED_SPEAKER, None, False  # "we" in quotation marks: whoever the quote is by
                 if speaker is None and node.i != trig.i and c.pos_ == "NOUN" and self._says(node):
                     # "the Ruritanian memorandum calls for …", "the first section of X's proposals states …":
                     # a thing that states or demands the act (not one performing it) speaks for its owner
