@@ -333,6 +333,13 @@ def test_an_act_named_again_far_off_or_by_another_word(extractor, text, expected
     assert expected <= claims, claims
 
 
+def test_another_act_of_the_same_kind_is_not_named_again(extractor):
+    # "the referendum" is not the annexation named before
+    _, _, _, claims = run(extractor, "Russia annexed Crimea in 2014. Anna Varga said the referendum would decide "
+                                     "on the peace deal.")
+    assert not {c for c in claims if c[0] == "Anna Varga"}, claims
+
+
 def test_an_act_named_again_far_off_when_the_article_names_several(extractor):
     # two acts on different territories long before: "the annexation" is neither for sure
     _, _, _, claims = run(extractor, "Moscow annexed Kherson in the spring. Later Moscow annexed Luhansk. " + FILLER +

@@ -259,7 +259,8 @@ class ClaimEventFinder:
         out: list[ClaimEvent] = []
         # act lemma -> [(sentence, territories)] of its mentions with territories
         self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        # the same by kind of act and fall-back sovereign ("the annexation" after "annexed T")
+        # the same by kind of act, fall-back sovereign and stem ("the annexation" after "annexed T"; not "the
+        # referendum" after "annexed T")
         self.earlier_kind: dict[tuple, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
@@ -380,14 +381,14 @@ class ClaimEventFinder:
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
             self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
-            self.earlier_kind.setdefault((cue.kind, cue.default), []).append((self.sent_n, territories))
+            self.earlier_kind.setdefault((cue.kind, cue.default, lemma[:5]), []).append((self.sent_n, territories))
         else:
             # "the referendum", "these annexations", "X's attempted annexation": the same act named with its
             # territories a few sentences before
             definite = any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS or
                                                          (c.dep_ == "poss" and c.i in self.ctx.tok_actor))
                            for c in trig.children)
-            mentions = self._mentions(lemma, (cue.kind, cue.default))
+            mentions = self._mentions(lemma, (cue.kind, cue.default, lemma[:5]))
             # "the referendum": its last mention; "the referendums": all of them
             if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
                 before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
@@ -483,8 +484,9 @@ class ClaimEventFinder:
 
     def _mentions(self, lemma: str, kind: tuple) -> list[tuple[int, tuple[str, ...]]]:
         """Earlier mentions of an act named again: those of the same word a few sentences before, else
-        those of the same kind of act; with none near, the act the whole article names, when every
-        earlier mention of it (by word, else by kind) named the same territories."""
+        those of the same kind of act and stem ("annexed" for "the annexation"); with none near, the act
+        the whole article names, when every earlier mention of it (by word, else by kind) named the same
+        territories."""
         for found in (self.earlier.get(lemma, ()), self.earlier_kind.get(kind, ())):
             near = [m for m in found if self.sent_n - m[0] <= 5]
             if near:
