@@ -78,8 +78,9 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
-# The claimant of an act told in the first person inside quotation marks ("we will never give up T"):
-# the speaker of the quote, whom the extract stage knows (no claim when the quote has none).
+# The claimant of an act told in the first person inside quotation marks ("we will never give up T"), or
+# with no subject at all ("Recognition of T as X's: Y"): the speaker of the statement it is in, whom the
+# extract stage knows (no claim outside any statement).
 QUOTED_SPEAKER = ""
 
 # Determiners of an act already named ("the referendum", "these annexations").
@@ -670,7 +671,7 @@ class ClaimEventFinder:
 
     def _no_party(self, trig, cue: EventCue) -> bool:
         """The act names nobody who takes part in it ("T will be liberated", "the liberation of T"): no
-        subject, agent or possessor, and no object or recipient other than a territory ("join NATO",
+        subject, agent or possessor, and no object or recipient other than a territory ("join the alliance",
         "part of the talks" name a party that is no state; a cue naming its party by a preposition,
         "part of X", is about that party alone: "parts of T" asserts nothing)."""
         if cue.recipient_preps:
@@ -992,6 +993,7 @@ class ClaimEventFinder:
         holder = self._enumerated_holder(chain[-1])
         if holder is not None:
             return self.att.resolve(holder, self.log)[0], holder.i, False
+        seen = False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -1009,6 +1011,7 @@ class ClaimEventFinder:
                     subj = next((c for c in stance_noun.children if c.dep_ == "poss"), subj)
                 if subj is not None:
                     cands = [subj]
+            seen = seen or bool(cands)
             for c in cands:
                 if c.i in self.terr and c.i not in self.ctx.tok_actor:
                     continue  # a place name is never a claimant
@@ -1037,7 +1040,8 @@ class ClaimEventFinder:
                 relayed = node is chain[-1] and node.i != trig.i and _relative_clause(node) and \
                     any(self._stance_of(n) is not None for n in chain[1:])
                 return speaker, (c.i if speaker else None), relayed
-        return None, None, False
+        # no subject anywhere ("Recognition of T as X's: Y", a headline): whoever's statement it is
+        return (None if seen else QUOTED_SPEAKER), None, False
 
     def _says(self, node) -> bool:
         """A verb by which its subject states, demands or provides for what it governs."""
