@@ -205,6 +205,11 @@ def test_gender_read_from_possessives_and_pronoun_chains():
     pd, index = ArticleParser(load_resources()).parse(parse_text("t", text))
     got = {index.get(iri).name: g for iri, g in article_genders(pd, index).items()}
     assert got == {"Carl Example": "m", "Dora Sample": "f"}
+    # an object "her" is someone else than the clause's subject; a possessive "her" is the subject's
+    pd, index = ArticleParser(load_resources()).parse(parse_text("t", "Bob Sample spoke after her. "
+                                                                      "Dora Example praised her own plan."))
+    got = {index.get(iri).name: g for iri, g in article_genders(pd, index).items()}
+    assert got == {"Dora Example": "f"}
 
 
 def test_a_name_glued_to_a_closing_mark_is_still_the_speaker(extractor):
@@ -505,7 +510,12 @@ QUOTE_SPEAKER_CASES = [
         'already lost, he replied:\n\n"Right. That is right. But that has always been an issue."',
         {("Bob Sample", "The four regions are the key issue,"),
          ("Bob Sample", "Right. That is right. But that has always been an issue.")}, False,
-        id='a_possessor_in_a_fronted_adverbial_is_not_the_pronouns_antecedent'),
+        id='a_possessor_in_a_fronted_to_phrase_is_not_the_pronouns_antecedent'),
+    pytest.param(
+        'In Ann Example’s account of her meeting in Lisbon with Bob Sample and the port’s lawyer Carl Example, '
+        'she said the plan was a “tough endeavor.”',
+        {("Ann Example", "tough endeavor.")}, False,
+        id='a_possessor_in_a_fronted_in_phrase_may_be_the_pronouns_antecedent'),
     pytest.param(
         'Bob Sample is confident that Westland does not want the whole port.\n\n"They got what they wanted. They '
         'got those five quays back. They have the docks and they got what they need. I think we have to get a fair '
@@ -521,6 +531,10 @@ QUOTE_SPEAKER_CASES = [
     pytest.param(
         'The Harbour Board spoke on Monday. It alleged that the "toll cartel" had raised prices.',
         {("Harbour Board", "toll cartel")}, False, id='alleged_reports_speech'),
+    pytest.param(
+        'Ann Example met the council on Monday. Bob Sample spoke after her. "We will not pay the tolls," he said.',
+        {("Bob Sample", "We will not pay the tolls,")}, False,
+        id='he_is_not_the_man_an_object_her_follows'),
     pytest.param(
         'The port talks resumed in Lisbon. "The harbour deal is close," a US official told reporters.',
         {("US official", "The harbour deal is close,")}, False,

@@ -38,7 +38,8 @@ def test_attribution_patterns_run_in_their_declared_order(extractor, resources):
     assert quote.statement.speaker == reported.statement.speaker
     assert quote.quote == 0 and quote.anchor is not None
     assert set(reported.scope) and reported.verb is not None
-    assert [p.name for p in PATTERNS][1:] == ["quote", "reported-speech", "headline", "narration", "first-person"]
+    assert [p.name for p in PATTERNS][1:] == ["quote", "reported-speech", "headline", "narration", "narrated-action",
+                                              "conjoined-speakers", "continued-speech", "first-person"]
 
 
 @pytest.mark.parametrize("name", sorted(STANCE_DETECTORS))

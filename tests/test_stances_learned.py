@@ -157,3 +157,76 @@ def test_removal_and_imposition_predicates_give_the_stance(rules, text, expected
 def test_a_topic_naming_a_proposal_is_the_topic(rules, text, expected):
     # "the neutrality model" is about neutrality, unlike "a WHO ministers' meeting", which is a meeting
     assert ("Anna Berg", *expected) in positions(rules, text)
+
+
+def candidates(extractor, resources, text):
+    from stancegraph.extract.attribution import attribute
+    from stancegraph.extract.speakers import SpeakerResolver
+
+    pd, index = extractor.parse(parse_text("t", text))
+    return [(u.pattern, index.get(u.statement.speaker).name, " ".join(pd.doc[i].text for i in u.scope))
+            for u in attribute(pd, SpeakerResolver(pd, index, resources, extractor.cues))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Anna Berg vetoed the new sanctions package on Tuesday.",
+     [("narrated-action", "Anna Berg", "vetoed the new sanctions package on Tuesday")]),
+    ("Tom Okafor arrived late. He blocked the toll plan an hour later.",
+     [("narrated-action", "Tom Okafor", "blocked the toll plan")]),
+    ("Anna Berg travelled to the port on Tuesday.", []),  # an act that takes no position
+    ("Tom Okafor said Anna Berg blocked the sanctions.",  # inside Okafor's report: his statement
+     [("reported-speech", "Tom Okafor", "said Anna Berg blocked the sanctions")]),
+])
+def test_narrated_acts_of_actors_are_candidates(rules, resources, text, expected):
+    assert candidates(rules, resources, text) == expected
+
+
+def test_speakers_joined_by_and_each_get_the_utterance(rules, resources):
+    text = "Anna Berg and Tom Okafor rejected the new sanctions package."
+    got = candidates(rules, resources, text)
+    assert [(p, s) for p, s, _ in got] == [("reported-speech", "Anna Berg"), ("conjoined-speakers", "Tom Okafor")]
+    assert {("Anna Berg", "sanctions-on-russia", -1), ("Tom Okafor", "sanctions-on-russia", -1)} <= positions(rules, text)
+
+
+def test_a_narrated_act_speaks_only_when_it_takes_a_position(rules):
+    r = rules.extract(parse_text("t", "Anna Berg vetoed the new sanctions package. Tom Okafor approved the menu."))
+    assert [r.actors[s.speaker].name for s in r.statements] == ["Anna Berg"]
+    assert {(r.actors[p.holder].name, p.issue, int(p.stance)) for p in r.positions} == {
+        ("Anna Berg", "sanctions-on-russia", -1)}
+    assert not r.claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"We will not give up the valley," Anna Berg said on Monday. Any deal that trades land for peace is unacceptable.',
+     ("continued-speech", "Anna Berg", "Any deal that trades land for peace is unacceptable")),
+    ('"We will not give up the valley," Anna Berg said on Monday.\n\nAny deal that trades land for peace is unacceptable.',
+     None),  # a new paragraph: not hers
+    ('"We will not give up the valley," Anna Berg said. Tom Okafor rejected any deal that trades land.',
+     None),  # another actor speaks
+])
+def test_the_sentence_after_a_speaker_speaks_is_a_candidate_for_that_speaker(rules, resources, text, expected):
+    got = [c for c in candidates(rules, resources, text) if c[0] == "continued-speech"]
+    assert got == ([expected] if expected else [])
+
+
+def test_candidate_coverage_says_why_a_gold_statement_has_no_candidate(rules, resources):
+    from stancegraph.training import candidate_coverage
+
+    text = ("The weather was cold in Lisbon. Tom Okafor said the sanctions must stay. "
+            "Anna Berg travelled home. Lena Frost opposed the sanctions.")
+    gold = {"actors": [{"name": n} for n in ("Anna Berg", "Tom Okafor", "Lena Frost", "Nobody Here")],
+            "statements": [
+                {"speaker": "Tom Okafor", "issue": "sanctions-on-russia", "stance": "support",
+                 "evidence": "the sanctions must stay"},
+                {"speaker": "Anna Berg", "issue": "sanctions-on-russia", "stance": "support",
+                 "evidence": "the sanctions must stay"},
+                {"speaker": "Anna Berg", "issue": "sanctions-on-russia", "stance": "oppose",
+                 "evidence": "Anna Berg travelled home"},
+                {"speaker": "Nobody Here", "issue": "sanctions-on-russia", "stance": "oppose",
+                 "evidence": "The weather was cold in Lisbon"},
+                {"speaker": "Lena Frost", "issue": "sanctions-on-russia", "stance": "oppose",
+                 "evidence": "words nowhere in the text at all"},
+                {"speaker": "Lena Frost", "issue": "sanctions-on-russia", "stance": "oppose",
+                 "evidence": "a reading left optional", "optional": True}]}
+    kinds = [k for _, k in candidate_coverage(rules, parse_text("t", text), gold)]
+    assert kinds == ["covered", "another speaker", "narrated action", "speaker missing", "evidence not found"]

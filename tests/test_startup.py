@@ -151,3 +151,28 @@ def test_memory_mapped_embeddings_are_wordllama_s_own():
         alone = np.vstack([reference.embed([t], norm=True) for t in edge])
     assert np.array_equal(got, batched, equal_nan=True) and np.array_equal(got, alone, equal_nan=True)
     assert np.isnan(got[-3]).all() and not np.isnan(np.delete(got, -3, axis=0)).any()
+
+
+def test_every_command_turns_the_paused_collector_back_on():
+    """The ``stancegraph`` program pauses the garbage collector for its imports and the argument
+    parsing; a command runs with it on only if it is wrapped by one_line_errors, so every one is."""
+    from stancegraph.cli import app
+
+    callbacks = {c.name or c.callback.__name__: c.callback for c in app.registered_commands}
+    assert len(callbacks) >= 14
+    assert [name for name, f in callbacks.items() if not getattr(f, "resumes_gc", False)] == []
+
+
+def test_the_program_s_help_runs_with_the_collector_paused_and_a_command_with_it_on(tmp_path):
+    """``python -m stancegraph`` is the program: its --help works, and a command's own code sees
+    the collector on (a failing command's one line still comes out)."""
+    import subprocess
+    import sys
+
+    helped = subprocess.run([sys.executable, "-m", "stancegraph", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and "build" in helped.stdout
+    code = ("import gc, sys\nfrom stancegraph.__main__ import main\n"
+            "sys.argv = ['stancegraph', 'validate', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    print('gc on:', gc.isenabled(), 'exit', e.code)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.ttl")], capture_output=True, text=True)
+    assert "gc on: True exit 1" in r.stdout and "missing.ttl" in r.stderr

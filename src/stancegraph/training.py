@@ -284,6 +284,73 @@ def statement_scores(articles: Sequence[ArticleRows], preds: Sequence[set]) -> d
             "tp": tp, "fp": fp, "fn": fn}
 
 
+def training_rows(gold_dirs: Sequence[str | Path], *, resources: Resources | None = None,
+                  model: str | None = None, progress=None):
+    """(gold items, :class:`ArticleRows` per article, the layer that made them: ``rules`` and
+    ``features``, without a trained model) for the gold directories."""
+    from .extract import Extractor
+    from .extract.stance.embed import load_embedder
+    from .extract.stance.features import Featurizer
+    from .extract.stance.rules import RuleStanceDetector
+    from .ingest import read_txt
+
+    res = resources or load_resources()
+    items = gold_articles(gold_dirs)
+    extractor = Extractor(res, model, stances="rules")
+
+    class Layer:  # the rule layer and the features, without a trained model
+        rules = RuleStanceDetector(res, extractor.cues)
+        features = Featurizer(res, load_embedder(), extractor.cues)
+
+    rows: list[ArticleRows] = []
+    for n, (f, doc, art) in enumerate(items):
+        article = read_txt(art)
+        rows.append(article_rows(extractor, Layer, article, doc))
+        if progress:
+            progress(n + 1, len(items), article.id)
+    return items, rows, Layer
+
+
+def prior_of(rows: Sequence[ArticleRows], idx, n_issues: int):
+    """The :class:`SpeakerPrior` of the articles ``rows[i]`` for ``i`` in ``idx``."""
+    from .extract.stance.features import SpeakerPrior
+
+    return SpeakerPrior.count([rows[i].prior_source for i in idx], n_issues)
+
+
+def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int = FOLDS,
+              seed: int | None = None, drop=()) -> list:
+    """Class probabilities of every article's rows from a model fitted on the other folds
+    (article ``n`` in fold ``n % folds``, or of a random order with ``seed``; the held-out articles
+    see only the training folds' speaker prior). ``drop``: feature columns set to
+    zero (to measure what they add)."""
+    from .extract.stance.learned import class_proba
+
+    order = np.arange(len(rows)) if seed is None else np.random.default_rng(seed).permutation(len(rows))
+    fold_of = np.empty(len(rows), dtype=int)
+    fold_of[order] = np.arange(len(rows)) % max(2, min(folds, len(rows)))
+    drop = list(drop)
+
+    def rows_of(a, prior, own):
+        X = with_prior(a, prior, own)
+        if drop:
+            X[:, drop] = 0.0
+        return X
+
+    probas: list[np.ndarray | None] = [None] * len(rows)
+    for k in sorted(set(fold_of)):
+        train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
+        prior = prior_of(rows, train_idx, n_issues)
+        yt = np.concatenate([rows[i].y for i in train_idx])
+        if not (yt > 0).any():
+            continue
+        params = _fit(np.vstack([rows_of(rows[i], prior, True) for i in train_idx]), yt, C)
+        for i in range(len(rows)):
+            if fold_of[i] == k and len(rows[i].y):
+                probas[i] = class_proba(*params, rows_of(rows[i], prior, False))
+    return probas
+
+
 def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Resources | None = None,
           model: str | None = None, folds: int = FOLDS, progress=None,
           reviewed: Sequence[str | Path] = ()) -> TrainReport:
@@ -314,51 +381,17 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
             return train([*gold_dirs, gold], output, resources=resources, model=model, folds=folds,
                          progress=progress)
     t0 = time.process_time()
-    from .extract import Extractor
-    from .extract.stance.embed import load_embedder
-    from .extract.stance.features import Featurizer, SpeakerPrior
-    from .extract.stance.learned import StanceModel, class_proba
-    from .extract.stance.rules import RuleStanceDetector
-    from .ingest import read_txt
+    from .extract.stance.learned import StanceModel
 
-    res = resources or load_resources()
-    items = gold_articles(gold_dirs)
-    extractor = Extractor(res, model, stances="rules")
-
-    class _Layer:  # the rule layer and the features, without a trained model
-        rules = RuleStanceDetector(res, extractor.cues)
-        features = Featurizer(res, load_embedder(), extractor.cues)
-
-    rows: list[ArticleRows] = []
-    for n, (f, doc, art) in enumerate(items):
-        article = read_txt(art)
-        rows.append(article_rows(extractor, _Layer, article, doc))
-        if progress:
-            progress(n + 1, len(items), article.id)
-    X = np.vstack([a.X for a in rows])
+    items, rows, layer = training_rows(gold_dirs, resources=resources, model=model, progress=progress)
     y = np.concatenate([a.y for a in rows])
     if not (y > 0).any():
         raise StanceGraphError("the gold statements match no utterance of the rule layer: nothing to learn from")
-    n_issues = len(_Layer.features.issues)
-
-    def prior_of(idx):
-        return SpeakerPrior.count([rows[i].prior_source for i in idx], n_issues)
-
+    n_issues = len(layer.features.issues)
     # cross-validation by article for the regularisation and the thresholds
-    fold_of = np.arange(len(rows)) % max(2, min(folds, len(rows)))
     cv_by_c: dict[float, tuple[dict, dict]] = {}
     for c in CS:
-        probas: list[np.ndarray | None] = [None] * len(rows)
-        for k in sorted(set(fold_of)):
-            train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
-            prior = prior_of(train_idx)
-            yt = np.concatenate([rows[i].y for i in train_idx])
-            if not (yt > 0).any():
-                continue
-            params = _fit(np.vstack([with_prior(rows[i], prior, True) for i in train_idx]), yt, c)
-            for i in range(len(rows)):
-                if fold_of[i] == k and len(rows[i].y):
-                    probas[i] = class_proba(*params, with_prior(rows[i], prior, False))
+        probas = cv_probas(rows, n_issues, c, folds)
         cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
         best = {}
         for mode in ("learned", "hybrid"):
@@ -370,14 +403,88 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
         cv_by_c[c] = (cv, best)
     C = max(CS, key=lambda c: (cv_by_c[c][0]["learned"]["f1"], -c))
     cv, best = cv_by_c[C]
-    prior = prior_of(range(len(rows)))
+    prior = prior_of(rows, range(len(rows)), n_issues)
     X = np.vstack([with_prior(a, prior, True) for a in rows])
     mean, scale, coef, intercept = _fit(X, y, C)
     digest = training_digest(items)
     meta = {"gold_dirs": [str(d) for d in gold_dirs], "articles": len(rows), "cv": cv, "C": C, "folds": folds,
             "positives_as": "required and optional gold statements"}
-    StanceModel(tuple(_Layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
+    StanceModel(tuple(layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
                 coef.astype(np.float32), intercept.astype(np.float32), best["learned"], best["hybrid"],
-                _Layer.features.embedder.id, digest, meta, prior).save(output)
+                layer.features.embedder.id, digest, meta, prior).save(output)
     return TrainReport(Path(output), len(rows), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
                        best["hybrid"], cv, digest, time.process_time() - t0)
+
+
+#: why a gold statement has (or lacks) a candidate utterance, in the order they are tested
+COVERAGE_KINDS = (
+    "covered",              # an utterance of the gold speaker overlaps the evidence
+    "evidence not found",   # the evidence is not in the article's text
+    "another speaker",      # utterances overlap the evidence, none of the gold speaker
+    "narrated action",      # no utterance there; the speaker is a subject in the evidence, its verb no speech verb
+    "speaker in evidence",  # no utterance there; the speaker is named in the evidence otherwise
+    "speaker speaks elsewhere",  # no utterance there, the speaker not named in it, but an utterance's speaker
+    "speaker missing",      # the speaker neither speaks in the article nor is named in the evidence
+)
+
+
+def _extent(pd, u) -> tuple[int, int]:
+    """Article characters an utterance covers (its scope and its statement's span)."""
+    toks = list(u.scope)
+    if toks:
+        extent = (min(pd.span(i, i + 1).begin for i in toks), max(pd.span(i, i + 1).end for i in toks))
+    else:
+        extent = (u.statement.span.begin, u.statement.span.end)
+    return min(extent[0], u.statement.span.begin), max(extent[1], u.statement.span.end)
+
+
+def _hits_evidence(extent: tuple[int, int], where: tuple[int, int] | None) -> bool:
+    return where is not None and _overlap(extent, where) >= min(20, 0.3 * (where[1] - where[0]))
+
+
+def candidate_coverage(extractor, article: Article, gold: dict, optional: bool = False) -> list[tuple[dict, str]]:
+    """Each gold statement (required ones; with ``optional`` the optional ones too) of one article
+    and its :data:`COVERAGE_KINDS`: whether the rule layer gives the classifier a candidate
+    utterance for it, and if not, why not."""
+    pd, index = extractor.parse(article)
+    candidates, _ = extractor.utterances(pd, index)
+    names = Names(gold.get("actors", []))
+
+    def name_of(iri):
+        actor = index.get(iri)
+        return actor.name if actor else iri
+
+    said = [(name_of(u.statement.speaker), _extent(pd, u)) for u in candidates]
+    out = []
+    for s in gold.get("statements", []):
+        if s.get("stance") not in ("support", "oppose") or (s.get("optional") and not optional):
+            continue
+        where = locate(article.text, s.get("evidence", ""))
+        over = [name for name, ext in said if _hits_evidence(ext, where)]
+        if where is None:
+            kind = "evidence not found"
+        elif any(names.same(n, s["speaker"]) for n in over):
+            kind = "covered"
+        elif over:
+            kind = "another speaker"
+        else:
+            toks = pd.tokens_in(*where)
+            named = [i for i in toks if i in pd.tok_actor and names.same(name_of(pd.tok_actor[i]), s["speaker"])]
+            verbs = [v for v in (_subject_of(pd.doc[i]) for i in named) if v is not None]
+            if verbs and not any(extractor.cues.is_reporting(v) for v in verbs):
+                kind = "narrated action"
+            elif named:
+                kind = "speaker in evidence"
+            elif any(names.same(n, s["speaker"]) for n, _ in said):
+                kind = "speaker speaks elsewhere"
+            else:
+                kind = "speaker missing"
+        out.append((s, kind))
+    return out
+
+
+def _subject_of(tok):
+    """The verb whose subject the noun phrase holding ``tok`` is, or None."""
+    while tok.dep_ in ("compound", "flat", "amod", "poss", "case", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None

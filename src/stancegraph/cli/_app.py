@@ -84,6 +84,7 @@ def one_line_errors(func: F | None = None, *, flags: Mapping[str, str] | None = 
             except StanceGraphError as exc:
                 print_error(as_flags(exc, {**COMMON_FLAGS, **(flags or {})}))
                 raise typer.Exit(getattr(exc, "exit_code", 1)) from None
+        wrapper.resumes_gc = True  # type: ignore[attr-defined]  # (tests/test_startup.py checks every command)
         return wrapper  # type: ignore[return-value]
 
     return decorate(func) if func is not None else decorate  # type: ignore[return-value]

@@ -671,7 +671,7 @@ class ClaimEventFinder:
 
     def _no_party(self, trig, cue: EventCue) -> bool:
         """The act names nobody who takes part in it ("T will be liberated", "the liberation of T"): no
-        subject, agent or possessor, and no object or recipient other than a territory ("join the alliance",
+        subject, agent or possessor, and no object or recipient other than a territory ("join the Alliance",
         "part of the talks" name a party that is no state; a cue naming its party by a preposition,
         "part of X", is about that party alone: "parts of T" asserts nothing)."""
         if cue.recipient_preps:

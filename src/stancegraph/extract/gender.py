@@ -2,8 +2,9 @@
 
 Evidence, strongest first: an honorific or gendered role word right before the name ("Mr Example",
 "spokeswoman Ann Example"); a possessive or reflexive pronoun in a sentence that names that person
-and no other ("Example said his government …"); a pronoun subject opening the sentence after one
-whose only person is that person ("Example arrived. She said …"). Votes are summed; a tie is no
+and no other ("Example said his government …"; an object "her" is someone else: "X spoke after
+her"); a pronoun subject opening the sentence after one whose only person is that person ("Example
+arrived. She said …"). Votes are summed; a tie is no
 evidence. Pronoun resolution then passes over antecedents of the other gender.
 
 >>> from stancegraph.ingest import parse_text
@@ -78,7 +79,9 @@ def article_genders(doc, index) -> dict[str, str]:
         first_person_at = min((i for i in span if person(i)), default=None)
         if only is not None:
             for i in span:
-                if i > first_person_at and table.lower[i] in PRONOUNS_GENDERED_BOUND:
+                if i > first_person_at and table.lower[i] in PRONOUNS_GENDERED_BOUND \
+                        and not (table.lower[i] == "her" and table.dep[i] != "poss"):
+                    # an object "her" ("X spoke after her") is someone else than its clause's subject
                     vote(only, pronoun_gender(table.lower[i]), _WEAK)
         if prev_only is not None:
             subj = next((tokens[i] for i in span if table.dep[i] in ("nsubj", "nsubjpass")

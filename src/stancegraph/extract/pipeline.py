@@ -120,7 +120,8 @@ class Extractor:
         """(stance hits, claims) of the utterances ``found[n]`` for ``n`` in ``which``; the stances of
         all of them in one call to the detector (:func:`~.stance.positions_of`)."""
         stances = positions_of(self.stances, [StanceQuery(pd, found[n]) for n in which])
-        return {n: (hits, self.claims.find(pd, found[n].scope)) for n, hits in zip(which, stances)}
+        return {n: (hits, self.claims.find(pd, found[n].scope) if found[n].finds_claims else [])
+                for n, hits in zip(which, stances)}
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         """Extract many articles, parsing them in batches with ``nlp.pipe``."""

@@ -538,8 +538,8 @@ class SpeakerResolver:
 
     @staticmethod
     def _in_participle_poss(tok) -> bool:
-        """A possessor inside a participle clause ("Ridiculing X's claim, she said") or a fronted
-        adverbial ("To X's remark, he replied"): not the antecedent of the clause's own pronoun subject."""
+        """A possessor inside a participle clause ("Ridiculing X's claim, she said") or a fronted "to"
+        phrase ("To X's remark, he replied"): not the antecedent of the clause's own pronoun subject."""
         if not (tok.dep_ == "poss" or tok.head.dep_ == "poss"):
             return False
         node = tok
@@ -549,8 +549,9 @@ class SpeakerResolver:
             node = node.head
             if node.dep_ == "advcl" and node.tag_ == "VBG":
                 return True
-            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX") and node.i < node.head.i:
-                return True  # "To X's remark, he replied": a fronted adverbial's possessor is someone else
+            if node.dep_ == "prep" and node.lower_ == "to" and node.head.pos_ in ("VERB", "AUX") \
+                    and node.i < node.head.i:
+                return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
 
     def _role_in_article(self, words: list[str]) -> str | None:

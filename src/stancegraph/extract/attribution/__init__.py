@@ -10,11 +10,13 @@ kept so far. Nothing is shared through mutable state.
 Patterns covered: ``"…," X said`` / ``X said, "…"`` / ``X, the <role>, said`` /
 ``according to X`` / ``X told <outlet>`` / reported speech with a reporting verb or a
 stance predicate / headlines of the form ``Claim: Source`` / positions stated in
-narration through a possessive ("the ministry's stated aim is …") / sentences in a
+narration through a possessive ("the ministry's stated aim is …") / acts narrated with an
+actor as subject ("the council imposed tolls") / speakers joined by "and" / the sentence after
+one in which a speaker speaks, in the same paragraph / sentences in a
 document speaker's own voice (a first-person text).
 
->>> [p.name for p in PATTERNS]
-['reported-speech (first reading)', 'quote', 'reported-speech', 'headline', 'narration', 'first-person']
+>>> [p.name for p in PATTERNS][3:]
+['headline', 'narration', 'narrated-action', 'conjoined-speakers', 'continued-speech', 'first-person']
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ class Utterance:
     ``anchor`` the token of the speaker's mention that later back-references may
     resolve to, ``quote`` the index of the direct quotation it attributes, and
     ``needs_content`` marks narration, which speaks for an actor only when a position
-    or a claim is found in it.
+    or a claim is found in it; ``finds_claims=False`` an utterance not read for territorial claims.
     """
 
     statement: Statement
@@ -45,6 +47,7 @@ class Utterance:
     anchor: int | None = None
     quote: int | None = None
     needs_content: bool = False
+    finds_claims: bool = True
 
 
 class AttributionPattern(Protocol):
@@ -86,6 +89,7 @@ def attribute_with_log(doc: ParsedArticle, speakers: SpeakerResolver,
     return kept, log
 
 
+from .actions import ConjoinedSpeakers, ContinuedSpeech, NarratedAction  # noqa: E402
 from .first_person import FirstPerson  # noqa: E402
 from .headline import Headline  # noqa: E402
 from .narrated import Narration  # noqa: E402
@@ -101,6 +105,9 @@ PATTERNS: tuple[Step, ...] = (
     Step(ReportedSpeech()),
     Step(Headline()),
     Step(Narration()),
+    Step(NarratedAction()),
+    Step(ConjoinedSpeakers()),
+    Step(ContinuedSpeech()),
     Step(FirstPerson()),
 )
 

@@ -2,9 +2,12 @@
 
 ``"…," X said`` / ``X said, "…"`` / ``X, the <role>, said`` / ``according to X`` /
 ``X termed/called/described … "…"`` / ``TASS quoted X (as saying) "…"`` (an outlet quoting
-itself when it is the innermost reporter) / a line ``X: "…"`` / a quote alone in its sentence
-right after one attributed to a speaker. A quote with no reporting evidence stays without a
-speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
+itself when it is the innermost reporter) / a line ``X: "…"`` or a headline ``"…": X on …``
+(given to the speaker of a longer body quote it repeats) / ``X replied:`` ending the paragraph
+before / ``X did Y with a post: "…"`` / ``X's comments that "…"`` / ``was accused by X of "…"`` / a
+quote alone in its sentence, or ending it, right after one attributed to a speaker. The frame right
+after a quote or the reporting clause right before it comes before a verb the parser hung the
+quote on further off. A quote with no reporting evidence stays without a speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
 paragraphs is one utterance per paragraph where each paragraph reopens it, one where the
 reopening mark is left out.
 """

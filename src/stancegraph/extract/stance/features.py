@@ -15,7 +15,9 @@ scope and mode are known). The columns:
   terms in the scope, its sentence, the sentence before and the article, the issue's
   cue phrases in the scope, negations, contrasts, the reporting verb's polarity, the
   utterance's mode and pattern, and the issue an event anaphor in the scope carries;
-- who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source;
+- who speaks: a gazetteer actor or not, its kind, the attribution's confidence, a relaying source,
+  and how present the speaker is in the article (its mentions, their share of all actor
+  mentions, one in the headline or lead), and the share of the article's sentences on the issue;
 - the issue itself (one column per issue, a per-issue bias);
 - what the training articles say the speaker holds (:class:`SpeakerPrior`): the balance of
   the speaker's support and oppose positions on the issue, how often the speaker took a
@@ -42,7 +44,8 @@ from ..matcher import find
 from ..tokens import token_table
 from .base import Hit, StanceQuery
 
-PATTERN_NAMES = ("quote", "reported-speech", "headline", "narration")
+PATTERN_NAMES = ("quote", "reported-speech", "headline", "narration", "narrated-action", "conjoined-speakers",
+                 "continued-speech")
 MODES = (Mode.DIRECT, Mode.REPORTED, Mode.MIXED)
 
 
@@ -192,8 +195,18 @@ class Featurizer:
     @property
     def width(self) -> int:
         d = self.embedder.dim
-        return (6 + 6 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 13 + len(self.issues)
+        return (6 + 6 + 3 + len(MODES) + len(PATTERN_NAMES) + self.embedder.dim + 4 + 3 + 14 + len(self.issues)
                 + PRIOR_WIDTH)
+
+    @staticmethod
+    def salience(pd, speaker: str) -> list[float]:
+        """How present ``speaker`` is in the article: its mentions (log), their share of all
+        actor mentions, and whether one stands in the first two sentences (headline and lead)."""
+        ns = len(pd.sents)
+        lead_end = pd.span(pd.sents[min(1, ns - 1)].start, pd.sents[min(1, ns - 1)].end).end if ns else 0
+        own = [m for m in pd.mentions if m.actor == speaker]
+        return [float(np.log1p(len(own))) / 3, len(own) / max(len(pd.mentions), 1),
+                float(any(m.span.begin < lead_end for m in own))]
 
     @staticmethod
     def scope_text(q: StanceQuery) -> str:
@@ -238,6 +251,8 @@ class Featurizer:
         shared_signals += [float(known is not None), float(kind == "person"), float(kind == "state"),
                            float(kind == "organisation"), float(u.statement.confidence),
                            float(u.statement.reported_by is not None)]
+        # how much the article is about the speaker: its mentions, their share, one in the lead
+        shared_signals += self.salience(pd, u.statement.speaker)
         # issue-level columns
         sims = self._similarities(e)
         index = self.index
@@ -254,6 +269,9 @@ class Featurizer:
         in_sentence = pd.sent_topics[sent_i] if pd.sent_topics else ()
         topic = np.array([(k in in_scope, k in in_sentence, k in before, k in article_topics) for k in self.issues],
                          dtype=np.float32).reshape(n, 4)
+        # the share of the article's sentences on each issue
+        share = np.array([sum(k in t for t in pd.sent_topics) for k in self.issues],
+                         dtype=np.float32).reshape(n, 1) / max(len(pd.sent_topics), 1)
         cue = np.zeros((n, 3), dtype=np.float32)
         if scope:
             sset = set(scope)
@@ -279,7 +297,7 @@ class Featurizer:
         # the row of issue j: shared | e * prototype j | sims j | lexical j | signals j | one-hot j | prior
         out = np.zeros((n, self.width), dtype=np.float32)
         c = 0
-        for block in (shared, e * self.protos, sims, lexical, rule, topic, cue, anaphor):
+        for block in (shared, e * self.protos, sims, lexical, rule, topic, share, cue, anaphor):
             width = block.shape[-1]
             out[:, c:c + width] = block
             c += width
