@@ -964,6 +964,9 @@ class ClaimEventFinder:
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
             speaker = self.att.resolve(owner, self.log)[0] if owner is not None and \
                 owner.lower_ not in POSSESSIVE_PRONOUNS else None
+            if speaker is None and subj.pos_ == "NOUN":
+                speaker = self._owner(subj)  # "the Ruritanian memorandum calls for …"
+                owner = subj
             return speaker, (owner.i if speaker else None), True
         # "chided X for refusing to recognise …", "accused X of seeking …": the object of the verb
         # is who refuses or seeks
@@ -1035,10 +1038,13 @@ class ClaimEventFinder:
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
                     if owner is not None:
-                        return owner, c.i, False
+                        return owner, c.i, True
                 # "…, which X has demanded Y hand over": X's demand, relayed by whoever reports it
                 relayed = node is chain[-1] and node.i != trig.i and _relative_clause(node) and \
                     any(self._stance_of(n) is not None for n in chain[1:])
+                # "X's statement about the refusal to recognise T hinders …": the thing names its holder
+                relayed = relayed or (speaker is not None and node.i != trig.i and c.pos_ == "NOUN" and
+                                      any(g.dep_ == "poss" for g in c.children))
                 return speaker, (c.i if speaker else None), relayed
         # no subject anywhere ("Recognition of T as X's: Y", a headline): whoever's statement it is
         return (None if seen else QUOTED_SPEAKER), None, False
