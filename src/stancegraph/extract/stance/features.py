@@ -34,6 +34,7 @@ product and similarities.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -252,7 +253,10 @@ class Featurizer:
                            float(kind == "organisation"), float(u.statement.confidence),
                            float(u.statement.reported_by is not None)]
         # how much the article is about the speaker: its mentions, their share, one in the lead
-        shared_signals += self.salience(pd, u.statement.speaker)
+        article = self._article_columns(pd, table)
+        if u.statement.speaker not in article[2]:
+            article[2][u.statement.speaker] = self.salience(pd, u.statement.speaker)
+        shared_signals += article[2][u.statement.speaker]
         # issue-level columns
         sims = self._similarities(e)
         index = self.index
@@ -270,8 +274,7 @@ class Featurizer:
         topic = np.array([(k in in_scope, k in in_sentence, k in before, k in article_topics) for k in self.issues],
                          dtype=np.float32).reshape(n, 4)
         # the share of the article's sentences on each issue
-        share = np.array([sum(k in t for t in pd.sent_topics) for k in self.issues],
-                         dtype=np.float32).reshape(n, 1) / max(len(pd.sent_topics), 1)
+        share = article[1]
         cue = np.zeros((n, 3), dtype=np.float32)
         if scope:
             sset = set(scope)
@@ -309,6 +312,19 @@ class Featurizer:
         out[:, c:c + n] = np.eye(n, dtype=np.float32)
         out[:, -PRIOR_WIDTH:] = self.prior.columns(u.statement.speaker)
         return out
+
+    def _article_columns(self, pd, table) -> tuple:
+        """(a weak reference to ``pd``, the share of its sentences on each issue, speaker ->
+        :meth:`salience`): what every utterance of the article shares, made once per article
+        (kept with its Doc's token table; weakly, so that no reference cycle holds the Doc)."""
+        key = ("article columns", id(self))
+        got = table.memo.get(key)
+        if got is None or got[0]() is not pd:
+            n = len(self.issues)
+            share = np.array([sum(k in t for t in pd.sent_topics) for k in self.issues],
+                             dtype=np.float32).reshape(n, 1) / max(len(pd.sent_topics), 1)
+            got = table.memo[key] = (weakref.ref(pd), share, {})
+        return got
 
     def _similarities(self, e: np.ndarray) -> np.ndarray:
         """(issues, 4): cosine of the scope embedding ``e`` to each issue's proposition, the best
