@@ -333,6 +333,19 @@ def test_an_act_named_again_far_off_or_by_another_word(extractor, text, expected
     assert expected <= claims, claims
 
 
+def test_a_thing_naming_its_holder_is_relayed_by_the_reporter(extractor):
+    _, _, _, claims = run(extractor, "According to Anna Varga, Kyiv's statement about the refusal to recognise Crimea "
+                                     "as Russian territory hinders the talks.")
+    assert not {c for c in claims if c[0] == "Anna Varga"}, claims
+
+
+def test_another_act_of_the_same_kind_is_not_named_again(extractor):
+    # "the referendum" is not the annexation named before
+    _, _, _, claims = run(extractor, "Russia annexed Crimea in 2014. Anna Varga said the referendum would decide "
+                                     "on the peace deal.")
+    assert not {c for c in claims if c[0] == "Anna Varga"}, claims
+
+
 def test_an_act_named_again_far_off_when_the_article_names_several(extractor):
     # two acts on different territories long before: "the annexation" is neither for sure
     _, _, _, claims = run(extractor, "Moscow annexed Kherson in the spring. Later Moscow annexed Luhansk. " + FILLER +
@@ -501,6 +514,12 @@ def test_no_party_named_but_a_party_that_is_no_state(extractor, text):
 
 # Acts read in their context, each row a mechanism: (sentence written for it, a claim it must make)
 ACTS_IN_CONTEXT = [
+    # a thing that names its holder ("X's statement", "the Ruritanian memorandum") is the holder's, relayed
+    # by whoever reports it
+    ("According to Anna Varga, Kyiv's statement about the refusal to recognise Crimea as Russian territory hinders "
+     "the talks.", ("Ukraine", "crimea", "ukraine")),
+    ("Anna Varga said the Russian memorandum calls for the recognition of Crimea as part of Russia.",
+     ("Russia", "crimea", "russia")),
     # a document that demands or states the act speaks for its owner: a demonym, a possessor, "of X's …"
     ("The Russian memorandum calls for the recognition of Crimea as part of Russia.", ("Russia", "crimea", "russia")),
     ("The first section of Russia's settlement proposals states that Ukrainian troops must withdraw from Kherson.",

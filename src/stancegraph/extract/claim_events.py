@@ -78,8 +78,9 @@ RECIPIENT_PREPS = {"to", "with", "into"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
-# The claimant of an act told in the first person inside quotation marks ("we will never give up T"):
-# the speaker of the quote, whom the extract stage knows (no claim when the quote has none).
+# The claimant of an act told in the first person inside quotation marks ("we will never give up T"), or
+# with no subject at all ("Recognition of T as X's: Y"): the speaker of the statement it is in, whom the
+# extract stage knows (no claim outside any statement).
 QUOTED_SPEAKER = ""
 
 # Determiners of an act already named ("the referendum", "these annexations").
@@ -259,7 +260,8 @@ class ClaimEventFinder:
         out: list[ClaimEvent] = []
         # act lemma -> [(sentence, territories)] of its mentions with territories
         self.earlier: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        # the same by kind of act and fall-back sovereign ("the annexation" after "annexed T")
+        # the same by kind of act, fall-back sovereign and stem ("the annexation" after "annexed T"; not "the
+        # referendum" after "annexed T")
         self.earlier_kind: dict[tuple, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
@@ -380,14 +382,14 @@ class ClaimEventFinder:
         if terr_idx:
             territories = tuple(sorted({t for i in terr_idx for t in self.terr[i]}))
             self.earlier.setdefault(lemma, []).append((self.sent_n, territories))
-            self.earlier_kind.setdefault((cue.kind, cue.default), []).append((self.sent_n, territories))
+            self.earlier_kind.setdefault((cue.kind, cue.default, lemma[:5]), []).append((self.sent_n, territories))
         else:
             # "the referendum", "these annexations", "X's attempted annexation": the same act named with its
             # territories a few sentences before
             definite = any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE | POSSESSIVE_PRONOUNS or
                                                          (c.dep_ == "poss" and c.i in self.ctx.tok_actor))
                            for c in trig.children)
-            mentions = self._mentions(lemma, (cue.kind, cue.default))
+            mentions = self._mentions(lemma, (cue.kind, cue.default, lemma[:5]))
             # "the referendum": its last mention; "the referendums": all of them
             if trig.tag_ in ("NNS", "NNPS") and len(mentions) > 1:
                 before = (mentions[-1][0], tuple(sorted({t for _, ts in mentions for t in ts})))
@@ -483,8 +485,9 @@ class ClaimEventFinder:
 
     def _mentions(self, lemma: str, kind: tuple) -> list[tuple[int, tuple[str, ...]]]:
         """Earlier mentions of an act named again: those of the same word a few sentences before, else
-        those of the same kind of act; with none near, the act the whole article names, when every
-        earlier mention of it (by word, else by kind) named the same territories."""
+        those of the same kind of act and stem ("annexed" for "the annexation"); with none near, the act
+        the whole article names, when every earlier mention of it (by word, else by kind) named the same
+        territories."""
         for found in (self.earlier.get(lemma, ()), self.earlier_kind.get(kind, ())):
             near = [m for m in found if self.sent_n - m[0] <= 5]
             if near:
@@ -961,6 +964,9 @@ class ClaimEventFinder:
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
             speaker = self.att.resolve(owner, self.log)[0] if owner is not None and \
                 owner.lower_ not in POSSESSIVE_PRONOUNS else None
+            if speaker is None and subj.pos_ == "NOUN":
+                speaker = self._owner(subj)  # "the Ruritanian memorandum calls for …"
+                owner = subj
             return speaker, (owner.i if speaker else None), True
         # "chided X for refusing to recognise …", "accused X of seeking …": the object of the verb
         # is who refuses or seeks
@@ -990,6 +996,7 @@ class ClaimEventFinder:
         holder = self._enumerated_holder(chain[-1])
         if holder is not None:
             return self.att.resolve(holder, self.log)[0], holder.i, False
+        seen = False
         for node in reversed(chain):
             cands = []
             if node.i == trig.i:
@@ -1007,6 +1014,7 @@ class ClaimEventFinder:
                     subj = next((c for c in stance_noun.children if c.dep_ == "poss"), subj)
                 if subj is not None:
                     cands = [subj]
+            seen = seen or bool(cands)
             for c in cands:
                 if c.i in self.terr and c.i not in self.ctx.tok_actor:
                     continue  # a place name is never a claimant
@@ -1030,12 +1038,16 @@ class ClaimEventFinder:
                     # a thing that states or demands the act (not one performing it) speaks for its owner
                     owner = self._owner(c)
                     if owner is not None:
-                        return owner, c.i, False
+                        return owner, c.i, True
                 # "…, which X has demanded Y hand over": X's demand, relayed by whoever reports it
                 relayed = node is chain[-1] and node.i != trig.i and _relative_clause(node) and \
                     any(self._stance_of(n) is not None for n in chain[1:])
+                # "X's statement about the refusal to recognise T hinders …": the thing names its holder
+                relayed = relayed or (speaker is not None and node.i != trig.i and c.pos_ == "NOUN" and
+                                      any(g.dep_ == "poss" for g in c.children))
                 return speaker, (c.i if speaker else None), relayed
-        return None, None, False
+        # no subject anywhere ("Recognition of T as X's: Y", a headline): whoever's statement it is
+        return (None if seen else QUOTED_SPEAKER), None, False
 
     def _says(self, node) -> bool:
         """A verb by which its subject states, demands or provides for what it governs."""
