@@ -414,8 +414,11 @@ def test_a_reported_loss_claims_nothing(extractor):
     # a state's whole territory said to include a territory: that state's sovereign for it
     ("Anna Varga said all Russian territory, including Kherson, is protected.", {("Anna Varga", "kherson", "russia")}),
     # an inclusion naming no territory stands for the territories the article's acts named before
-    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga replied that all Russian territory, including the parts "
-     "to be enshrined in the constitution, is under the full protection of the state.",
+    ("Moscow annexed Kherson and Luhansk in 2022. Anna Varga said all of Russia's land, including "
+     "the newly added regions, was safe from any attack.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+    ("Moscow annexed Kherson and Luhansk last year. Anna Varga said the whole Russian territory, including the "
+     "areas joined since, would stay under the state's guard.",
      {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
 ])
 def test_a_whole_territory_including_parts(extractor, text, expected):
