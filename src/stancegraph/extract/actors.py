@@ -384,8 +384,12 @@ class ActorFinder:
                 taken[tok.i] = iri
                 final.append((tok.i, tok.i + 1, iri))
         final.sort()
-        mentions = [Mention(Span(doc[s].idx + offset, doc[e - 1].idx + len(doc[e - 1].text) + offset,
-                                 doc[s:e].text), iri) for s, e, iri in final]
+        text = doc.text  # a span's text is the Doc's text from its first token to its last one's end
+        mentions = []
+        for s, e, iri in final:
+            b, last = doc[s].idx, doc[e - 1]
+            end = last.idx + len(last.text)
+            mentions.append(Mention(Span(b + offset, end + offset, text[b:end]), iri))
         return mentions, taken
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:

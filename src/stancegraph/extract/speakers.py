@@ -25,6 +25,7 @@ from .document import ParsedArticle
 from .gender import article_genders, pronoun_gender
 from .matcher import is_root
 from .model import Mention, Span
+from .tokens import token_table
 from .window import WINDOW, MentionWindow
 
 #: (token index of the speaker's mention, actor IRI) of the speakers found so far, in order
@@ -595,9 +596,11 @@ class SpeakerResolver:
         if self._role_names is None:
             self._role_names = {}
             tok_actor = self.doc.tok_actor
-            for t in self.doc.doc:
-                if t.i in tok_actor or self.lex.role_nouns.get(t.lemma_.lower()) != "person":
-                    continue
+            lemma, role_nouns = token_table(self.doc.doc).lemma, self.lex.role_nouns
+            for n in range(len(lemma)):
+                if n in tok_actor or role_nouns.get(lemma[n]) != "person":
+                    continue  # read without making the Token
+                t = self.doc.doc[n]
                 for u in t.subtree:
                     if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
                             and tok_actor[u.head.i] != tok_actor[u.i] \

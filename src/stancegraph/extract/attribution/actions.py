@@ -15,6 +15,7 @@ from typing import Sequence
 from ..document import ParsedArticle
 from ..model import REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
+from ..tokens import token_table
 from . import Utterance
 from .reported import in_condition
 from .scope import report_scope
@@ -40,9 +41,18 @@ class NarratedAction:
         covered = {i for u in earlier for i in u.scope}
         cues = speakers.cues
         out = []
-        for tok in doc.doc:
-            if tok.pos_ != "VERB" or tok.i in covered or tok.dep_ in ("amod", "acl", "relcl", "advcl") \
-                    or not cues.is_predicate(tok) or cues.is_reporting(tok) or _quoted(doc, tok.i) \
+        table = token_table(doc.doc)
+        pos, dep, forms, predicates = table.pos, table.dep, table.forms, cues.predicates
+        for n in range(table.n):
+            # read without making the Token: a verb, not covered, not a modifier, that may be a predicate
+            # (a predicate's form, or a verb with a particle after it: the only phrasal case)
+            if pos[n] != "VERB" or n in covered or dep[n] in ("amod", "acl", "relcl", "advcl"):
+                continue
+            low, lemma = forms[n]
+            if not (lemma in predicates or low in predicates or table.particle_after(n)):
+                continue
+            tok = doc.doc[n]
+            if not cues.is_predicate(tok) or cues.is_reporting(tok) or _quoted(doc, tok.i) \
                     or in_condition(tok):
                 continue
             subj = speakers.subject_of(tok)
