@@ -24,6 +24,7 @@ from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
 from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
+from ..tokens import token_table
 from . import Utterance
 from .scope import report_scope
 
@@ -58,14 +59,17 @@ class QuoteAttribution:
         sent = tokens[toks[0]].sent
         # 1. reporting verbs governing the quote, innermost first
         chain = []
+        table = token_table(tokens)  # heads read from the token table: a Token only for a possible reporter
+        head, may_report, in_chain = table.head, cues.reporting_candidates(table), set()
         for i in toks:
-            h = tokens[i]
+            h = i
             steps = 0
-            while not is_root(h) and steps < 10:
-                h = h.head
+            while head[h] != h and steps < 10:
+                h = head[h]
                 steps += 1
-                if h.i not in inside and cues.is_reporting(h) and h not in chain:
-                    chain.append(h)
+                if h not in inside and h in may_report and h not in in_chain and cues.is_reporting(tokens[h]):
+                    chain.append(tokens[h])
+                    in_chain.add(h)
         # the frame right after the quote ('"…," X reports, writes Y') comes before a verb the parser
         # hung the quote on further on
         frame = frame_verb(doc, toks) if chain else None
