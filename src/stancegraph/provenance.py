@@ -82,13 +82,16 @@ class BuildStats:
         published, text = str(SDO.datePublished), NIF_IS_STRING
         local: set[str] = set()
         local_typed: set[tuple[str, str]] = set()
+        valued = _VALUED  # (the term types read by ``.value`` without a call of _value)
+        subjects, properties = self.subjects, self.properties
         for t in triples:
             s, p, o = (t.subject, t.predicate, t.object) if hasattr(t, "subject") else t
-            s, p = _value(s), _value(p)
+            s = s.value if type(s) in valued else _value(s)
+            p = p.value if type(p) in valued else _value(p)
             self.triples += 1
             inside = s.startswith(ARTICLE_BASE)
-            (local if inside else self.subjects).add(s)
-            self.properties.add(p)
+            (local if inside else subjects).add(s)
+            properties.add(p)
             if p == rdf_type:
                 c = _value(o)
                 if inside:
@@ -129,8 +132,16 @@ class BuildStats:
 NIF_IS_STRING = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString"
 
 
+#: pyoxigraph term types met so far: their text is ``.value`` (kept so that a triple costs no call)
+_VALUED: set[type] = set()
+
+
 def _value(term) -> str:
-    return term.value if hasattr(term, "value") and not hasattr(term, "toPython") else str(term)
+    if hasattr(term, "value") and not hasattr(term, "toPython"):
+        if type(term).__module__ == "pyoxigraph":
+            _VALUED.add(type(term))
+        return term.value
+    return str(term)
 
 
 def describe_build(stats: BuildStats, run: URIRef, *, graph_file: str | None = None, created: str | None = None,
