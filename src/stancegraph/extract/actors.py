@@ -278,7 +278,8 @@ class ActorFinder:
                     spans.append((s, e, index.mint(text, "organisation"), 0))
         # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
         # report was filed, not an actor of it.
-        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(doc.text)]
+        text = doc.text  # made once (spaCy joins every token's text for it)
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
         if datelines:
             spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]
         # Gazetteer evidence (titles, names) beats the entity recogniser; then longest, then earliest.
@@ -384,7 +385,7 @@ class ActorFinder:
                 taken[tok.i] = iri
                 final.append((tok.i, tok.i + 1, iri))
         final.sort()
-        text = doc.text  # a span's text is the Doc's text from its first token to its last one's end
+        # a span's text is the Doc's text from its first token to its last one's end
         mentions = []
         for s, e, iri in final:
             b, last = doc[s].idx, doc[e - 1]
