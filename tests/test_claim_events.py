@@ -334,8 +334,8 @@ def test_an_act_named_again_far_off_or_by_another_word(extractor, text, expected
 
 
 def test_a_thing_naming_its_holder_is_relayed_by_the_reporter(extractor):
-    _, _, _, claims = run(extractor, "According to Anna Varga, Kyiv's statement about the refusal to recognise Crimea "
-                                     "as Russian territory hinders the talks.")
+    _, _, _, claims = run(extractor, "In Anna Varga's view, Kyiv's letter on its refusal to recognise Crimea as "
+                                     "Russian land has slowed the negotiations.")
     assert not {c for c in claims if c[0] == "Anna Varga"}, claims
 
 
@@ -519,8 +519,8 @@ def test_no_party_named_but_a_party_that_is_no_state(extractor, text):
 ACTS_IN_CONTEXT = [
     # a thing that names its holder ("X's statement", "the Ruritanian memorandum") is the holder's, relayed
     # by whoever reports it
-    ("According to Anna Varga, Kyiv's statement about the refusal to recognise Crimea as Russian territory hinders "
-     "the talks.", ("Ukraine", "crimea", "ukraine")),
+    ("In Anna Varga's view, Kyiv's letter on its refusal to recognise Crimea as Russian land has slowed the "
+     "negotiations.", ("Ukraine", "crimea", "ukraine")),
     ("Anna Varga said the Russian memorandum calls for the recognition of Crimea as part of Russia.",
      ("Russia", "crimea", "russia")),
     # a document that demands or states the act speaks for its owner: a demonym, a possessor, "of X's …"

@@ -335,8 +335,8 @@ class ActorFinder:
             hits = {iri for s, _, iri in full if s < at and iri != own and _same_person(name, index.get(iri).name)}
             return next(iter(hits)) if len(hits) == 1 else None
 
-        # "the Front" after "the Polisario Front", "the Institute" after "ISW" (the Institute for the
-        # Study of War): a word of the name of one organisation named in the article (a headline may
+        # "the Front" after "the Harbour Liberation Front", "the Institute" after "IPS" (the Institute of
+        # Peace Studies): a word of the name of one organisation named in the article (a headline may
         # use the short name before the text gives the full one)
         bodies = []
         for s, e, iri in merged:

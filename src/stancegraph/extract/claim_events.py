@@ -1042,7 +1042,7 @@ class ClaimEventFinder:
                 # "…, which X has demanded Y hand over": X's demand, relayed by whoever reports it
                 relayed = node is chain[-1] and node.i != trig.i and _relative_clause(node) and \
                     any(self._stance_of(n) is not None for n in chain[1:])
-                # "X's statement about the refusal to recognise T hinders …": the thing names its holder
+                # "X's letter on its refusal to recognise T has slowed …": the thing names its holder
                 relayed = relayed or (speaker is not None and node.i != trig.i and c.pos_ == "NOUN" and
                                       any(g.dep_ == "poss" for g in c.children))
                 return speaker, (c.i if speaker else None), relayed
