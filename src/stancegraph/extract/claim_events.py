@@ -883,8 +883,7 @@ class ClaimEventFinder:
         return any(set(d) & near for d in disputes)
 
     def _quoted(self, i: int) -> bool:
-        at = self.ctx.doc[i].idx + self.ctx.offset
-        return any(b <= at < e for b, e in self.ctx.quoted_chars)
+        return self.ctx.in_quotes(i)
 
     def _demanded(self, chain) -> bool:
         """A stance-taking predicate, a modal or a condition governs the act ("demanded that … withdraw",

@@ -68,6 +68,11 @@ class ParsedArticle:
         e = doc[end - 1].idx + len(doc[end - 1].text) + self.offset
         return Span(b, e, self.article.text[b:e])
 
+    def in_quotes(self, i: int) -> bool:
+        """True when token ``i`` stands inside quotation marks (:attr:`quoted_chars`)."""
+        at = self.doc[i].idx + self.offset
+        return any(b <= at < e for b, e in self.quoted_chars)
+
     def char_span(self, b: int, e: int) -> Span:
         return Span(b, e, self.article.text[b:e])
 

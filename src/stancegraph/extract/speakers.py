@@ -325,8 +325,7 @@ class SpeakerResolver:
 
     def quoted(self, tok) -> bool:
         """True when the token stands inside quotation marks."""
-        at = tok.idx + self.doc.offset
-        return any(b <= at < e for b, e in self.doc.quoted_chars)
+        return self.doc.in_quotes(tok.i)
 
     def mentioned(self, tok) -> str | None:
         """The actor a token's own noun phrase names (compounds, appositions), if any."""

@@ -29,6 +29,12 @@ _FORMS: dict[tuple[int, int], tuple[str, str]] = {}
 _FORMS_MAX = 200_000  # distinct (form, lemma) pairs kept; the table starts again past it
 
 
+def _form_pair(lower: str, lemma: str) -> tuple[str, str]:
+    """The :func:`forms` of a token whose ``lower_`` and ``lemma_`` are these."""
+    low = lower.replace("’", "'")
+    return low, (lemma or low).lower().replace("’", "'")
+
+
 def forms(token) -> tuple[str, str]:
     """(lower-case form, lower-case lemma) of a token, curly apostrophes made straight.
 
@@ -38,8 +44,7 @@ def forms(token) -> tuple[str, str]:
     key = (token.lower, token.lemma)
     got = _FORMS.get(key)
     if got is None:
-        low = token.lower_.replace("’", "'")
-        got = (low, (token.lemma_ or low).lower().replace("’", "'"))
+        got = _form_pair(token.lower_, token.lemma_)
         if len(_FORMS) >= _FORMS_MAX:
             _FORMS.clear()
         _FORMS[key] = got
@@ -119,8 +124,7 @@ class _FormOf(_Lookup):
         """:func:`forms` of a token with these ``lower`` and ``lemma`` hashes."""
         got = _FORMS.get(key)
         if got is None:
-            low = self.strings[key[0]].replace("’", "'")
-            got = (low, (self.strings[key[1]] or low).lower().replace("’", "'"))
+            got = _form_pair(self.strings[key[0]], self.strings[key[1]])
         return got
 
 

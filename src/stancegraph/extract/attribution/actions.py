@@ -24,11 +24,6 @@ from .scope import report_scope
 ACTION_CONFIDENCE = 0.6
 
 
-def _quoted(doc: ParsedArticle, i: int) -> bool:
-    b = doc.doc[i].idx + doc.offset
-    return any(qb <= b < qe for qb, qe in doc.quoted_chars)
-
-
 class NarratedAction:
     """A stance-taking verb that is no speech verb ("imposed", "blocked", "vetoed", "lifted"),
     with an actor (or a pronoun or descriptor resolved to one) as its subject, outside every earlier utterance and every quote: the verb and its
@@ -52,7 +47,7 @@ class NarratedAction:
             if not (lemma in predicates or low in predicates or table.particle_after(n)):
                 continue
             tok = doc.doc[n]
-            if not cues.is_predicate(tok) or cues.is_reporting(tok) or _quoted(doc, tok.i) \
+            if not cues.is_predicate(tok) or cues.is_reporting(tok) or doc.in_quotes(tok.i) \
                     or in_condition(tok):
                 continue
             subj = speakers.subject_of(tok)

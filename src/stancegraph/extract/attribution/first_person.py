@@ -32,7 +32,7 @@ class FirstPerson:
             words = [t for t in sent if not t.is_space]
             if not words:
                 continue
-            inside = lambda t: any(qb <= t.idx + doc.offset < qe for qb, qe in doc.quoted_chars)
+            inside = lambda t: doc.in_quotes(t.i)
             if not any(t.lower_ in PRONOUNS_FIRST and not inside(t) for t in words):
                 continue
             scope = [t.i for t in words if not inside(t)]
