@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import StanceGraphError
+from .ids import unaccented
 
 
 def norm(name: str | None) -> str:
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = unaccented(name or "").casefold()
     return re.sub(r"[^\w\s]", "", text).replace("_", "").strip()
 
 

@@ -40,6 +40,15 @@ REVIEW_GRAPH_NAME = "review"
 _ID_SAFE = "-._~!$&'()*+,;=:@"
 
 
+def unaccented(text: str) -> str:
+    """``text`` with its accents dropped (NFKD, combining marks removed).
+
+    >>> unaccented("Zoë Takáč")
+    'Zoe Takac'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def slug(name: str) -> str:
     """Stable IRI slug of a name: accents stripped, lower case, words joined by '-'.
 
@@ -48,8 +57,7 @@ def slug(name: str) -> str:
     >>> slug("Norway's delegation")
     'norways-delegation'
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = unaccented(name).lower()
     text = text.replace("'", "").replace("’", "")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
 

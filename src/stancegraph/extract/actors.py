@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,7 +27,7 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
-from ..ids import actor_iri
+from ..ids import actor_iri, unaccented
 from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
 from .model import Mention, Span
 from .tokens import token_table
@@ -60,8 +59,7 @@ def _apostrophes(keys: list[str]) -> list[str]:
 
 def _fold(word: str) -> str:
     """Lower case without accents ("Takáč" -> "takac")."""
-    text = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    return unaccented(word.lower())
 
 
 def _same_person(name: str, other: str) -> bool:
