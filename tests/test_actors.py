@@ -173,3 +173,23 @@ def test_the_state_is_not_the_speaker_for_its_unnamed_official(extractor, resour
 def test_a_role_phrase_is_a_mention_of_the_unnamed_actor_it_names(extractor):
     r = extract(extractor, 'Ann Example wrote to the board. An EU diplomat said the vote would be "very close".')
     assert aliases_of(r, "EU diplomat") == {"An EU diplomat"}
+
+
+def test_a_name_read_as_a_body_after_a_persons_title_is_a_person(extractor):
+    """ "chief mediator Okonkwo Adeyemi": the recogniser reads the name as a body; the title before it
+    shows a person, so "he said" after it is that person's."""
+    r = extract(extractor, 'The Harbour Union chief mediator Okonkwo Adeyemi announced that the parties agreed. '
+                           '"The eyes of the region are on the parties now," he said.')
+    quoted = {st.quoted_text: r.actors[st.speaker] for st in r.statements if st.quoted_text}
+    assert [(a.name, a.kind) for a in quoted.values()] == [("Okonkwo Adeyemi", "person")], quoted
+
+
+def test_one_word_name_read_as_a_name_at_some_mentions_only(extractor):
+    """A surname the recogniser reads as a body at one mention, as a person at another and as no name
+    at a third (its first, with a role in apposition) is one person at all three."""
+    r = extract(extractor, '"We are satisfied with the answer," Harrowby, Lisbon\'s ambassador to Ruritania and '
+                           'special envoy to Westland, told reporters after the meeting. "It is a serious plan," he '
+                           'said. Last month, Harrowby asked the ministers to sign the accord.')
+    quoted = {st.quoted_text: r.actors[st.speaker] for st in r.statements if st.quoted_text}
+    assert len(quoted) == 2 and {(a.name, a.kind) for a in quoted.values()} == {("Harrowby", "person")}, quoted
+    assert len(aliases_of(r, "Harrowby")) == 1 and sum(m.span.text == "Harrowby" for m in r.mentions) == 2

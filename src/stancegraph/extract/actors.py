@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -39,7 +39,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
-              "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+              "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor",
+              "mediator"}
 
 
 #: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
@@ -238,6 +239,7 @@ class ActorFinder:
         # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
         # Westland", "the Westlandic president") names no person or body where it reads it as one.
         places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
+        votes: dict[str, list] = {}  # minted IRI -> [person votes, organisation votes, a person's shape seen]
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -267,13 +269,28 @@ class ActorFinder:
                 if iri:
                     spans.append((s, e, iri, 1))
                 elif re.search(r"[A-Za-z]", text):
-                    spans.append((s, e, index.mint(text, "person"), 0))
+                    iri = index.mint(text, "person")
+                    spans.append((s, e, iri, 0))
+                    votes.setdefault(iri, [0, 0, False])[0] += 1
             elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
                 qualified = self._state_institution(doc, s, e, spans, index)
                 if qualified:
                     spans.append(qualified)
                 else:
-                    spans.append((s, e, index.mint(text, "organisation"), 0))
+                    iri = index.mint(text, "organisation")
+                    spans.append((s, e, iri, 0))
+                    vote = votes.setdefault(iri, [0, 0, False])
+                    vote[1] += 1
+                    vote[2] = vote[2] or self._person_shaped(doc, s, e)
+        # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
+        # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
+        # apposition shows one at any of its mentions, else what most of its mentions say.
+        for iri, (person, body, shaped) in votes.items():
+            actor = index.minted.get(iri)
+            if actor is not None and actor.kind in ("person", "organisation"):
+                kind = "person" if shaped or person > body else "organisation" if body > person else actor.kind
+                if kind != actor.kind:
+                    index.minted[iri] = replace(actor, kind=kind)
         # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
         # report was filed, not an actor of it.
         text = doc.text  # made once (spaCy joins every token's text for it)
@@ -369,6 +386,13 @@ class ActorFinder:
                     for i in range(s, e):
                         taken[i] = iri
             final.append((s, e, iri))
+        # a one-word name the recogniser found at other mentions ("Sample" read as a name only later on):
+        # the same actor where it does not see it, when that word names one actor of the article
+        one_word: dict[str, set[str]] = {}
+        for s, e, iri in final:
+            actor = index.get(iri)
+            if e - s == 1 and actor is not None and not actor.from_gazetteer and actor.kind in ("person", "organisation"):
+                one_word.setdefault(doc[s].text, set()).add(iri)
         table = token_table(doc)
         for n in range(table.n):
             if n in taken or table.pos[n] != "PROPN":
@@ -379,6 +403,8 @@ class ActorFinder:
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
             iri = named_before(tok.text, tok.i)
+            if iri is None and len(one_word.get(tok.text, ())) == 1 and tok.text.lower() not in self.place_names:
+                iri = next(iter(one_word[tok.text]))
             if iri:
                 taken[tok.i] = iri
                 final.append((tok.i, tok.i + 1, iri))
@@ -451,6 +477,19 @@ class ActorFinder:
                     return start, end, iri, 3
         name = doc[start:end].text.replace("’", "'")
         return start, end, index.mint(name, "organisation", affiliation=state.iri), 2
+
+    def _person_shaped(self, doc, s: int, e: int) -> bool:
+        """True when the words around a name show a person: a title right before it ("chief mediator
+        Ann Example") or a person's role in apposition to it ("Example, the port's ambassador, …")."""
+        roles = self.res.lexicon.role_nouns
+        def role(tok) -> bool:
+            return tok.lower_ in HONORIFICS or roles.get(tok.lemma_.lower()) == "person"
+        if s > 0 and role(doc[s - 1]) and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in ("state", "security"):
+            return True
+        root = doc[s:e].root
+        if root.dep_ == "appos" and root.head.i < s and role(root.head):
+            return True  # "the port's special envoy, Ann Example"
+        return any(c.dep_ == "appos" and c.i >= e and role(c) for t in doc[s:e] for c in t.children)
 
     @staticmethod
     def _misspelt(text: str, name: str) -> bool:
