@@ -193,3 +193,21 @@ def test_one_word_name_read_as_a_name_at_some_mentions_only(extractor):
     quoted = {st.quoted_text: r.actors[st.speaker] for st in r.statements if st.quoted_text}
     assert len(quoted) == 2 and {(a.name, a.kind) for a in quoted.values()} == {("Harrowby", "person")}, quoted
     assert len(aliases_of(r, "Harrowby")) == 1 and sum(m.span.text == "Harrowby" for m in r.mentions) == 2
+
+
+#: a person named right after "<title> of <field>": the recogniser sees no name there, or takes the field
+#: into it as a person or a body; the name is the last two words either way
+FIELD_TITLE_CASES = [
+    pytest.param("Richard Kollar", id="a_name_the_recogniser_does_not_see"),
+    pytest.param("Milos Zelenak", id="a_name_read_with_the_field_as_a_person"),
+    pytest.param("Richard Vrabec", id="a_name_read_with_the_field_as_a_body"),
+]
+
+
+@pytest.mark.parametrize("name", FIELD_TITLE_CASES)
+def test_a_name_after_a_title_of_a_field(extractor, name):
+    r = extract(extractor, f"Westland's Minister of Agriculture {name} also answered the letter on Facebook. "
+                           '"Our fields are not for sale," he said.')
+    quoted = [r.actors[st.speaker] for st in r.statements if st.quoted_text]
+    assert [(a.name, a.kind) for a in quoted] == [(name, "person")], quoted
+    assert not any("Agriculture" in a.name for a in r.actors.values())

@@ -264,7 +264,12 @@ class ActorFinder:
                 continue  # a place or a people; a document ("the Ceasefire Agreement") is no actor
             if e - s == 1 and adjective_state(text, self.res):
                 continue  # "the Kazakh president": a state's adjective, not a body
-            if ent.label_ == "PERSON":
+            if self._field_and_name(doc, s, e):
+                # "Minister of Transport Ann Example" read as one name or body: the field, then the person
+                name = doc[e - 2:e].text
+                iri = self._fuzzy_person(name) or index.mint(name, "person")
+                spans.append((e - 2, e, iri, 0))
+            elif ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
                     spans.append((s, e, iri, 1))
@@ -282,6 +287,7 @@ class ActorFinder:
                     vote = votes.setdefault(iri, [0, 0, False])
                     vote[1] += 1
                     vote[2] = vote[2] or self._person_shaped(doc, s, e)
+        spans.extend(self._untagged_names(doc, index))
         # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
         # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
         # apposition shows one at any of its mentions, else what most of its mentions say.
@@ -477,6 +483,53 @@ class ActorFinder:
                     return start, end, iri, 3
         name = doc[start:end].text.replace("’", "'")
         return start, end, index.mint(name, "organisation", affiliation=state.iri), 2
+
+    def _untagged_names(self, doc, index: ActorIndex) -> list[tuple[int, int, str, int]]:
+        """Names the recogniser does not see right after a person's title ("Westland's Minister of
+        Agriculture Ann Example", "envoy Bob Sample"): two capitalised proper nouns (three right after
+        the title word), the first a compound of the last, outside any entity; minted as people
+        (lowest priority: any other reading of the words wins)."""
+        out = []
+        name_word, title_word = self._name_word, self._title_word
+        for tok in doc:
+            if not name_word(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # not the last word of a name
+            first = doc[tok.i - 1] if tok.i >= 2 else None
+            if first is None or not name_word(first) or first.dep_ != "compound" or first.head.i != tok.i:
+                continue
+            s = tok.i - 1
+            if s >= 2 and name_word(doc[s - 1]) and doc[s - 1].dep_ == "compound" and title_word(doc[s - 2]):
+                s -= 1  # "envoy Ann Marie Example"
+            elif not title_word(doc[s - 1]):
+                # "Minister of Agriculture Ann Example": the title's field ends right before the name
+                k = s - 1
+                while k > 0 and doc[k].pos_ == "PROPN" and k > s - 4:
+                    k -= 1
+                if k == s - 1 or doc[k].lower_ != "of" or k == 0 or not title_word(doc[k - 1]):
+                    continue
+            text = doc[s:tok.i + 1].text
+            if text.lower() in self.place_names or text.replace("’", "'") in self.alias_of:
+                continue
+            out.append((s, tok.i + 1, self._fuzzy_person(text) or index.mint(text, "person"), 0))
+        return out
+
+    def _name_word(self, t, in_entity: bool = False) -> bool:
+        """A capitalised proper noun outside the recogniser's entities that is no title or body word."""
+        return t.pos_ == "PROPN" and t.is_title and t.is_alpha and (in_entity or not t.ent_type_) and \
+            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS and not self.res.lexicon.role_nouns.get(t.lower_)
+
+    def _title_word(self, t) -> bool:
+        """A person's title or role word ("minister", "envoy") that does not open its sentence."""
+        return (t.lower_ in HONORIFICS or self.res.lexicon.role_nouns.get(t.lemma_.lower()) == "person") \
+            and not t.is_sent_start
+
+    def _field_and_name(self, doc, s: int, e: int) -> bool:
+        """True when an entity right after "<title> of" is a field and a two-word name ("Minister of
+        Transport Ann Example"): three or four capitalised words, the last two name words."""
+        return 3 <= e - s <= 4 and s >= 2 and doc[s - 1].lower_ == "of" and self._title_word(doc[s - 2]) \
+            and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in doc[s:e]) \
+            and all(self._name_word(t, in_entity=True) for t in doc[e - 2:e]) \
+            and doc[e - 2].dep_ == "compound" and doc[e - 2].head.i == e - 1
 
     def _person_shaped(self, doc, s: int, e: int) -> bool:
         """True when the words around a name show a person: a title right before it ("chief mediator
