@@ -211,3 +211,29 @@ def test_a_name_after_a_title_of_a_field(extractor, name):
     quoted = [r.actors[st.speaker] for st in r.statements if st.quoted_text]
     assert [(a.name, a.kind) for a in quoted] == [(name, "person")], quoted
     assert not any("Agriculture" in a.name for a in r.actors.values())
+
+
+def test_a_headline_descriptor_is_the_person_named_in_that_title_below(extractor):
+    """ "Ruritanian president rejects …" above "Ruritania's President Ann Example …": one speaker, named."""
+    r = extract(extractor, 'Ruritanian president rejects the new border\n\n'
+                           'Ruritania’s President Ann Example spoke after the vote. "The border stays where it is," '
+                           'the Ruritanian president told the assembly.')
+    names = {r.actors[st.speaker].name for st in r.statements}
+    assert names == {"Ann Example"}, names
+    assert not any("president" in a.name.lower() for a in r.actors.values())
+
+
+def test_an_unnamed_spokesperson_is_the_one_the_spokesperson_named_later(extractor):
+    """ "a ministry spokesperson said" before "the spokesperson, Ann Example, said": the same person."""
+    r = extract(extractor, 'The exercise met its "expected goals", a defence ministry spokesperson said on Monday. '
+                           'The drills were "a warning", the spokesperson, Ann Example, said in Lisbon.')
+    assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Ann Example"}
+
+
+def test_a_descriptor_is_not_someone_with_another_title_of_the_same_head(extractor):
+    """A headline's "Ruritanian prime minister" is not the foreign minister the article names."""
+    r = extract(extractor, 'Ruritanian prime minister rejects the harbour plan\n\n'
+                           'Ruritania’s Foreign Minister Bob Sample said the plan was "a good start".')
+    said = {(st.quoted_text or st.span.text): r.actors[st.speaker].name for st in r.statements}
+    assert said.get("a good start") == "Bob Sample", said
+    assert {n for t, n in said.items() if "rejects" in t} == {"Ruritanian prime minister"}, said

@@ -115,6 +115,7 @@ class SpeakerResolver:
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
         self._role_names: dict[str, list] | None = None  # see _roles_named
+        self._roles_of: dict[str, list] | None = None  # see _article_roles
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -276,6 +277,8 @@ class SpeakerResolver:
                     not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
                 return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
             holder = self._role_in_article([t.lower_ for t in words])
+            if holder is None and kind == "person" and tok.tag_ not in ("NNS", "NNPS"):
+                holder = self._named_in_role(tok, words, affiliation, indefinite=bool(det) and det[0] != "the")
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
@@ -553,6 +556,82 @@ class SpeakerResolver:
                     and node.i < node.head.i:
                 return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
+
+    def _named_in_role(self, tok, words, state: str | None, indefinite: bool) -> str | None:
+        """The one person the article names in the role a descriptor gives ("Kazakh president" in a
+        headline, "a ministry spokesperson" before "the spokesperson, Ann Example, said"): a person
+        whose name the article writes after that title ("Westland's President Ann Example") or in
+        apposition to it, of the same state when the descriptor has one. The two titles have the same
+        head word and one has all the other's words ("prime minister" is not "foreign minister"). An
+        indefinite descriptor ("a spokesperson") is only the person a definite one names later ("the
+        spokesperson, Ann Example")."""
+        role = _role_stem(tok.lemma_.lower())
+        mine = self._title_words(words)
+        found = set()
+        for iri, roles in self._article_roles().items():
+            actor = self.actor(iri)
+            bodies = {actor.affiliation} | {p.organisation for p in self.gazetteer.posts_of(iri, None)}
+            for head, title, where, definite in roles:
+                if head == role and (mine <= title or title <= mine) \
+                        and (state is None or where == state or state in bodies) and (definite or not indefinite):
+                    found.add(iri)
+        return found.pop() if len(found) == 1 else None
+
+    def _title_words(self, tokens) -> frozenset[str]:
+        """The words of a title, without determiners, possessors and the words naming a state."""
+        return frozenset(_role_stem(t.lemma_.lower()) for t in tokens
+                         if t.dep_ not in ("det", "poss", "case") and t.lower_ not in CLITIC_POSSESSIVE
+                         and t.i not in self.doc.tok_actor and not self._demonym_state(t))
+
+    def _article_roles(self) -> dict[str, list[tuple[str, frozenset[str], str | None, bool]]]:
+        """Named person IRI -> (head word, words, state, written as "the <role>, <name>") of each title
+        the article gives that person: title words before the name ("Westland's President Ann
+        Example"), a role the name stands in apposition to ("the spokesperson, Ann Example") or one in
+        apposition to the name ("Ann Example, Westland's ambassador") (built once)."""
+        if self._roles_of is not None:
+            return self._roles_of
+        self._roles_of = {}
+        doc, tok_actor = self.doc.doc, self.doc.tok_actor
+        roles = self.lex.role_nouns
+
+        def state_of(tok) -> str | None:
+            for t in tok.children:
+                if t.dep_ in ("poss", "compound", "amod", "nmod"):
+                    iri = tok_actor.get(t.i)
+                    actor = self.actor(iri) if iri else None
+                    if actor is not None and actor.kind == "state":
+                        return iri
+                    demonym = self._demonym_state(t) if t.pos_ in ("ADJ", "PROPN") else None
+                    if demonym:
+                        return demonym
+            return None
+
+        def is_role(t) -> bool:
+            return roles.get(t.lemma_.lower()) == "person" and t.pos_ in ("NOUN", "PROPN") and t.i not in tok_actor
+
+        def phrase(t) -> list:
+            return [u for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i for u in c.subtree] + [t]
+
+        for i, iri in tok_actor.items():
+            actor = self.actor(iri)
+            head = doc[i]
+            if actor is None or actor.kind != "person" or (head.head.i != i and tok_actor.get(head.head.i) == iri):
+                continue  # the head word of each mention of a person
+            found = self._roles_of.setdefault(iri, [])
+            before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < i and c.i not in tok_actor]
+            before = [u for c in before for u in c.subtree if u.i not in tok_actor]  # "Foreign" of "Foreign Minister"
+            for c in before:
+                if is_role(c):
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before), state_of(c) or state_of(head),
+                                  False))
+            for c in head.children:
+                if c.dep_ == "appos" and is_role(c):
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(phrase(c)), state_of(c), False))
+            if head.dep_ == "appos" and is_role(head.head):
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.children)
+                found.append((_role_stem(head.head.lemma_.lower()), self._title_words(phrase(head.head)),
+                              state_of(head.head), definite))
+        return self._roles_of
 
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
