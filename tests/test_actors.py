@@ -237,3 +237,11 @@ def test_a_descriptor_is_not_someone_with_another_title_of_the_same_head(extract
     said = {(st.quoted_text or st.span.text): r.actors[st.speaker].name for st in r.statements}
     assert said.get("a good start") == "Bob Sample", said
     assert {n for t, n in said.items() if "rejects" in t} == {"Ruritanian prime minister"}, said
+
+
+def test_the_name_closing_a_roles_to_phrase_is_the_roles_holder(extractor):
+    """ "the negotiator and adviser to the Westland Presidency, Mijailo Exampliak, has assured": the parser
+    hangs the name on "Presidency"; it names the negotiator, who speaks."""
+    r = extract(extractor, 'For his part, the negotiator and adviser to the Westland Presidency, Mijailo Exampliak, '
+                           'has assured that “there will be a separate clause in the agreement.”')
+    assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Mijailo Exampliak"}

@@ -679,11 +679,20 @@ class SpeakerResolver:
                 if n in tok_actor or role_nouns.get(lemma[n]) != "person":
                     continue  # read without making the Token
                 t = self.doc.doc[n]
+                roles = {t.i} | {c.i for c in t.children if c.dep_ == "conj"}
                 for u in t.subtree:
-                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
-                            and tok_actor[u.head.i] != tok_actor[u.i] \
-                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                    if u.dep_ != "appos" or u.i not in tok_actor \
+                            or getattr(self.actor(tok_actor[u.i]), "kind", None) != "person":
+                        continue
+                    if u.head.i in tok_actor and tok_actor[u.head.i] != tok_actor[u.i] \
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+                    # "the adviser to the Westland Presidency, Ann Example, said": the name closing the
+                    # role's own "to"/"for"/"of" phrase after a comma is the role's holder
+                    if u.head.i not in tok_actor and u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
+                            and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
+                            and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
         return self._role_names
