@@ -245,3 +245,13 @@ def test_the_name_closing_a_roles_to_phrase_is_the_roles_holder(extractor):
     r = extract(extractor, 'For his part, the negotiator and adviser to the Westland Presidency, Mijailo Exampliak, '
                            'has assured that “there will be a separate clause in the agreement.”')
     assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Mijailo Exampliak"}
+
+
+def test_a_bare_plural_right_after_a_named_collective_is_that_collective(extractor):
+    """ "Officials said" right after "Westland officials said" is one collective; three sentences on,
+    it is no longer read as the same."""
+    r = extract(extractor, "Westland officials said the port was 'closed'. Officials said it would 'open soon'.")
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Westland officials"}
+    r = extract(extractor, "Westland officials said the port was 'closed'. The storm hit the coast on Monday. The town "
+                           "was dark. Officials said it would 'open soon'.")
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Westland officials", "Officials"}

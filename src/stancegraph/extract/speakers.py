@@ -276,6 +276,10 @@ class SpeakerResolver:
             if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
                     not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
                 return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
+            if kind == "group" and bare and not det:
+                group = self._group_named_before(tok)
+                if group:
+                    return group, None, 0.6
             holder = self._role_in_article([t.lower_ for t in words])
             if holder is None and kind == "person" and tok.tag_ not in ("NNS", "NNPS"):
                 holder = self._named_in_role(tok, words, affiliation, indefinite=bool(det) and det[0] != "the")
@@ -556,6 +560,24 @@ class SpeakerResolver:
                     and node.i < node.head.i:
                 return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
+
+    def _group_named_before(self, tok) -> str | None:
+        """ "Negotiators said …" right after "Westland's negotiators said …": a bare plural is the
+        collective named with the same head noun in its sentence or the one before (the latest)."""
+        sent = self.doc.sent_of[tok.i]
+        lemma = tok.lemma_.lower()
+        tokens = self.doc.doc
+        start = self.doc.sents[max(sent - 1, 0)].start_char + self.doc.offset
+        here = tokens[tok.i].idx + self.doc.offset
+        found = [(tokens[i].idx + self.doc.offset, iri) for i, iri in self.doc.tok_actor.items()
+                 if i < tok.i and 0 <= sent - self.doc.sent_of[i] <= 1 and tokens[i].lemma_.lower() == lemma]
+        found += [(begin, iri) for (begin, iri), m in self.role_mentions.items()
+                  if start <= begin and m.span.end <= here and m.span.text.split()[-1].lower() == tok.lower_]
+        for _, iri in sorted(found, reverse=True):
+            actor = self.actor(iri)
+            if actor is not None and actor.kind == "group":
+                return iri
+        return None
 
     def _named_in_role(self, tok, words, state: str | None, indefinite: bool) -> str | None:
         """The one person the article names in the role a descriptor gives ("Kazakh president" in a
