@@ -255,3 +255,9 @@ def test_a_bare_plural_right_after_a_named_collective_is_that_collective(extract
     r = extract(extractor, "Westland officials said the port was 'closed'. The storm hit the coast on Monday. The town "
                            "was dark. Officials said it would 'open soon'.")
     assert {r.actors[st.speaker].name for st in r.statements} == {"Westland officials", "Officials"}
+
+
+def test_a_chief_is_a_top_in_a_title(extractor):
+    """The gazetteer knows "Russia's top diplomat"; "Russia's chief diplomat" is the same post."""
+    r = extract(extractor, 'Russia’s chief diplomat said on Friday the offer was "a provocation".')
+    assert {r.actors[st.speaker].name for st in r.statements} == {"Sergei Lavrov"}

@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri, unaccented
-from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
+from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, TITLE_MODIFIER_SYNONYMS
 from .model import Mention, Span
 from .tokens import token_table
 
@@ -198,7 +198,10 @@ class ActorFinder:
         self.title_of: dict[str, str] = {}
         for post in gaz.posts.values():
             for title in post.titles:
-                self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
+                low = title.lower().replace("’", "'")
+                self.title_of.setdefault(low, post.iri)
+        for low, post in list(self.title_of.items()):  # "chief diplomat" written for "top diplomat"
+            self.title_of.setdefault(" ".join(TITLE_MODIFIER_SYNONYMS.get(w, w) for w in low.split()), post)
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.

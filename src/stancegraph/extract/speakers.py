@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
                        POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
-                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -62,6 +62,9 @@ class Titles:
         post = self.titles.get(low)
         if post is not None:
             return post
+        other = " ".join(TITLE_MODIFIER_SYNONYMS.get(w, w) for w in low.split())
+        if other != low and other in self.titles:
+            return self.titles[other]  # "chief diplomat" written for "top diplomat"
         if low in self._misspelt:
             return self._misspelt[low]
         words = low.split()
