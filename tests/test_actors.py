@@ -86,6 +86,9 @@ SAME_ACTOR_CASES = [
     pytest.param('Front leaders meet envoy\n\nThe Harbour Liberation Front met in Lisbon. "We will not stop," '
                  'the Front said.', "Harbour Liberation Front", "Front",
                  id='a_headline_may_use_the_short_name_before_the_full_one'),
+    pytest.param('The Lisbon Harbour Authority met on Monday. "We will not stop," the Harbour Authority said.',
+                 "Lisbon Harbour Authority", "Harbour Authority",
+                 id='the_last_words_of_an_organisations_name_are_that_organisation'),
     pytest.param('ISW said the plan was failing. The army is "stalling", the Institute noted.',
                  "Institute for the Study of War", "Institute",
                  id='a_word_of_the_full_name_of_a_body_named_by_its_acronym'),

@@ -377,6 +377,21 @@ class ActorFinder:
             hits = {iri for s, words, iri in bodies if s != at and word in words}
             return next(iter(hits)) if len(hits) == 1 else None
 
+        # "the General Assembly" where the article names the "UN General Assembly": the last words of
+        # the name of one organisation named in the article (not minted as a body of its own)
+        full_names = {}
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor is not None and actor.kind == "organisation":
+                for name in {actor.name, *actor.aliases, doc[s:e].text}:
+                    full_names.setdefault(tuple(_fold(w) for w in name.split()), set()).add(iri)
+
+        def body_ending_in(name: str, own: str) -> str | None:
+            words = tuple(_fold(w) for w in name.split())
+            hits = {iri for full, iris in full_names.items() if len(full) > len(words) and full[-len(words):] == words
+                    for iri in iris if iri != own}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         final = []
         spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
@@ -387,7 +402,7 @@ class ActorFinder:
                     better = named_before(word, s) or first_named_before(word, s) or (
                         body_named_before(word, s) if actor.kind == "organisation" else None)
                 else:
-                    better = None
+                    better = body_ending_in(actor.name, iri) if actor.kind == "organisation" else None
                 if better is None and (actor.kind == "person" or e - s == 1):
                     better = spelt_like_before(actor.name, s, iri)  # also a surname read as a body ("Budanow")
                 if better and better != iri:
