@@ -15,8 +15,8 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
-                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
+                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
                        RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS, VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
@@ -300,7 +300,28 @@ class SpeakerResolver:
             span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
                 return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+        members = self._members_of(tok)
+        if members is not None:
+            return members, None, 0.6
         return None, None, 0.0
+
+    def _members_of(self, tok) -> str | None:
+        """ "an umbrella of Westland resistance groups", "a coalition of farmers": the collective its
+        plural "of" complement names (an actor named there, else one minted after the words)."""
+        if tok.lower_ not in COLLECTIVE_NOUNS or tok.pos_ != "NOUN":
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None or noun.tag_ != "NNS" or any(t.pos_ == "VERB" for t in noun.subtree):
+            return None
+        named = self.mentioned(noun)
+        if named:
+            return named
+        words = [t for t in self.doc.doc[noun.left_edge.i:noun.i + 1] if t.dep_ != "det"]
+        affiliation = next((self.doc.tok_actor[t.i] for t in words if t.i in self.doc.tok_actor), None) \
+            or next((self._demonym_state(t) for t in words if self._demonym_state(t)), None)
+        return self._noted(words[0].i, noun.i + 1, self.index.mint(" ".join(t.text for t in words), "group",
+                                                                  affiliation=affiliation))
 
     def _noted(self, start: int, end: int, iri: str) -> str:
         """Keep the words ``start:end`` as a mention of the unnamed actor ``iri`` they name."""
