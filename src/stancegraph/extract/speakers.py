@@ -306,7 +306,7 @@ class SpeakerResolver:
         return None, None, 0.0
 
     def _members_of(self, tok) -> str | None:
-        """ "an umbrella of Westland resistance groups", "a coalition of farmers": the collective its
+        """ "an umbrella of Westland rebel groups", "a coalition of farmers": the collective its
         plural "of" complement names (an actor named there, else one minted after the words)."""
         if tok.lower_ not in COLLECTIVE_NOUNS or tok.pos_ != "NOUN":
             return None
