@@ -60,7 +60,8 @@ SPEAKER_CASES = [
     pytest.param('Some senators claimed the plan was a "wish list". Several diplomats said it was "dead".',
                  {"senators": ("group", None), "diplomats": ("group", None)},
                  id='a_plural_with_a_quantifier_is_a_collective_named_without_it'),
-    pytest.param('“The arms stay with us,” said a communique signed by an umbrella of Kazakh resistance groups.', {"Kazakh resistance groups": ("group", "Kazakhstan")},
+    pytest.param('“The arms stay with us,” said a communique signed by an umbrella of Kazakh resistance groups.',
+                 {"Kazakh resistance groups": ("group", "Kazakhstan")},
                  id='an_umbrella_of_groups_speaks_as_the_collective_of_those_groups'),
     pytest.param('A coalition of Kazakh farmers said the quota was "unfair".',
                  {"Kazakh farmers": ("group", "Kazakhstan")},
@@ -187,7 +188,7 @@ def test_a_name_read_as_a_body_after_a_persons_title_is_a_person(extractor):
     """ "chief mediator Okonkwo Adeyemi": the recogniser reads the name as a body; the title before it
     shows a person, so "he said" after it is that person's."""
     r = extract(extractor, 'The Harbour Union chief mediator Okonkwo Adeyemi announced that the parties agreed. '
-                           '"The eyes of the region are on the parties now," he said.')
+                           '"All sides must now keep their word," he said.')
     quoted = {st.quoted_text: r.actors[st.speaker] for st in r.statements if st.quoted_text}
     assert [(a.name, a.kind) for a in quoted.values()] == [("Okonkwo Adeyemi", "person")], quoted
 
@@ -232,9 +233,9 @@ def test_a_headline_descriptor_is_the_person_named_in_that_title_below(extractor
 
 
 def test_an_unnamed_spokesperson_is_the_one_the_spokesperson_named_later(extractor):
-    """ "a ministry spokesperson said" before "the spokesperson, Ann Example, said": the same person."""
-    r = extract(extractor, 'The exercise met its "expected goals", a defence ministry spokesperson said on Monday. '
-                           'The drills were "a warning", the spokesperson, Ann Example, said in Lisbon.')
+    """ "a navy spokesperson told" before "the spokesperson, Ann Example, said": the same person."""
+    r = extract(extractor, 'The exercise went "as planned", a navy spokesperson told reporters on Monday. The drills '
+                           'are "a signal to our neighbours", the spokesperson, Ann Example, said in Lisbon.')
     assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Ann Example"}
 
 
@@ -248,10 +249,10 @@ def test_a_descriptor_is_not_someone_with_another_title_of_the_same_head(extract
 
 
 def test_the_name_closing_a_roles_to_phrase_is_the_roles_holder(extractor):
-    """ "the negotiator and adviser to the Westland Presidency, Mijailo Exampliak, has assured": the parser
-    hangs the name on "Presidency"; it names the negotiator, who speaks."""
-    r = extract(extractor, 'For his part, the negotiator and adviser to the Westland Presidency, Mijailo Exampliak, '
-                           'has assured that “there will be a separate clause in the agreement.”')
+    """ "the negotiator and counsellor to the Lisbon Port Board, Mijailo Exampliak, told": the parser hangs
+    the name on "Board"; it names the negotiator, who speaks."""
+    r = extract(extractor, 'Speaking for the harbour, the negotiator and counsellor to the Lisbon Port Board, Mijailo '
+                           'Exampliak, told the press that “a clause of its own will cover the islands.”')
     assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Mijailo Exampliak"}
 
 

@@ -306,7 +306,7 @@ class SpeakerResolver:
         return None, None, 0.0
 
     def _members_of(self, tok) -> str | None:
-        """ "an umbrella of Westland rebel groups", "a coalition of farmers": the collective its
+        """ "an alliance of Westland rebel groups", "a coalition of farmers": the collective its
         plural "of" complement names (an actor named there, else one minted after the words)."""
         if tok.lower_ not in COLLECTIVE_NOUNS or tok.pos_ != "NOUN":
             return None
@@ -734,9 +734,9 @@ class SpeakerResolver:
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
-                    # "the adviser to the Westland Presidency, Ann Example, said": the name closing the
+                    # "the counsellor to the Lisbon Port Board, Ann Example, said": the name closing the
                     # role's own "to"/"for"/"of" phrase after a comma is the role's holder
-                    if u.head.i not in tok_actor and u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
+                    if u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
                             and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
                             and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
