@@ -270,3 +270,12 @@ def test_a_chief_is_a_top_in_a_title(extractor):
     """The gazetteer knows "Russia's top diplomat"; "Russia's chief diplomat" is the same post."""
     r = extract(extractor, 'Russia’s chief diplomat said on Friday the offer was "a provocation".')
     assert {r.actors[st.speaker].name for st in r.statements} == {"Sergei Lavrov"}
+
+
+def test_a_role_of_a_list_of_members_is_one_collective_named_with_them(extractor, resources):
+    """ "The foreign ministers of France, Germany, ... and Canada said": one collective named with its
+    members, affiliated to none of them."""
+    r = extract(extractor, 'The foreign ministers of France, Germany, Italy, Poland, Spain and Canada said they would '
+                           '"stand together" on the port.')
+    assert speakers_of(r, resources) == {
+        "foreign ministers of France, Germany, Italy, Poland, Spain and Canada": ("group", None)}

@@ -238,7 +238,7 @@ class SpeakerResolver:
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
-            of_phrase = self._group_of(tok) if kind == "group" else None
+            of_phrase = self._group_of(tok, doc.tok_actor) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -293,8 +293,11 @@ class SpeakerResolver:
             words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
                      if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
-            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
-                or affiliation
+            named = list(dict.fromkeys(doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor))
+            if len(named) > 1 and of_phrase is not None:
+                affiliation = None  # members of several ("the ministers of Westland and Ruritania")
+            else:
+                affiliation = (named[0] if named else None) or affiliation
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
@@ -425,13 +428,21 @@ class SpeakerResolver:
         return None
 
     @staticmethod
-    def _group_of(tok) -> int | None:
-        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+    def _group_of(tok, tok_actor) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics"), or of
+        a longer one made of the names of its members."""
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
         if prep is None:
             return None
         end = prep.right_edge.i + 1
-        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
+        if any(t.pos_ == "VERB" for t in prep.subtree):
+            return None
+        if end - prep.i <= 8:
+            return end
+        # a longer list of named members ("the leaders of Westland, Ruritania, the UK and the US")
+        named = all(t.i in tok_actor or t.is_punct or t.dep_ in ("cc", "det", "prep") or t.i == prep.i
+                    for t in prep.subtree)
+        return end if named and end - prep.i <= 24 else None
 
     def _demonym_state(self, tok) -> str | None:
         """The state a demonym names (the state whose sovereign has it), if any."""
