@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...lang_en import CONDITIONAL_MARKS
+from ...lang_en import CONDITIONAL_MARKS, COPULAS
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
@@ -32,10 +32,7 @@ class ReportedSpeech:
             if tok.dep_ in ("ccomp", "xcomp") and not is_root(tok) and cues.is_predicate(tok.head) \
                     and cues.is_reporting(tok.head):
                 continue
-            head = tok
-            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
-                head = tok.head
-            subj = speakers.subject_of(head)
+            subj = acting_subject(speakers, tok)
             speaker, source, conf = speakers.resolve(subj, log)
             if speaker is None:
                 continue
@@ -63,6 +60,29 @@ class ReportedSpeech:
                 log += ((anchor, speaker),)
             out.append(Utterance(st, tuple(scope), self.name, verb=tok.i, anchor=anchor))
         return out
+
+
+#: passive verbs whose agent relays the subject's words instead of speaking
+RELAYING_VERBS = frozenset({"quote", "cite", "report"})
+
+
+def predicative_head(tok):
+    """The verb whose subject holds what ``tok`` says: its own, or for a word in the complement
+    of a linking verb ("X is keen to …", "X were opposed to …", "X remains committed to …")
+    the linking verb."""
+    if tok.dep_ in ("acomp", "attr") and (tok.pos_ == "ADJ" or tok.head.lemma_.lower() in COPULAS):
+        return tok.head
+    return tok
+
+
+def acting_subject(speakers: SpeakerResolver, tok):
+    """Who does what ``tok`` says: the agent of a passive ("was imposed by X", "remains opposed by
+    X"), else the subject of its :func:`predicative_head`."""
+    if tok.lemma_.lower() not in RELAYING_VERBS:  # "X was quoted by Y as saying" is X's
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+    return speakers.subject_of(predicative_head(tok))
 
 
 def in_condition(tok) -> bool:
