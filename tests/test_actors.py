@@ -279,3 +279,13 @@ def test_a_role_of_a_list_of_members_is_one_collective_named_with_them(extractor
                            '"stand together" on the port.')
     assert speakers_of(r, resources) == {
         "foreign ministers of France, Germany, Italy, Poland, Spain and Canada": ("group", None)}
+
+
+def test_a_name_read_as_a_body_closing_a_persons_title_is_a_person(extractor):
+    """ "The Union Special Envoy for the Lisbon-Porto dialogue, Miroslav Exampleak": the recogniser reads
+    the name as a body and the parser hangs it on "dialogue"; the envoy's title shows a person, so
+    "he stressed" is Exampleak's."""
+    r = extract(extractor, 'The Union Special Envoy for the Lisbon-Porto dialogue, Miroslav Exampleak, says a date is '
+                           'set. "The parties know it," Exampleak said. He stressed that talks are "the only way".')
+    quoted = {st.quoted_text: r.actors[st.speaker] for st in r.statements if st.quoted_text}
+    assert {(a.name, a.kind) for a in quoted.values()} == {("Miroslav Exampleak", "person")}, quoted
