@@ -279,3 +279,17 @@ def test_a_role_of_a_list_of_members_is_one_collective_named_with_them(extractor
                            '"stand together" on the port.')
     assert speakers_of(r, resources) == {
         "foreign ministers of France, Germany, Italy, Poland, Spain and Canada": ("group", None)}
+
+
+def test_a_name_closing_a_persons_title_phrase_is_person_shaped(extractor):
+    """ "the envoy for the harbour talks, Ann Example, said" with the name hung on "talks" (as the parser
+    does in longer titles): the title's role shows a person; the same parse after a body's name does not."""
+    from spacy.tokens import Doc
+
+    finder = extractor.parser.actor_finder
+    heads = [1, 10, 1, 5, 5, 2, 5, 8, 5, 1, 10]
+    deps = ["det", "nsubj", "prep", "det", "compound", "pobj", "punct", "compound", "appos", "punct", "ROOT"]
+    for head_word, shaped in (("envoy", True), ("office", False)):
+        words = ["the", head_word, "for", "the", "harbour", "talks", ",", "Ann", "Example", ",", "said"]
+        doc = Doc(finder.nlp.vocab, words=words, heads=heads, deps=deps)
+        assert finder._person_shaped(doc, 7, 9) is shaped, head_word

@@ -560,6 +560,10 @@ class ActorFinder:
         root = doc[s:e].root
         if root.dep_ == "appos" and root.head.i < s and role(root.head):
             return True  # "the port's special envoy, Ann Example"
+        head = root.head
+        if root.dep_ == "appos" and head.dep_ == "pobj" and head.head.dep_ == "prep" and role(head.head.head) \
+                and s > 0 and doc[s - 1].text == ",":
+            return True  # "the envoy for the harbour talks, Ann Example": the parser hangs the name on "talks"
         return any(c.dep_ == "appos" and c.i >= e and role(c) for t in doc[s:e] for c in t.children)
 
     @staticmethod
