@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...lang_en import CONDITIONAL_MARKS, COPULAS
+from ...lang_en import CONDITIONAL_MARKS, COPULAS, EVENT_PRONOUNS
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
@@ -45,6 +45,7 @@ class ReportedSpeech:
             scope = report_scope(speakers, tok, subj)
             if not scope:
                 continue
+            scope = said_before(doc, tok, scope)
             span = doc.span(scope[0], scope[-1] + 1)
             b, e = span.begin, span.end
             # A complement that is nothing but a quote is already the quote's statement.
@@ -83,6 +84,23 @@ def acting_subject(speakers: SpeakerResolver, tok):
         if agent is not None:
             return agent
     return speakers.subject_of(predicative_head(tok))
+
+
+def said_before(doc: ParsedArticle, verb, scope: list[int]) -> list[int]:
+    """``scope``, or with the sentence before it when all it reports is "this" or "that" ("This was
+    announced by X", "X confirmed this"): the words of the sentence before, in the same paragraph."""
+    said = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "ccomp", "xcomp", "attr")]
+    if len(said) != 1 or said[0].lower_ not in EVENT_PRONOUNS - {"it"} or said[0].dep_ not in ("nsubjpass", "dobj") \
+            or said[0].i not in scope:
+        return scope
+    n = doc.sent_of[verb.i]
+    if n == 0:
+        return scope
+    prev = doc.sents[n - 1]
+    words = [t.i for t in prev if not t.is_space]
+    if not words or "\n" in doc.doc[words[-1]:verb.sent.start + 1].text or doc.in_quotes(words[0]):
+        return scope
+    return words + scope
 
 
 def in_condition(tok) -> bool:
