@@ -28,7 +28,8 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri, unaccented
-from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, TITLE_MODIFIER_SYNONYMS
+from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
+                       TITLE_MODIFIER_SYNONYMS)
 from .model import Mention, Span
 from .tokens import token_table
 
@@ -228,6 +229,8 @@ class ActorFinder:
             for _, s, e in matcher(doc):
                 key = doc[s:e].text.replace("’", "'")
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
+                if iri and self._anothers_body(doc, s, iri):
+                    continue  # "the country's National Security Council" in a report on Westland
                 if iri:
                     spans.append((s, e, iri, 3))
         index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
@@ -258,6 +261,8 @@ class ActorFinder:
                 continue
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
+            if iri and self._anothers_body(doc, s, iri):
+                continue
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
@@ -440,6 +445,30 @@ class ActorFinder:
             end = last.idx + len(last.text)
             mentions.append(Mention(Span(b + offset, end + offset, text[b:end]), iri))
         return mentions, taken
+
+    def _anothers_body(self, doc, s: int, iri: str) -> bool:
+        """True when a gazetteer body's name stands right after words giving it to another state: "the
+        country('s)", another state's name or adjective ("Westland's National Security Council")."""
+        gaz = self.res.gazetteer
+        actor = gaz.actors.get(iri)
+        if actor is None or actor.kind != "organisation" or s == 0:
+            return False
+        i = s - 1
+        if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
+            i -= 1
+        word = doc[i]
+        if word.lower_ in STATE_NOUNS and i >= 1 and doc[i - 1].lower_ in ("the", "this", "that"):
+            return True
+        if not word.text[:1].isupper():
+            return False
+        other = self.alias_of.get(word.text.replace("’", "'")) or adjective_state(word.text, self.res)
+        if other is None or gaz.actors.get(other) is None or gaz.actors[other].kind != "state":
+            return False
+        chain, org = set(), iri
+        while org and org not in chain:
+            chain.add(org)
+            org = gaz.actors[org].affiliation if org in gaz.actors else None
+        return other not in chain and not any(self.alias_of.get(w) == other for w in doc[s:s + 8].text.split())
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
