@@ -420,7 +420,8 @@ class ActorFinder:
         one_word: dict[str, set[str]] = {}
         for s, e, iri in final:
             actor = index.get(iri)
-            if e - s == 1 and actor is not None and not actor.from_gazetteer and actor.kind in ("person", "organisation"):
+            if e - s == 1 and actor is not None and not actor.from_gazetteer \
+                    and actor.kind in ("person", "organisation"):
                 one_word.setdefault(doc[s].text, set()).add(iri)
         table = token_table(doc)
         for n in range(table.n):
@@ -563,7 +564,8 @@ class ActorFinder:
     def _name_word(self, t, in_entity: bool = False) -> bool:
         """A capitalised proper noun outside the recogniser's entities that is no title or body word."""
         return t.pos_ == "PROPN" and t.is_title and t.is_alpha and (in_entity or not t.ent_type_) and \
-            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS and not self.res.lexicon.role_nouns.get(t.lower_)
+            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS \
+            and not self.res.lexicon.role_nouns.get(t.lower_)
 
     def _title_word(self, t) -> bool:
         """A person's title or role word ("minister", "envoy") that does not open its sentence."""
@@ -580,11 +582,10 @@ class ActorFinder:
 
     def _person_shaped(self, doc, s: int, e: int) -> bool:
         """True when the words around a name show a person: a title right before it ("chief mediator
-        Ann Example") or a person's role in apposition to it ("Example, the port's ambassador, …")."""
-        roles = self.res.lexicon.role_nouns
-        def role(tok) -> bool:
-            return tok.lower_ in HONORIFICS or roles.get(tok.lemma_.lower()) == "person"
-        if s > 0 and role(doc[s - 1]) and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in ("state", "security"):
+        Ann Example"; not "State Duma") or a person's role in apposition to it ("Example, the port's
+        ambassador, …", "the envoy for the harbour talks, Ann Example")."""
+        role = self._title_word
+        if s > 0 and role(doc[s - 1]) and doc[s - 1].lower_ not in ("state", "security"):
             return True
         root = doc[s:e].root
         if root.dep_ == "appos" and root.head.i < s and role(root.head):
