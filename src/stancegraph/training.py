@@ -319,17 +319,27 @@ def prior_of(rows: Sequence[ArticleRows], idx, n_issues: int):
 
 
 def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int = FOLDS,
-              seed: int | None = None, drop=()) -> list:
+              seed: int | None = None, drop=(), extra: Sequence[ArticleRows] = (),
+              fraction: float = 1.0, fraction_seed: int = 0) -> list:
     """Class probabilities of every article's rows from a model fitted on the other folds
     (article ``n`` in fold ``n % folds``, or of a random order with ``seed``; the held-out articles
     see only the training folds' speaker prior). ``drop``: feature columns set to
-    zero (to measure what they add)."""
+    zero (to measure what they add). ``extra``: articles added to every training fold and
+    never scored (more training data, measured on the same held-out folds). ``fraction``:
+    train each fold on that share of its training articles only, drawn at random with
+    ``fraction_seed`` (a learning curve).
+
+    >>> cv_probas([], 3, 0.005)
+    []
+    """
     from .extract.stance.learned import class_proba
 
     order = np.arange(len(rows)) if seed is None else np.random.default_rng(seed).permutation(len(rows))
     fold_of = np.empty(len(rows), dtype=int)
     fold_of[order] = np.arange(len(rows)) % max(2, min(folds, len(rows)))
     drop = list(drop)
+    pool = [*rows, *extra]
+    pick = np.random.default_rng(fraction_seed)
 
     def rows_of(a, prior, own):
         X = with_prior(a, prior, own)
@@ -340,11 +350,15 @@ def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int =
     probas: list[np.ndarray | None] = [None] * len(rows)
     for k in sorted(set(fold_of)):
         train_idx = [i for i in range(len(rows)) if fold_of[i] != k]
-        prior = prior_of(rows, train_idx, n_issues)
-        yt = np.concatenate([rows[i].y for i in train_idx])
+        if fraction < 1.0:
+            size = max(1, int(round(fraction * len(train_idx))))
+            train_idx = sorted(int(i) for i in pick.choice(train_idx, size=size, replace=False))
+        train_idx += range(len(rows), len(pool))
+        prior = prior_of(pool, train_idx, n_issues)
+        yt = np.concatenate([pool[i].y for i in train_idx])
         if not (yt > 0).any():
             continue
-        params = _fit(np.vstack([rows_of(rows[i], prior, True) for i in train_idx]), yt, C)
+        params = _fit(np.vstack([rows_of(pool[i], prior, True) for i in train_idx]), yt, C)
         for i in range(len(rows)):
             if fold_of[i] == k and len(rows[i].y):
                 probas[i] = class_proba(*params, rows_of(rows[i], prior, False))
