@@ -51,16 +51,21 @@ def process_partition(config: BuildConfig, articles: Sequence[Article], input_ha
     from .fileio import atomic_output
     from .ids import article_graph_iri
 
+    from .store.persistent import content_hash
+
     w = worker_for(config)
     outputs = w.process(articles, input_hashes)
+    hashes: dict[str, str] = {}  # the store's meta graph keeps each article's (partition_items)
     with atomic_output(path, "wb", encoding=None) as fh:
         for o in outputs:
             if o.skipped or o.ntriples is None:
                 continue
             g = ox.NamedNode(article_graph_iri(o.article_id))
-            ox.serialize((ox.Quad(q.subject, q.predicate, q.object, g)
-                          for q in ox.parse(o.ntriples, ox.RdfFormat.N_TRIPLES)), fh, ox.RdfFormat.N_QUADS)
-    return w.model_id, [dataclasses.replace(o, ntriples=None) for o in outputs]
+            triples = [q.triple for q in ox.parse(o.ntriples, ox.RdfFormat.N_TRIPLES)]
+            hashes[o.article_id] = o.content_hash or content_hash(triples)
+            ox.serialize((ox.Quad(t.subject, t.predicate, t.object, g) for t in triples), fh, ox.RdfFormat.N_QUADS)
+    return w.model_id, [dataclasses.replace(o, ntriples=None, content_hash=hashes.get(o.article_id, o.content_hash))
+                        for o in outputs]
 
 
 def partition_items(outputs: Iterable[ArticleOutput]) -> list[tuple[str, str, int, str]]:

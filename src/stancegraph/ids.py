@@ -46,6 +46,8 @@ def unaccented(text: str) -> str:
     >>> unaccented("Zoë Takáč")
     'Zoe Takac'
     """
+    if text.isascii():  # nothing to decompose (most names): the text as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -122,7 +122,7 @@ class FileSink:
 
     def add_ntriples(self, name: str, data: bytes, static: bool = False) -> None:
         if self.kind == "ntriples":
-            self.stats.add(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+            self.stats.add_ntriples(data)
             with self._writing():
                 self._fh.write(data)
             return
@@ -130,7 +130,7 @@ class FileSink:
             # each N-Triples line with the graph before its final " .": the bytes the N-Quads writer
             # makes of the same triples, without a Python object per triple (a line break inside a
             # literal is written escaped, so " .\n" only ever ends a line)
-            self.stats.add(ox.parse(data, ox.RdfFormat.N_TRIPLES))
+            self.stats.add_ntriples(data)
             graph = f" {self._graph_iri(name, static)} .\n".encode()
             with self._writing():
                 self._fh.write(data.replace(b" .\n", graph))

@@ -161,6 +161,7 @@ class ArticleOutput:
     input_hash: str
     ntriples: bytes | None = None          # the article's graph (None: written to a partition file)
     content_hash: str = ""                 # stancegraph.store.persistent.content_hash of its triples
+    #                                        ("" from a worker: made where a store keeps it)
     triples: int = 0
     statements: int = 0
     positions: int = 0
@@ -222,6 +223,8 @@ class Worker:
     def __init__(self, config: BuildConfig, resources=None):
         from .extract import Extractor
         from .graph import issue_iris, static_triples
+        import pyoxigraph as ox
+
         from .validate import shapes_graph
 
         self.config = config
@@ -243,6 +246,7 @@ class Worker:
 
         self.terms = _OxigraphTerms()
         self._ontology_triples = static_ox["ontology"]  # the resources' ontology, as Oxigraph parsed it
+        self._ontology_quads = [ox.Quad(t.subject, t.predicate, t.object) for t in self._ontology_triples]
         try:  # compiled once; a shapes file the compiler does not translate is checked by pyshacl
             compile_shapes(self.shapes)
         except Unsupported:
@@ -284,60 +288,68 @@ class Worker:
                 outputs[n] = ArticleOutput(article.id, article.source or article.id, input_hashes[n],
                                            skipped=f"could not be processed ({type(exc).__name__}: {reason})")
                 continue
-            built.append((n, article, ex, triples))
-        reports = self._validate([(str(article_iri(a.id)), ts) for _, a, _, ts in built]) \
-            if self.config.validate else {}
-        for n, article, ex, triples in built:
+            built.append((n, article, ex, triples, _ntriples(triples)))
+        reports = self._validate([(str(article_iri(a.id)), ts) for _, a, _, ts, _ in built],
+                                 [data for *_, data in built]) if self.config.validate else {}
+        for n, article, ex, triples, data in built:
             problems, warnings = reports.get(str(article_iri(article.id)), ((), ()))
             if problems:
                 outputs[n] = ArticleOutput(
                     article.id, article.source or article.id, input_hashes[n],
                     skipped=f"its graph does not conform to the shapes ({len(problems)} violations): {problems[0]}")
                 continue
-            outputs[n] = self._output(article, input_hashes[n], ex, triples, warnings)
+            outputs[n] = self._output(article, input_hashes[n], ex, triples, warnings, data)
         return [outputs[n] for n in range(len(articles))]
 
-    def _output(self, article: Article, input_hash: str, ex, triples, warnings) -> ArticleOutput:
-        import pyoxigraph as ox
+    def _output(self, article: Article, input_hash: str, ex, triples, warnings,
+                data: bytes | None = None) -> ArticleOutput:
+        """The article's ArticleOutput; ``data``: its triples as N-Triples (made here when None).
 
+        Its content hash is left to whoever keeps one (a store: :func:`stancegraph.store.persistent._put`
+        makes it when given none; a Dask partition: :func:`stancegraph.distributed.process_partition`):
+        a build into a file only never needs it."""
         from .graph import article_iri
-        from .store.persistent import content_hash
 
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        if data is None:
+            data = _ntriples(triples)
         own = str(article_iri(article.id))
-        shared = tuple(sorted({f"{t} ." for t in triples if not _inside(t.subject, own)}))
         actors = {st.speaker for st in ex.statements} | {p.holder for p in ex.positions} | \
                  {c.claimant for c in ex.claims}
-        return ArticleOutput(article.id, article.source or article.id, input_hash, data, content_hash(triples),
+        return ArticleOutput(article.id, article.source or article.id, input_hash, data, "",
                              len(triples),
                              len(ex.statements), len(ex.positions), len(ex.claims), tuple(sorted(actors)),
-                             shared, tuple(warnings))
+                             _shared_lines(data, own), tuple(warnings))
 
-    def _validate(self, batch) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def _validate(self, batch, datas: Sequence[bytes] | None = None
+                  ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         """Validate a batch of article graphs with the static nodes they reference, in one run
         on Oxigraph (:mod:`stancegraph.shacl_sparql`: the same results as pyshacl).
 
-        ``batch``: (article IRI, pyoxigraph triples) pairs. Returns article IRI -> (violation
-        lines, warning lines); a result is the article's whose node it is about (its own nodes,
-        or a node only its graph describes)."""
+        ``batch``: (article IRI, pyoxigraph triples) pairs; ``datas``: the same triples as
+        N-Triples, when made already (the store then parses them, instead of a Quad object
+        made per triple). Returns article IRI -> (violation lines, warning lines); a result is
+        the article's whose node it is about (its own nodes, or a node only its graph
+        describes)."""
         import pyoxigraph as ox
 
         from .shacl_sparql import validate_oxigraph
 
-        owner: dict[str, str] = {}
         refs = set()
         store = ox.Store()
-        for art, triples in batch:
-            for t in triples:
-                owner.setdefault(t.subject.value, art)
-                refs.add(t.object)
-            store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+        for k, (art, triples) in enumerate(batch):
+            refs.update([t.object for t in triples])
+            if datas is not None:
+                store.load(datas[k], format=ox.RdfFormat.N_TRIPLES)
+            else:
+                store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
         context = self.context.triples_for(r for r in refs if isinstance(r, ox.NamedNode))
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in context + self._ontology_triples)
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in context)
+        store.bulk_extend(self._ontology_quads)
         report = validate_oxigraph(store, self.shapes)
         out: dict[str, tuple[list, list]] = {}
+        owner = _Owners(batch)
         for v in report.violations + report.advice:
-            art = _article_of(v.focus, owner)
+            art = owner.of(v.focus)
             if art is None:
                 # a static node: the static graphs are checked on their own (static_check)
                 continue
@@ -346,18 +358,47 @@ class Worker:
         return {k: (tuple(b), tuple(w)) for k, (b, w) in out.items()}
 
 
-def _inside(term, own: str) -> bool:
-    v = getattr(term, "value", "")
-    return v == own or v.startswith(own + "/")
+def _ntriples(triples) -> bytes:
+    import pyoxigraph as ox
+
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
-def _article_of(focus: str, owner: dict[str, str]) -> str | None:
-    if focus in owner:
-        return owner[focus]
-    for art in set(owner.values()):
-        if focus.startswith(art + "/"):
-            return art
-    return None
+def _shared_lines(data: bytes, own: str) -> tuple[str, ...]:
+    """The N-Triples lines (each ending " .") of ``data`` whose subject is not the article ``own``
+    or a node under its IRI: what the article says about nodes outside it (minted actors).
+
+    Read from the serialised lines (one per triple, the subject first, an IRI written as
+    ``<IRI>``) rather than from a Triple object per triple.
+
+    >>> data = b'<http://x/a> <http://p> "1" .\\n<http://x/a/s> <http://p> "2" .\\n<http://y> <http://p> <http://x/a> .\\n'
+    >>> _shared_lines(data, "http://x/a")
+    ('<http://y> <http://p> <http://x/a> .',)
+    """
+    inside = (f"<{own}>".encode(), f"<{own}/".encode())
+    return tuple(sorted({line.decode() for line in data.splitlines() if line and not line.startswith(inside)}))
+
+
+class _Owners:
+    """Which article of a batch a validation result's focus node belongs to: the article under
+    whose IRI it is, else the first article whose triples describe it (a node outside every
+    article: a minted actor). The map of subjects is made only when such a focus comes up."""
+
+    def __init__(self, batch):
+        self.batch = batch
+        self.prefixes = [(art, art + "/") for art, _ in batch]
+        self._subjects: dict[str, str] | None = None
+
+    def of(self, focus: str) -> str | None:
+        for art, below in self.prefixes:
+            if focus == art or focus.startswith(below):
+                return art
+        if self._subjects is None:
+            self._subjects = {}
+            for art, triples in self.batch:
+                for t in triples:
+                    self._subjects.setdefault(t.subject.value, art)
+        return self._subjects.get(focus)
 
 
 # ------------------------------------------------------- per-process worker ---

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -28,7 +28,8 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri, unaccented
-from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS
+from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
+                       TITLE_MODIFIER_SYNONYMS)
 from .model import Mention, Span
 from .tokens import token_table
 
@@ -39,7 +40,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
-              "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor"}
+              "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor",
+              "mediator"}
 
 
 #: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
@@ -197,7 +199,10 @@ class ActorFinder:
         self.title_of: dict[str, str] = {}
         for post in gaz.posts.values():
             for title in post.titles:
-                self.title_of.setdefault(title.lower().replace("’", "'"), post.iri)
+                low = title.lower().replace("’", "'")
+                self.title_of.setdefault(low, post.iri)
+        for low, post in list(self.title_of.items()):  # "chief diplomat" written for "top diplomat"
+            self.title_of.setdefault(" ".join(TITLE_MODIFIER_SYNONYMS.get(w, w) for w in low.split()), post)
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
@@ -224,6 +229,8 @@ class ActorFinder:
             for _, s, e in matcher(doc):
                 key = doc[s:e].text.replace("’", "'")
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
+                if iri and self._anothers_body(doc, s, iri):
+                    continue  # "the country's National Security Council" in a report on Westland
                 if iri:
                     spans.append((s, e, iri, 3))
         index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
@@ -238,6 +245,7 @@ class ActorFinder:
         # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
         # Westland", "the Westlandic president") names no person or body where it reads it as one.
         places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
+        votes: dict[str, list] = {}  # minted IRI -> [person votes, organisation votes, a person's shape seen]
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
@@ -253,6 +261,8 @@ class ActorFinder:
                 continue
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
+            if iri and self._anothers_body(doc, s, iri):
+                continue
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
@@ -262,18 +272,39 @@ class ActorFinder:
                 continue  # a place or a people; a document ("the Ceasefire Agreement") is no actor
             if e - s == 1 and adjective_state(text, self.res):
                 continue  # "the Kazakh president": a state's adjective, not a body
-            if ent.label_ == "PERSON":
+            if self._field_and_name(doc, s, e):
+                # "Minister of Transport Ann Example" read as one name or body: the field, then the person
+                name = doc[e - 2:e].text
+                iri = self._fuzzy_person(name) or index.mint(name, "person")
+                spans.append((e - 2, e, iri, 0))
+            elif ent.label_ == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
                     spans.append((s, e, iri, 1))
                 elif re.search(r"[A-Za-z]", text):
-                    spans.append((s, e, index.mint(text, "person"), 0))
+                    iri = index.mint(text, "person")
+                    spans.append((s, e, iri, 0))
+                    votes.setdefault(iri, [0, 0, False])[0] += 1
             elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
                 qualified = self._state_institution(doc, s, e, spans, index)
                 if qualified:
                     spans.append(qualified)
                 else:
-                    spans.append((s, e, index.mint(text, "organisation"), 0))
+                    iri = index.mint(text, "organisation")
+                    spans.append((s, e, iri, 0))
+                    vote = votes.setdefault(iri, [0, 0, False])
+                    vote[1] += 1
+                    vote[2] = vote[2] or self._person_shaped(doc, s, e)
+        spans.extend(self._untagged_names(doc, index))
+        # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
+        # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
+        # apposition shows one at any of its mentions, else what most of its mentions say.
+        for iri, (person, body, shaped) in votes.items():
+            actor = index.minted.get(iri)
+            if actor is not None and actor.kind in ("person", "organisation"):
+                kind = "person" if shaped or person > body else "organisation" if body > person else actor.kind
+                if kind != actor.kind:
+                    index.minted[iri] = replace(actor, kind=kind)
         # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
         # report was filed, not an actor of it.
         text = doc.text  # made once (spaCy joins every token's text for it)
@@ -351,6 +382,21 @@ class ActorFinder:
             hits = {iri for s, words, iri in bodies if s != at and word in words}
             return next(iter(hits)) if len(hits) == 1 else None
 
+        # "the General Assembly" where the article names the "UN General Assembly": the last words of
+        # the name of one organisation named in the article (not minted as a body of its own)
+        full_names = {}
+        for s, e, iri in merged:
+            actor = index.get(iri)
+            if actor is not None and actor.kind == "organisation":
+                for name in {actor.name, *actor.aliases, doc[s:e].text}:
+                    full_names.setdefault(tuple(_fold(w) for w in name.split()), set()).add(iri)
+
+        def body_ending_in(name: str, own: str) -> str | None:
+            words = tuple(_fold(w) for w in name.split())
+            hits = {iri for full, iris in full_names.items() if len(full) > len(words) and full[-len(words):] == words
+                    for iri in iris if iri != own}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         final = []
         spans_at = {s: (s, e, iri) for s, e, iri in merged}
         for s, e, iri in merged:
@@ -361,7 +407,7 @@ class ActorFinder:
                     better = named_before(word, s) or first_named_before(word, s) or (
                         body_named_before(word, s) if actor.kind == "organisation" else None)
                 else:
-                    better = None
+                    better = body_ending_in(actor.name, iri) if actor.kind == "organisation" else None
                 if better is None and (actor.kind == "person" or e - s == 1):
                     better = spelt_like_before(actor.name, s, iri)  # also a surname read as a body ("Budanow")
                 if better and better != iri:
@@ -369,6 +415,14 @@ class ActorFinder:
                     for i in range(s, e):
                         taken[i] = iri
             final.append((s, e, iri))
+        # a one-word name the recogniser found at other mentions ("Sample" read as a name only later on):
+        # the same actor where it does not see it, when that word names one actor of the article
+        one_word: dict[str, set[str]] = {}
+        for s, e, iri in final:
+            actor = index.get(iri)
+            if e - s == 1 and actor is not None and not actor.from_gazetteer \
+                    and actor.kind in ("person", "organisation"):
+                one_word.setdefault(doc[s].text, set()).add(iri)
         table = token_table(doc)
         for n in range(table.n):
             if n in taken or table.pos[n] != "PROPN":
@@ -379,6 +433,8 @@ class ActorFinder:
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
             iri = named_before(tok.text, tok.i)
+            if iri is None and len(one_word.get(tok.text, ())) == 1 and tok.text.lower() not in self.place_names:
+                iri = next(iter(one_word[tok.text]))
             if iri:
                 taken[tok.i] = iri
                 final.append((tok.i, tok.i + 1, iri))
@@ -390,6 +446,30 @@ class ActorFinder:
             end = last.idx + len(last.text)
             mentions.append(Mention(Span(b + offset, end + offset, text[b:end]), iri))
         return mentions, taken
+
+    def _anothers_body(self, doc, s: int, iri: str) -> bool:
+        """True when a gazetteer body's name stands right after words giving it to another state: "the
+        country('s)", another state's name or adjective ("Westland's National Security Council")."""
+        gaz = self.res.gazetteer
+        actor = gaz.actors.get(iri)
+        if actor is None or actor.kind != "organisation" or s == 0:
+            return False
+        i = s - 1
+        if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
+            i -= 1
+        word = doc[i]
+        if word.lower_ in STATE_NOUNS and i >= 1 and doc[i - 1].lower_ in ("the", "this", "that"):
+            return True
+        if not word.text[:1].isupper():
+            return False
+        other = self.alias_of.get(word.text.replace("’", "'")) or adjective_state(word.text, self.res)
+        if other is None or gaz.actors.get(other) is None or gaz.actors[other].kind != "state":
+            return False
+        chain, org = set(), iri
+        while org and org not in chain:
+            chain.add(org)
+            org = gaz.actors[org].affiliation if org in gaz.actors else None
+        return other not in chain and not any(self.alias_of.get(w) == other for w in doc[s:s + 8].text.split())
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
@@ -451,6 +531,70 @@ class ActorFinder:
                     return start, end, iri, 3
         name = doc[start:end].text.replace("’", "'")
         return start, end, index.mint(name, "organisation", affiliation=state.iri), 2
+
+    def _untagged_names(self, doc, index: ActorIndex) -> list[tuple[int, int, str, int]]:
+        """Names the recogniser does not see right after a person's title ("Westland's Minister of
+        Agriculture Ann Example", "envoy Bob Sample"): two capitalised proper nouns (three right after
+        the title word), the first a compound of the last, outside any entity; minted as people
+        (lowest priority: any other reading of the words wins)."""
+        out = []
+        name_word, title_word = self._name_word, self._title_word
+        for tok in doc:
+            if not name_word(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue  # not the last word of a name
+            first = doc[tok.i - 1] if tok.i >= 2 else None
+            if first is None or not name_word(first) or first.dep_ != "compound" or first.head.i != tok.i:
+                continue
+            s = tok.i - 1
+            if s >= 2 and name_word(doc[s - 1]) and doc[s - 1].dep_ == "compound" and title_word(doc[s - 2]):
+                s -= 1  # "envoy Ann Marie Example"
+            elif not title_word(doc[s - 1]):
+                # "Minister of Agriculture Ann Example": the title's field ends right before the name
+                k = s - 1
+                while k > 0 and doc[k].pos_ == "PROPN" and k > s - 4:
+                    k -= 1
+                if k == s - 1 or doc[k].lower_ != "of" or k == 0 or not title_word(doc[k - 1]):
+                    continue
+            text = doc[s:tok.i + 1].text
+            if text.lower() in self.place_names or text.replace("’", "'") in self.alias_of:
+                continue
+            out.append((s, tok.i + 1, self._fuzzy_person(text) or index.mint(text, "person"), 0))
+        return out
+
+    def _name_word(self, t, in_entity: bool = False) -> bool:
+        """A capitalised proper noun outside the recogniser's entities that is no title or body word."""
+        return t.pos_ == "PROPN" and t.is_title and t.is_alpha and (in_entity or not t.ent_type_) and \
+            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS \
+            and not self.res.lexicon.role_nouns.get(t.lower_)
+
+    def _title_word(self, t) -> bool:
+        """A person's title or role word ("minister", "envoy") that does not open its sentence."""
+        return (t.lower_ in HONORIFICS or self.res.lexicon.role_nouns.get(t.lemma_.lower()) == "person") \
+            and not t.is_sent_start
+
+    def _field_and_name(self, doc, s: int, e: int) -> bool:
+        """True when an entity right after "<title> of" is a field and a two-word name ("Minister of
+        Transport Ann Example"): three or four capitalised words, the last two name words."""
+        return 3 <= e - s <= 4 and s >= 2 and doc[s - 1].lower_ == "of" and self._title_word(doc[s - 2]) \
+            and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in doc[s:e]) \
+            and all(self._name_word(t, in_entity=True) for t in doc[e - 2:e]) \
+            and doc[e - 2].dep_ == "compound" and doc[e - 2].head.i == e - 1
+
+    def _person_shaped(self, doc, s: int, e: int) -> bool:
+        """True when the words around a name show a person: a title right before it ("chief mediator
+        Ann Example"; not "State Duma") or a person's role in apposition to it ("Example, the port's
+        ambassador, …", "the envoy for the harbour talks, Ann Example")."""
+        role = self._title_word
+        if s > 0 and role(doc[s - 1]) and doc[s - 1].lower_ not in ("state", "security"):
+            return True
+        root = doc[s:e].root
+        if root.dep_ == "appos" and root.head.i < s and role(root.head):
+            return True  # "the port's special envoy, Ann Example"
+        head = root.head
+        if root.dep_ == "appos" and head.dep_ == "pobj" and head.head.dep_ == "prep" and role(head.head.head) \
+                and s > 0 and doc[s - 1].text == ",":
+            return True  # "the envoy for the harbour talks, Ann Example": the parser hangs the name on "talks"
+        return any(c.dep_ == "appos" and c.i >= e and role(c) for t in doc[s:e] for c in t.children)
 
     @staticmethod
     def _misspelt(text: str, name: str) -> bool:

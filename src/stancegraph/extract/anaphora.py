@@ -2,7 +2,8 @@
 
 An event noun of the lexicon (``sg:EventNoun``) with a definite or demonstrative
 determiner, and the pronouns "it", "this", "that" as subject or object of a stance
-predicate, refer back to the nearest earlier sentence (up to :data:`WINDOW` sentences
+predicate or as the subject of a linking verb whose complement judges it ("it is
+unacceptable"), refer back to the nearest earlier sentence (up to :data:`WINDOW` sentences
 back) that names an issue through its topic terms; the anaphor carries those issues.
 A noun phrase that names an issue itself ("the peace plan") is no anaphor.
 
@@ -18,12 +19,18 @@ A noun phrase that names an issue itself ("the peace plan") is no anaphor.
 
 from __future__ import annotations
 
-from ..lang_en import DEMONSTRATIVES, EVENT_PRONOUNS, POSSESSIVE_PRONOUNS
+from ..lang_en import COPULAS, DEMONSTRATIVES, EVENT_PRONOUNS, POSSESSIVE_PRONOUNS
 from .cues import CueLookup
+from .polarity import evaluation
 from .tokens import token_table
 
 #: how many sentences back an anaphor may reach
 WINDOW = 3
+
+
+def judged(cues: CueLookup, verb) -> bool:
+    """True for a linking verb whose complement judges its subject ("it is unacceptable")."""
+    return verb.lemma_.lower() in COPULAS and evaluation(cues, verb, set(range(len(verb.doc)))) != 0
 
 
 def event_issues(doc, sents, sent_of, topic_tokens, cues: CueLookup) -> dict[int, frozenset[str]]:
@@ -45,7 +52,8 @@ def event_issues(doc, sents, sent_of, topic_tokens, cues: CueLookup) -> dict[int
             if any(i in topic_tokens for i in phrase):
                 continue  # "the peace plan" names its issue itself
         elif tok.pos_ == "PRON" and low in EVENT_PRONOUNS:
-            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or not cues.is_predicate(tok.head):
+            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") or not (
+                    cues.is_predicate(tok.head) or tok.dep_ == "nsubj" and judged(cues, tok.head)):
                 continue
         else:
             continue

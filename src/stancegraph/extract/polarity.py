@@ -12,6 +12,9 @@ from ..lang_en import COPULAS, MODALS
 from .cues import CueLookup
 from .matcher import forms, is_root
 
+#: the dependencies of a linking verb's subject, which its complement judges
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
 
 def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int],
           topic: bool = False) -> tuple[int, bool, bool]:
@@ -19,12 +22,17 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
 
     For a topic term the walk stops at a content verb that is not a stance predicate: in
     "needed to review the proposal" the need is for a review, not for the proposal.
+    Coming up from a conjunct, the coordinate it hangs on is no governor: in "easing or lifting the
+    sanctions" the easing does not turn the lifting round (a negation there still counts). Coming up
+    from the subject of a linking verb, the verb's complement judges it: "providing the guarantees
+    is dangerous", "neutrality is not acceptable" (:func:`evaluation`).
     """
     sign, predicate, marked = 1, False, False
     local = False  # a negation on the topic's own word ("would never give up X")
     first = min(match) if match else tok.i
     seen = set()
     cur = tok
+    came = None  # the dependency of the token the walk came up from
     while True:
         if cur.i in seen:
             break
@@ -42,23 +50,44 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
                 marked = True
         if cur.i not in match:
             low, lemma = forms(cur)
-            pol = cues.polarity_of(cur)
+            pol = cues.polarity_of(cur) if came != "conj" else None
             if topic and cur.pos_ == "VERB" and lemma not in COPULAS and pol is None \
                     and cur.i != first and not predicate:
                 return sign, predicate or local, marked
-            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first:
+            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first and came != "conj":
                 if cur.dep_ not in ("neg",):
                     sign, marked = -sign, True
             if pol is not None:
                 predicate = True
                 if pol < 0:
                     sign = -sign
+            if came in SUBJECT_DEPS and lemma in COPULAS:
+                judged = evaluation(cues, cur, scope)
+                if judged:
+                    predicate = True
+                    sign *= judged
         if top is not None and cur.i == top:
             break
         if is_root(cur) or cur.head.i not in scope:
             break
+        came = cur.dep_
         cur = cur.head
     return sign, predicate or local, marked
+
+
+def evaluation(cues: CueLookup, verb, scope: set[int]) -> int:
+    """+1 / -1 when a linking verb's complement is a stance predicate that judges its subject
+    ("… is dangerous", "… remains essential", "… is a precondition"), turned round by a
+    negation of the verb ("is not acceptable"); 0 when it has none."""
+    for c in verb.children:
+        if c.dep_ not in ("acomp", "attr", "oprd") or c.i not in scope:
+            continue
+        for x in (c, *c.conjuncts):
+            pol = cues.polarity_of(x)
+            if pol is not None:
+                neg = any(n.dep_ == "neg" for n in verb.children) or any(n.dep_ == "neg" for n in x.children)
+                return -pol if neg else pol
+    return 0
 
 
 def verb_outside(cues: CueLookup, doc, top, verb_token: int | None) -> int:

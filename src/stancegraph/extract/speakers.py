@@ -15,9 +15,10 @@ from typing import Tuple
 from rapidfuzz import fuzz
 
 from ..knowledge import Resources
-from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COMMISSIVE_VERBS, DOCUMENT_NOUNS, INDEFINITE_DETERMINERS,
-                       POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
-                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, VOICE_ROLE_NOUNS)
+from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
+                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS,
+                       VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -62,6 +63,9 @@ class Titles:
         post = self.titles.get(low)
         if post is not None:
             return post
+        other = " ".join(TITLE_MODIFIER_SYNONYMS.get(w, w) for w in low.split())
+        if other != low and other in self.titles:
+            return self.titles[other]  # "chief diplomat" written for "top diplomat"
         if low in self._misspelt:
             return self._misspelt[low]
         words = low.split()
@@ -115,6 +119,7 @@ class SpeakerResolver:
         #: the words naming each unnamed actor minted from a role phrase ("an EU diplomat"), by (begin, IRI)
         self.role_mentions: dict[tuple[int, str], Mention] = {}
         self._role_names: dict[str, list] | None = None  # see _roles_named
+        self._roles_of: dict[str, list] | None = None  # see _article_roles
 
     def actor(self, iri: str):
         return self.index.get(iri)
@@ -234,7 +239,7 @@ class SpeakerResolver:
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
-            of_phrase = self._group_of(tok) if kind == "group" else None
+            of_phrase = self._group_of(tok, doc.tok_actor) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
             holder = self._title_holder(text)
@@ -275,7 +280,13 @@ class SpeakerResolver:
             if tok.lower_ in self.lex.source_nouns or (bare and not (kind == "group" and (
                     not det or det[0] in INDEFINITE_DETERMINERS - ARTICLES))):
                 return None, None, 0.0  # a bare plural ("critics said", "some senators said") is still a collective
+            if kind == "group" and bare and not det:
+                group = self._group_named_before(tok)
+                if group:
+                    return group, None, 0.6
             holder = self._role_in_article([t.lower_ for t in words])
+            if holder is None and kind == "person" and tok.tag_ not in ("NNS", "NNPS"):
+                holder = self._named_in_role(tok, words, affiliation, indefinite=bool(det) and det[0] != "the")
             if holder:
                 return holder, None, 0.6
             if of_phrase is not None:
@@ -283,14 +294,38 @@ class SpeakerResolver:
             words = [t for t in doc.doc[start:end]  # not "the", "several", "some"
                      if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
-            affiliation = next((doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor), None) \
-                or affiliation
+            named = list(dict.fromkeys(doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor))
+            if len(named) > 1 and of_phrase is not None:
+                affiliation = None  # members of several ("the ministers of Westland and Ruritania")
+            else:
+                affiliation = (named[0] if named else None) or affiliation
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
                 return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+        members = self._members_of(tok)
+        if members is not None:
+            return members, None, 0.6
         return None, None, 0.0
+
+    def _members_of(self, tok) -> str | None:
+        """ "an alliance of Westland rebel groups", "a coalition of farmers": the collective its
+        plural "of" complement names (an actor named there, else one minted after the words)."""
+        if tok.lower_ not in COLLECTIVE_NOUNS or tok.pos_ != "NOUN":
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None or noun.tag_ != "NNS" or any(t.pos_ == "VERB" for t in noun.subtree):
+            return None
+        named = self.mentioned(noun)
+        if named:
+            return named
+        words = [t for t in self.doc.doc[noun.left_edge.i:noun.i + 1] if t.dep_ != "det"]
+        affiliation = next((self.doc.tok_actor[t.i] for t in words if t.i in self.doc.tok_actor), None) \
+            or next((self._demonym_state(t) for t in words if self._demonym_state(t)), None)
+        return self._noted(words[0].i, noun.i + 1, self.index.mint(" ".join(t.text for t in words), "group",
+                                                                  affiliation=affiliation))
 
     def _noted(self, start: int, end: int, iri: str) -> str:
         """Keep the words ``start:end`` as a mention of the unnamed actor ``iri`` they name."""
@@ -394,13 +429,21 @@ class SpeakerResolver:
         return None
 
     @staticmethod
-    def _group_of(tok) -> int | None:
-        """End of a short "of" complement naming whose group it is ("heads of the two republics")."""
+    def _group_of(tok, tok_actor) -> int | None:
+        """End of a short "of" complement naming whose group it is ("heads of the two republics"), or of
+        a longer one made of the names of its members."""
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
         if prep is None:
             return None
         end = prep.right_edge.i + 1
-        return end if end - prep.i <= 8 and not any(t.pos_ == "VERB" for t in prep.subtree) else None
+        if any(t.pos_ == "VERB" for t in prep.subtree):
+            return None
+        if end - prep.i <= 8:
+            return end
+        # a longer list of named members ("the leaders of Westland, Ruritania, the UK and the US")
+        named = all(t.i in tok_actor or t.is_punct or t.dep_ in ("cc", "det", "prep") or t.i == prep.i
+                    for t in prep.subtree)
+        return end if named and end - prep.i <= 24 else None
 
     def _demonym_state(self, tok) -> str | None:
         """The state a demonym names (the state whose sovereign has it), if any."""
@@ -554,6 +597,100 @@ class SpeakerResolver:
                 return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
 
+    def _group_named_before(self, tok) -> str | None:
+        """ "Negotiators said …" right after "Westland's negotiators said …": a bare plural is the
+        collective named with the same head noun in its sentence or the one before (the latest)."""
+        sent = self.doc.sent_of[tok.i]
+        lemma = tok.lemma_.lower()
+        tokens = self.doc.doc
+        start = self.doc.sents[max(sent - 1, 0)].start_char + self.doc.offset
+        here = tokens[tok.i].idx + self.doc.offset
+        found = [(tokens[i].idx + self.doc.offset, iri) for i, iri in self.doc.tok_actor.items()
+                 if i < tok.i and 0 <= sent - self.doc.sent_of[i] <= 1 and tokens[i].lemma_.lower() == lemma]
+        found += [(begin, iri) for (begin, iri), m in self.role_mentions.items()
+                  if start <= begin and m.span.end <= here and m.span.text.split()[-1].lower() == tok.lower_]
+        for _, iri in sorted(found, reverse=True):
+            actor = self.actor(iri)
+            if actor is not None and actor.kind == "group":
+                return iri
+        return None
+
+    def _named_in_role(self, tok, words, state: str | None, indefinite: bool) -> str | None:
+        """The one person the article names in the role a descriptor gives ("Kazakh president" in a
+        headline, "a ministry spokesperson" before "the spokesperson, Ann Example, said"): a person
+        whose name the article writes after that title ("Westland's President Ann Example") or in
+        apposition to it, of the same state when the descriptor has one. The two titles have the same
+        head word and one has all the other's words ("prime minister" is not "foreign minister"). An
+        indefinite descriptor ("a spokesperson") is only the person a definite one names later ("the
+        spokesperson, Ann Example")."""
+        role = _role_stem(tok.lemma_.lower())
+        mine = self._title_words(words)
+        found = set()
+        for iri, roles in self._article_roles().items():
+            actor = self.actor(iri)
+            bodies = {actor.affiliation} | {p.organisation for p in self.gazetteer.posts_of(iri, None)}
+            for head, title, where, definite in roles:
+                if head == role and (mine <= title or title <= mine) \
+                        and (state is None or where == state or state in bodies) and (definite or not indefinite):
+                    found.add(iri)
+        return found.pop() if len(found) == 1 else None
+
+    def _title_words(self, tokens) -> frozenset[str]:
+        """The words of a title, without determiners, possessors and the words naming a state."""
+        return frozenset(_role_stem(t.lemma_.lower()) for t in tokens
+                         if t.dep_ not in ("det", "poss", "case") and t.lower_ not in CLITIC_POSSESSIVE
+                         and t.i not in self.doc.tok_actor and not self._demonym_state(t))
+
+    def _article_roles(self) -> dict[str, list[tuple[str, frozenset[str], str | None, bool]]]:
+        """Named person IRI -> (head word, words, state, written as "the <role>, <name>") of each title
+        the article gives that person: title words before the name ("Westland's President Ann
+        Example"), a role the name stands in apposition to ("the spokesperson, Ann Example") or one in
+        apposition to the name ("Ann Example, Westland's ambassador") (built once)."""
+        if self._roles_of is not None:
+            return self._roles_of
+        self._roles_of = {}
+        doc, tok_actor = self.doc.doc, self.doc.tok_actor
+        roles = self.lex.role_nouns
+
+        def state_of(tok) -> str | None:
+            for t in tok.children:
+                if t.dep_ in ("poss", "compound", "amod", "nmod"):
+                    iri = tok_actor.get(t.i)
+                    actor = self.actor(iri) if iri else None
+                    if actor is not None and actor.kind == "state":
+                        return iri
+                    demonym = self._demonym_state(t) if t.pos_ in ("ADJ", "PROPN") else None
+                    if demonym:
+                        return demonym
+            return None
+
+        def is_role(t) -> bool:
+            return roles.get(t.lemma_.lower()) == "person" and t.pos_ in ("NOUN", "PROPN") and t.i not in tok_actor
+
+        def phrase(t) -> list:
+            return [u for c in t.children if c.dep_ in ("compound", "amod") and c.i < t.i for u in c.subtree] + [t]
+
+        for i, iri in tok_actor.items():
+            actor = self.actor(iri)
+            head = doc[i]
+            if actor is None or actor.kind != "person" or (head.head.i != i and tok_actor.get(head.head.i) == iri):
+                continue  # the head word of each mention of a person
+            found = self._roles_of.setdefault(iri, [])
+            before = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < i and c.i not in tok_actor]
+            before = [u for c in before for u in c.subtree if u.i not in tok_actor]  # "Foreign" of "Foreign Minister"
+            for c in before:
+                if is_role(c):
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before),
+                                  state_of(c) or state_of(head), False))
+            for c in head.children:
+                if c.dep_ == "appos" and is_role(c):
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(phrase(c)), state_of(c), False))
+            if head.dep_ == "appos" and is_role(head.head):
+                definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.head.children)
+                found.append((_role_stem(head.head.lemma_.lower()), self._title_words(phrase(head.head)),
+                              state_of(head.head), definite))
+        return self._roles_of
+
     def _role_in_article(self, words: list[str]) -> str | None:
         """The one person named in this article whose post titles contain all these words."""
         found = set()
@@ -600,11 +737,20 @@ class SpeakerResolver:
                 if n in tok_actor or role_nouns.get(lemma[n]) != "person":
                     continue  # read without making the Token
                 t = self.doc.doc[n]
+                roles = {t.i} | {c.i for c in t.children if c.dep_ == "conj"}
                 for u in t.subtree:
-                    if u.dep_ == "appos" and u.i in tok_actor and u.head.i in tok_actor \
-                            and tok_actor[u.head.i] != tok_actor[u.i] \
-                            and getattr(self.actor(tok_actor[u.i]), "kind", None) == "person" \
+                    if u.dep_ != "appos" or u.i not in tok_actor \
+                            or getattr(self.actor(tok_actor[u.i]), "kind", None) != "person":
+                        continue
+                    if u.head.i in tok_actor and tok_actor[u.head.i] != tok_actor[u.i] \
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
+                        self._role_names.setdefault(tok_actor[u.i], []).append(t)
+                        break
+                    # "the counsellor to the Lisbon Port Board, Ann Example, said": the name closing the
+                    # role's own "to"/"for"/"of" phrase after a comma is the role's holder
+                    if u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
+                            and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
+                            and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
         return self._role_names

@@ -17,7 +17,7 @@ from ..model import REPORTED, Statement
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
-from .reported import in_condition
+from .reported import acting_subject, in_condition
 from .scope import report_scope
 
 #: a narrated act is a less sure statement than reported speech
@@ -41,8 +41,9 @@ class NarratedAction:
         for n in range(table.n):
             # read without making the Token: a verb, not covered, not a modifier, that may be a predicate
             # (a predicate's form, or a verb with a particle after it: the only phrasal case)
-            if pos[n] != "VERB" or n in covered or dep[n] in ("amod", "acl", "relcl", "advcl"):
-                continue
+            if not (pos[n] == "VERB" or pos[n] == "ADJ" and dep[n] == "acomp") or n in covered \
+                    or dep[n] in ("amod", "acl", "relcl", "advcl"):
+                continue  # a verb, or an adjective after a linking verb ("X remains committed to …")
             low, lemma = forms[n]
             if not (lemma in predicates or low in predicates or table.particle_after(n)):
                 continue
@@ -50,7 +51,7 @@ class NarratedAction:
             if not cues.is_predicate(tok) or cues.is_reporting(tok) or doc.in_quotes(tok.i) \
                     or in_condition(tok):
                 continue
-            subj = speakers.subject_of(tok)
+            subj = acting_subject(speakers, tok)
             if subj is None:
                 continue
             speaker, source, conf = speakers.resolve(subj, log)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...lang_en import CONDITIONAL_MARKS
+from ...lang_en import CONDITIONAL_MARKS, COPULAS, EVENT_PRONOUNS
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import MIXED, REPORTED, Statement
@@ -32,10 +32,7 @@ class ReportedSpeech:
             if tok.dep_ in ("ccomp", "xcomp") and not is_root(tok) and cues.is_predicate(tok.head) \
                     and cues.is_reporting(tok.head):
                 continue
-            head = tok
-            if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "attr"):
-                head = tok.head
-            subj = speakers.subject_of(head)
+            subj = acting_subject(speakers, tok)
             speaker, source, conf = speakers.resolve(subj, log)
             if speaker is None:
                 continue
@@ -48,6 +45,7 @@ class ReportedSpeech:
             scope = report_scope(speakers, tok, subj)
             if not scope:
                 continue
+            scope = said_before(doc, tok, scope)
             span = doc.span(scope[0], scope[-1] + 1)
             b, e = span.begin, span.end
             # A complement that is nothing but a quote is already the quote's statement.
@@ -63,6 +61,46 @@ class ReportedSpeech:
                 log += ((anchor, speaker),)
             out.append(Utterance(st, tuple(scope), self.name, verb=tok.i, anchor=anchor))
         return out
+
+
+#: passive verbs whose agent relays the subject's words instead of speaking
+RELAYING_VERBS = frozenset({"quote", "cite", "report"})
+
+
+def predicative_head(tok):
+    """The verb whose subject holds what ``tok`` says: its own, or for a word in the complement
+    of a linking verb ("X is keen to …", "X were opposed to …", "X remains committed to …")
+    the linking verb."""
+    if tok.dep_ in ("acomp", "attr") and (tok.pos_ == "ADJ" or tok.head.lemma_.lower() in COPULAS):
+        return tok.head
+    return tok
+
+
+def acting_subject(speakers: SpeakerResolver, tok):
+    """Who does what ``tok`` says: the agent of a passive ("was imposed by X", "remains opposed by
+    X"), else the subject of its :func:`predicative_head`."""
+    if tok.lemma_.lower() not in RELAYING_VERBS:  # "X was quoted by Y as saying" is X's
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+    return speakers.subject_of(predicative_head(tok))
+
+
+def said_before(doc: ParsedArticle, verb, scope: list[int]) -> list[int]:
+    """``scope``, or with the sentence before it when all it reports is "this" or "that" ("This was
+    announced by X", "X confirmed this"): the words of the sentence before, in the same paragraph."""
+    said = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "ccomp", "xcomp", "attr")]
+    if len(said) != 1 or said[0].lower_ not in EVENT_PRONOUNS - {"it"} or said[0].dep_ not in ("nsubjpass", "dobj") \
+            or said[0].i not in scope:
+        return scope
+    n = doc.sent_of[verb.i]
+    if n == 0:
+        return scope
+    prev = doc.sents[n - 1]
+    words = [t.i for t in prev if not t.is_space]
+    if not words or "\n" in doc.doc[words[-1]:verb.sent.start + 1].text or doc.in_quotes(words[0]):
+        return scope
+    return words + scope
 
 
 def in_condition(tok) -> bool:

@@ -22,6 +22,15 @@ def report_scope(speakers: SpeakerResolver, verb, subj) -> list[int]:
     comps = [c for c in verb.children
              if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "dative")
              or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS)]
+    # "the plan was rejected by X": with the agent speaking, the passive's subject is what it rejects
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and subj is not None and agent.left_edge.i <= subj.i <= agent.right_edge.i:
+        holder = verb.head if verb.dep_ == "acomp" else verb  # "X remains opposed by Y"
+        comps += [c for c in holder.children if c.dep_ in ("nsubjpass", "csubjpass", "nsubj")]
+        if verb.dep_ == "acl":  # "concepts spurned by Y": the noun the participle modifies
+            exclude -= set(range(verb.head.left_edge.i, verb.head.i + 1))
+            comps.append(verb.head)
+        exclude |= set(range(agent.left_edge.i, agent.right_edge.i + 1))
     # Infinitival clauses after the verb ("asserting its demand … to remain neutral").
     comps += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
               and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)

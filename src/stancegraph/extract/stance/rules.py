@@ -35,6 +35,12 @@ def rules_id(anaphora: bool = False) -> str:
     return f"{'rules+anaphora' if anaphora else 'rules'} stancegraph-{__version__}"
 
 
+def described(top) -> bool:
+    """True for a cue that only describes a noun: a past participle modifying it ("the sanctions
+    imposed in March", "the troops withdrawn last year") names what was done, and takes no stance."""
+    return top.pos_ == "VERB" and top.tag_ == "VBN" and top.dep_ in ("acl", "amod")
+
+
 class RuleStanceDetector:
     """Codebook cues and topic terms under predicates, negations and contrasts."""
 
@@ -77,6 +83,8 @@ class RuleStanceDetector:
         sentence = set(range(pd.sents[sent_i].start, pd.sents[sent_i].end))
         for entries, idx in matches:
             top = top_of(doc, idx)
+            if described(top):
+                continue
             sign, _, _ = flips(cues, top, set(idx), None, sset)
             sign *= verb_outside(cues, doc, top, verb_token)
             clause_topics: set[str] = set()
@@ -99,6 +107,10 @@ class RuleStanceDetector:
             top = top_of(doc, idx)
             sign, predicate, marked = flips(cues, top, set(idx), None, sset, topic=True)
             if cues.predicates.get(cue_verb or "") is not None:
+                if not predicate:
+                    # the statement's own predicate takes the stance: read the whole way up to it
+                    # ("opposed to sending peacekeepers" opposes the peacekeepers)
+                    sign, _, _ = flips(cues, top, set(idx), None, sset)
                 predicate = True
                 sign *= verb_outside(cues, doc, top, verb_token)
             if not predicate:
