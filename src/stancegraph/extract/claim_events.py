@@ -65,7 +65,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
@@ -446,7 +446,9 @@ class ClaimEventFinder:
                 break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
-                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
+                # (not an act of what the parse conjoins to it: "recognise T as X's, renounce plans to join Y")
+                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i \
+                        and not any(c.dep_ == "conj" and c.left_edge.i <= j <= c.right_edge.i for c in trig.children):
                     key = self._sovereign(self.ctx.doc[j], inner_entries[0], set())
                     if key:
                         sovereign = key
@@ -886,10 +888,15 @@ class ClaimEventFinder:
 
     @staticmethod
     def _own_clause(tok) -> bool:
-        """A verb conjoined to another clause or set against it ("…, while X …"), or a relative clause
-        ("T, which X has demanded Y hand over"), with a subject of its own."""
+        """A verb conjoined to another clause or set against it ("…, while X …"), a past event told
+        as the time of another ("… after X signed treaties to annex T": not "… after Y withdraws from
+        T", which may be a condition), or a relative clause ("T, which X has demanded Y hand over"),
+        with a subject of its own."""
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
+        if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                                             for c in tok.children):
+            return True
         return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children)) or _relative_clause(tok)
 
