@@ -4,6 +4,12 @@ Pronouns and definite role phrases ("he", "the spokesman") refer back to the rig
 earlier actor: the sentence's topic first, then the speakers logged so far (a
 :data:`SpeakerLog`, passed explicitly), then any other mention. Outlets and agencies
 that relay words (gazetteer ``sg:isSource``) are sources, never speakers.
+
+A descriptor is, before any actor is minted after its words, someone the article names: a
+headline's "Kazakh president" is the person named below in that title, "a navy
+spokesperson" the one a later "the spokesperson, Ann Example" names, "Negotiators"
+the collective named with that noun in the sentence before; "an umbrella of
+rebel groups" speaks as the collective its complement names.
 """
 
 from __future__ import annotations
