@@ -108,3 +108,9 @@ def test_event_anaphors_judged_or_rejected_carry_the_issue(anaphora, rules, text
 def test_remaining_firm_that_reports_the_clause(rules, resources):
     got = candidates(rules, resources, "Anna Berg remained firm that the security guarantees must be binding.")
     assert got == [("reported-speech", "Anna Berg", "firm that the security guarantees must be binding")]
+
+
+def test_a_stance_noun_after_a_linking_verb_is_its_subjects_act(rules, resources):
+    text = "Anna Berg has long been a vocal advocate of NATO membership."
+    assert candidates(rules, resources, text) == [("narrated-action", "Anna Berg", "advocate of NATO membership")]
+    assert positions(rules, text) == {("Anna Berg", "ukraine-nato-membership", 1)}
