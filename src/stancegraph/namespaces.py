@@ -125,6 +125,7 @@ class SG(DefinedNamespace):
     ClaimEventCue: URIRef
     recipientPreposition: URIRef
     requiredPreposition: URIRef
+    requiredObject: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef

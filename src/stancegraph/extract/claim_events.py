@@ -96,6 +96,7 @@ class EventCue:
     default: str | None  # sovereign key when the parse names no party
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
     required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
+    required_object: bool = False  # the act is this cue's only as a verb with a direct object ("return T")
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,9 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         words = phrase(str(text))
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
         needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs))
+        obj = g.value(node, SG.requiredObject)
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs,
+                                                   bool(obj is not None and obj.toPython() is True)))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -357,8 +360,18 @@ class ClaimEventFinder:
         hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
             if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
         deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
-        cue = next((e for e in entries if not e.required_preps or
-                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        # ("X will not return T": a reading that needs the verb's object comes first where it applies)
+        has_object = trig.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trig.children)
+        cue = next((e for e in sorted(entries, key=lambda e: not e.required_object)
+                    if (not e.required_object or has_object) and (not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps))), None)
+        if cue is not None and cue.required_object:
+            # "Russia will not return T" gives it back; "we will return T", "Ruritania will return T" by the
+            # state the other reading would give it to takes it back: that reading then
+            giver = self._relinquisher(trig)
+            giver_sov = self._actor_sovereign(self.ctx.doc[giver]) if giver is not None else None
+            if giver_sov is None or giver_sov in {e.default for e in entries if e is not cue}:
+                cue = next((e for e in entries if not e.required_object and not e.required_preps), None)
         if cue is None:
             return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
