@@ -627,3 +627,23 @@ def test_regions_named_by_themselves_stand_for_no_list(extractor):
     _, _, _, claims = run(extractor, "Kherson and Luhansk were shelled. Officials said the regions of the "
                                       "country were calm, and four soldiers from the regions died.")
     assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # recognising a holding (occupied territories, new realities) with no status named is not statehood
+    ("Anna Varga demanded international recognition of the occupied Ukrainian territories, including Luhansk "
+     "and the Kherson region.", {("Anna Varga", "luhansk", "russia"), ("Anna Varga", "kherson", "russia")},
+     {("Anna Varga", "luhansk", "ukraine"), ("Anna Varga", "luhansk", "independent")}),
+    ("Anna Varga said the terms include the recognition of new territorial realities, the status of Crimea and "
+     "Kherson.", {("Anna Varga", "crimea", "russia"), ("Anna Varga", "kherson", "russia")},
+     {("Anna Varga", "crimea", "independent")}),
+    ("Anna Varga said Ukraine will never recognize the occupied territories of Kherson and Luhansk.",
+     {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}, set()),
+    # the independence of republics is still statehood
+    ("Vladimir Putin recognised the independence of the Donetsk and Luhansk people's republics.",
+     {("Vladimir Putin", "donetsk", "independent"), ("Vladimir Putin", "luhansk", "independent")},
+     {("Vladimir Putin", "donetsk", "russia")}),
+])
+def test_recognising_a_holding(extractor, text, expected, absent):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not absent & claims, claims

@@ -134,6 +134,8 @@ class SG(DefinedNamespace):
     Recognition: URIRef
     DisputeCue: URIRef
     LapseCue: URIRef
+    HoldingCue: URIRef
+    holdingSovereign: URIRef
     CoercionCue: URIRef
     ProvisionCue: URIRef
     claimableSovereign: URIRef

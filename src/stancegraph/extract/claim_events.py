@@ -97,6 +97,7 @@ class EventCue:
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
     required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
     required_object: bool = False  # the act is this cue's only as a verb with a direct object ("return T")
+    holding: str | None = None  # a recognition of a holding ("the occupied territories") asserts this
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ class ClaimEventLexicon:
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
     provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
+    holdings: frozenset = frozenset()  # nouns for what a state holds ("status", "territories")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -161,8 +163,10 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
         needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
         obj = g.value(node, SG.requiredObject)
+        held = g.value(node, SG.holdingSovereign)
         cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs,
-                                                   bool(obj is not None and obj.toPython() is True)))
+                                                   bool(obj is not None and obj.toPython() is True),
+                                                   by_iri.get(str(held)) if held else None))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -182,12 +186,13 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
+    holdings = frozenset(text.lower() for text in phrases(SG.HoldingCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
-                             provisions)
+                             provisions, holdings)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -425,6 +430,11 @@ class ClaimEventFinder:
             window = [(words, idx2) for words, idx2 in self.status_matches
                       if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
             after_as = [m for m in window if self._after_as(m[1][0])]
+            held = self._holding(trig) if cue.holding and not after_as else None
+            if held is not None:
+                # "recognition of the occupied Ruritanian territories, including T": the holding, not the
+                # description of what is held
+                sovereign, window = cue.holding, []
             for words, idx2 in after_as or window:
                 sovereign = self.status_cues[words][0].sovereign
                 break
@@ -473,6 +483,21 @@ class ClaimEventFinder:
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background, self._conjoined(claimant, claimant_tok))
+
+    def _holding(self, trig):
+        """What a recognition recognises when it is a holding ("recognise the new territorial realities",
+        "recognition of the occupied territories, including T"), with no independence or republic named
+        in it; or None."""
+        objs = [c for c in trig.children if c.dep_ == "dobj"] + \
+            [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for obj in objs:
+            if obj.lower_ not in self.lex.holdings and (obj.lemma_ or "").lower() not in self.lex.holdings:
+                continue
+            words = {t.lower_ for t in obj.subtree} | {(t.lemma_ or "").lower() for t in obj.subtree}
+            if words & {"independence", "republic", "republics", "statehood"}:
+                return None
+            return obj
+        return None
 
     def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
         """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a

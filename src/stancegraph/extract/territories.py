@@ -186,13 +186,15 @@ class TerritoryTagger:
 
 
 def _counted_noun(doc, num):
-    """The region noun a number counts ("four regions", "four Moscow-occupied eastern regions"): the
-    first noun within six words after it, if it is a region noun (the words between only qualify it)."""
+    """The region noun a number counts ("four regions", "four of its regions", "four Moscow-occupied
+    eastern regions"): the first noun within six words after it, if it is a region noun (the words
+    between only qualify it)."""
     for t in doc[num.i + 1: min(num.i + 7, num.sent.end)]:
         if region_noun(t):
             return t
-        if t.pos_ in ("NOUN", "VERB", "AUX", "ADP", "CCONJ", "PRON", "NUM") and t.dep_ != "amod" or t.lower_ in (",", ";", ":"):
-            return None
+        if (t.pos_ in ("NOUN", "VERB", "AUX", "CCONJ", "NUM") and t.dep_ != "amod") or \
+                (t.pos_ == "ADP" and t.lower_ != "of") or t.lower_ in (",", ";", ":"):
+            return None  # ("four of its regions": "of" and a determiner qualify it too)
     return None
 
 
