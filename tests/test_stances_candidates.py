@@ -103,3 +103,8 @@ def test_negation_contrast_and_judgement_on_the_path(rules, text, expected):
 def test_event_anaphors_judged_or_rejected_carry_the_issue(anaphora, rules, text, expected):
     assert expected in positions(anaphora, text)
     assert expected not in positions(rules, text)  # no issue word in the sentence itself
+
+
+def test_remaining_firm_that_reports_the_clause(rules, resources):
+    got = candidates(rules, resources, "Anna Berg remained firm that the security guarantees must be binding.")
+    assert got == [("reported-speech", "Anna Berg", "firm that the security guarantees must be binding")]

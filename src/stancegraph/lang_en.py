@@ -51,6 +51,8 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: nouns that stand for a state already named ("the country's parliament")
+STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
 TITLE_MODIFIER_SYNONYMS = {"chief": "top", "top": "chief"}
 #: nouns for a collective made of others ("an umbrella of resistance groups", "a coalition of farmers")

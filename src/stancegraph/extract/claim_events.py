@@ -57,6 +57,7 @@ them over the parse:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rdflib.namespace import RDF
@@ -146,6 +147,34 @@ def event_lexicon(resources: Resources) -> ClaimEventLexicon:
 
 
 _CACHE: dict[int, tuple[Resources, ClaimEventLexicon]] = {}
+
+
+def _finder_tables(resources: Resources) -> tuple:
+    """What a :class:`ClaimEventFinder` reads from the loaded data, made once per resources (as
+    :func:`event_lexicon`) rather than for every article: one-word and longer stance predicates,
+    contrast and reporting words, the codebook's status phrases ("part of X": word tuples -> their
+    cues, and the same words as a phrase table) and the territories' names."""
+    hit = _TABLES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        lexicon = resources.lexicon
+        status_cues: dict[tuple, list] = {}
+        for cc in resources.codebook.claim_cues:
+            status_cues.setdefault(cc.words, []).append(cc)
+        tables = ({p[0]: pol for p, pol in lexicon.predicates if len(p) == 1},
+                  {p: pol for p, pol in lexicon.predicates if len(p) > 1},
+                  {p[0] for p in lexicon.contrast if len(p) == 1},
+                  {p[0] for p in lexicon.reporting if len(p) == 1},
+                  status_cues, {w: w for w in status_cues},
+                  # names of territories ("the T People's Republic" is a territory, not its own claimant)
+                  {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
+                   for n in (t.name, *t.aliases)})
+        hit = _TABLES[id(resources)] = (resources, tables)
+        while len(_TABLES) > 8:
+            _TABLES.pop(next(iter(_TABLES)))
+    return hit[1]
+
+
+_TABLES: dict[int, tuple[Resources, tuple]] = {}
 
 
 def _lexicon(resources: Resources) -> ClaimEventLexicon:
@@ -245,22 +274,22 @@ class ClaimEventFinder:
         self.log = log
         resources = speakers.resources
         self.lex = event_lexicon(resources)
-        lexicon = resources.lexicon
-        self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
-        self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
-        self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
-        self.reporting = {p[0] for p in lexicon.reporting if len(p) == 1}
-        # status phrases of the codebook ("part of X"), as word tuples -> their cues
-        self.status_cues: dict[tuple, list] = {}
-        for cc in resources.codebook.claim_cues:
-            self.status_cues.setdefault(cc.words, []).append(cc)
-        self.status_words = {w: w for w in self.status_cues}
+        (self.predicates, self.multi_predicates, self.contrast, self.reporting, self.status_cues,
+         self.status_words, self.territory_names) = _finder_tables(resources)
         self.status_matches: list = []
-        # names of territories ("the T People's Republic" is a territory, not its own claimant)
-        self.territory_names = {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
-                                for n in (t.name, *t.aliases)}
         # "the accession of T and U (V), as well as W": the parse may cut a list an act is about
         self.lists = territory_lists(doc.doc, self.terr)
+        # the territory tokens in order, to ask whether a range of tokens holds one
+        keys = list(self.terr)
+        self._terr_sorted = sorted(keys) if all(type(k) is int for k in keys) else None
+
+    def _territory_in(self, start: int, end: int) -> bool:
+        """Whether a token of ``range(start, end)`` names a territory."""
+        keys = self._terr_sorted
+        if keys is None:
+            return any(i in self.terr for i in range(start, end))
+        at = bisect_left(keys, start)
+        return at < len(keys) and keys[at] < end
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
@@ -273,10 +302,10 @@ class ClaimEventFinder:
         self.earlier_kind: dict[tuple, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
-            has_territory = any(i in self.terr for i in range(near, sent.end))
+            has_territory = self._territory_in(near, sent.end)
             self.sent_n = n
             if not has_territory and not self.earlier:
-                if any(i in self.terr for i in range(0, sent.start)):
+                if self._territory_in(0, sent.start):
                     out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
                 continue
             # the same order in every process: longest cue first at each token, then by its words

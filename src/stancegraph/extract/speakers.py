@@ -16,8 +16,9 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
-                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS, VOICE_ROLE_NOUNS)
+                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS,
+                       VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -679,8 +680,8 @@ class SpeakerResolver:
             before = [u for c in before for u in c.subtree if u.i not in tok_actor]  # "Foreign" of "Foreign Minister"
             for c in before:
                 if is_role(c):
-                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before), state_of(c) or state_of(head),
-                                  False))
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before),
+                                  state_of(c) or state_of(head), False))
             for c in head.children:
                 if c.dep_ == "appos" and is_role(c):
                     found.append((_role_stem(c.lemma_.lower()), self._title_words(phrase(c)), state_of(c), False))
