@@ -647,3 +647,19 @@ def test_regions_named_by_themselves_stand_for_no_list(extractor):
 def test_recognising_a_holding(extractor, text, expected, absent):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims and not absent & claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a territory as the act's possessor is what the act is about
+    ("Britain refused to accept Crimea's annexation.", {("United Kingdom", "crimea", "ukraine")}),
+    # reuniting with a state, recovering a territory
+    ("Anna Varga said Kherson and Luhansk had reunited with Russia through referendums.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+    ("Volodymyr Zelenskyy vowed to do all possible to recover Crimea.", {("Volodymyr Zelenskyy", "crimea", "ukraine")}),
+    # "a territory of X", "X soil"
+    ("Anna Varga said Kherson is a territory of the Russian Federation.", {("Anna Varga", "kherson", "russia")}),
+    ("Anna Varga said Luhansk remains Ukrainian soil.", {("Anna Varga", "luhansk", "ukraine")}),
+])
+def test_more_ways_to_tell_a_claim(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

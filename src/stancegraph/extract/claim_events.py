@@ -400,7 +400,7 @@ class ClaimEventFinder:
                     if (not e.required_object or has_object) and (not e.required_preps or
                     any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps))), None)
         if cue is not None and cue.required_object:
-            # "Russia will not return T" gives it back; "we will return T", "Ruritania will return T" by the
+            # "Westland will not return T" gives it back; "we will return T", "Ruritania will return T" by the
             # state the other reading would give it to takes it back: that reading then
             giver = self._relinquisher(trig)
             giver_sov = self._actor_sovereign(self.ctx.doc[giver]) if giver is not None else None
@@ -594,6 +594,9 @@ class ClaimEventFinder:
         sent = trig.sent
         toks: set[int] = set()
         for c in trig.children:
+            if c.dep_ == "poss" and trig.pos_ == "NOUN" and c.i in self.terr and c.i not in self.ctx.tok_actor:
+                toks.update(range(c.left_edge.i, c.i + 1))  # "T's annexation": the place is what is annexed
+                continue
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):

@@ -186,7 +186,7 @@ class TerritoryTagger:
 
 
 def _counted_noun(doc, num):
-    """The region noun a number counts ("four regions", "four of its regions", "four Moscow-occupied
+    """The region noun a number counts ("four regions", "four of its regions", "four Varna-held
     eastern regions"): the first noun within six words after it, if it is a region noun (the words
     between only qualify it)."""
     for t in doc[num.i + 1: min(num.i + 7, num.sent.end)]:
