@@ -500,7 +500,7 @@ class SpeakerResolver:
         # a he/she subject: the subject of the sentence before comes before older speakers
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
-        # "Putin is "escalating the fighting," he said": the subject of a verb is not a name inside
+        # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
         # the clause that verb reports (its complement), which it governs
         governed = set()
         if pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
