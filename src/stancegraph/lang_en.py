@@ -55,6 +55,8 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: nouns that stand for a state already named ("the country's parliament")
+STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
 TITLE_MODIFIER_SYNONYMS = {"chief": "top", "top": "chief"}
 #: nouns for a collective made of others ("an umbrella of resistance groups", "a coalition of farmers")
@@ -91,5 +93,7 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "once"})
 NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "noone", "nothing"})
 #: subordinators of a clause set against its main clause ("…, while X retook T")
 CONTRASTIVE_MARKS = frozenset({"while", "whereas", "although", "though", "whilst"})
+#: subordinators of a clause telling an event before or after the main one ("… after X annexed T")
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "when", "until"})
 #: verbs whose object does not control their infinitive ("promised X to …": the subject does)
 COMMISSIVE_VERBS = frozenset({"promise", "pledge", "vow"})

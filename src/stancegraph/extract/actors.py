@@ -10,10 +10,19 @@ spokesman") go to the most recent fitting actor.
 
 One actor however the article spells it: a surname spelt unlike the gazetteer's
 spellings, or unlike the article's own earlier spelling, is that person; a word
-of an organisation's name ("the Front") is that organisation; a state's
-institution named with the state ("Westland's Foreign Ministry") is the
-gazetteer body or one affiliated to the state. Places, peoples' adjectives,
+of an organisation's name ("the Front"), or its last words ("the General
+Assembly"), is that organisation; a state's institution named with the state
+("Westland's Foreign Ministry") is the gazetteer body or one affiliated to the
+state, and a gazetteer body's generic name given to another state ("the country's
+National Security Council") is not that body. Places, peoples' adjectives,
 treaties and the place of a dateline are no actors.
+
+One kind however the recogniser reads it: a name it takes for a body at some
+mentions and for a person at others is a person where a title before it or a
+role in apposition shows one ("chief mediator Ann Example", "Sample, the
+ambassador"); a name it misses after a title ("Minister of Agriculture Ann
+Example"), or reads together with the title's field, is minted from its own words;
+a one-word name it sees at some mentions only is that actor at the others too.
 """
 
 from __future__ import annotations
@@ -28,7 +37,8 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources
 from ..ids import actor_iri, unaccented
-from ..lang_en import CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, TITLE_MODIFIER_SYNONYMS
+from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
+                       TITLE_MODIFIER_SYNONYMS)
 from .model import Mention, Span
 from .tokens import token_table
 
@@ -228,6 +238,8 @@ class ActorFinder:
             for _, s, e in matcher(doc):
                 key = doc[s:e].text.replace("’", "'")
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
+                if iri and self._anothers_body(doc, s, iri):
+                    continue  # "the country's National Security Council" in a report on Westland
                 if iri:
                     spans.append((s, e, iri, 3))
         index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
@@ -258,6 +270,8 @@ class ActorFinder:
                 continue
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
+            if iri and self._anothers_body(doc, s, iri):
+                continue
             if iri:
                 spans.append((s, e, iri, 3))
                 continue
@@ -415,7 +429,8 @@ class ActorFinder:
         one_word: dict[str, set[str]] = {}
         for s, e, iri in final:
             actor = index.get(iri)
-            if e - s == 1 and actor is not None and not actor.from_gazetteer and actor.kind in ("person", "organisation"):
+            if e - s == 1 and actor is not None and not actor.from_gazetteer \
+                    and actor.kind in ("person", "organisation"):
                 one_word.setdefault(doc[s].text, set()).add(iri)
         table = token_table(doc)
         for n in range(table.n):
@@ -440,6 +455,30 @@ class ActorFinder:
             end = last.idx + len(last.text)
             mentions.append(Mention(Span(b + offset, end + offset, text[b:end]), iri))
         return mentions, taken
+
+    def _anothers_body(self, doc, s: int, iri: str) -> bool:
+        """True when a gazetteer body's name stands right after words giving it to another state: "the
+        country('s)", another state's name or adjective ("Westland's National Security Council")."""
+        gaz = self.res.gazetteer
+        actor = gaz.actors.get(iri)
+        if actor is None or actor.kind != "organisation" or s == 0:
+            return False
+        i = s - 1
+        if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
+            i -= 1
+        word = doc[i]
+        if word.lower_ in STATE_NOUNS and i >= 1 and doc[i - 1].lower_ in ("the", "this", "that"):
+            return True
+        if not word.text[:1].isupper():
+            return False
+        other = self.alias_of.get(word.text.replace("’", "'")) or adjective_state(word.text, self.res)
+        if other is None or gaz.actors.get(other) is None or gaz.actors[other].kind != "state":
+            return False
+        chain, org = set(), iri
+        while org and org not in chain:
+            chain.add(org)
+            org = gaz.actors[org].affiliation if org in gaz.actors else None
+        return other not in chain
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
@@ -509,9 +548,13 @@ class ActorFinder:
         (lowest priority: any other reading of the words wins)."""
         out = []
         name_word, title_word = self._name_word, self._title_word
-        for tok in doc:
-            if not name_word(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
-                continue  # not the last word of a name
+        pos = token_table(doc).pos
+        for n in range(2, len(pos)):
+            if pos[n] != "PROPN" or pos[n - 1] != "PROPN" or (n + 1 < len(pos) and pos[n + 1] == "PROPN"):
+                continue  # not the last of two proper nouns (read without making the Token)
+            tok = doc[n]
+            if not name_word(tok):
+                continue
             first = doc[tok.i - 1] if tok.i >= 2 else None
             if first is None or not name_word(first) or first.dep_ != "compound" or first.head.i != tok.i:
                 continue
@@ -534,7 +577,8 @@ class ActorFinder:
     def _name_word(self, t, in_entity: bool = False) -> bool:
         """A capitalised proper noun outside the recogniser's entities that is no title or body word."""
         return t.pos_ == "PROPN" and t.is_title and t.is_alpha and (in_entity or not t.ent_type_) and \
-            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS and not self.res.lexicon.role_nouns.get(t.lower_)
+            t.lower_ not in HONORIFICS and t.lower_ not in INSTITUTION_NOUNS \
+            and not self.res.lexicon.role_nouns.get(t.lower_)
 
     def _title_word(self, t) -> bool:
         """A person's title or role word ("minister", "envoy") that does not open its sentence."""
@@ -551,11 +595,10 @@ class ActorFinder:
 
     def _person_shaped(self, doc, s: int, e: int) -> bool:
         """True when the words around a name show a person: a title right before it ("chief mediator
-        Ann Example") or a person's role in apposition to it ("Example, the port's ambassador, …")."""
-        roles = self.res.lexicon.role_nouns
-        def role(tok) -> bool:
-            return tok.lower_ in HONORIFICS or roles.get(tok.lemma_.lower()) == "person"
-        if s > 0 and role(doc[s - 1]) and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in ("state", "security"):
+        Ann Example"; not "State Duma") or a person's role in apposition to it ("Example, the port's
+        ambassador, …", "the envoy for the harbour talks, Ann Example")."""
+        role = self._title_word
+        if s > 0 and role(doc[s - 1]) and doc[s - 1].lower_ not in ("state", "security"):
             return True
         root = doc[s:e].root
         if root.dep_ == "appos" and root.head.i < s and role(root.head):

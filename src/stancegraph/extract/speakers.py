@@ -4,6 +4,12 @@ Pronouns and definite role phrases ("he", "the spokesman") refer back to the rig
 earlier actor: the sentence's topic first, then the speakers logged so far (a
 :data:`SpeakerLog`, passed explicitly), then any other mention. Outlets and agencies
 that relay words (gazetteer ``sg:isSource``) are sources, never speakers.
+
+A descriptor is, before any actor is minted after its words, someone the article names: a
+headline's "Kazakh president" is the person named below in that title, "a navy
+spokesperson" the one a later "the spokesperson, Ann Example" names, "Negotiators"
+the collective named with that noun in the sentence before; "an umbrella of
+rebel groups" speaks as the collective its complement names.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON, PRONOUNS_THING,
-                       RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS, VOICE_ROLE_NOUNS)
+                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS,
+                       VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
@@ -493,7 +500,7 @@ class SpeakerResolver:
         # a he/she subject: the subject of the sentence before comes before older speakers
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
-        # "Putin is "escalating the fighting," he said": the subject of a verb is not a name inside
+        # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
         # the clause that verb reports (its complement), which it governs; what comes before a
         # semicolon or a colon is a clause of its own, whatever the parse ("X scoffed …; "…," he said")
         governed = set()
@@ -689,8 +696,8 @@ class SpeakerResolver:
             before = [u for c in before for u in c.subtree if u.i not in tok_actor]  # "Foreign" of "Foreign Minister"
             for c in before:
                 if is_role(c):
-                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before), state_of(c) or state_of(head),
-                                  False))
+                    found.append((_role_stem(c.lemma_.lower()), self._title_words(before),
+                                  state_of(c) or state_of(head), False))
             for c in head.children:
                 if c.dep_ == "appos" and is_role(c):
                     found.append((_role_stem(c.lemma_.lower()), self._title_words(phrase(c)), state_of(c), False))

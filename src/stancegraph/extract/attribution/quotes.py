@@ -178,7 +178,7 @@ class QuoteAttribution:
                 if outer[0]:
                     sp, src, cf = outer
                     v = chain[k + 1]
-            # "X stressed that Russia wants an "ironclad" guarantee": a state named as the subject of
+            # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
             # a clause another speaker reports does not speak the quoted words; that speaker does.
             elif sp is not None and k + 1 < len(chain) and state_actor(speakers, sp) \
                     and governs(chain[k + 1], v):
@@ -683,7 +683,7 @@ def contrastive_clause(inner, outer) -> bool:
 
 
 def state_actor(speakers: SpeakerResolver, iri: str) -> bool:
-    """True when the actor ``iri`` is a state (a country named as a clause's subject, "Russia wants …").
+    """True when the actor ``iri`` is a state (a country named as a clause's subject, "Westland wants …").
 
     >>> class _Index:
     ...     def actor(self, iri): return type("A", (), {"kind": "state" if iri == "s" else "person"})()
