@@ -652,6 +652,12 @@ def test_a_quoted_phrase_is_the_words_of_its_clauses_subject(extractor):
     assert not got
     _, got = quotes_of(extractor, 'Anna Berg signed the "memorandum" on Monday.')
     assert not got
+    # a possessor owns the words; a participle used as a preposition carries no clause
+    _, got = quotes_of(extractor, 'The port guard is now moving its boats to the south following the second '
+                                  'phase of the board’s "harbour operations."')
+    assert not got
+    _, got = quotes_of(extractor, 'The port guard moves its boats following the "harbour operations" of the spring.')
+    assert not got
     _, got = quotes_of(extractor, 'Anna Berg left the hall. The plan "will fail in the spring and nobody will '
                                   'notice it until the ships are gone and the quays are empty again."')
     assert not any(q.startswith("will fail") for _, q in got)

@@ -327,6 +327,8 @@ def carrying_verb(doc: ParsedArticle, toks, inside):
     head = next((tokens[i] for i in toks if tokens[i].head.i not in inside), None)
     if head is None:
         return None
+    if any(c.dep_ == "poss" and c.i not in inside for i in toks for c in tokens[i].children):
+        return None  # "the second phase of Westland's "harbour operations"": the possessor's words
     node = head
     for _ in range(4):
         if is_root(node):
@@ -337,7 +339,7 @@ def carrying_verb(doc: ParsedArticle, toks, inside):
         if node.i in inside:
             return None
         if node.pos_ == "VERB":
-            return node
+            return None if node.dep_ == "prep" else node  # "following", "including": a preposition
     return None
 
 
