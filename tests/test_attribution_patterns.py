@@ -668,3 +668,18 @@ def test_a_frame_after_a_semicolon_may_be_the_subject_before_it(extractor):
             'promises and said she saw no let-up; "all night long they hit the quays," she said.')
     _, got = quotes_of(extractor, text, published=None)
     assert got == {("Anna Berg", "all night long they hit the quays,")}
+
+
+def test_a_double_mark_after_a_space_closes_a_quote_at_its_paragraphs_end(extractor):
+    from stancegraph.extract.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('"The port is ours. And that means forever "\n\nThe ships left.')] == [
+        "The port is ours. And that means forever"]
+    # a mark after a space inside a paragraph still does not close ('"One " two' is no quote)
+    assert [q.text for q in find_quotes('"One " two')] == []
+    _, got = quotes_of(extractor, 'Anna Berg spoke on Monday. "We know all about the tolls very well. " she said.\n\n'
+                                  'Bob Sample left.', published=None)
+    assert not any(q.endswith('"') for _, q in got)
+    _, got = quotes_of(extractor, 'Anna Berg spoke on Monday.\n\n"We know all about the tolls very well. "\n\n'
+                                  'Bob Sample left.', published=None)
+    assert {q for _, q in got} <= {"We know all about the tolls very well."}

@@ -13,7 +13,7 @@ comma (the reopening mark left out: '"One.' then 'Two," she said.': one piece
 over both paragraphs); otherwise it ends
 with its paragraph when it ends as a sentence does and is no longer than a
 long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
-quote). Quotes inside
+quote). A double mark after a space closes a quote when it ends its paragraph. Quotes inside
 quotes belong to the outer quote.
 
 >>> [q.text for q in find_quotes('He said "we will see" and called it a ‘goodwill gesture,’ twice.')]
@@ -67,7 +67,8 @@ def _can_close(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before.isspace():
-        return False
+        # a double mark after a space that ends its paragraph closes ('… forever "'): it cannot open
+        return text[i] in DOUBLE_CLOSE and before != "\n" and after == "\n"
     if before.isalpha() and after.isalpha() and text[i] not in "”»":
         return False  # apostrophe inside a word
     if text[i] in "”»":
