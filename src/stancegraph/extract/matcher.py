@@ -14,6 +14,7 @@ or lemma equals it ("*" matches any token). Consecutive words may have up to
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Hashable, Iterator
 
 from .tokens import forms, token_table  # noqa: F401 - forms: the rules import it from here
@@ -29,8 +30,14 @@ def find(doc, start: int, end: int, phrases: dict[tuple[str, ...], Hashable],
     """
     by_first = _index(phrases)
     get, star = by_first.get, by_first.get("*")
-    table = token_table(doc).forms  # the forms of each token, read once per Doc
-    for i in range(start, end):
+    tokens = token_table(doc)
+    table = tokens.forms  # the forms of each token, read once per Doc
+    if star is None and 0 <= start and end <= tokens.n:  # only the tokens a phrase starts with, in order
+        starts = _starts(tokens, by_first)
+        at = starts[bisect_left(starts, start):bisect_left(starts, end)]
+    else:
+        at = range(start, end)
+    for i in at:
         low, lemma = table[i]
         by_low = get(low)
         by_lemma = get(lemma) if lemma != low else None
@@ -60,6 +67,29 @@ def _index(phrases: dict) -> dict[str, list[tuple[tuple[str, ...], Hashable]]]:
         _INDEX.clear()
     _INDEX[id(phrases)] = (phrases, len(phrases), by_first)
     return by_first
+
+
+def _starts(tokens, by_first: dict) -> list[int]:
+    """The indices of the tokens of a Doc (its :class:`~.tokens.TokenTable`) whose form or lemma
+    is the first word of a phrase of ``by_first``, ascending; made once per Doc and phrase table,
+    from the Doc's positions of each form (made once per Doc)."""
+    key = ("phrase starts", id(by_first))
+    got = tokens.memo.get(key)
+    if got is not None and got[0] is by_first:
+        return got[1]
+    where = tokens.memo.get("form positions")
+    if where is None:
+        where = tokens.memo["form positions"] = {}
+        for i, (low, lemma) in enumerate(tokens.forms):
+            where.setdefault(low, []).append(i)
+            if lemma != low:
+                where.setdefault(lemma, []).append(i)
+    found: set[int] = set()
+    for word in by_first.keys() & where.keys():
+        found.update(where[word])
+    starts = sorted(found)
+    tokens.memo[key] = (by_first, starts)
+    return starts
 
 
 def _extend(table: list[tuple[str, str]], i: int, end: int, words: tuple[str, ...], gap: int) -> list[int] | None:

@@ -510,12 +510,19 @@ class SpeakerResolver:
         # a he/she subject: the subject of the sentence before comes before older speakers
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
+        # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
+        # the clause that verb reports (its complement), which it governs
+        governed = set()
+        if pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if i in governed:
+                continue
             if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
                 continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
