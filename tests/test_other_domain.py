@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from stancegraph.pipeline import build
 from stancegraph.export import annotations
 from stancegraph.store import load_file
@@ -68,3 +70,34 @@ def test_learned_detector_trained_on_the_domain_finds_a_position_without_cue_phr
     assert ("Tom Okafor", "budget-talks-progress", -1) not in found("rules")
     assert ("Tom Okafor", "budget-talks-progress", -1) in found("learned")
     assert ("Tom Okafor", "budget-talks-progress", -1) in found("hybrid")
+
+
+def test_train_only_gold_joins_the_training_folds_but_is_not_scored(tmp_path):
+    """``train_only`` folders add training articles; the cross-validation scores only the others."""
+    import shutil
+
+    from stancegraph.errors import StanceGraphError
+    from stancegraph.extract.stance.learned import StanceModel
+    from stancegraph.knowledge import load_resources
+    from stancegraph.training import train
+
+    res = load_resources(codebook=HERE / "codebook.ttl", gazetteer=HERE / "actors.ttl",
+                         territories=HERE / "territories.ttl")
+    src = HERE / "train"
+    golds = sorted((src / "gold").glob("*.json"))
+    for part, files in (("a", golds[:5]), ("b", golds[5:])):
+        (tmp_path / part / "gold").mkdir(parents=True)
+        (tmp_path / part / "articles").mkdir()
+        for f in files:
+            shutil.copy(f, tmp_path / part / "gold" / f.name)
+            shutil.copy(src / "articles" / f"{f.stem}.txt", tmp_path / part / "articles" / f"{f.stem}.txt")
+    both = train([src / "gold"], tmp_path / "both.npz", resources=res, folds=4)
+    report = train([tmp_path / "a" / "gold"], tmp_path / "m.npz", resources=res, folds=4,
+                   train_only=[tmp_path / "b" / "gold"])
+    assert (report.articles, report.cv_articles) == (len(golds), 5)
+    assert report.positives == both.positives and report.training_set == both.training_set
+    assert f"cross-validated by article on 5 " in report.summary()
+    meta = StanceModel.load(tmp_path / "m.npz").meta
+    assert meta["train_only"] == [str(tmp_path / "b" / "gold")] and meta["cv_articles"] == 5
+    with pytest.raises(StanceGraphError, match="in a scored gold directory too"):
+        train([src / "gold"], tmp_path / "x.npz", resources=res, train_only=[tmp_path / "b" / "gold"])

@@ -83,11 +83,14 @@ class TrainReport:
     cv: dict
     training_set: str
     seconds: float
+    cv_articles: int = 0    # the articles scored by the cross-validation (the others only trained on)
 
     def summary(self) -> str:
         cv = self.cv
+        scored = f" on {self.cv_articles}" if self.cv_articles and self.cv_articles != self.articles else ""
         return (f"trained {self.output}: {self.articles} articles, {self.rows} (utterance, issue) rows, "
-                f"{self.positives} positive; cross-validated by article ({FOLDS} folds, C {cv['learned']['C']}): "
+                f"{self.positives} positive; cross-validated by article{scored} ({FOLDS} folds, "
+                f"C {cv['learned']['C']}): "
                 f"learned F1 {cv['learned']['f1']:.3f} at threshold {self.threshold}, "
                 f"hybrid F1 {cv['hybrid']['f1']:.3f} at {self.hybrid_threshold}, rules F1 {cv['rules']['f1']:.3f}; "
                 f"training set sha256:{self.training_set[:16]} ({self.seconds:.0f} s)")
@@ -367,11 +370,15 @@ def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int =
 
 def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Resources | None = None,
           model: str | None = None, folds: int = FOLDS, progress=None,
-          reviewed: Sequence[str | Path] = ()) -> TrainReport:
+          reviewed: Sequence[str | Path] = (), train_only: Sequence[str | Path] = ()) -> TrainReport:
     """Train the stance classifier on the gold directories and write it to ``output``.
 
     ``reviewed`` adds reviewed graph files or stores (see :mod:`stancegraph.review`):
     the articles in which a reviewer decided, with the reviewed coding as their gold.
+    ``train_only`` adds gold directories whose articles join every cross-validation
+    training fold but are never scored, so that the cross-validated figures stay those
+    of the ``gold_dirs`` articles (and comparable with a model trained without them);
+    the final model is fitted on all of them.
 
     >>> import tempfile, pathlib
     >>> train([], pathlib.Path(tempfile.mkdtemp()) / "m.npz")
@@ -393,19 +400,27 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
         with tempfile.TemporaryDirectory(prefix="stancegraph-reviewed-") as tmp:
             gold = write_training_folder(examples, tmp)
             return train([*gold_dirs, gold], output, resources=resources, model=model, folds=folds,
-                         progress=progress)
+                         progress=progress, train_only=train_only)
     t0 = time.process_time()
     from .extract.stance.learned import StanceModel
 
-    items, rows, layer = training_rows(gold_dirs, resources=resources, model=model, progress=progress)
-    y = np.concatenate([a.y for a in rows])
+    if train_only:
+        scored = {doc["article"] for _, doc, _ in gold_articles(gold_dirs)}
+        for f, doc, _ in gold_articles(train_only):
+            if doc["article"] in scored:
+                raise StanceGraphError(f"article {doc['article']} is in a scored gold directory too", path=str(f))
+    items, rows, layer = training_rows([*gold_dirs, *train_only], resources=resources, model=model,
+                                       progress=progress)
+    n_scored = len(gold_articles(gold_dirs)) if train_only else len(rows)
+    items, extra_items, rows, extra = items[:n_scored], items[n_scored:], rows[:n_scored], rows[n_scored:]
+    y = np.concatenate([a.y for a in [*rows, *extra]])
     if not (y > 0).any():
         raise StanceGraphError("the gold statements match no utterance of the rule layer: nothing to learn from")
     n_issues = len(layer.features.issues)
     # cross-validation by article for the regularisation and the thresholds
     cv_by_c: dict[float, tuple[dict, dict]] = {}
     for c in CS:
-        probas = cv_probas(rows, n_issues, c, folds)
+        probas = cv_probas(rows, n_issues, c, folds, extra=extra)
         cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
         best = {}
         for mode in ("learned", "hybrid"):
@@ -417,17 +432,19 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
         cv_by_c[c] = (cv, best)
     C = max(CS, key=lambda c: (cv_by_c[c][0]["learned"]["f1"], -c))
     cv, best = cv_by_c[C]
-    prior = prior_of(rows, range(len(rows)), n_issues)
-    X = np.vstack([with_prior(a, prior, True) for a in rows])
+    everything = [*rows, *extra]
+    prior = prior_of(everything, range(len(everything)), n_issues)
+    X = np.vstack([with_prior(a, prior, True) for a in everything])
     mean, scale, coef, intercept = _fit(X, y, C)
-    digest = training_digest(items)
-    meta = {"gold_dirs": [str(d) for d in gold_dirs], "articles": len(rows), "cv": cv, "C": C, "folds": folds,
+    digest = training_digest([*items, *extra_items])
+    meta = {"gold_dirs": [str(d) for d in gold_dirs], "train_only": [str(d) for d in train_only],
+            "articles": len(everything), "cv_articles": len(rows), "cv": cv, "C": C, "folds": folds,
             "positives_as": "required and optional gold statements"}
     StanceModel(tuple(layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
                 coef.astype(np.float32), intercept.astype(np.float32), best["learned"], best["hybrid"],
                 layer.features.embedder.id, digest, meta, prior).save(output)
-    return TrainReport(Path(output), len(rows), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
-                       best["hybrid"], cv, digest, time.process_time() - t0)
+    return TrainReport(Path(output), len(everything), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
+                       best["hybrid"], cv, digest, time.process_time() - t0, len(rows))
 
 
 #: why a gold statement has (or lacks) a candidate utterance, in the order they are tested

@@ -17,6 +17,9 @@ def train(gold: Optional[List[Path]] = typer.Argument(None, help="Folders of gol
           reviewed: Optional[List[Path]] = typer.Option(
               None, "--reviewed", help="A reviewed graph file or store to learn from (repeatable): the articles "
                                        "a reviewer corrected, with the corrections (stancegraph import-dna)."),
+          train_only: Optional[List[Path]] = typer.Option(
+              None, "--train-only", help="A gold folder trained on but not scored by the cross-validation "
+                                         "(repeatable): more training data, measured on the other folders' articles."),
           data_dir: Optional[Path] = typer.Option(None, "--data", help="Folder with codebook.ttl, actors.ttl, territories.ttl, cues.ttl."),
           codebook: Optional[Path] = typer.Option(None, "--codebook", help="Another codebook (Turtle)."),
           gazetteer: Optional[Path] = typer.Option(None, "--gazetteer", help="Another actor gazetteer (Turtle)."),
@@ -33,5 +36,5 @@ def train(gold: Optional[List[Path]] = typer.Argument(None, help="Folders of gol
             err.print(f"read {done}/{total} articles", highlight=False)
 
     report = run_train(list(gold or ()), output, resources=res, model=model, progress=progress,
-                       reviewed=list(reviewed or ()))
+                       reviewed=list(reviewed or ()), train_only=list(train_only or ()))
     out.print(report.summary(), highlight=False, soft_wrap=True)

@@ -114,16 +114,18 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
     then the speaker relays it. In narration the act is a reported statement of its claimant
     (appended to ``statements`` and ``scopes``, with no position of its own), unless it is background
     told by the writer (``ev.background``)."""
-    owner = {}
-    enclosing: dict[int, list[int]] = {}  # token -> the scopes holding it, smallest first
-    for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
-        for i in scope:
-            owner[i] = n  # the smallest scope holding a token wins
-            enclosing.setdefault(i, []).insert(0, n)
     made: dict[tuple[str, int], int] = {}
     # "X and Y asked Z to annex T": each actor of a conjoined subject holds the act
     events = [(e, co) for ev in events for e, co in [(ev, None)] + [(replace(ev, claimant=c, co_claimants=()), ev.claimant)
                                                                   for c in getattr(ev, "co_claimants", ())]]
+    triggers = {ev.trigger for ev, _ in events}  # the only tokens whose scopes are asked for
+    owner = {}
+    enclosing: dict[int, list[int]] = {}  # token -> the scopes holding it, smallest first
+    for n, scope in sorted(enumerate(scopes), key=lambda x: -len(x[1])):
+        for i in scope:
+            if i in triggers:
+                owner[i] = n  # the smallest scope holding a token wins
+                enclosing.setdefault(i, []).insert(0, n)
     for ev, co in events:
         evidence = doc.span(min(ev.tokens), max(ev.tokens) + 1)
         if any(b <= evidence.begin and evidence.end <= e for b, e in muted):

@@ -57,6 +57,7 @@ them over the parse:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rdflib.namespace import RDF
@@ -64,7 +65,7 @@ from rdflib.namespace import RDF
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
 from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
+    OBLIGATION_VERBS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
@@ -96,6 +97,8 @@ class EventCue:
     default: str | None  # sovereign key when the parse names no party
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
     required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
+    required_object: bool = False  # the act is this cue's only as a verb with a direct object ("return T")
+    holding: str | None = None  # a recognition of a holding ("the occupied territories") asserts this
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ class ClaimEventLexicon:
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
     provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
+    holdings: frozenset = frozenset()  # nouns for what a state holds ("status", "territories")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -145,6 +149,34 @@ def event_lexicon(resources: Resources) -> ClaimEventLexicon:
 _CACHE: dict[int, tuple[Resources, ClaimEventLexicon]] = {}
 
 
+def _finder_tables(resources: Resources) -> tuple:
+    """What a :class:`ClaimEventFinder` reads from the loaded data, made once per resources (as
+    :func:`event_lexicon`) rather than for every article: one-word and longer stance predicates,
+    contrast and reporting words, the codebook's status phrases ("part of X": word tuples -> their
+    cues, and the same words as a phrase table) and the territories' names."""
+    hit = _TABLES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        lexicon = resources.lexicon
+        status_cues: dict[tuple, list] = {}
+        for cc in resources.codebook.claim_cues:
+            status_cues.setdefault(cc.words, []).append(cc)
+        tables = ({p[0]: pol for p, pol in lexicon.predicates if len(p) == 1},
+                  {p: pol for p, pol in lexicon.predicates if len(p) > 1},
+                  {p[0] for p in lexicon.contrast if len(p) == 1},
+                  {p[0] for p in lexicon.reporting if len(p) == 1},
+                  status_cues, {w: w for w in status_cues},
+                  # names of territories ("the T People's Republic" is a territory, not its own claimant)
+                  {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
+                   for n in (t.name, *t.aliases)})
+        hit = _TABLES[id(resources)] = (resources, tables)
+        while len(_TABLES) > 8:
+            _TABLES.pop(next(iter(_TABLES)))
+    return hit[1]
+
+
+_TABLES: dict[int, tuple[Resources, tuple]] = {}
+
+
 def _lexicon(resources: Resources) -> ClaimEventLexicon:
     cb = resources.codebook
     g = cb.graph
@@ -159,7 +191,11 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         words = phrase(str(text))
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
         needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs))
+        obj = g.value(node, SG.requiredObject)
+        held = g.value(node, SG.holdingSovereign)
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs,
+                                                   bool(obj is not None and obj.toPython() is True),
+                                                   by_iri.get(str(held)) if held else None))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -179,12 +215,13 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
+    holdings = frozenset(text.lower() for text in phrases(SG.HoldingCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
-                             provisions)
+                             provisions, holdings)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -237,22 +274,22 @@ class ClaimEventFinder:
         self.log = log
         resources = speakers.resources
         self.lex = event_lexicon(resources)
-        lexicon = resources.lexicon
-        self.predicates = {p[0]: pol for p, pol in lexicon.predicates if len(p) == 1}
-        self.multi_predicates = {p: pol for p, pol in lexicon.predicates if len(p) > 1}
-        self.contrast = {p[0] for p in lexicon.contrast if len(p) == 1}
-        self.reporting = {p[0] for p in lexicon.reporting if len(p) == 1}
-        # status phrases of the codebook ("part of X"), as word tuples -> their cues
-        self.status_cues: dict[tuple, list] = {}
-        for cc in resources.codebook.claim_cues:
-            self.status_cues.setdefault(cc.words, []).append(cc)
-        self.status_words = {w: w for w in self.status_cues}
+        (self.predicates, self.multi_predicates, self.contrast, self.reporting, self.status_cues,
+         self.status_words, self.territory_names) = _finder_tables(resources)
         self.status_matches: list = []
-        # names of territories ("the T People's Republic" is a territory, not its own claimant)
-        self.territory_names = {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
-                                for n in (t.name, *t.aliases)}
         # "the accession of T and U (V), as well as W": the parse may cut a list an act is about
         self.lists = territory_lists(doc.doc, self.terr)
+        # the territory tokens in order, to ask whether a range of tokens holds one
+        keys = list(self.terr)
+        self._terr_sorted = sorted(keys) if all(type(k) is int for k in keys) else None
+
+    def _territory_in(self, start: int, end: int) -> bool:
+        """Whether a token of ``range(start, end)`` names a territory."""
+        keys = self._terr_sorted
+        if keys is None:
+            return any(i in self.terr for i in range(start, end))
+        at = bisect_left(keys, start)
+        return at < len(keys) and keys[at] < end
 
     # ---------------------------------------------------------------- main ---
     def find(self) -> list[ClaimEvent]:
@@ -265,10 +302,10 @@ class ClaimEventFinder:
         self.earlier_kind: dict[tuple, list[tuple[int, tuple[str, ...]]]] = {}
         for n, sent in enumerate(self.ctx.sents):
             near = self.ctx.sents[max(0, n - 2)].start  # a pronoun's territory is named up to two sentences before
-            has_territory = any(i in self.terr for i in range(near, sent.end))
+            has_territory = self._territory_in(near, sent.end)
             self.sent_n = n
             if not has_territory and not self.earlier:
-                if any(i in self.terr for i in range(0, sent.start)):
+                if self._territory_in(0, sent.start):
                     out.extend(self._inclusions(sent))  # "all X territory, including the parts …"
                 continue
             # the same order in every process: longest cue first at each token, then by its words
@@ -357,8 +394,18 @@ class ClaimEventFinder:
         hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
             if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
         deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
-        cue = next((e for e in entries if not e.required_preps or
-                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        # ("X will not return T": a reading that needs the verb's object comes first where it applies)
+        has_object = trig.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trig.children)
+        cue = next((e for e in sorted(entries, key=lambda e: not e.required_object)
+                    if (not e.required_object or has_object) and (not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps))), None)
+        if cue is not None and cue.required_object:
+            # "Westland will not return T" gives it back; "we will return T", "Ruritania will return T" by the
+            # state the other reading would give it to takes it back: that reading then
+            giver = self._relinquisher(trig)
+            giver_sov = self._actor_sovereign(self.ctx.doc[giver]) if giver is not None else None
+            if giver_sov is None or giver_sov in {e.default for e in entries if e is not cue}:
+                cue = next((e for e in entries if not e.required_object and not e.required_preps), None)
         if cue is None:
             return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
@@ -412,12 +459,19 @@ class ClaimEventFinder:
             window = [(words, idx2) for words, idx2 in self.status_matches
                       if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
             after_as = [m for m in window if self._after_as(m[1][0])]
+            held = self._holding(trig) if cue.holding and not after_as else None
+            if held is not None:
+                # "recognition of the occupied Ruritanian territories, including T": the holding, not the
+                # description of what is held
+                sovereign, window = cue.holding, []
             for words, idx2 in after_as or window:
                 sovereign = self.status_cues[words][0].sovereign
                 break
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
-                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i:
+                # (not an act of what the parse conjoins to it: "recognise T as X's, renounce plans to join Y")
+                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i \
+                        and not any(c.dep_ == "conj" and c.left_edge.i <= j <= c.right_edge.i for c in trig.children):
                     key = self._sovereign(self.ctx.doc[j], inner_entries[0], set())
                     if key:
                         sovereign = key
@@ -458,6 +512,21 @@ class ClaimEventFinder:
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background, self._conjoined(claimant, claimant_tok))
+
+    def _holding(self, trig):
+        """What a recognition recognises when it is a holding ("recognise the new territorial realities",
+        "recognition of the occupied territories, including T"), with no independence or republic named
+        in it; or None."""
+        objs = [c for c in trig.children if c.dep_ == "dobj"] + \
+            [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for obj in objs:
+            if obj.lower_ not in self.lex.holdings and (obj.lemma_ or "").lower() not in self.lex.holdings:
+                continue
+            words = {t.lower_ for t in obj.subtree} | {(t.lemma_ or "").lower() for t in obj.subtree}
+            if words & {"independence", "republic", "republics", "statehood"}:
+                return None
+            return obj
+        return None
 
     def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
         """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a
@@ -525,6 +594,9 @@ class ClaimEventFinder:
         sent = trig.sent
         toks: set[int] = set()
         for c in trig.children:
+            if c.dep_ == "poss" and trig.pos_ == "NOUN" and c.i in self.terr and c.i not in self.ctx.tok_actor:
+                toks.update(range(c.left_edge.i, c.i + 1))  # "T's annexation": the place is what is annexed
+                continue
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
@@ -857,10 +929,15 @@ class ClaimEventFinder:
 
     @staticmethod
     def _own_clause(tok) -> bool:
-        """A verb conjoined to another clause or set against it ("…, while X …"), or a relative clause
-        ("T, which X has demanded Y hand over"), with a subject of its own."""
+        """A verb conjoined to another clause or set against it ("…, while X …"), a past event told
+        as the time of another ("… after X signed treaties to annex T": not "… after Y withdraws from
+        T", which may be a condition), or a relative clause ("T, which X has demanded Y hand over"),
+        with a subject of its own."""
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
+        if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                                             for c in tok.children):
+            return True
         return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children)) or _relative_clause(tok)
 

@@ -17,6 +17,7 @@ evidence. Pronoun resolution then passes over antecedents of the other gender.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from ..lang_en import (HONORIFICS_FEMININE, HONORIFICS_MASCULINE, PRONOUNS_FEMININE, PRONOUNS_GENDERED_BOUND,
@@ -72,11 +73,15 @@ def article_genders(doc, index) -> dict[str, str]:
     # pronouns in a sentence with one person only, and pronoun subjects opening the next sentence
     prev_only: str | None = None
     table = token_table(tokens)  # words and relations read once, not a Token per look
+    # the tokens that name an actor, in order: a sentence's people are among them (person() of any
+    # other token is None)
+    named = sorted(ta) if all(type(i) is int for i in ta) else None
     for sent in doc.sents:
         span = range(sent.start, sent.end)
-        people = {person(i) for i in span} - {None}
+        actor_tokens = span if named is None else named[bisect_left(named, sent.start):bisect_left(named, sent.end)]
+        people = {person(i) for i in actor_tokens} - {None}
         only = next(iter(people)) if len(people) == 1 else None
-        first_person_at = min((i for i in span if person(i)), default=None)
+        first_person_at = min((i for i in actor_tokens if person(i)), default=None)
         if only is not None:
             for i in span:
                 if i > first_person_at and table.lower[i] in PRONOUNS_GENDERED_BOUND \

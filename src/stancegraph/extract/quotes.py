@@ -22,6 +22,7 @@ quotes belong to the outer quote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .model import Span
@@ -29,6 +30,7 @@ from .model import Span
 DOUBLE_OPEN = "\"“„«″”"
 DOUBLE_CLOSE = "\"”»“″"
 SINGLE_OPEN = "'‘`‹"
+_OPENING = re.compile("[" + re.escape(DOUBLE_OPEN + SINGLE_OPEN) + "]")
 SINGLE_CLOSE = "'’`‹›‘"
 OPEN_BEFORE = " \t\n([{—–-/:;,"
 GLUED_OPEN = "“„«"  # unambiguous openers, which may follow a sentence's end without a space
@@ -155,6 +157,10 @@ def _find(text: str, start: int) -> list[Quote]:
                     _add(quotes, text, carry.begin, carry.end, single=False)
                 carry = None
         while i < pe:
+            m = _OPENING.search(text, i, pe)  # the characters between opening marks change nothing
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             if ch in DOUBLE_OPEN and _can_open(text, i):
                 close = _find_close(text, i + 1, pe, DOUBLE_CLOSE)
