@@ -34,17 +34,20 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
     first = min(match) if match else tok.i
     seen = set()
     cur = tok
-    came = None  # the dependency of the token the walk came up from
+    came, prev = None, tok  # the token the walk came up from, and its dependency
     while True:
         if cur.i in seen:
             break
         seen.add(cur.i)
+        # a conjunct with a subject or a negation of its own is a clause of its own: the negation of
+        # the one it hangs on does not reach it ("does not want X and cannot be trusted")
+        own_clause = came == "conj" and any(c.dep_ in ("neg", *SUBJECT_DEPS) for c in prev.children)
         for child in cur.children:
             if child.i in match:
                 continue
             low, lemma = forms(child)
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in cues.contrast):
-                if child.i < first and came != "advcl":  # negation precedes what it negates
+                if child.i < first and came != "advcl" and not own_clause:  # negation precedes what it negates
                     sign, marked = -sign, True
                     if cur.i == tok.i:
                         local = True
@@ -72,7 +75,7 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
             break
         if is_root(cur) or cur.head.i not in scope:
             break
-        came = cur.dep_
+        came, prev = cur.dep_, cur
         cur = cur.head
     return sign, predicate or local, marked
 
