@@ -511,10 +511,13 @@ class SpeakerResolver:
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
         # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
-        # the clause that verb reports (its complement), which it governs
+        # the clause that verb reports (its complement), which it governs; what comes before a
+        # semicolon or a colon is a clause of its own, whatever the parse ("X scoffed …; "…," he said")
         governed = set()
         if pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
-            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+            stop = max((t.i for t in doc.doc[sstart:tok.i] if t.text in (";", ":")), default=-1)
+            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp")
+                        for t in c.subtree if t.i > stop}
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
