@@ -596,3 +596,43 @@ def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):
     actor = next(a for a in r.actors.values() if a.name == "EU diplomat")
     assert actor.kind == "person" and actor.affiliation == "https://w3id.org/stancegraph/id/actor/european-union"
 
+
+
+def test_a_state_in_the_reported_clause_does_not_speak_the_quote(extractor):
+    _, got = quotes_of(extractor, 'Anna Berg stressed that France wants an "ironclad" guarantee from the council.')
+    assert got == {("Anna Berg", "ironclad")}
+    _, got = quotes_of(extractor, 'Anna Berg said that France agreed "in principle" to the harbour framework.')
+    assert got == {("Anna Berg", "in principle")}
+    # a person the reported clause names, told by another, keeps the words
+    _, got = quotes_of(extractor, 'Anna Berg said Bob Sample told her, "The port stays closed."')
+    assert got == {("Bob Sample", "The port stays closed.")}
+
+
+def test_the_subject_of_a_frame_is_not_a_name_in_its_own_clause(extractor):
+    text = ('Anna Berg spoke after the meeting called by Bob Sample.\n\n'
+            'On the contrary, Carl Example is "raising the tolls" and "wants everything at once," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "raising the tolls"), ("Anna Berg", "wants everything at once,")}
+    _, got = quotes_of(extractor, 'Anna Berg spoke in the port.\n\nBob Sample "has failed in every task," he said.',
+                       published=None)
+    assert not any(speaker == "Bob Sample" for speaker, _ in got)
+
+
+def test_a_quote_paragraph_after_a_long_attributed_quote(extractor):
+    text = ('Anna Berg said: "The port stays closed until the vote. The ships wait in the bay for a week. '
+            'The council meets on Friday at noon."\n\n"We will see what the vote brings."\n\nBob Sample left early.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("Anna Berg", "We will see what the vote brings.") in got
+
+
+def test_a_labelled_quote_block_takes_its_speaker_from_the_source_line(extractor):
+    text = ('The council met on Monday.\n\nSource: Anna Berg in an interview with the Harbour Gazette\n\n'
+            'Quote: "The port stays closed until the vote."\n\nDetails: The vote is set for Friday.\n\n'
+            'Quote: "We will see what the vote brings."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "The port stays closed until the vote."),
+                   ("Anna Berg", "We will see what the vote brings.")}
+    text = ('Bob Sample left early.\n\nAfterwards, Anna Berg wrote on social media that the port would stay closed.'
+            '\n\nQuote: "There is no vote without the council."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "There is no vote without the council.")}

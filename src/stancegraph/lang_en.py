@@ -17,6 +17,10 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 #: words that open a picture credit ("(Photo: Agency)"), never a claim and its source
 CREDIT_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pictures", "video", "credit",
                           "credits", "file", "graphic", "illustration", "caption", "footage"})
+#: labels of a news site's quote block: a line "Quote: "…"" whose speaker a line "Source: X …" or
+#: the paragraph before it names
+QUOTE_LABELS = frozenset({"quote", "quotes", "quotation"})
+SOURCE_LABELS = frozenset({"source", "sources", "speaker"})
 #: personal pronouns by grammatical gender, and the honorifics and gendered role words that mark a
 #: person's gender in the text itself (never a list of first names)
 PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})

@@ -23,7 +23,9 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
     For a topic term the walk stops at a content verb that is not a stance predicate: in
     "needed to review the proposal" the need is for a review, not for the proposal.
     Coming up from a conjunct, the coordinate it hangs on is no governor: in "easing or lifting the
-    sanctions" the easing does not turn the lifting round (a negation there still counts). Coming up
+    sanctions" the easing does not turn the lifting round (a negation there still counts). Nor does
+    the clause an adverbial clause hangs on, or its negation: in "X is not considered, Y proposing
+    guarantees instead" the guarantees are proposed. Coming up
     from the subject of a linking verb, the verb's complement judges it: "providing the guarantees
     is dangerous", "neutrality is not acceptable" (:func:`evaluation`).
     """
@@ -42,7 +44,7 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
                 continue
             low, lemma = forms(child)
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in cues.contrast):
-                if child.i < first:  # negation precedes what it negates
+                if child.i < first and came != "advcl":  # negation precedes what it negates
                     sign, marked = -sign, True
                     if cur.i == tok.i:
                         local = True
@@ -50,11 +52,11 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
                 marked = True
         if cur.i not in match:
             low, lemma = forms(cur)
-            pol = cues.polarity_of(cur) if came != "conj" else None
+            pol = cues.polarity_of(cur) if came not in ("conj", "advcl") else None
             if topic and cur.pos_ == "VERB" and lemma not in COPULAS and pol is None \
                     and cur.i != first and not predicate:
                 return sign, predicate or local, marked
-            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first and came != "conj":
+            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first and came not in ("conj", "advcl"):
                 if cur.dep_ not in ("neg",):
                     sign, marked = -sign, True
             if pol is not None:

@@ -4,6 +4,12 @@ Pronouns and definite role phrases ("he", "the spokesman") refer back to the rig
 earlier actor: the sentence's topic first, then the speakers logged so far (a
 :data:`SpeakerLog`, passed explicitly), then any other mention. Outlets and agencies
 that relay words (gazetteer ``sg:isSource``) are sources, never speakers.
+
+A descriptor is, before any actor is minted after its words, someone the article names: a
+headline's "Kazakh president" is the person named below in that title, "a navy
+spokesperson" the one a later "the spokesperson, Ann Example" names, "Negotiators"
+the collective named with that noun in the sentence before; "an umbrella of
+rebel groups" speaks as the collective its complement names.
 """
 
 from __future__ import annotations
@@ -494,12 +500,19 @@ class SpeakerResolver:
         # a he/she subject: the subject of the sentence before comes before older speakers
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
+        # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
+        # the clause that verb reports (its complement), which it governs
+        governed = set()
+        if pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
             i, iri = cand
             if pronoun and i >= sstart and self._in_participle_poss(doc.doc[i]):
                 continue  # "Ridiculing X's claim, she said": not X
+            if i in governed:
+                continue
             if narrative and doc.tok_actor.get(i) == iri and self.window.quoted_token(i):
                 continue  # a pronoun of the narrative does not stand for a name inside someone's words
             if sent - doc.sent_of[i] > WINDOW:
