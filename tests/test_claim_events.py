@@ -663,3 +663,17 @@ def test_recognising_a_holding(extractor, text, expected, absent):
 def test_more_ways_to_tell_a_claim(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act said to have no legal value is disputed
+    ("Anna Varga said any decision to proceed with the annexation of Kherson and Luhansk would have no legal value.",
+     {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    # the holding recognised, with its territories listed in an apposition naming republics
+    ("Anna Varga said the conditions include the recognition of new territorial realities, the status of Crimea "
+     "and the Luhansk People's Republic as subjects of the Russian Federation.",
+     {("Anna Varga", "crimea", "russia"), ("Anna Varga", "luhansk", "russia")}),
+])
+def test_disputes_and_holdings(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

@@ -515,15 +515,15 @@ class ClaimEventFinder:
 
     def _holding(self, trig):
         """What a recognition recognises when it is a holding ("recognise the new territorial realities",
-        "recognition of the occupied territories, including T"), with no independence or republic named
-        in it; or None."""
+        "recognition of the occupied territories, including T"), with no independence named in it; or
+        None."""
         objs = [c for c in trig.children if c.dep_ == "dobj"] + \
             [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for obj in objs:
             if obj.lower_ not in self.lex.holdings and (obj.lemma_ or "").lower() not in self.lex.holdings:
                 continue
             words = {t.lower_ for t in obj.subtree} | {(t.lemma_ or "").lower() for t in obj.subtree}
-            if words & {"independence", "republic", "republics", "statehood"}:
+            if words & {"independence", "statehood"}:
                 return None
             return obj
         return None
@@ -952,10 +952,16 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod"):
                 near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
-        for node in chain[1:4]:
-            near.add(node.i)
+        for n, node in enumerate(chain[1:7]):
+            if n < 3:
+                near.add(node.i)
             for c in node.children:
-                if c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or (c.dep_ == "prep" and c.lower_ == "as"):
+                if n < 3 and (c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or
+                              (c.dep_ == "prep" and c.lower_ == "as")):
+                    near.update(range(c.left_edge.i, c.right_edge.i + 1))
+                elif c.dep_ == "dobj" and (node.lemma_ or "").lower() == "have" and \
+                        any(s.dep_ in SUBJ for s in node.children):
+                    # "any decision to proceed with the annexation of T would have no legal value"
                     near.update(range(c.left_edge.i, c.right_edge.i + 1))
         return any(set(d) & near for d in disputes)
 
