@@ -596,3 +596,69 @@ def test_an_unnamed_member_is_affiliated_to_the_body_named(extractor):
     actor = next(a for a in r.actors.values() if a.name == "EU diplomat")
     assert actor.kind == "person" and actor.affiliation == "https://w3id.org/stancegraph/id/actor/european-union"
 
+
+
+def test_a_state_in_the_reported_clause_does_not_speak_the_quote(extractor):
+    _, got = quotes_of(extractor, 'Anna Berg stressed that France wants an "ironclad" guarantee from the council.')
+    assert got == {("Anna Berg", "ironclad")}
+    _, got = quotes_of(extractor, 'Anna Berg said that France agreed "in principle" to the harbour framework.')
+    assert got == {("Anna Berg", "in principle")}
+    # a person the reported clause names, told by another, keeps the words
+    _, got = quotes_of(extractor, 'Anna Berg said Bob Sample told her, "The port stays closed."')
+    assert got == {("Bob Sample", "The port stays closed.")}
+
+
+def test_the_subject_of_a_frame_is_not_a_name_in_its_own_clause(extractor):
+    text = ('Anna Berg spoke after the meeting called by Bob Sample.\n\n'
+            'On the contrary, Carl Example is "raising the tolls" and "wants everything at once," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "raising the tolls"), ("Anna Berg", "wants everything at once,")}
+    _, got = quotes_of(extractor, 'Anna Berg spoke in the port.\n\nBob Sample "has failed in every task," he said.',
+                       published=None)
+    assert not any(speaker == "Bob Sample" for speaker, _ in got)
+
+
+def test_a_quote_paragraph_after_a_long_attributed_quote(extractor):
+    text = ('Anna Berg said: "The port stays closed until the vote. The ships wait in the bay for a week. '
+            'The council meets on Friday at noon."\n\n"We will see what the vote brings."\n\nBob Sample left early.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("Anna Berg", "We will see what the vote brings.") in got
+
+
+def test_a_labelled_quote_block_takes_its_speaker_from_the_source_line(extractor):
+    text = ('The council met on Monday.\n\nSource: Anna Berg in an interview with the Harbour Gazette\n\n'
+            'Quote: "The port stays closed until the vote."\n\nDetails: The vote is set for Friday.\n\n'
+            'Quote: "We will see what the vote brings."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "The port stays closed until the vote."),
+                   ("Anna Berg", "We will see what the vote brings.")}
+    text = ('Bob Sample left early.\n\nAfterwards, Anna Berg wrote on social media that the port would stay closed.'
+            '\n\nQuote: "There is no vote without the council."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "There is no vote without the council.")}
+
+
+def test_a_quoted_phrase_is_the_words_of_its_clauses_subject(extractor):
+    _, got = quotes_of(extractor, 'Anna Berg justified the decision on "humanitarian grounds."')
+    assert got == {("Anna Berg", "humanitarian grounds.")}
+    _, got = quotes_of(extractor, 'Anna Berg promoted the new tolls as "the fairest rules in the region," '
+                                  'which the board had drafted.')
+    assert got == {("Anna Berg", "the fairest rules in the region,")}
+    # no actor as the subject, a state narrated as acting, a one-word label, or a whole sentence
+    # in the marks: not read so
+    _, got = quotes_of(extractor, 'The monitoring would be agreed "under port supervision".')
+    assert not got
+    _, got = quotes_of(extractor, 'France held the "harbour vote" in the spring.')
+    assert not got
+    _, got = quotes_of(extractor, 'Anna Berg signed the "memorandum" on Monday.')
+    assert not got
+    _, got = quotes_of(extractor, 'Anna Berg left the hall. The plan "will fail in the spring and nobody will '
+                                  'notice it until the ships are gone and the quays are empty again."')
+    assert not any(q.startswith("will fail") for _, q in got)
+
+
+def test_a_frame_after_a_semicolon_may_be_the_subject_before_it(extractor):
+    text = ('Deputy mayor Bob Sample said the port had not been hit. Harbour master Anna Berg scoffed at the '
+            'promises and said she saw no let-up; "all night long they hit the quays," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "all night long they hit the quays,")}

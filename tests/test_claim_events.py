@@ -582,3 +582,98 @@ ACTS_IN_CONTEXT = [
 def test_acts_in_context(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a past event told as the time of another is its own clause: its subject performs the act
+    ("The talks stalled after Anna Varga's government signed treaties to annex Kherson and Luhansk. "
+     "Later, Vladimir Putin's remarks came after he signed a decree to annex Kherson.",
+     {("Vladimir Putin", "kherson", "russia")}),
+    # a recognition with a status names it; a plan the parse conjoins to it is not what is recognised
+    ("Sergei Lavrov demanded that Ukraine should recognize Kherson as Russian territory, drop its plans to join the EU "
+     "and hold talks.", {("Sergei Lavrov", "kherson", "russia")}),
+    # refusing to acknowledge an act asserts the contrary
+    ("Anna Varga said her country would never acknowledge the annexation of Luhansk.",
+     {("Anna Varga", "luhansk", "ukraine")}),
+    # calling an act a robbery disputes it
+    ("Anna Varga described the annexation of Kherson as a robbery in broad daylight.",
+     {("Anna Varga", "kherson", "ukraine")}),
+    # "return T" said of the side holding it gives T back; said of the other side it takes T back
+    ("Anna Varga said Russia would never return Kherson.", {("Anna Varga", "kherson", "russia")}),
+    ("Anna Varga said Russia must return Kherson.", {("Anna Varga", "kherson", "ukraine")}),
+    ("Anna Varga said Ukraine will return Kherson.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_acts_told_in_other_forms(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "annexed the territories": the list named in the sentences before
+    ("Referendums were held in the regions of Kherson, Luhansk and Zaporizhzhia. Days later, Vladimir Putin "
+     "formally annexed the territories.",
+     {("Vladimir Putin", t, "russia") for t in ("kherson", "luhansk", "zaporizhzhia")}),
+    # a number counting a region noun across the words that qualify it
+    ("Vladimir Putin signed treaties to annex four Moscow-held southern regions. Kherson, Luhansk, Donetsk and "
+     "Zaporizhzhia had voted in September.",
+     {("Vladimir Putin", t, "russia") for t in ("kherson", "luhansk", "donetsk", "zaporizhzhia")}),
+])
+def test_regions_standing_for_a_list(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_regions_named_by_themselves_stand_for_no_list(extractor):
+    _, _, _, claims = run(extractor, "Kherson and Luhansk were shelled. Officials said the regions of the "
+                                      "country were calm, and four soldiers from the regions died.")
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # recognising a holding (occupied territories, new realities) with no status named is not statehood
+    ("Anna Varga demanded international recognition of the occupied Ukrainian territories, including Luhansk "
+     "and the Kherson region.", {("Anna Varga", "luhansk", "russia"), ("Anna Varga", "kherson", "russia")},
+     {("Anna Varga", "luhansk", "ukraine"), ("Anna Varga", "luhansk", "independent")}),
+    ("Anna Varga said the terms include the recognition of new territorial realities, the status of Crimea and "
+     "Kherson.", {("Anna Varga", "crimea", "russia"), ("Anna Varga", "kherson", "russia")},
+     {("Anna Varga", "crimea", "independent")}),
+    ("Anna Varga said Ukraine will never recognize the occupied territories of Kherson and Luhansk.",
+     {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}, set()),
+    # the independence of republics is still statehood
+    ("Vladimir Putin recognised the independence of the Donetsk and Luhansk people's republics.",
+     {("Vladimir Putin", "donetsk", "independent"), ("Vladimir Putin", "luhansk", "independent")},
+     {("Vladimir Putin", "donetsk", "russia")}),
+])
+def test_recognising_a_holding(extractor, text, expected, absent):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not absent & claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a territory as the act's possessor is what the act is about
+    ("Britain refused to accept Crimea's annexation.", {("United Kingdom", "crimea", "ukraine")}),
+    # reuniting with a state, recovering a territory
+    ("Anna Varga said Kherson and Luhansk had reunited with Russia through referendums.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+    ("Volodymyr Zelenskyy vowed to do all possible to recover Crimea.", {("Volodymyr Zelenskyy", "crimea", "ukraine")}),
+    # "a territory of X", "X soil"
+    ("Anna Varga said Kherson is a territory of the Russian Federation.", {("Anna Varga", "kherson", "russia")}),
+    ("Anna Varga said Luhansk remains Ukrainian soil.", {("Anna Varga", "luhansk", "ukraine")}),
+])
+def test_more_ways_to_tell_a_claim(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an act said to have no legal value is disputed
+    ("Anna Varga said any decision to proceed with the annexation of Kherson and Luhansk would have no legal value.",
+     {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
+    # the holding recognised, with its territories listed in an apposition naming republics
+    ("Anna Varga said the conditions include the recognition of new territorial realities, the status of Crimea "
+     "and the Luhansk People's Republic as subjects of the Russian Federation.",
+     {("Anna Varga", "crimea", "russia"), ("Anna Varga", "luhansk", "russia")}),
+])
+def test_disputes_and_holdings(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

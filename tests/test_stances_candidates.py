@@ -86,6 +86,17 @@ def test_this_was_announced_by_x_reports_the_sentence_before(rules, resources):
     ("Anna Berg spoke about the sanctions imposed in March.", set()),
     ("Anna Berg said the sanctions imposed in March had hurt farmers.", set()),
     ("Anna Berg criticised the sanctions imposed in March.", {("sanctions-on-russia", -1)}),
+    # an adverbial clause is outside the negation and the predicate of the clause it hangs on
+    ("Anna Berg said the plan was not being considered, proposing new security guarantees instead.",
+     {("security-guarantees", 1)}),
+    # but a negation before coordinated verbs still governs both
+    ("Anna Berg said the bloc would not ease or lift the sanctions.", {("sanctions-on-russia", 1)}),
+    ("Anna Berg demanded that Ruritania forget NATO membership.", {("ukraine-nato-membership", -1)}),
+    # a conjunct with a negation or a subject of its own is outside the negation of the first one
+    ("Anna Berg said the council does not trust the envoys and will never lift the sanctions.",
+     {("sanctions-on-russia", 1)}),
+    ("Anna Berg said the talks had not started and that the council opposed the new sanctions.",
+     {("sanctions-on-russia", -1)}),
 ])
 def test_negation_contrast_and_judgement_on_the_path(rules, text, expected):
     assert {(i, s) for _, i, s in positions(rules, text)} == expected
@@ -108,3 +119,9 @@ def test_event_anaphors_judged_or_rejected_carry_the_issue(anaphora, rules, text
 def test_remaining_firm_that_reports_the_clause(rules, resources):
     got = candidates(rules, resources, "Anna Berg remained firm that the security guarantees must be binding.")
     assert got == [("reported-speech", "Anna Berg", "firm that the security guarantees must be binding")]
+
+
+def test_a_stance_noun_after_a_linking_verb_is_its_subjects_act(rules, resources):
+    text = "Anna Berg has long been a vocal advocate of NATO membership."
+    assert candidates(rules, resources, text) == [("narrated-action", "Anna Berg", "advocate of NATO membership")]
+    assert positions(rules, text) == {("Anna Berg", "ukraine-nato-membership", 1)}

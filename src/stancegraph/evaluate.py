@@ -146,11 +146,13 @@ def _jaccard(a: str, b: str) -> float:
 
 def _match_quotes(preds: list, golds: list):
     """One-to-one quote matching, most similar pairs first (a short scare quote must not
-    take the gold quote a longer prediction matches better)."""
-    cands = sorted(((_jaccard(p["text"], g["text"]), i, j) for i, p in enumerate(preds)
+    take the gold quote a longer prediction matches better); between equally similar gold quotes a
+    required one before an optional one (the words of a headline repeated in the body, one of the two
+    marked optional, are one predicted quote: it must not be spent on the optional copy)."""
+    cands = sorted(((_jaccard(p["text"], g["text"]), not g.get("optional"), i, j) for i, p in enumerate(preds)
                     for j, g in enumerate(golds) if overlap_ok(p["text"], g["text"])), reverse=True)
     used_p, used_g, pairs = set(), set(), []
-    for _, i, j in cands:
+    for _, _, i, j in cands:
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)

@@ -17,6 +17,10 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 #: words that open a picture credit ("(Photo: Agency)"), never a claim and its source
 CREDIT_WORDS = frozenset({"photo", "photos", "image", "images", "picture", "pictures", "video", "credit",
                           "credits", "file", "graphic", "illustration", "caption", "footage"})
+#: labels of a news site's quote block: a line "Quote: "…"" whose speaker a line "Source: X …" or
+#: the paragraph before it names
+QUOTE_LABELS = frozenset({"quote", "quotes", "quotation"})
+SOURCE_LABELS = frozenset({"source", "sources", "speaker"})
 #: personal pronouns by grammatical gender, and the honorifics and gendered role words that mark a
 #: person's gender in the text itself (never a list of first names)
 PRONOUNS_MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -63,6 +67,9 @@ VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "resea
 #: head nouns of the names of documents, not of actors ("the Minsk Agreement", "the Paris Declaration")
 DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "declaration", "memorandum",
                             "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
+#: nouns for a written text whose author speaks through it ("the document states", "the Ruritanian memo")
+TEXT_NOUNS = DOCUMENT_NOUNS | {"document", "memo", "text", "draft", "letter", "note", "proposal", "proposals",
+                               "statement", "message", "readout", "announcement", "transcript"}
 #: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")

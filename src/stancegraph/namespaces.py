@@ -125,6 +125,7 @@ class SG(DefinedNamespace):
     ClaimEventCue: URIRef
     recipientPreposition: URIRef
     requiredPreposition: URIRef
+    requiredObject: URIRef
     claimEventCue: URIRef
     eventClass: URIRef
     Acquisition: URIRef
@@ -133,6 +134,8 @@ class SG(DefinedNamespace):
     Recognition: URIRef
     DisputeCue: URIRef
     LapseCue: URIRef
+    HoldingCue: URIRef
+    holdingSovereign: URIRef
     CoercionCue: URIRef
     ProvisionCue: URIRef
     claimableSovereign: URIRef

@@ -10,10 +10,19 @@ spokesman") go to the most recent fitting actor.
 
 One actor however the article spells it: a surname spelt unlike the gazetteer's
 spellings, or unlike the article's own earlier spelling, is that person; a word
-of an organisation's name ("the Front") is that organisation; a state's
-institution named with the state ("Westland's Foreign Ministry") is the
-gazetteer body or one affiliated to the state. Places, peoples' adjectives,
+of an organisation's name ("the Front"), or its last words ("the General
+Assembly"), is that organisation; a state's institution named with the state
+("Westland's Foreign Ministry") is the gazetteer body or one affiliated to the
+state, and a gazetteer body's generic name given to another state ("the country's
+National Security Council") is not that body. Places, peoples' adjectives,
 treaties and the place of a dateline are no actors.
+
+One kind however the recogniser reads it: a name it takes for a body at some
+mentions and for a person at others is a person where a title before it or a
+role in apposition shows one ("chief mediator Ann Example", "Sample, the
+ambassador"); a name it misses after a title ("Minister of Agriculture Ann
+Example"), or reads together with the title's field, is minted from its own words;
+a one-word name it sees at some mentions only is that actor at the others too.
 """
 
 from __future__ import annotations
@@ -469,7 +478,7 @@ class ActorFinder:
         while org and org not in chain:
             chain.add(org)
             org = gaz.actors[org].affiliation if org in gaz.actors else None
-        return other not in chain and not any(self.alias_of.get(w) == other for w in doc[s:s + 8].text.split())
+        return other not in chain
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
@@ -539,9 +548,13 @@ class ActorFinder:
         (lowest priority: any other reading of the words wins)."""
         out = []
         name_word, title_word = self._name_word, self._title_word
-        for tok in doc:
-            if not name_word(tok) or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
-                continue  # not the last word of a name
+        pos = token_table(doc).pos
+        for n in range(2, len(pos)):
+            if pos[n] != "PROPN" or pos[n - 1] != "PROPN" or (n + 1 < len(pos) and pos[n + 1] == "PROPN"):
+                continue  # not the last of two proper nouns (read without making the Token)
+            tok = doc[n]
+            if not name_word(tok):
+                continue
             first = doc[tok.i - 1] if tok.i >= 2 else None
             if first is None or not name_word(first) or first.dep_ != "compound" or first.head.i != tok.i:
                 continue

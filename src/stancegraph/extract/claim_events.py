@@ -97,6 +97,8 @@ class EventCue:
     default: str | None  # sovereign key when the parse names no party
     recipient_preps: frozenset = frozenset()  # prepositions naming the recipient besides to/with/into
     required_preps: frozenset = frozenset()  # the act needs one of these among its dependents
+    required_object: bool = False  # the act is this cue's only as a verb with a direct object ("return T")
+    holding: str | None = None  # a recognition of a holding ("the occupied territories") asserts this
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class ClaimEventLexicon:
     claimable: dict = None  # territory IRI -> the sovereign keys a claim on it can assert (absent: all)
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
     provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
+    holdings: frozenset = frozenset()  # nouns for what a state holds ("status", "territories")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -191,7 +194,11 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
         words = phrase(str(text))
         preps = frozenset(str(p).lower() for p in g.objects(node, SG.recipientPreposition))
         needs = frozenset(str(p).lower() for p in g.objects(node, SG.requiredPreposition))
-        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs))
+        obj = g.value(node, SG.requiredObject)
+        held = g.value(node, SG.holdingSovereign)
+        cues.setdefault(words, []).append(EventCue(words, kind, by_iri.get(str(sov)) if sov else None, preps, needs,
+                                                   bool(obj is not None and obj.toPython() is True),
+                                                   by_iri.get(str(held)) if held else None))
     demonyms, state_sov, contrary = {}, {}, {}
     for key, s in cb.sovereigns.items():
         node = next((n for n in g.subjects(RDF.type, SG.Sovereignty) if str(n) == s.iri), None)
@@ -211,12 +218,13 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     lapses = frozenset(text.lower() for text in phrases(SG.LapseCue))
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
+    holdings = frozenset(text.lower() for text in phrases(SG.HoldingCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
-                             provisions)
+                             provisions, holdings)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -389,8 +397,18 @@ class ClaimEventFinder:
         hung = [c for c in trig.head.children if c.dep_ == "prep" and c.i > trig.i] \
             if trig.dep_ == "dobj" and trig.pos_ == "NOUN" else []
         deps = [c for c in trig.children] + [g for c in trig.children if c.dep_ == "dobj" for g in c.children] + hung
-        cue = next((e for e in entries if not e.required_preps or
-                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps)), None)
+        # ("X will not return T": a reading that needs the verb's object comes first where it applies)
+        has_object = trig.pos_ == "VERB" and any(c.dep_ == "dobj" for c in trig.children)
+        cue = next((e for e in sorted(entries, key=lambda e: not e.required_object)
+                    if (not e.required_object or has_object) and (not e.required_preps or
+                    any(c.dep_ == "prep" and c.lower_ in e.required_preps for c in deps))), None)
+        if cue is not None and cue.required_object:
+            # "Westland will not return T" gives it back; "we will return T", "Ruritania will return T" by the
+            # state the other reading would give it to takes it back: that reading then
+            giver = self._relinquisher(trig)
+            giver_sov = self._actor_sovereign(self.ctx.doc[giver]) if giver is not None else None
+            if giver_sov is None or giver_sov in {e.default for e in entries if e is not cue}:
+                cue = next((e for e in entries if not e.required_object and not e.required_preps), None)
         if cue is None:
             return None
         if cue.kind == RECOGNISE and trig.dep_ == "amod":
@@ -444,6 +462,11 @@ class ClaimEventFinder:
             window = [(words, idx2) for words, idx2 in self.status_matches
                       if trig.i < idx2[0] <= trig.i + 12 and trig.sent.start <= idx2[0] < trig.sent.end]
             after_as = [m for m in window if self._after_as(m[1][0])]
+            held = self._holding(trig) if cue.holding and not after_as else None
+            if held is not None:
+                # "recognition of the occupied Ruritanian territories, including T": the holding, not the
+                # description of what is held
+                sovereign, window = cue.holding, []
             for words, idx2 in after_as or window:
                 sovereign = self.status_cues[words][0].sovereign
                 break
@@ -492,6 +515,21 @@ class ClaimEventFinder:
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background, self._conjoined(claimant, claimant_tok))
+
+    def _holding(self, trig):
+        """What a recognition recognises when it is a holding ("recognise the new territorial realities",
+        "recognition of the occupied territories, including T"), with no independence named in it; or
+        None."""
+        objs = [c for c in trig.children if c.dep_ == "dobj"] + \
+            [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for obj in objs:
+            if obj.lower_ not in self.lex.holdings and (obj.lemma_ or "").lower() not in self.lex.holdings:
+                continue
+            words = {t.lower_ for t in obj.subtree} | {(t.lemma_ or "").lower() for t in obj.subtree}
+            if words & {"independence", "statehood"}:
+                return None
+            return obj
+        return None
 
     def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
         """The other named actors conjoined with the claimant's token ("X and Y asked Z to annex T"; a
@@ -559,6 +597,9 @@ class ClaimEventFinder:
         sent = trig.sent
         toks: set[int] = set()
         for c in trig.children:
+            if c.dep_ == "poss" and trig.pos_ == "NOUN" and c.i in self.terr and c.i not in self.ctx.tok_actor:
+                toks.update(range(c.left_edge.i, c.i + 1))  # "T's annexation": the place is what is annexed
+                continue
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
                 continue
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
@@ -914,10 +955,16 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod"):
                 near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
-        for node in chain[1:4]:
-            near.add(node.i)
+        for n, node in enumerate(chain[1:7]):
+            if n < 3:
+                near.add(node.i)
             for c in node.children:
-                if c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or (c.dep_ == "prep" and c.lower_ == "as"):
+                if n < 3 and (c.dep_ in ("attr", "oprd", "acomp", "advmod", "amod") or
+                              (c.dep_ == "prep" and c.lower_ == "as")):
+                    near.update(range(c.left_edge.i, c.right_edge.i + 1))
+                elif c.dep_ == "dobj" and (node.lemma_ or "").lower() == "have" and \
+                        any(s.dep_ in SUBJ for s in node.children):
+                    # "any decision to proceed with the annexation of T would have no legal value"
                     near.update(range(c.left_edge.i, c.right_edge.i + 1))
         return any(set(d) & near for d in disputes)
 

@@ -48,7 +48,7 @@ class ClaimFinder:
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
         for entries, idx in matches:
             top = top_of(doc, idx)
-            if self._recognised(doc, idx):
+            if self._recognised(doc, idx) or self._recognised_holding(top):
                 continue  # "the recognition of T as part of X": the claim event of the recognition says it
             sign, _, _ = flips(self.cues, top, set(idx), None, sset)
             # Territories in the cue's clause with no other claim cue between them and this one.
@@ -83,6 +83,14 @@ class ClaimFinder:
                   or t.lower_ in self.recognitions), None)
         # "recognition of T as X's and U as independent": each status speaks for itself
         return r is not None and sum(1 for t in doc[r.i:sent.end] if t.lower_ == "as" and t.dep_ == "prep") == 1
+
+    def _recognised_holding(self, top) -> bool:
+        """The status phrase is what a recognition recognises ("recognition of the occupied Ruritanian
+        territories"): it describes the holding the claim event of the recognition asserts."""
+        head = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "of" else \
+            top.head if top.dep_ == "dobj" else None
+        return head is not None and head is not top and \
+            ((head.lemma_ or "").lower() in self.recognitions or head.lower_ in self.recognitions)
 
     def _lapsed(self, doc, top, idx) -> bool:
         """A lapse cue ("former") qualifying the status phrase, before it."""

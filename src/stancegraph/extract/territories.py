@@ -71,7 +71,7 @@ class TerritoryTagger:
             n = _count(tok)
             if n is None or n < 2:
                 continue
-            noun = next((t for t in doc[tok.i + 1: tok.i + 4] if region_noun(t)), None)
+            noun = _counted_noun(doc, tok)
             if noun is None or any(i in out for i in range(tok.i, noun.i + 1)):
                 continue
             picked = self._counted(doc, tok, n, out, lists)
@@ -150,8 +150,9 @@ class TerritoryTagger:
         return []
 
     def _annexed_regions(self, doc, out: dict[int, tuple[str, ...]]) -> None:
-        """ "the annexed territories" with no number: the territories named in its sentence and the two
-        before (a definite plural region noun qualified by an acquisition, listed just before)."""
+        """ "the annexed territories", "annexed the territories" with no number: the territories named
+        in its sentence and the two before (a definite plural region noun qualified by an acquisition
+        or what an acquisition is of, listed just before)."""
         acquired = self.acquired
         table = token_table(doc)
         for n in range(table.n):
@@ -160,10 +161,17 @@ class TerritoryTagger:
             tok = doc[n]
             if not region_noun(tok):
                 continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children):
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("compound", "nmod") for c in tok.children):
+                continue  # "the regions of T", "the T regions": named by themselves
             participle = lambda w: w in acquired or w[:-2] in acquired or w[:-1] in acquired  # annexed
-            if not any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children):
+            head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head
+            # "the annexed territories", or what an acquisition is of ("annexed the territories",
+            # "the annexation of these regions")
+            if not (any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children) or
+                    (tok.dep_ in ("dobj", "nsubjpass", "pobj") and head is not tok and
+                     ((head.lemma_ or "").lower() in acquired or head.lower_ in acquired))):
                 continue
             sent = tok.sent
             first = sent
@@ -175,6 +183,19 @@ class TerritoryTagger:
                             for t in out[i]})
             if len(named) >= 2:
                 out[tok.i] = tuple(named)
+
+
+def _counted_noun(doc, num):
+    """The region noun a number counts ("four regions", "four of its regions", "four Varna-held
+    eastern regions"): the first noun within six words after it, if it is a region noun (the words
+    between only qualify it)."""
+    for t in doc[num.i + 1: min(num.i + 7, num.sent.end)]:
+        if region_noun(t):
+            return t
+        if (t.pos_ in ("NOUN", "VERB", "AUX", "CCONJ", "NUM") and t.dep_ != "amod") or \
+                (t.pos_ == "ADP" and t.lower_ != "of") or t.lower_ in (",", ";", ":"):
+            return None  # ("four of its regions": "of" and a determiner qualify it too)
+    return None
 
 
 def names_a_facility(doc, s: int, e: int) -> bool:

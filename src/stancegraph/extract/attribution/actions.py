@@ -41,9 +41,10 @@ class NarratedAction:
         for n in range(table.n):
             # read without making the Token: a verb, not covered, not a modifier, that may be a predicate
             # (a predicate's form, or a verb with a particle after it: the only phrasal case)
-            if not (pos[n] == "VERB" or pos[n] == "ADJ" and dep[n] == "acomp") or n in covered \
-                    or dep[n] in ("amod", "acl", "relcl", "advcl"):
-                continue  # a verb, or an adjective after a linking verb ("X remains committed to …")
+            if not (pos[n] == "VERB" or pos[n] == "ADJ" and dep[n] == "acomp" or pos[n] == "NOUN" and dep[n] == "attr") \
+                    or n in covered or dep[n] in ("amod", "acl", "relcl", "advcl"):
+                continue  # a verb, or an adjective or noun after a linking verb ("X remains committed to …",
+                # "X is an advocate of …")
             low, lemma = forms[n]
             if not (lemma in predicates or low in predicates or table.particle_after(n)):
                 continue

@@ -18,7 +18,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_LABELS,
+                        SOURCE_LABELS)
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
@@ -36,10 +37,13 @@ class QuoteAttribution:
              earlier: Sequence[Utterance]) -> list[Utterance]:
         out: list[Utterance] = []
         prev: Statement | None = None
+        prev_end = -1  # the sentence the previous attributed quote ends in
         for n, q in enumerate(doc.quotes):
-            u = self.attribute(doc, speakers, log, q, prev, n)
+            u = self.attribute(doc, speakers, log, q, prev, n, prev_end)
             if u is None:
                 continue
+            last = doc.tokens_in(q.pieces[-1].begin, q.pieces[-1].end) if q.pieces else []
+            prev_end = doc.sent_of[last[-1]] if last else u.statement.sentence
             # A quote reopened in each paragraph it runs over is one quotation per paragraph, all the
             # speaker's (a continuation without a reopening mark is one piece, one quotation).
             parts = self.split(doc, u)
@@ -49,7 +53,7 @@ class QuoteAttribution:
         return echoed(out)
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
-                  prev: Statement | None, n: int) -> Utterance | None:
+                  prev: Statement | None, n: int, prev_end: int = -1) -> Utterance | None:
         cues = speakers.cues
         toks = doc.tokens_in(q.begin, q.end)
         if not toks or is_title(doc, toks):
@@ -174,6 +178,14 @@ class QuoteAttribution:
                 if outer[0]:
                     sp, src, cf = outer
                     v = chain[k + 1]
+            # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
+            # a clause another speaker reports does not speak the quoted words; that speaker does.
+            elif sp is not None and k + 1 < len(chain) and state_actor(speakers, sp) \
+                    and governs(chain[k + 1], v):
+                outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
+                if outer[0] and not state_actor(speakers, outer[0]):
+                    sp, src, cf = outer
+                    v = chain[k + 1]
             speaker, source, conf, verb = sp, src, cf, v
             cue = v.lemma_.lower()
             break
@@ -208,12 +220,27 @@ class QuoteAttribution:
             # ('If there is no vote, "then the council must act."' after '"…," she said.')
             tail = len(words) >= 4 and all(t.is_punct or t.is_space for t in tokens[toks[-1] + 1:sent.end])
             if covered >= len(sent) - 1 or tail:
-                if prev is not None and 0 <= here - prev.sentence <= 1:
+                # right after the previous quote's last sentence (a quote of several sentences, then
+                # a paragraph of the speaker's words alone)
+                if prev is not None and (0 <= here - prev.sentence <= 1 or (0 <= prev_end < here
+                                                              and not worded(doc, prev_end + 1, here))):
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
                 else:
                     recent = [(i, a) for i, a in log if 1 <= here - doc.sent_of[i] <= 1]
                     if recent:
                         speaker, conf, cue = max(recent)[1], 0.55, None
+        # 4. a quoted phrase in a clause whose subject is an actor ("X justified the decision on
+        # "humanitarian grounds"", "X is presenting the plan as "a framework""): the subject's words
+        # (two words or more: a one-word term in marks is a label; a state as the subject of a
+        # narrated act is the writer's account, not a speaker)
+        if speaker is None and verb is None and 2 <= len(words) <= MAX_CLAUSE_FRAGMENT:
+            carrier = carrying_verb(doc, toks, inside)
+            subj = speakers.subject_of(carrier) if carrier is not None else None
+            if subj is not None and subj.i not in inside and subj.i < toks[0]:
+                sp, src, cf = speakers.resolve(subj, log)
+                actor = speakers.actor(sp) if sp is not None else None
+                if actor is not None and not actor.is_source and src is None and actor.kind != "state":
+                    speaker, conf, verb, cue = sp, round(cf * 0.6, 2), carrier, carrier.lemma_.lower()
         if speaker is None:
             return None
         whole = sum(1 for t in sent if t.i in inside) >= 0.6 * len([t for t in sent if not t.is_punct])
@@ -288,6 +315,32 @@ def echoed(found: list[Utterance]) -> list[Utterance]:
     return out
 
 
+MAX_CLAUSE_FRAGMENT = 12  # words of a quoted phrase read as the words of its clause's subject
+
+
+def carrying_verb(doc: ParsedArticle, toks, inside):
+    """The verb of the clause a quoted phrase stands in, as its object or in a phrase hung on it
+    ("justified the decision on "…"", "presenting the plan as "…""): the nearest verb above the
+    quote's head, a few steps up, outside the quote, in its sentence; None when there is none or a
+    clause of its own (a relative clause, a complement) comes in between."""
+    tokens = doc.doc
+    head = next((tokens[i] for i in toks if tokens[i].head.i not in inside), None)
+    if head is None:
+        return None
+    node = head
+    for _ in range(4):
+        if is_root(node):
+            return None
+        if node.dep_ in ("relcl", "acl", "ccomp", "advcl", "csubj", "parataxis", "conj", "appos"):
+            return None
+        node = node.head
+        if node.i in inside:
+            return None
+        if node.pos_ == "VERB":
+            return node
+    return None
+
+
 def is_title(doc: ParsedArticle, toks) -> bool:
     """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
     Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
@@ -323,6 +376,8 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         if colon <= 0 or any(ch in before[colon + 1:] for ch in ".!?;\"“”"):
             return None, 0.0, None
         left = before[:colon].strip()
+    if left.lower() in QUOTE_LABELS and before.endswith(":"):
+        return label_speaker(doc, speakers, line_start)
     if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
         return None, 0.0, None
     lb = line_start + text[line_start:].index(left)
@@ -335,6 +390,31 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
+                  line_start: int) -> tuple[str | None, float, str | None]:
+    """The speaker of a labelled quote block ("Source: Ann Example in an interview" … "Quote: "…""):
+    the first actor (not an outlet) named in the paragraph right before the label line, else in the
+    nearest "Source:" line above it."""
+    text = doc.article.text
+    body = doc.article.body_start
+    lines, pos = [], body
+    for line in text[body:line_start].split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not lines:
+        return None, 0.0, None
+    sources = [(b, e) for b, e in lines
+               if text[b:e].lstrip().split(":", 1)[0].strip().lower() in SOURCE_LABELS and ":" in text[b:e]]
+    for (b, e), conf in ((lines[-1], 0.7), *((s, 0.65) for s in reversed(sources[-1:]))):
+        for i in doc.tokens_in(b, e):
+            iri = doc.tok_actor.get(i)
+            actor = speakers.actor(iri) if iri is not None else None
+            if actor is not None and not actor.is_source:
+                return iri, conf, ":"
+    return None, 0.0, None
 
 
 def quote_colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
@@ -600,3 +680,21 @@ def contrastive_clause(inner, outer) -> bool:
             return True
         node = node.head
     return False
+
+
+def state_actor(speakers: SpeakerResolver, iri: str) -> bool:
+    """True when the actor ``iri`` is a state (a country named as a clause's subject, "Westland wants …").
+
+    >>> class _Index:
+    ...     def actor(self, iri): return type("A", (), {"kind": "state" if iri == "s" else "person"})()
+    >>> state_actor(_Index(), "s"), state_actor(_Index(), "p")
+    (True, False)
+    """
+    actor = speakers.actor(iri)
+    return actor is not None and actor.kind == "state"
+
+
+def worded(doc: ParsedArticle, first: int, last: int) -> bool:
+    """True when a sentence ``first`` … ``last - 1`` has a word (not only marks and breaks: the
+    closing mark of a quote, split off as a sentence of its own)."""
+    return any(t.is_alpha for n in range(first, last) for t in doc.sents[n])
