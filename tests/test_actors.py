@@ -299,3 +299,27 @@ def test_a_name_closing_a_persons_title_phrase_is_person_shaped(extractor):
         words = ["the", head_word, "for", "the", "harbour", "talks", ",", "Ann", "Example", ",", "said"]
         doc = Doc(finder.nlp.vocab, words=words, heads=heads, deps=deps)
         assert finder._person_shaped(doc, 7, 9) is shaped, head_word
+
+
+#: a text speaks for the author its own words name, and a bare "the document" for that of the text before
+TEXT_AUTHOR_CASES = [
+    pytest.param('The Kazakh message stated there is "no reason to wait any longer".',
+                 id="a_states_adjective_on_a_text_names_its_author"),
+    pytest.param('The Kazakh memorandum on the border was published. The document says that "the parties shall '
+                 'meet".', id="the_document_is_the_text_named_before"),
+    pytest.param('The Kazakh memorandum on the border envisions a joint commission. "The parties shall meet every '
+                 'month," the document states.', id="the_document_states_read_as_one_noun_phrase"),
+]
+
+
+@pytest.mark.parametrize("text", TEXT_AUTHOR_CASES)
+def test_a_text_speaks_for_its_author(extractor, text):
+    r = extract(extractor, text)
+    assert {r.actors[st.speaker].name for st in r.statements if st.quoted_text} == {"Kazakhstan"}
+
+
+def test_an_outlet_is_not_the_author_its_adjective_names(extractor):
+    """ "Kazakh media outlet Steppe News reported that …": the outlet reports; it is no text of Kazakhstan's."""
+    r = extract(extractor, 'Kazakh media outlet “Steppe News” reported that Ann Example has “invited the parties” '
+                           'to Astana.')
+    assert "Kazakhstan" not in {r.actors[st.speaker].name for st in r.statements}

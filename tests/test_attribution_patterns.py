@@ -636,3 +636,29 @@ def test_a_labelled_quote_block_takes_its_speaker_from_the_source_line(extractor
             '\n\nQuote: "There is no vote without the council."')
     _, got = quotes_of(extractor, text, published=None)
     assert got == {("Anna Berg", "There is no vote without the council.")}
+
+
+def test_a_quoted_phrase_is_the_words_of_its_clauses_subject(extractor):
+    _, got = quotes_of(extractor, 'Anna Berg justified the decision on "humanitarian grounds."')
+    assert got == {("Anna Berg", "humanitarian grounds.")}
+    _, got = quotes_of(extractor, 'Anna Berg promoted the new tolls as "the fairest rules in the region," '
+                                  'which the board had drafted.')
+    assert got == {("Anna Berg", "the fairest rules in the region,")}
+    # no actor as the subject, a state narrated as acting, a one-word label, or a whole sentence
+    # in the marks: not read so
+    _, got = quotes_of(extractor, 'The monitoring would be agreed "under port supervision".')
+    assert not got
+    _, got = quotes_of(extractor, 'France held the "harbour vote" in the spring.')
+    assert not got
+    _, got = quotes_of(extractor, 'Anna Berg signed the "memorandum" on Monday.')
+    assert not got
+    _, got = quotes_of(extractor, 'Anna Berg left the hall. The plan "will fail in the spring and nobody will '
+                                  'notice it until the ships are gone and the quays are empty again."')
+    assert not any(q.startswith("will fail") for _, q in got)
+
+
+def test_a_frame_after_a_semicolon_may_be_the_subject_before_it(extractor):
+    text = ('Deputy mayor Bob Sample said the port had not been hit. Harbour master Anna Berg scoffed at the '
+            'promises and said she saw no let-up; "all night long they hit the quays," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Anna Berg", "all night long they hit the quays,")}

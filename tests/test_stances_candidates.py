@@ -92,6 +92,11 @@ def test_this_was_announced_by_x_reports_the_sentence_before(rules, resources):
     # but a negation before coordinated verbs still governs both
     ("Anna Berg said the bloc would not ease or lift the sanctions.", {("sanctions-on-russia", 1)}),
     ("Anna Berg demanded that Ruritania forget NATO membership.", {("ukraine-nato-membership", -1)}),
+    # a conjunct with a negation or a subject of its own is outside the negation of the first one
+    ("Anna Berg said the council does not trust the envoys and will never lift the sanctions.",
+     {("sanctions-on-russia", 1)}),
+    ("Anna Berg said the talks had not started and that the council opposed the new sanctions.",
+     {("sanctions-on-russia", -1)}),
 ])
 def test_negation_contrast_and_judgement_on_the_path(rules, text, expected):
     assert {(i, s) for _, i, s in positions(rules, text)} == expected

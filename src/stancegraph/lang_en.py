@@ -67,6 +67,9 @@ VOICE_ROLE_NOUNS = frozenset({"analyst", "analysts", "expert", "experts", "resea
 #: head nouns of the names of documents, not of actors ("the Minsk Agreement", "the Paris Declaration")
 DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "declaration", "memorandum",
                             "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
+#: nouns for a written text whose author speaks through it ("the document states", "the Ruritanian memo")
+TEXT_NOUNS = DOCUMENT_NOUNS | {"document", "memo", "text", "draft", "letter", "note", "proposal", "proposals",
+                               "statement", "message", "readout", "announcement", "transcript"}
 #: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")

@@ -138,11 +138,16 @@ class ClaimEvent:
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
     """The claim-event cues, dispute cues and sovereign facts of the loaded data."""
-    hit = _CACHE.get(id(resources))
+    return _once_per_resources(_CACHE, resources, _lexicon)
+
+
+def _once_per_resources(cache: dict, resources: Resources, make):
+    """``make(resources)``, kept in ``cache`` for the last few resources objects loaded."""
+    hit = cache.get(id(resources))
     if hit is None or hit[0] is not resources:
-        hit = _CACHE[id(resources)] = (resources, _lexicon(resources))
-        while len(_CACHE) > 8:
-            _CACHE.pop(next(iter(_CACHE)))
+        hit = cache[id(resources)] = (resources, make(resources))
+        while len(cache) > 8:
+            cache.pop(next(iter(cache)))
     return hit[1]
 
 
@@ -154,24 +159,22 @@ def _finder_tables(resources: Resources) -> tuple:
     :func:`event_lexicon`) rather than for every article: one-word and longer stance predicates,
     contrast and reporting words, the codebook's status phrases ("part of X": word tuples -> their
     cues, and the same words as a phrase table) and the territories' names."""
-    hit = _TABLES.get(id(resources))
-    if hit is None or hit[0] is not resources:
-        lexicon = resources.lexicon
-        status_cues: dict[tuple, list] = {}
-        for cc in resources.codebook.claim_cues:
-            status_cues.setdefault(cc.words, []).append(cc)
-        tables = ({p[0]: pol for p, pol in lexicon.predicates if len(p) == 1},
-                  {p: pol for p, pol in lexicon.predicates if len(p) > 1},
-                  {p[0] for p in lexicon.contrast if len(p) == 1},
-                  {p[0] for p in lexicon.reporting if len(p) == 1},
-                  status_cues, {w: w for w in status_cues},
-                  # names of territories ("the T People's Republic" is a territory, not its own claimant)
-                  {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
-                   for n in (t.name, *t.aliases)})
-        hit = _TABLES[id(resources)] = (resources, tables)
-        while len(_TABLES) > 8:
-            _TABLES.pop(next(iter(_TABLES)))
-    return hit[1]
+    return _once_per_resources(_TABLES, resources, _make_finder_tables)
+
+
+def _make_finder_tables(resources: Resources) -> tuple:
+    lexicon = resources.lexicon
+    status_cues: dict[tuple, list] = {}
+    for cc in resources.codebook.claim_cues:
+        status_cues.setdefault(cc.words, []).append(cc)
+    return ({p[0]: pol for p, pol in lexicon.predicates if len(p) == 1},
+            {p: pol for p, pol in lexicon.predicates if len(p) > 1},
+            {p[0] for p in lexicon.contrast if len(p) == 1},
+            {p[0] for p in lexicon.reporting if len(p) == 1},
+            status_cues, {w: w for w in status_cues},
+            # names of territories ("the T People's Republic" is a territory, not its own claimant)
+            {n.lower().replace("’", "'"): t.iri for t in resources.territories.values()
+             for n in (t.name, *t.aliases)})
 
 
 _TABLES: dict[int, tuple[Resources, tuple]] = {}

@@ -24,8 +24,9 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
     "needed to review the proposal" the need is for a review, not for the proposal.
     Coming up from a conjunct, the coordinate it hangs on is no governor: in "easing or lifting the
     sanctions" the easing does not turn the lifting round (a negation there still counts). Nor does
-    the clause an adverbial clause hangs on, or its negation: in "X is not considered, Y proposing
-    guarantees instead" the guarantees are proposed. Coming up
+    the clause an adverbial clause set off by a comma hangs on, or its negation: in "X is not
+    considered, Y proposing guarantees instead" the guarantees are proposed (but "ruled out Y joining
+    Z" rules the joining out). Coming up
     from the subject of a linking verb, the verb's complement judges it: "providing the guarantees
     is dangerous", "neutrality is not acceptable" (:func:`evaluation`).
     """
@@ -34,17 +35,23 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
     first = min(match) if match else tok.i
     seen = set()
     cur = tok
-    came = None  # the dependency of the token the walk came up from
+    came, prev = None, tok  # the token the walk came up from, and its dependency
     while True:
         if cur.i in seen:
             break
         seen.add(cur.i)
+        # a conjunct with a subject or a negation of its own is a clause of its own: the negation of
+        # the one it hangs on does not reach it ("does not want X and cannot be trusted")
+        own_clause = came == "conj" and any(c.dep_ in ("neg", *SUBJECT_DEPS) for c in prev.children)
+        # an adverbial clause set off by a comma is a clause of its own ("X is not considered, Y
+        # proposing guarantees instead"); one that completes its verb ("ruled out Y joining Z") is not
+        detached = came == "advcl" and prev.left_edge.i > 0 and prev.doc[prev.left_edge.i - 1].text == ","
         for child in cur.children:
             if child.i in match:
                 continue
             low, lemma = forms(child)
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod", "preconj") and low in cues.contrast):
-                if child.i < first and came != "advcl":  # negation precedes what it negates
+                if child.i < first and not detached and not own_clause:  # negation precedes what it negates
                     sign, marked = -sign, True
                     if cur.i == tok.i:
                         local = True
@@ -52,11 +59,11 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
                 marked = True
         if cur.i not in match:
             low, lemma = forms(cur)
-            pol = cues.polarity_of(cur) if came not in ("conj", "advcl") else None
+            pol = cues.polarity_of(cur) if came != "conj" and not detached else None
             if topic and cur.pos_ == "VERB" and lemma not in COPULAS and pol is None \
                     and cur.i != first and not predicate:
                 return sign, predicate or local, marked
-            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first and came not in ("conj", "advcl"):
+            if (low in cues.contrast or lemma in cues.contrast) and cur.i < first and came != "conj" and not detached:
                 if cur.dep_ not in ("neg",):
                     sign, marked = -sign, True
             if pol is not None:
@@ -72,7 +79,7 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
             break
         if is_root(cur) or cur.head.i not in scope:
             break
-        came = cur.dep_
+        came, prev = cur.dep_, cur
         cur = cur.head
     return sign, predicate or local, marked
 

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
                        INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
-                       PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TITLE_MODIFIER_SYNONYMS,
+                       PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
 from .actors import ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
@@ -240,8 +240,15 @@ class SpeakerResolver:
                 owner = self._issuer(tok)
             if owner is not None and owner is not tok:
                 return self.resolve(owner, log)
+            author = self._author_of(tok) if tok.lemma_.lower() in TEXT_NOUNS else None  # not an outlet's
+            if author:
+                return author, None, 0.55
             ante = self._antecedent(tok, log, person=False, role=None, strict=True)
             return (ante, None, 0.55) if ante else (None, None, 0.0)
+        if tok.lemma_.lower() in TEXT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not self.mentioned(tok):
+            author = self._author_of(tok)  # "the document states": the author of the text named before
+            if author:
+                return author, None, 0.55
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
@@ -347,6 +354,9 @@ class SpeakerResolver:
         role = tok.lemma_.lower()
         kind = self.lex.role_nouns.get(role)
         if kind is None:
+            author = self._author_of(tok, definite=True) if role in TEXT_NOUNS else None
+            if author:
+                return author  # "the document states" after "the Westland memorandum"
             if role in self.lex.source_nouns:
                 return self._antecedent(tok, log, person=False, role=None, strict=True)
             return None
@@ -501,10 +511,13 @@ class SpeakerResolver:
         previous = gender is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         narrative = gender is not None and not self.quoted(tok)
         # "Ivanenko is "widening the dispute," he said": the subject of a verb is not a name inside
-        # the clause that verb reports (its complement), which it governs
+        # the clause that verb reports (its complement), which it governs; what comes before a
+        # semicolon or a colon is a clause of its own, whatever the parse ("X scoffed …; "…," he said")
         governed = set()
         if pronoun and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
-            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree}
+            stop = max((t.i for t in doc.doc[sstart:tok.i] if t.text in (";", ":")), default=-1)
+            governed = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "xcomp")
+                        for t in c.subtree if t.i > stop}
         for cand in self.window.candidates(tok.i, log, role if role and not person else None, previous):
             if cand is None:
                 break
@@ -609,6 +622,39 @@ class SpeakerResolver:
                     and node.i < node.head.i:
                 return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
+
+    def _author_of(self, tok, definite: bool = False) -> str | None:
+        """The author a text noun's own words name ("the Westland memorandum", "the Ruritanian message",
+        "Westland's proposal"); for a bare "the document" or "this text", that of the latest text
+        noun of the sentences before whose words name one ("The Westland memorandum … the document
+        states"; ``definite``: the caller knows the noun is definite, its article hung elsewhere)."""
+        def own(t) -> str | None:
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i:
+                    iri = self.doc.tok_actor.get(c.i)
+                    actor = self.actor(iri) if iri else None
+                    if actor is not None and not actor.is_source:
+                        return iri
+                    state = self._demonym_state(c) if c.pos_ in ("ADJ", "PROPN") else None
+                    if state:
+                        return state
+            return None
+
+        found = own(tok)
+        if found or tok.lemma_.lower() not in ("document", "text") or any(
+                c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+            return found  # only a bare "the document" stands for a text named before
+        if not (definite or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
+            return None
+        sent = self.doc.sent_of[tok.i]
+        start = self.doc.sents[max(0, sent - WINDOW)].start
+        lemma = token_table(self.doc.doc).lemma
+        for n in range(tok.i - 1, start - 1, -1):
+            if lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
+                found = own(self.doc.doc[n])
+                if found:
+                    return found
+        return None
 
     def _group_named_before(self, tok) -> str | None:
         """ "Negotiators said …" right after "Westland's negotiators said …": a bare plural is the

@@ -229,6 +229,18 @@ class QuoteAttribution:
                     recent = [(i, a) for i, a in log if 1 <= here - doc.sent_of[i] <= 1]
                     if recent:
                         speaker, conf, cue = max(recent)[1], 0.55, None
+        # 4. a quoted phrase in a clause whose subject is an actor ("X justified the decision on
+        # "humanitarian grounds"", "X is presenting the plan as "a framework""): the subject's words
+        # (two words or more: a one-word term in marks is a label; a state as the subject of a
+        # narrated act is the writer's account, not a speaker)
+        if speaker is None and verb is None and 2 <= len(words) <= MAX_CLAUSE_FRAGMENT:
+            carrier = carrying_verb(doc, toks, inside)
+            subj = speakers.subject_of(carrier) if carrier is not None else None
+            if subj is not None and subj.i not in inside and subj.i < toks[0]:
+                sp, src, cf = speakers.resolve(subj, log)
+                actor = speakers.actor(sp) if sp is not None else None
+                if actor is not None and not actor.is_source and src is None and actor.kind != "state":
+                    speaker, conf, verb, cue = sp, round(cf * 0.6, 2), carrier, carrier.lemma_.lower()
         if speaker is None:
             return None
         whole = sum(1 for t in sent if t.i in inside) >= 0.6 * len([t for t in sent if not t.is_punct])
@@ -301,6 +313,32 @@ def echoed(found: list[Utterance]) -> list[Utterance]:
                 u = replace(u, statement=replace(st, speaker=source.speaker, reported_by=source.reported_by))
         out.append(u)
     return out
+
+
+MAX_CLAUSE_FRAGMENT = 12  # words of a quoted phrase read as the words of its clause's subject
+
+
+def carrying_verb(doc: ParsedArticle, toks, inside):
+    """The verb of the clause a quoted phrase stands in, as its object or in a phrase hung on it
+    ("justified the decision on "…"", "presenting the plan as "…""): the nearest verb above the
+    quote's head, a few steps up, outside the quote, in its sentence; None when there is none or a
+    clause of its own (a relative clause, a complement) comes in between."""
+    tokens = doc.doc
+    head = next((tokens[i] for i in toks if tokens[i].head.i not in inside), None)
+    if head is None:
+        return None
+    node = head
+    for _ in range(4):
+        if is_root(node):
+            return None
+        if node.dep_ in ("relcl", "acl", "ccomp", "advcl", "csubj", "parataxis", "conj", "appos"):
+            return None
+        node = node.head
+        if node.i in inside:
+            return None
+        if node.pos_ == "VERB":
+            return node
+    return None
 
 
 def is_title(doc: ParsedArticle, toks) -> bool:
