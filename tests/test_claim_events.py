@@ -584,7 +584,7 @@ def test_acts_in_context(extractor, text, expected):
     assert expected in claims, claims
 
 
-@pytest.mark.parametrize("text,expected", [
+OTHER_FORMS = [
     # a past event told as the time of another is its own clause: its subject performs the act
     ("The talks stalled after Anna Varga's government signed treaties to annex Kherson and Luhansk. "
      "Later, Vladimir Putin's remarks came after he signed a decree to annex Kherson.",
@@ -602,13 +602,10 @@ def test_acts_in_context(extractor, text, expected):
     ("Anna Varga said Russia would never return Kherson.", {("Anna Varga", "kherson", "russia")}),
     ("Anna Varga said Russia must return Kherson.", {("Anna Varga", "kherson", "ukraine")}),
     ("Anna Varga said Ukraine will return Kherson.", {("Anna Varga", "kherson", "ukraine")}),
-])
-def test_acts_told_in_other_forms(extractor, text, expected):
-    _, _, _, claims = run(extractor, text)
-    assert expected <= claims, claims
+]
 
 
-@pytest.mark.parametrize("text,expected", [
+REGIONS_FOR_A_LIST = [
     # "annexed the territories": the list named in the sentences before
     ("Referendums were held in the regions of Kherson, Luhansk and Zaporizhzhia. Days later, Vladimir Putin "
      "formally annexed the territories.",
@@ -617,10 +614,7 @@ def test_acts_told_in_other_forms(extractor, text, expected):
     ("Vladimir Putin signed treaties to annex four Moscow-held southern regions. Kherson, Luhansk, Donetsk and "
      "Zaporizhzhia had voted in September.",
      {("Vladimir Putin", t, "russia") for t in ("kherson", "luhansk", "donetsk", "zaporizhzhia")}),
-])
-def test_regions_standing_for_a_list(extractor, text, expected):
-    _, _, _, claims = run(extractor, text)
-    assert expected <= claims, claims
+]
 
 
 def test_regions_named_by_themselves_stand_for_no_list(extractor):
@@ -649,7 +643,7 @@ def test_recognising_a_holding(extractor, text, expected, absent):
     assert expected <= claims and not absent & claims, claims
 
 
-@pytest.mark.parametrize("text,expected", [
+MORE_WAYS = [
     # a territory as the act's possessor is what the act is about
     ("Britain refused to accept Crimea's annexation.", {("United Kingdom", "crimea", "ukraine")}),
     # reuniting with a state, recovering a territory
@@ -659,13 +653,10 @@ def test_recognising_a_holding(extractor, text, expected, absent):
     # "a territory of X", "X soil"
     ("Anna Varga said Kherson is a territory of the Russian Federation.", {("Anna Varga", "kherson", "russia")}),
     ("Anna Varga said Luhansk remains Ukrainian soil.", {("Anna Varga", "luhansk", "ukraine")}),
-])
-def test_more_ways_to_tell_a_claim(extractor, text, expected):
-    _, _, _, claims = run(extractor, text)
-    assert expected <= claims, claims
+]
 
 
-@pytest.mark.parametrize("text,expected", [
+DISPUTES_AND_HOLDINGS = [
     # an act said to have no legal value is disputed
     ("Anna Varga said any decision to proceed with the annexation of Kherson and Luhansk would have no legal value.",
      {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")}),
@@ -673,7 +664,10 @@ def test_more_ways_to_tell_a_claim(extractor, text, expected):
     ("Anna Varga said the conditions include the recognition of new territorial realities, the status of Crimea "
      "and the Luhansk People's Republic as subjects of the Russian Federation.",
      {("Anna Varga", "crimea", "russia"), ("Anna Varga", "luhansk", "russia")}),
-])
-def test_disputes_and_holdings(extractor, text, expected):
+]
+
+
+@pytest.mark.parametrize("text,expected", OTHER_FORMS + REGIONS_FOR_A_LIST + MORE_WAYS + DISPUTES_AND_HOLDINGS)
+def test_claims_told_in_other_forms(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
