@@ -30,6 +30,22 @@ def extractor(resources):
 
 
 @pytest.fixture(scope="session")
+def rules(resources):
+    """An extractor with the rule-layer stance detector."""
+    from stancegraph.extract import Extractor
+
+    return Extractor(resources, stances="rules")
+
+
+@pytest.fixture(scope="session")
+def anaphora(resources):
+    """An extractor with the rules and event anaphora."""
+    from stancegraph.extract import Extractor
+
+    return Extractor(resources, stances="rules+anaphora")
+
+
+@pytest.fixture(scope="session")
 def built(tmp_path_factory, resources):
     """The bundled corpus built once: (result, path of graph.ttl)."""
     from stancegraph.pipeline import build

@@ -6,23 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from stancegraph.extract import Extractor
+from stance_text import positions
+
 from stancegraph.ingest import parse_text
-
-
-@pytest.fixture(scope="module")
-def rules(resources):
-    return Extractor(resources, stances="rules")
-
-
-@pytest.fixture(scope="module")
-def anaphora(resources):
-    return Extractor(resources, stances="rules+anaphora")
-
-
-def positions(ex, text):
-    r = ex.extract(parse_text("t", text))
-    return {(r.actors[p.holder].name, p.issue, int(p.stance)) for p in r.positions}
 
 
 def candidates(ex, resources, text):

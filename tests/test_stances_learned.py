@@ -5,27 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from rdflib import Graph
+from stance_text import positions
 
 from stancegraph.errors import StanceGraphError
 from stancegraph.extract import Extractor
 from stancegraph.extract.stance.learned import StanceModel, default_model_path
 from stancegraph.ingest import parse_text
 from stancegraph.namespaces import SG
-
-
-@pytest.fixture(scope="module")
-def anaphora(resources):
-    return Extractor(resources, stances="rules+anaphora")
-
-
-@pytest.fixture(scope="module")
-def rules(resources):
-    return Extractor(resources, stances="rules")
-
-
-def positions(ex, text):
-    r = ex.extract(parse_text("t", text))
-    return {(r.actors[p.holder].name, p.issue, int(p.stance)) for p in r.positions}
 
 
 @pytest.mark.parametrize("text,expected", [
