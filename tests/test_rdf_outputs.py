@@ -163,7 +163,8 @@ def test_conforms_only_when_shacl_reports_nothing(built):
     assert len(report.advice) == n_soft > 0 and {v.severity for v in report.advice} <= {"Info", "Warning"}
     counts = report.counts()
     assert counts["Violation"] == 0 and counts["Info"] + counts["Warning"] == n_soft
-    assert report.summary().endswith(f"advice: {counts['Warning']} warnings, {counts['Info']} infos")
+    w, i = counts["Warning"], counts["Info"]  # "1 warning", "2 warnings"
+    assert report.summary().endswith(f"advice: {w} warning{'s' * (w != 1)}, {i} info{'s' * (i != 1)}")
     # a Warning from the hard shapes is a result: no "conforms", whatever its severity
     warn = Graph().parse(data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix sg: <https://w3id.org/stancegraph/ontology#> .
