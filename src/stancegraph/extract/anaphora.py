@@ -30,7 +30,7 @@ WINDOW = 3
 
 def judged(cues: CueLookup, verb) -> bool:
     """True for a linking verb whose complement judges its subject ("it is unacceptable")."""
-    return verb.lemma_.lower() in COPULAS and evaluation(cues, verb, set(range(len(verb.doc)))) != 0
+    return verb.lemma_.lower() in COPULAS and evaluation(cues, verb) != 0
 
 
 def event_issues(doc, sents, sent_of, topic_tokens, cues: CueLookup) -> dict[int, frozenset[str]]:

@@ -84,12 +84,12 @@ def flips(cues: CueLookup, tok, match: set[int], top: int | None, scope: set[int
     return sign, predicate or local, marked
 
 
-def evaluation(cues: CueLookup, verb, scope: set[int]) -> int:
-    """+1 / -1 when a linking verb's complement is a stance predicate that judges its subject
-    ("… is dangerous", "… remains essential", "… is a precondition"), turned round by a
-    negation of the verb ("is not acceptable"); 0 when it has none."""
+def evaluation(cues: CueLookup, verb, scope: set[int] | None = None) -> int:
+    """+1 / -1 when a linking verb's complement (in ``scope``, if given) is a stance predicate that
+    judges its subject ("… is dangerous", "… remains essential", "… is a precondition"), turned round
+    by a negation of the verb ("is not acceptable"); 0 when it has none."""
     for c in verb.children:
-        if c.dep_ not in ("acomp", "attr", "oprd") or c.i not in scope:
+        if c.dep_ not in ("acomp", "attr", "oprd") or (scope is not None and c.i not in scope):
             continue
         for x in (c, *c.conjuncts):
             pol = cues.polarity_of(x)

@@ -130,6 +130,11 @@ class SpeakerResolver:
     def actor(self, iri: str):
         return self.index.get(iri)
 
+    def voice(self, iri: str | None):
+        """The actor ``iri`` when it can speak: a known actor, not an outlet that relays words."""
+        actor = self.index.get(iri) if iri else None
+        return actor if actor is not None and not actor.is_source else None
+
     def subject_of(self, verb, depth: int = 0):
         """The subject token of a verb, inherited from governing verbs when it has none.
 
@@ -336,7 +341,7 @@ class SpeakerResolver:
             return named
         words = [t for t in self.doc.doc[noun.left_edge.i:noun.i + 1] if t.dep_ != "det"]
         affiliation = next((self.doc.tok_actor[t.i] for t in words if t.i in self.doc.tok_actor), None) \
-            or next((self._demonym_state(t) for t in words if self._demonym_state(t)), None)
+            or next(filter(None, map(self._demonym_state, words)), None)
         return self._noted(words[0].i, noun.i + 1, self.index.mint(" ".join(t.text for t in words), "group",
                                                                   affiliation=affiliation))
 
@@ -482,8 +487,7 @@ class SpeakerResolver:
                     if g.dep_ == "pobj":
                         iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
                                                           if c.dep_ in ("compound", "appos") and c.i in tok_actor), None)
-                        actor = self.actor(iri) if iri else None
-                        if actor is not None and not actor.is_source:
+                        if self.voice(iri) is not None:
                             return iri
         return None
 
@@ -632,8 +636,7 @@ class SpeakerResolver:
             for c in t.children:
                 if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i:
                     iri = self.doc.tok_actor.get(c.i)
-                    actor = self.actor(iri) if iri else None
-                    if actor is not None and not actor.is_source:
+                    if self.voice(iri) is not None:
                         return iri
                     state = self._demonym_state(c) if c.pos_ in ("ADJ", "PROPN") else None
                     if state:

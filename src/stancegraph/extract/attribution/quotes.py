@@ -238,8 +238,7 @@ class QuoteAttribution:
             subj = speakers.subject_of(carrier) if carrier is not None else None
             if subj is not None and subj.i not in inside and subj.i < toks[0]:
                 sp, src, cf = speakers.resolve(subj, log)
-                actor = speakers.actor(sp) if sp is not None else None
-                if actor is not None and not actor.is_source and src is None and actor.kind != "state":
+                if speakers.voice(sp) is not None and src is None and not state_actor(speakers, sp):
                     speaker, conf, verb, cue = sp, round(cf * 0.6, 2), carrier, carrier.lemma_.lower()
         if speaker is None:
             return None
@@ -413,8 +412,7 @@ def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
     for (b, e), conf in ((lines[-1], 0.7), *((s, 0.65) for s in reversed(sources[-1:]))):
         for i in doc.tokens_in(b, e):
             iri = doc.tok_actor.get(i)
-            actor = speakers.actor(iri) if iri is not None else None
-            if actor is not None and not actor.is_source:
+            if speakers.voice(iri) is not None:
                 return iri, conf, ":"
     return None, 0.0, None
 
@@ -439,10 +437,8 @@ def quote_colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: Spea
         if tok.dep_ in ("pobj", "dobj") or tok.pos_ in ("VERB", "ADP"):
             break
         speaker = doc.tok_actor.get(i)
-        if speaker is not None:
-            actor = speakers.actor(speaker)
-            if actor is not None and not actor.is_source:
-                return speaker, 0.7, ":"
+        if speakers.voice(speaker) is not None:
+            return speaker, 0.7, ":"
     return None, 0.0, None
 
 
