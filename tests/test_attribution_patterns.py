@@ -795,3 +795,10 @@ def test_the_plan_speaks_for_who_presented_it(extractor):
     _, got = quotes_of(extractor, 'Norway presented a peace plan on Friday. The plan also calls for "an immediate '
                                   'ceasefire along the whole coast".')
     assert got == {("Norway", "an immediate ceasefire along the whole coast")}
+
+
+def test_according_to_unnamed_sources_leaves_the_body_its_words(extractor):
+    """ "…, according to several diplomats": unnamed sources tell what a body did; its words stay its own."""
+    _, got = quotes_of(extractor, 'Norway agreed on Monday to back a "lasting peace" in the region, according to '
+                                  'several diplomats.')
+    assert got == {("Norway", "lasting peace")}

@@ -243,7 +243,7 @@ class QuoteAttribution:
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
             elif a_speaker and speaker != a_speaker and body_or_state(speakers, speaker) \
-                    and not body_or_state(speakers, a_speaker) and speakers.voice(a_speaker) is not None:
+                    and getattr(speakers.actor(a_speaker), "kind", None) == "person":
                 # "According to Ann Example, Westland wants a "watertight" pledge": a state or a body
                 # as a clause's subject in a person's account does not speak the words; the person does
                 speaker, conf, cue = a_speaker, a_conf, "according to"
