@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, POSTED_ROLE_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
 from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
@@ -676,7 +677,22 @@ class SpeakerResolver:
                     state = self._demonym_state(c) if c.pos_ in ("ADJ", "PROPN") else None
                     if state:
                         return state
-            return None
+            issuer = self._issuer(t)  # "the proposals made by Westland"
+            iri = self.doc.tok_actor.get(issuer.i) if issuer is not None else None
+            return iri if self.voice(iri) is not None else None
+
+        def issued(t) -> str | None:
+            """The one actor that puts the text out ("Westland presented a plan", "X issued a statement")."""
+            verb = t.head
+            if t.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in ISSUING_VERBS:
+                return None
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if t.dep_ == "nsubjpass":  # "a plan was presented by Westland"
+                subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if len(subj) != 1 or any(c.dep_ == "conj" for c in subj[0].children):
+                return None  # "X and Y signed a declaration": the text is neither's alone
+            iri = self.mentioned(subj[0])
+            return iri if self.voice(iri) is not None else None
 
         found = own(tok)
         if found or tok.lemma_.lower() not in ("document", "text") or any(
@@ -688,10 +704,14 @@ class SpeakerResolver:
         start = self.doc.sents[max(0, sent - WINDOW)].start
         lemma = token_table(self.doc.doc).lemma
         for n in range(tok.i - 1, start - 1, -1):
-            if lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
-                found = own(self.doc.doc[n])
-                if found:
-                    return found
+            if self.doc.in_quotes(n):
+                continue  # not a text the quoted words name ('"… the Westland Charter …," the document reads')
+            if lemma[n] in PLAN_NOUNS:
+                found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
+            elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
+                found = own(self.doc.doc[n]) or issued(self.doc.doc[n])
+            if found:
+                return found
         return None
 
     def _group_named_before(self, tok) -> str | None:
