@@ -22,10 +22,11 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import HONORIFICS, ActorIndex, adjective_state, role_phrase
+from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -326,8 +327,9 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
-                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
             return members, None, 0.6
@@ -481,14 +483,16 @@ class SpeakerResolver:
         return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
-        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide",
+    "adviser to X" (not "ambassador to X": the state that receives the ambassador)."""
         tok_actor = self.doc.tok_actor
         for child in tok.children:
             if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
                 iri = tok_actor.get(child.i)
                 if iri:
                     return iri
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to") \
+                    and not (child.lower_ == "to" and tok.lower_ in POSTED_ROLE_NOUNS):  # "ambassador to X": X's host
                 for g in child.children:
                     if g.dep_ == "pobj":
                         iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
