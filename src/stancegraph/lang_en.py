@@ -69,7 +69,15 @@ DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "acco
                             "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
 #: nouns for a written text whose author speaks through it ("the document states", "the Ruritanian memo")
 TEXT_NOUNS = DOCUMENT_NOUNS | {"document", "memo", "text", "draft", "letter", "note", "proposal", "proposals",
-                               "statement", "message", "readout", "announcement", "transcript"}
+                               "statement", "message", "readout", "announcement", "transcript", "order", "decree",
+                               "paper"}
+#: nouns of a scheme that is a text when an actor puts it out ("Westland presented a peace plan")
+PLAN_NOUNS = frozenset({"plan", "roadmap", "framework", "initiative", "blueprint"})
+#: verbs by which an actor puts out a text of its own ("X presented a plan", "Y issued a statement")
+ISSUING_VERBS = frozenset({"present", "release", "publish", "issue", "unveil", "adopt", "propose", "submit",
+                           "draft", "circulate", "table", "send", "sign", "approve", "prepare", "announce"})
+#: nouns of "in X's view" / "in the opinion of X": the holder's own assessment
+VIEW_NOUNS = frozenset({"view", "opinion", "words", "assessment", "estimation", "judgment", "judgement"})
 #: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")

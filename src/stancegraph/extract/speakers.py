@@ -22,10 +22,10 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, adjective_state, role_phrase
+from .actors import HONORIFICS, ActorIndex, adjective_state, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -257,6 +257,9 @@ class SpeakerResolver:
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            named = self._person_closing_title(tok) if kind == "person" else None
+            if named:
+                return named, None, 0.8
             of_phrase = self._group_of(tok, doc.tok_actor) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
@@ -273,13 +276,16 @@ class SpeakerResolver:
                 if ante:
                     return ante, None, 0.65
                 return None, None, 0.0
-            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
+            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it,
+            # named as one names it: a body's role with the body's name before it ("Westland Harbour
+            # Board spokesperson"), a person's or a state's with the possessive ("Ann Example's aide")
             others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                name = f"{actor.name} {word}" if actor.kind == "organisation" else f"{actor.name}'s {word}"
+                return self._noted(start, end, self.index.mint(name, kind, affiliation=owner)), \
                     None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
@@ -491,6 +497,32 @@ class SpeakerResolver:
                             return iri
         return None
 
+    def _person_closing_title(self, tok) -> str | None:
+        """The person named at the end of a role's own "of"/"to"/"for" phrase right after a body's name
+        ("Deputy Head of the Westland Security Council Ann Example said"): the role's holder, not
+        someone the role belongs to ("an aide to Senator Ann Example", "an adviser to Ann Example")."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        node = tok
+        for _ in range(4):
+            prep = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+                         and c.i > node.i), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                return None
+            iri = tok_actor.get(obj.i)
+            actor = self.actor(iri) if iri else None
+            if actor is not None and actor.kind == "person":
+                first = obj.i
+                while first > prep.i + 1 and tok_actor.get(first - 1) == iri:
+                    first -= 1
+                before = doc[first - 1]
+                if first - 1 > prep.i and before.text[:1].isupper() and before.lower_ not in ("the",) \
+                        and self.lex.role_nouns.get(before.lemma_.lower()) != "person" and before.lower_ not in HONORIFICS:
+                    return iri
+                return None
+            node = obj
+        return None
+
     def _title_holder(self, text: str) -> str | None:
         post = self._titles.post(text.lower().replace("’", "'"))
         return self.index.holder(post) if post else None
@@ -641,7 +673,22 @@ class SpeakerResolver:
                     state = self._demonym_state(c) if c.pos_ in ("ADJ", "PROPN") else None
                     if state:
                         return state
-            return None
+            issuer = self._issuer(t)  # "the proposals made by Westland"
+            iri = self.doc.tok_actor.get(issuer.i) if issuer is not None else None
+            return iri if self.voice(iri) is not None else None
+
+        def issued(t) -> str | None:
+            """The one actor that puts the text out ("Westland presented a plan", "X issued a statement")."""
+            verb = t.head
+            if t.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in ISSUING_VERBS:
+                return None
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if t.dep_ == "nsubjpass":  # "a plan was presented by Westland"
+                subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if len(subj) != 1 or any(c.dep_ == "conj" for c in subj[0].children):
+                return None  # "X and Y signed a declaration": the text is neither's alone
+            iri = self.mentioned(subj[0])
+            return iri if self.voice(iri) is not None else None
 
         found = own(tok)
         if found or tok.lemma_.lower() not in ("document", "text") or any(
@@ -653,10 +700,14 @@ class SpeakerResolver:
         start = self.doc.sents[max(0, sent - WINDOW)].start
         lemma = token_table(self.doc.doc).lemma
         for n in range(tok.i - 1, start - 1, -1):
-            if lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
-                found = own(self.doc.doc[n])
-                if found:
-                    return found
+            if self.doc.in_quotes(n):
+                continue  # not a text the quoted words name ('"… the Westland Charter …," the document reads')
+            if lemma[n] in PLAN_NOUNS:
+                found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
+            elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
+                found = own(self.doc.doc[n]) or issued(self.doc.doc[n])
+            if found:
+                return found
         return None
 
     def _group_named_before(self, tok) -> str | None:

@@ -18,8 +18,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_LABELS,
-                        SOURCE_LABELS)
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                        QUOTE_LABELS, SOURCE_LABELS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
@@ -106,9 +106,12 @@ class QuoteAttribution:
             frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks) \
                 or noun_frame(doc, toks, cues)  # '"…," the publication states' read as a noun
             chain = [frame] if frame is not None else []
+        intro_owner = None
         if not chain:
             intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
             chain = [intro] if intro is not None else []
+            if intro is not None:
+                intro_owner = speech_noun_owner(speakers, intro.sent)  # 'Extracts from her speech:'
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # "Trump's statement of a possible "swapping"", "her remarks about "…"": the possessor's words
         owner = speech_owner(speakers, toks, inside)
@@ -202,6 +205,10 @@ class QuoteAttribution:
         if speaker is None and own_text is not None:
             speaker, conf, verb = own_text[0], 0.6, own_text[1]
             cue = verb.lemma_.lower()
+        if speaker is None and intro_owner is not None:
+            sp = holder(speakers, intro_owner[1], log)
+            if sp is not None:
+                speaker, conf, cue, verb = sp, 0.6, intro_owner[0].lemma_.lower(), None
         acc = self._according_to(doc, speakers, sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = speakers.resolve(acc, log)
@@ -209,6 +216,12 @@ class QuoteAttribution:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
+        if speaker is None and verb is None:
+            # 'In her view, the plan is "dead"', 'in the opinion of X, …': the holder of the view
+            owner_tok = view_holder(doc, sent, inside)
+            sp = holder(speakers, owner_tok, log) if owner_tok is not None else None
+            if sp is not None:
+                speaker, conf, cue = sp, 0.6, "in the view of"
         # A line "X: “…”" (a headline or a transcript) gives the quote to X.
         if speaker is None and verb is None:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
@@ -630,6 +643,52 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
             poss = possessor_of(owner)
             return (owner, poss) if poss is not None else None
         return None
+    return None
+
+
+def holder(speakers: SpeakerResolver, tok, log: SpeakerLog) -> str | None:
+    """The actor a possessor or a complement names: a possessive pronoun's antecedent ("his"), else
+    the name's actor; None for an outlet or no one."""
+    if tok.lower_ in POSSESSIVE_PRONOUNS:
+        iri = speakers.possessor(tok, log)
+    else:
+        iri, source, _ = speakers.resolve(tok, log)
+        if source is not None:
+            return None
+    return iri if speakers.voice(iri) is not None else None
+
+
+def view_holder(doc: ParsedArticle, sent, inside):
+    """The possessor of "in X's view / opinion / words" or the complement of "in the view of X" in the
+    quote's sentence, outside the quote (whose assessment the quoted words are); None when there is none.
+
+    The phrase must be hung on the sentence's own clause: "in Ann Example's view" said of the quote.
+    """
+    tokens = doc.doc
+    for t in sent:
+        if t.i in inside or t.lower_ != "in" or t.dep_ != "prep":
+            continue
+        noun = next((c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS), None)
+        if noun is None or doc.in_quotes(noun.i):
+            continue
+        poss = possessor_of(noun)
+        if poss is not None:
+            return poss
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+            return obj
+    return None
+
+
+def speech_noun_owner(speakers: SpeakerResolver, sent):
+    """(noun, possessor) for a noun of someone's words with a possessor in a colon-ended sentence
+    introducing quotes ("Following are extracts from her speech:"): the latest such noun; else None."""
+    for t in reversed(list(sent)):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(t)
+            if poss is not None:
+                return t, poss
     return None
 
 
