@@ -751,3 +751,31 @@ def test_a_documents_voice_disputes_an_act(extractor):
                                           "annexation of Kherson and Luhansk has no legal force."))
     claims = {(r.actors[c.claimant].name, c.territory.rsplit("/", 1)[-1], c.sovereign) for c in r.claims}
     assert {("Ann Example", "kherson", "ukraine"), ("Ann Example", "luhansk", "ukraine")} <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    # the act is the cause or the time of what the subject does: nothing asserted of it
+    "The European Union extended the sanctions it imposed over Russia's annexation of Kherson.",
+    "Ivan Petrenko has backed the government since the annexation of Kherson in 2022.",
+    "The council froze the assets in response to the annexation of Kherson.",
+    # another actor's possible act, told as a warning
+    "The United States warned that Russia could be planning to annex Kherson and Luhansk.",
+])
+def test_acts_that_are_circumstances_or_possibilities_claim_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # disputed inside the speaker's own words, the circumstance still speaks
+    ('Ivan Petrenko said: "We have stood firm since the illegal annexation of Kherson."',
+     {("Ivan Petrenko", "kherson", "ukraine")}),
+    # an obligation is no mere possibility
+    ("Ivan Petrenko said Ukraine may have to cede Kherson.", {("Ivan Petrenko", "kherson", "russia")}),
+    # "it" for the state that says so
+    ("Russia has repeatedly stated it remains firm on one demand: that Ukraine withdraw from Kherson.",
+     {("Russia", "kherson", "russia")}),
+])
+def test_circumstances_possibilities_and_their_limits(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims

@@ -64,7 +64,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
@@ -260,6 +260,18 @@ def _past_time(verb) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBD" and \
         any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children) and \
         any(c.dep_ in SUBJ for c in verb.children)
+
+
+def _circumstance(chain) -> bool:
+    """The act is the time or the cause of what a verb above it does ("sanctions imposed over the
+    annexation of T", "since the annexation of T", "in response to the annexation of T")."""
+    for node in chain[1:]:
+        if node.dep_ == "prep" and (node.lower_ in CIRCUMSTANCE_PREPS or
+                                    (node.lower_ == "to" and node.head.lower_ in CIRCUMSTANCE_NOUNS)):
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
 
 
 def _antecedent_of_object(trig):
@@ -512,6 +524,8 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
+        if not negative and trig.pos_ == "NOUN" and _circumstance(chain):
+            return None  # "X imposed sanctions over Y's annexation of T": the act is the cause, X asserts nothing of it
         if not relayed and self._speculated(chain, claimant):
             return None  # "X warned that Y could be planning to annex T": Y's possible act, X's fear
         if sovereign is None:
