@@ -55,6 +55,11 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: roles of someone posted to another ("the ambassador to Westland", "an envoy to the talks"): their
+#: "to" names where they are posted, not whose they are
+POSTED_ROLE_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives",
+                               "emissary", "emissaries", "delegate", "delegates", "consul", "nuncio", "observer",
+                               "observers", "mission", "delegation", "attache", "attaché"})
 #: nouns that stand for a state already named ("the country's parliament")
 STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
@@ -84,6 +89,13 @@ DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 #: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: prepositions whose object is the time or the cause of what its head does ("sanctions over the
+#: annexation", "since the annexation"), not what the head says or demands
+CIRCUMSTANCE_PREPS = frozenset({"since", "over", "after", "following", "before", "amid", "despite"})
+#: nouns of "in response to …", "in addition to …": the same
+CIRCUMSTANCE_NOUNS = frozenset({"response", "reaction", "retaliation", "addition"})
+#: modals of mere possibility ("Y could annex T": a warning or a guess, no claim of the one who tells it)
+POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
 #: pronouns standing for the items of a plural named before ("Among them are …", "These include …")
 PRONOUNS_ENUMERATED = frozenset({"them", "these", "those", "they"})
 #: words quantifying a whole ("all of X's territory", "the entire territory", "a single inch of X's land")

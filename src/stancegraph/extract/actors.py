@@ -95,6 +95,33 @@ def _same_person(name: str, other: str) -> bool:
     return first >= 60 and a[0][0] == b[0][0] and surname >= 85
 
 
+def _spelt_alike(name: str, other: str) -> bool:
+    """Two spellings of one name where the text puts them in one place (a title and the name in
+    apposition to it): the same initials and a surname at least 70 % alike.
+
+    >>> _spelt_alike("Sergiy Kislitsa", "Serhiy Kyslytsya"), _spelt_alike("Ann Example", "Bob Example")
+    (True, False)
+    """
+    a, b = [_fold(w) for w in name.split()], [_fold(w) for w in other.split()]
+    if len(a) < 2 or len(b) < 2 or a[0][:1] != b[0][:1] or a[-1][:1] != b[-1][:1]:
+        return False
+    return fuzz.ratio(a[-1], b[-1]) >= 70
+
+
+_PLACES: dict[int, tuple[Resources, frozenset[str]]] = {}
+
+
+def place_names(resources: Resources) -> frozenset[str]:
+    """The territories' names and aliases, lower case with straight apostrophes (made once per
+    resources): a place is never an actor."""
+    hit = _PLACES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        names = frozenset(n.lower().replace("’", "'") for t in resources.territories.values()
+                          for n in (t.name, *t.aliases))
+        hit = _PLACES[id(resources)] = (resources, names)
+    return hit[1]
+
+
 _ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
 
 
@@ -215,8 +242,7 @@ class ActorFinder:
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
-        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
-                            for n in (t.name, *t.aliases)}
+        self.place_names = place_names(resources)
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
@@ -305,6 +331,7 @@ class ActorFinder:
                     vote[1] += 1
                     vote[2] = vote[2] or self._person_shaped(doc, s, e)
         spans.extend(self._untagged_names(doc, index))
+        spans.extend(self._names_closing_titles(doc, index))
         # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
         # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
         # apposition shows one at any of its mentions, else what most of its mentions say.
@@ -347,6 +374,20 @@ class ActorFinder:
                     for i in range(ps, e):
                         taken[i] = iri
                     continue
+            elif merged and merged[-1][1] + 1 == s and doc[s - 1].text == "," and e < len(doc) \
+                    and doc[e].text in (",", ")", "(") and self._is_title_span(doc, merged[-1]):
+                # "Westland's ambassador to the UN, Ann Example, said": the title between commas is the
+                # person named, who may not be the holder the gazetteer gives for the day; a name like the
+                # holder's (another spelling) is the holder
+                ps, pe, piri = merged[-1]
+                actor, holder = index.get(iri), index.get(piri)
+                if actor is not None and actor.kind == "person" and holder is not None and iri != piri:
+                    if not actor.from_gazetteer and _spelt_alike(actor.name, holder.name):
+                        iri = piri
+                    else:
+                        merged[-1] = (ps, pe, iri)
+                        for i in range(ps, pe):
+                            taken[i] = iri
             merged.append((s, e, iri))
         # Surname-only mentions: a bare surname (an entity or not) of a person named in full earlier
         # in this article is that person; when two people share it, the one named most recently. A
@@ -572,6 +613,53 @@ class ActorFinder:
             if text.lower() in self.place_names or text.replace("’", "'") in self.alias_of:
                 continue
             out.append((s, tok.i + 1, self._fuzzy_person(text) or index.mint(text, "person"), 0))
+        return out
+
+    def _names_closing_titles(self, doc, index: ActorIndex) -> list[tuple[int, int, str, int]]:
+        """A person's name closing a title that names a body ("Deputy Head of the Westland Harbour
+        Council Ann Example", "Adviser to the Office of the President of Westland Bob Sample"): the
+        parser hangs the body's words and the name on the name's last word, the object of the title's
+        "of"/"to"/"for", and the recogniser reads them as one body or one person. The last two words
+        are the person (the gazetteer person they spell, else minted) when they are name words after at
+        least one capitalised word of the body, the body's words are all capitalised (or "of",
+        "the", "and", "for") and it ends in an institution's noun ("Council") or a known name. Above the recogniser's reading (priority 2); a gazetteer name wins."""
+        out = []
+        table = token_table(doc)
+        pos, dep, head = table.pos, table.dep, table.head
+        for n in range(2, table.n):
+            if pos[n] != "PROPN" or dep[n] != "pobj" or pos[n - 1] != "PROPN" or head[n - 1] != n \
+                    or dep[n - 1] != "compound":
+                continue  # not a name's last word as a preposition's object (read without making the Token)
+            prep = doc[head[n]]
+            if prep.lower_ not in ("of", "to", "for") or prep.i >= n - 2:
+                continue
+            title, opening = prep.head, prep
+            while not self._title_word(title) and title.dep_ == "pobj" and title.head.lower_ in ("of", "to", "for") \
+                    and title.head.i < title.i:  # "Minister of Foreign Affairs of Westland Bob Sample"
+                opening = title.head
+                title = opening.head
+            if title.i + 1 != opening.i or not (title.lower_ in HONORIFICS
+                                                or self.res.lexicon.role_nouns.get(title.lemma_.lower()) == "person"):
+                continue
+            first, last = doc[n - 1], doc[n]
+            if not (self._name_word(first, in_entity=True) and self._name_word(last, in_entity=True)):
+                continue
+            words = [t for t in doc[opening.i + 1:n - 1] if t.lower_ not in ("of", "the", "and", "for", "to")]
+            if len(words) < 2 and last.ent_type_ != "PERSON":
+                continue  # "a spokesperson for the Westland Harbour Board": one word before is too little
+            if not words or not words[-1].text[:1].isupper() or words[-1].lower_ in HONORIFICS \
+                    or not all(t.text[:1].isupper() for t in words):
+                continue  # "to Senator Ann Example": the senator is the title's own person, not a body's
+            if words[-1].lower_ not in INSTITUTION_NOUNS and not any(
+                    doc[k:n - 1].text.replace("’", "'") in self.alias_of for k in range(max(opening.i + 1, n - 4), n - 1)):
+                continue  # the body ends in an institution's noun or a known name, not in "Harbour" of "Harbour Board"
+            text = doc[n - 1:n + 1].text
+            key = text.replace("’", "'")
+            if key.lower() in self.place_names or (key in self.alias_of and self.res.gazetteer.actors[
+                    self.alias_of[key]].kind != "person"):
+                continue
+            iri = self.alias_of.get(key) or self._fuzzy_person(text) or index.mint(text, "person")
+            out.append((n - 1, n + 1, iri, 2))
         return out
 
     def _name_word(self, t, in_entity: bool = False) -> bool:

@@ -22,10 +22,11 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, adjective_state, role_phrase
+from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -258,6 +259,9 @@ class SpeakerResolver:
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            named = self._person_closing_title(tok) if kind == "person" else None
+            if named:
+                return named, None, 0.8
             of_phrase = self._group_of(tok, doc.tok_actor) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
@@ -274,13 +278,16 @@ class SpeakerResolver:
                 if ante:
                     return ante, None, 0.65
                 return None, None, 0.0
-            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
+            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it,
+            # named as one names it: a body's role with the body's name before it ("Westland Harbour
+            # Board spokesperson"), a person's or a state's with the possessive ("Ann Example's aide")
             others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                name = f"{actor.name} {word}" if actor.kind == "organisation" else f"{actor.name}'s {word}"
+                return self._noted(start, end, self.index.mint(name, kind, affiliation=owner)), \
                     None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
@@ -321,8 +328,9 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
-                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
             return members, None, 0.6
@@ -476,20 +484,48 @@ class SpeakerResolver:
         return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
-        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide",
+    "adviser to X" (not "ambassador to X": the state that receives the ambassador)."""
         tok_actor = self.doc.tok_actor
         for child in tok.children:
             if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
                 iri = tok_actor.get(child.i)
                 if iri:
                     return iri
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to") \
+                    and not (child.lower_ == "to" and tok.lower_ in POSTED_ROLE_NOUNS):  # "ambassador to X": X's host
                 for g in child.children:
                     if g.dep_ == "pobj":
                         iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
                                                           if c.dep_ in ("compound", "appos") and c.i in tok_actor), None)
                         if self.voice(iri) is not None:
                             return iri
+        return None
+
+    def _person_closing_title(self, tok) -> str | None:
+        """The person named at the end of a role's own "of"/"to"/"for" phrase right after a body's name
+        ("Deputy Head of the Westland Security Council Ann Example said"): the role's holder, not
+        someone the role belongs to ("an aide to Senator Ann Example", "an adviser to Ann Example")."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        node = tok
+        for _ in range(4):
+            prep = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+                         and c.i > node.i), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                return None
+            iri = tok_actor.get(obj.i)
+            actor = self.actor(iri) if iri else None
+            if actor is not None and actor.kind == "person":
+                first = obj.i
+                while first > prep.i + 1 and tok_actor.get(first - 1) == iri:
+                    first -= 1
+                before = doc[first - 1]
+                if first - 1 > prep.i and before.text[:1].isupper() and before.lower_ not in ("the",) \
+                        and self.lex.role_nouns.get(before.lemma_.lower()) != "person" and before.lower_ not in HONORIFICS:
+                    return iri
+                return None
+            node = obj
         return None
 
     def _title_holder(self, text: str) -> str | None:
