@@ -844,6 +844,23 @@ class SpeakerResolver:
         # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
         return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
 
+    @staticmethod
+    def _closes_role_phrase(name, roles: set[int]) -> bool:
+        """True when a name in apposition hangs on the object of a role's own "to"/"for"/"of" phrase,
+        or of a chain of up to three prepositional phrases from the role ("representative at the
+        agencies in Lisbon, Ann Example")."""
+        node = name.head
+        for depth in range(3):
+            if node.dep_ != "pobj" or node.head.dep_ != "prep":
+                return False
+            prep = node.head
+            if depth == 0 and prep.head.i in roles and prep.lower_ in ("to", "for", "of"):
+                return True
+            node = prep.head
+            if depth > 0 and node.i in roles:
+                return True
+        return False
+
     def _roles_named(self) -> dict[str, list]:
         """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
         if self._role_names is None:
@@ -863,11 +880,11 @@ class SpeakerResolver:
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
-                    # "the counsellor to the Lisbon Port Board, Ann Example, said": the name closing the
-                    # role's own "to"/"for"/"of" phrase after a comma is the role's holder
-                    if u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
-                            and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
-                            and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
+                    # "the counsellor to the Lisbon Port Board, Ann Example, said", "Westland's
+                    # representative at the agencies in Lisbon, Ann Example, said": the name closing the
+                    # role's own prepositional phrases after a comma is the role's holder
+                    if u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == "," \
+                            and self._closes_role_phrase(u, roles):
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
         return self._role_names
