@@ -115,3 +115,17 @@ def test_a_title_after_a_bodys_name_of_several_words_is_not_another_bodys_post(e
     r = extract(extractor, 'The Holy See’s secretary of state told reporters the offer was "an availability of place".')
     (name,) = quoted_speakers(r)
     assert "Holy See" in name, name
+
+
+def test_a_persons_own_post_title_before_the_name_is_not_a_role_of_the_person(extractor):
+    """ "Advisor to the Head of the President's Office Mikhail Podolyak": the recogniser reads the head's
+    title with the name, but the words before the name are the title of his own post in the gazetteer."""
+    r = extract(extractor, "Advisor to the Head of the President's Office Mikhail Podolyak said the talks were "
+                           '"difficult".')
+    assert quoted_speakers(r) == {"Mykhailo Podolyak"}
+
+
+@pytest.mark.parametrize("title", ["Cardinal", "Archbishop", "Rabbi", "Sheikh"])
+def test_a_clerical_or_customary_title_is_no_part_of_the_name(extractor, title):
+    r = extract(extractor, f'{title} Ann Example, the synod’s envoy, told reporters the port was "open to all".')
+    assert quoted_speakers(r) == {"Ann Example"}

@@ -50,7 +50,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor",
-              "mediator"}
+              "mediator", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "rabbi", "imam", "sheikh",
+              "reverend"}
 
 
 #: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash

@@ -282,6 +282,8 @@ class SpeakerResolver:
             # Board spokesperson"), a person's or a state's with the possessive ("Ann Example's aide")
             others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
+            if owner is not None and kind == "person" and self._holds_title_before(owner, start):
+                return owner, None, 0.8  # "Adviser to the Head of the Office Ann Example": her own post's title
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
@@ -515,7 +517,8 @@ class SpeakerResolver:
                 return None
             iri = tok_actor.get(obj.i)
             actor = self.actor(iri) if iri else None
-            if actor is not None and actor.kind == "person":
+            title = obj.lower_ in HONORIFICS or self.lex.role_nouns.get(obj.lemma_.lower()) == "person"
+            if actor is not None and actor.kind == "person" and not title:  # not "to the Head of X's Office Y"
                 first = obj.i
                 while first > prep.i + 1 and tok_actor.get(first - 1) == iri:
                     first -= 1
@@ -526,6 +529,22 @@ class SpeakerResolver:
                 return None
             node = obj
         return None
+
+    def _holds_title_before(self, iri: str, start: int) -> bool:
+        """True when the words from ``start`` to the person's first mention after it are the title of
+        a post the gazetteer gives that person ("Adviser to the Head of the Office Ann Example", with
+        the name read together with the title of the head's post)."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        posts = {p.iri for p in self.gazetteer.posts_of(iri, None)}
+        if not posts:
+            return False
+        for end in range(start + 1, min(len(doc), start + 16)):
+            if tok_actor.get(end) != iri:
+                continue  # each word of the person's mention may be where the name starts
+            words = [t for t in doc[start:end] if not (t.i == start and t.dep_ == "det")]
+            if self._titles.post(" ".join(t.lower_ for t in words).replace("’", "'").replace(" 's", "'s")) in posts:
+                return True
+        return False
 
     def _title_holder(self, text: str) -> str | None:
         post = self._titles.post(text.lower().replace("’", "'"))
