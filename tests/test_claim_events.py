@@ -800,3 +800,21 @@ def test_another_actors_act_mentioned_is_no_claim(extractor):
     # a stance on the act still speaks
     _, _, _, claims = run(extractor, "The European Union condemned Russia's annexation of Kherson.")
     assert ("European Union", "kherson", "ukraine") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's territory or land by its possessive, and "the territory of" a state
+    ("Ivan Petrenko said Kherson is Russia’s territory.", {("Ivan Petrenko", "kherson", "russia")}),
+    ("Anna Varga said Luhansk remains the sovereign territory of Ukraine.", {("Anna Varga", "luhansk", "ukraine")}),
+    ("Anna Varga said Kherson is Ukraine's land and always will be.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_a_states_territory_by_possessive(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_a_status_phrase_an_act_is_of_describes_the_holding(extractor):
+    # "claims to Ukraine's southern territories": the claim is Russia's, the phrase only says whose they were
+    _, _, _, claims = run(extractor, "Ivan Petrenko said the Russian claims to Ukraine's southern territories, "
+                                     "Kherson among them, are old.")
+    assert ("Ivan Petrenko", "kherson", "ukraine") not in claims, claims
