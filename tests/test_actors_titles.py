@@ -80,3 +80,17 @@ def test_a_name_in_apposition_to_a_title_spelt_like_its_holder_is_the_holder(ext
 def test_an_unnamed_role_of_a_named_actor_is_named_as_one_names_it(extractor, text, name):
     """A body's role goes after the body's name ("Kremlin spokesperson"), a person's after the possessive."""
     assert quoted_speakers(extract(extractor, text)) == {name}
+
+
+def test_an_ambassador_to_a_state_is_not_that_states(extractor):
+    """ "the Portuguese ambassador to Westland": Westland receives the ambassador, who is not its own."""
+    r = extract(extractor, 'The Portuguese ambassador to Ruritania said the port was "closed".')
+    (name,) = quoted_speakers(r)
+    assert "Ruritania" not in name and "ambassador" in name, name
+
+
+def test_a_place_read_as_a_body_speaks_for_no_one(extractor):
+    """A headline's "X on Crimea: '…'" gives the words to X; the place is never minted as a body."""
+    r = extract(extractor, 'Read more: Lavrov on occupied Crimea: "We have nothing to return"\n\n'
+                           'Crimea said on Monday the bridge was "open".')
+    assert not any(a.name == "Crimea" for a in r.actors.values()), [a.name for a in r.actors.values()]

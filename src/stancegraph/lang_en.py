@@ -55,6 +55,11 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: roles of someone posted to another ("the ambassador to Westland", "an envoy to the talks"): their
+#: "to" names where they are posted, not whose they are
+POSTED_ROLE_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives",
+                               "emissary", "emissaries", "delegate", "delegates", "consul", "nuncio", "observer",
+                               "observers", "mission", "delegation", "attache", "attaché"})
 #: nouns that stand for a state already named ("the country's parliament")
 STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")

@@ -108,6 +108,20 @@ def _spelt_alike(name: str, other: str) -> bool:
     return fuzz.ratio(a[-1], b[-1]) >= 70
 
 
+_PLACES: dict[int, tuple[Resources, frozenset[str]]] = {}
+
+
+def place_names(resources: Resources) -> frozenset[str]:
+    """The territories' names and aliases, lower case with straight apostrophes (made once per
+    resources): a place is never an actor."""
+    hit = _PLACES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        names = frozenset(n.lower().replace("’", "'") for t in resources.territories.values()
+                          for n in (t.name, *t.aliases))
+        hit = _PLACES[id(resources)] = (resources, names)
+    return hit[1]
+
+
 _ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
 
 
@@ -228,8 +242,7 @@ class ActorFinder:
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
-        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
-                            for n in (t.name, *t.aliases)}
+        self.place_names = place_names(resources)
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:

@@ -22,10 +22,11 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import HONORIFICS, ActorIndex, adjective_state, role_phrase
+from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -250,7 +251,8 @@ class SpeakerResolver:
                 return author, None, 0.55
             ante = self._antecedent(tok, log, person=False, role=None, strict=True)
             return (ante, None, 0.55) if ante else (None, None, 0.0)
-        if tok.lemma_.lower() in TEXT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not self.mentioned(tok):
+        if tok.lemma_.lower() in TEXT_NOUNS | PLAN_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not self.mentioned(tok):
             author = self._author_of(tok)  # "the document states": the author of the text named before
             if author:
                 return author, None, 0.55
@@ -326,8 +328,9 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
-                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
             return members, None, 0.6
@@ -481,14 +484,16 @@ class SpeakerResolver:
         return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
-        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide",
+    "adviser to X" (not "ambassador to X": the state that receives the ambassador)."""
         tok_actor = self.doc.tok_actor
         for child in tok.children:
             if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
                 iri = tok_actor.get(child.i)
                 if iri:
                     return iri
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to") \
+                    and not (child.lower_ == "to" and tok.lower_ in POSTED_ROLE_NOUNS):  # "ambassador to X": X's host
                 for g in child.children:
                     if g.dep_ == "pobj":
                         iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
@@ -691,8 +696,8 @@ class SpeakerResolver:
             return iri if self.voice(iri) is not None else None
 
         found = own(tok)
-        if found or tok.lemma_.lower() not in ("document", "text") or any(
-                c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        same = tok.lemma_.lower()  # "the plan" stands for a plan named before, "the document" for any text
+        if found or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
             return found  # only a bare "the document" stands for a text named before
         if not (definite or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
             return None
@@ -702,6 +707,8 @@ class SpeakerResolver:
         for n in range(tok.i - 1, start - 1, -1):
             if self.doc.in_quotes(n):
                 continue  # not a text the quoted words name ('"… the Westland Charter …," the document reads')
+            if same not in ("document", "text") and lemma[n] != same:
+                continue  # "the plan … the plan calls for": the plan named before, no other text
             if lemma[n] in PLAN_NOUNS:
                 found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
             elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
