@@ -4,8 +4,11 @@
 ``X termed/called/described … "…"`` / ``TASS quoted X (as saying) "…"`` (an outlet quoting
 itself when it is the innermost reporter) / a line ``X: "…"`` or a headline ``"…": X on …``
 (given to the speaker of a longer body quote it repeats) / ``X replied:`` ending the paragraph
-before / ``X did Y with a post: "…"`` / ``X's comments that "…"`` / ``was accused by X of "…"`` / a
-quote alone in its sentence, or ending it, right after one attributed to a speaker. The frame right
+before / ``Extracts from X's speech:`` above quote paragraphs / ``X did Y with a post: "…"`` /
+``X's comments that "…"``, ``X's claim that "…"``, ``a warning from X about "…"`` / ``was accused by X
+of "…"`` / ``in X's view, … "…"`` / a headline credit after a dash (``"…" - X on …``, ``… "…" -X``) / a
+headline quote repeating a body quote's words (that quote's speaker) / a quote alone in its sentence,
+or ending it, right after one attributed to a speaker. The frame right
 after a quote or the reporting clause right before it comes before a verb the parser hung the
 quote on further off. A quote with no reporting evidence stays without a speaker; a quoted title ("the Port Safety Act") is no quote. A quote running over several
 paragraphs is one utterance per paragraph where each paragraph reopens it, one where the
