@@ -40,7 +40,7 @@ from ..ids import actor_iri, unaccented
 from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
                        TITLE_MODIFIER_SYNONYMS)
 from .model import Mention, Span
-from .tokens import token_table
+from .tokens import doc_ents, doc_text, token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -253,9 +253,9 @@ class ActorFinder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
         # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
         # Westland", "the Westlandic president") names no person or body where it reads it as one.
-        places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
+        places = {_fold(ent.text) for ent in doc_ents(doc) if ent.label_ in ("GPE", "LOC", "NORP")}
         votes: dict[str, list] = {}  # minted IRI -> [person votes, organisation votes, a person's shape seen]
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
@@ -316,7 +316,7 @@ class ActorFinder:
                     index.minted[iri] = replace(actor, kind=kind)
         # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
         # report was filed, not an actor of it.
-        text = doc.text  # made once (spaCy joins every token's text for it)
+        text = doc_text(doc)  # made once per Doc (spaCy joins every token's text for doc.text)
         datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
         if datelines:
             spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]
