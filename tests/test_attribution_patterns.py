@@ -683,3 +683,122 @@ def test_a_double_mark_after_a_space_closes_a_quote_at_its_paragraphs_end(extrac
     _, got = quotes_of(extractor, 'Anna Berg spoke on Monday.\n\n"We know all about the tolls very well. "\n\n'
                                   'Bob Sample left.', published=None)
     assert {q for _, q in got} <= {"We know all about the tolls very well."}
+
+
+#: a bare "the document" speaks for the one actor that put out the text named before it
+ISSUED_TEXT_CASES = [
+    pytest.param('Norway presented a five-point peace plan on Friday. "All parties should return to the table '
+                 'as soon as possible," the document says.', id="a_plan_an_actor_presents"),
+    pytest.param('Norway issued a statement on Friday. "The principles of the United Nations Charter must be '
+                 'observed by all," the document reads.', id="not_a_text_the_quoted_words_name"),
+    pytest.param('A ten-page memorandum was released by Norway on Friday. "The parties shall meet every month," '
+                 'the document states.', id="a_text_released_by_an_actor"),
+]
+
+
+@pytest.mark.parametrize("text", ISSUED_TEXT_CASES)
+def test_a_bare_document_speaks_for_who_issued_the_text(extractor, text):
+    _, got = quotes_of(extractor, text)
+    assert {name for name, _ in got} == {"Norway"}
+
+
+def test_a_document_is_not_the_text_of_who_rejects_it(extractor):
+    """Rejecting a plan does not make it one's own; nor is a text two actors sign either's alone."""
+    _, got = quotes_of(extractor, 'Norway rejected the peace plan on Friday. "All parties should return to the '
+                                  'table as soon as possible," the document says.')
+    assert "Norway" not in {name for name, _ in got}
+    _, got = quotes_of(extractor, 'Norway and Sweden signed a declaration on Friday. "The parties shall meet every '
+                                  'month," the document reads.')
+    assert not {"Norway", "Sweden"} & {name for name, _ in got}
+
+
+def test_an_order_speaks_for_its_possessor(extractor):
+    _, got = quotes_of(extractor, 'Ann Example closed the harbour on Monday. "The quays stay closed until the '
+                                  'council has voted," Ann Example\'s order said.')
+    assert got == {("Ann Example", "The quays stay closed until the council has voted,")}
+
+
+@pytest.mark.parametrize("text,quote", [
+    pytest.param('Ann Example met the harbour council on Monday. In her view, the new tolls are "a disaster for '
+                 'the port".', "a disaster for the port", id="in_her_view"),
+    pytest.param('In the opinion of Ann Example, the plan was "dead on arrival" from the start.',
+                 "dead on arrival", id="in_the_opinion_of"),
+])
+def test_a_quoted_phrase_in_a_view_is_its_holders(extractor, text, quote):
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", quote)}
+
+
+def test_a_view_phrase_inside_the_quote_names_no_one(extractor):
+    _, got = quotes_of(extractor, 'The tolls were raised on Monday. "In my view, this is a disaster for the port," '
+                                  'a sign at the gate read.')
+    assert got == set()
+
+
+def test_quotes_introduced_by_extracts_from_a_speech(extractor):
+    text = ('Ann Example opened the new quay on Monday. Following are extracts from her speech:\n\n'
+            '"The quays stay open all winter."\n\n"The ships will not wait any longer."\n\nBob Sample left early.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "The quays stay open all winter."),
+                   ("Ann Example", "The ships will not wait any longer.")}
+
+
+def test_a_title_cased_headline_quote_is_no_title(extractor):
+    """In a headline written in title case, capitals do not make a quoted phrase a title."""
+    text = ('Ann Example Says Harbour Talks Are "A Lot Closer" To A Deal\n\n'
+            'Ann Example spoke to the council on Monday. "We are a lot closer to a deal," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("Ann Example", "A Lot Closer") in got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    pytest.param('"The quays stay closed" - Ann Example on the harbour tolls\n\n'
+                 'Ann Example spoke to the council on Monday.', "Ann Example", id="quote_dash_name_on"),
+    pytest.param('Harbour to stay shut "until the council votes" -Berg\n\n'
+                 'Mayor Anna Berg said on Monday that the harbour stays shut.', "Anna Berg",
+                 id="reuters_style_dash_credit"),
+])
+def test_a_headline_credit_after_a_dash(extractor, text, speaker):
+    r, got = quotes_of(extractor, text, published=None)
+    assert {name for name, _ in got} == {speaker}
+
+
+def test_a_dash_inside_a_line_credits_no_one(extractor):
+    _, got = quotes_of(extractor, 'The council called it "a pause" - not a closure - and Ann Example left.\n',
+                       published=None)
+    assert "Ann Example" not in {name for name, _ in got}
+
+
+def test_a_headline_quote_repeating_the_body_is_the_body_speakers(extractor):
+    text = ('Harbour talks "a closed book" as winter nears\n\n'
+            '"For us the harbour talks are a closed book," Ann Example said on Monday.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "a closed book"),
+                   ("Ann Example", "For us the harbour talks are a closed book,")}
+
+
+def test_a_headline_quote_no_body_quote_says_stays_unattributed(extractor):
+    text = ('Harbour talks "a closed book" as winter nears\n\n'
+            'Ann Example said on Monday that "nothing is settled."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "nothing is settled.")}
+
+
+def test_according_to_a_person_over_a_state_subject(extractor):
+    """The words in a person's account are the person's, not those of the state the clause is about."""
+    _, got = quotes_of(extractor, 'Anna Berg met the envoys in Oslo. According to Anna Berg, Norway now wants '
+                                  '"a watertight pledge" from both sides.')
+    assert got == {("Anna Berg", "a watertight pledge")}
+
+
+def test_the_plan_speaks_for_who_presented_it(extractor):
+    _, got = quotes_of(extractor, 'Norway presented a peace plan on Friday. The plan also calls for "an immediate '
+                                  'ceasefire along the whole coast".')
+    assert got == {("Norway", "an immediate ceasefire along the whole coast")}
+
+
+def test_according_to_unnamed_sources_leaves_the_body_its_words(extractor):
+    """ "…, according to several diplomats": unnamed sources tell what a body did; its words stay its own."""
+    _, got = quotes_of(extractor, 'Norway agreed on Monday to back a "lasting peace" in the region, according to '
+                                  'several diplomats.')
+    assert got == {("Norway", "lasting peace")}

@@ -671,3 +671,150 @@ DISPUTES_AND_HOLDINGS = [
 def test_claims_told_in_other_forms(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
+
+
+# --- claims on fresh news: counted groups, capitals, demands in the subjunctive, a document's voice ---
+
+@pytest.mark.parametrize("text,expected", [
+    # "four regions" with no list named near it: the one group of four in the territory data
+    ("Anna Varga remains firm on her terms, namely that Ukraine withdraw from four regions partly held by her army.",
+     {("Anna Varga", t, "russia") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+    ("The assembly voted to condemn the illegal annexation of 4 regions of Ukraine, Ivan Petrenko said.",
+     {("Ivan Petrenko", t, "ukraine") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+])
+def test_counted_regions_with_no_list_are_the_data_group(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_counted_regions_prefer_the_list_named_near_them(extractor):
+    # a list of two named just before: "the two regions" are those, not a group of the data
+    _, _, _, claims = run(extractor, "Anna Varga spoke of Kherson and Crimea. She demanded that Ukraine withdraw "
+                                     "from the two regions.")
+    assert {("Anna Varga", "kherson", "russia"), ("Anna Varga", "crimea", "russia")} <= claims, claims
+    assert not any(t in ("donetsk", "luhansk") for _, t, _ in claims), claims
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a capital named alone stands for its government
+    ("Ivan Petrenko, a spokesman for the foreign ministry in Kyiv, said the annexation of Crimea is illegal.", "kyiv"),
+    ("Ivan Petrenko said Russia wants a puppet regime in Kyiv and the recognition of Crimea as Russian.", "kyiv"),
+    ("Anna Varga demanded the withdrawal of Ukrainian troops from the Kyiv-controlled part of Kherson.", "kyiv"),
+])
+def test_a_capital_alone_is_no_territory_of_a_claim(extractor, text, absent):
+    _, _, _, claims = run(extractor, text)
+    assert claims and not any(t == absent for _, t, _ in claims), claims
+
+
+def test_a_capital_in_a_list_of_territories_is_one(extractor):
+    _, _, _, claims = run(extractor, "Ivan Petrenko said Odesa, Kharkiv and Kyiv are part of Russia.")
+    assert ("Ivan Petrenko", "kyiv", "russia") in claims and ("Ivan Petrenko", "odesa", "russia") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the subjunctive only a demand takes, with no demand verb governing it in the parse
+    ("Anna Varga stayed firm on one point: that Ukraine withdraw from Kherson and Luhansk.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+    # more ways to say a withdrawal
+    ("Anna Varga demanded that Ukraine retire its troops from Kherson.", {("Anna Varga", "kherson", "russia")}),
+    ("Anna Varga said Ukrainian troops must leave Kherson and Luhansk.",
+     {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
+    ("Ivan Petrenko insisted that Russian forces retreat from Kherson.", {("Ivan Petrenko", "kherson", "ukraine")}),
+])
+def test_withdrawal_demands_in_other_words(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_a_report_of_leaving_is_no_claim(extractor):
+    # no demand, obligation or condition: a move told, not a claim
+    _, _, _, claims = run(extractor, "Ivan Petrenko said Ukrainian troops left Kherson in the night.")
+    assert not claims, claims
+
+
+def test_a_past_act_told_as_the_time_of_another_is_its_agents(extractor):
+    # the speaker tells when something happened; the annexation is Russia's, not the speaker's
+    _, _, _, claims = run(extractor, "Ivan Petrenko said Ukraine asked for help after Russia annexed Kherson.")
+    assert ("Ivan Petrenko", "kherson", "russia") not in claims, claims
+
+
+def test_an_act_qualifying_a_region_names_no_acquirer(extractor):
+    # "Ukrainian regions annexed in 2022": what is annexed, not who annexes
+    _, _, _, claims = run(extractor, "Anna Varga demanded that Ukraine hand over to Russia Kherson and Luhansk, "
+                                     "two Ukrainian regions annexed in 2022.")
+    assert ("Anna Varga", "kherson", "russia") in claims and ("Anna Varga", "kherson", "ukraine") not in claims, claims
+
+
+def test_a_documents_voice_disputes_an_act(extractor):
+    # a first-person document: a sentence in its own voice whose subject is the act disputed
+    r = extractor.extract(parse_text("t", "speaker: Ann Example\n---\nWe met today. Monday's decree on the "
+                                          "annexation of Kherson and Luhansk has no legal force."))
+    claims = {(r.actors[c.claimant].name, c.territory.rsplit("/", 1)[-1], c.sovereign) for c in r.claims}
+    assert {("Ann Example", "kherson", "ukraine"), ("Ann Example", "luhansk", "ukraine")} <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    # the act is the cause or the time of what the subject does: nothing asserted of it
+    "The European Union extended the sanctions it imposed over Russia's annexation of Kherson.",
+    "Ivan Petrenko has backed the government since the annexation of Kherson in 2022.",
+    "The council froze the assets in response to the annexation of Kherson.",
+    # another actor's possible act, told as a warning
+    "The United States warned that Russia could be planning to annex Kherson and Luhansk.",
+])
+def test_acts_that_are_circumstances_or_possibilities_claim_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # disputed inside the speaker's own words, the circumstance still speaks
+    ('Ivan Petrenko said: "We have stood firm since the illegal annexation of Kherson."',
+     {("Ivan Petrenko", "kherson", "ukraine")}),
+    # an obligation is no mere possibility
+    ("Ivan Petrenko said Ukraine may have to cede Kherson.", {("Ivan Petrenko", "kherson", "russia")}),
+    # "it" for the state that says so
+    ("Russia has repeatedly stated it remains firm on one demand: that Ukraine withdraw from Kherson.",
+     {("Russia", "kherson", "russia")}),
+])
+def test_circumstances_possibilities_and_their_limits(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not recognising an act the speaker calls illegal is one stance said twice, not a double negation
+    ('Ivan Petrenko said: "We do not recognise the illegal annexation of Kherson."', {("Ivan Petrenko", "kherson", "ukraine")}),
+    ('Anna Varga said: "Nobody will ever accept the sham referendum in Luhansk."', {("Anna Varga", "luhansk", "ukraine")}),
+    # a disputing predicate negated still turns back
+    ("Anna Varga said the referendum in Luhansk was not a sham.", {("Anna Varga", "luhansk", "russia")}),
+])
+def test_negation_and_a_disputing_modifier(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not {(a, t, "russia" if s == "ukraine" else "ukraine") for a, t, s in expected} & claims, claims
+
+
+def test_another_actors_act_mentioned_is_no_claim(extractor):
+    # Russia's act named as what people were involved in: the sanctioning union asserts nothing of it
+    _, _, _, claims = run(extractor, "The European Union sanctioned five people involved in Russia's annexation of Kherson.")
+    assert not any(a == "European Union" for a, _, _ in claims), claims
+    # a stance on the act still speaks
+    _, _, _, claims = run(extractor, "The European Union condemned Russia's annexation of Kherson.")
+    assert ("European Union", "kherson", "ukraine") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's territory or land by its possessive, and "the territory of" a state
+    ("Ivan Petrenko said Kherson is Russia’s territory.", {("Ivan Petrenko", "kherson", "russia")}),
+    ("Anna Varga said Luhansk remains the sovereign territory of Ukraine.", {("Anna Varga", "luhansk", "ukraine")}),
+    ("Anna Varga said Kherson is Ukraine's land and always will be.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_a_states_territory_by_possessive(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_a_status_phrase_an_act_is_of_describes_the_holding(extractor):
+    # "claims to Ukraine's southern territories": the claim is Russia's, the phrase only says whose they were
+    _, _, _, claims = run(extractor, "Ivan Petrenko said the Russian claims to Ukraine's southern territories, "
+                                     "Kherson among them, are old.")
+    assert ("Ivan Petrenko", "kherson", "ukraine") not in claims, claims

@@ -55,6 +55,11 @@ INSTITUTION_NOUNS = frozenset({"ministry", "office", "presidency", "service", "s
                                "committee", "commission", "court", "army", "navy", "guard", "forces", "police",
                                "administration", "bureau", "directorate", "cabinet", "assembly", "prosecutor",
                                "command", "secretariat", "chancellery", "delegation"})
+#: roles of someone posted to another ("the ambassador to Westland", "an envoy to the talks"): their
+#: "to" names where they are posted, not whose they are
+POSTED_ROLE_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives",
+                               "emissary", "emissaries", "delegate", "delegates", "consul", "nuncio", "observer",
+                               "observers", "mission", "delegation", "attache", "attaché"})
 #: nouns that stand for a state already named ("the country's parliament")
 STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
@@ -69,13 +74,28 @@ DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "acco
                             "charter", "convention", "protocol", "communique", "communiqué", "resolution"})
 #: nouns for a written text whose author speaks through it ("the document states", "the Ruritanian memo")
 TEXT_NOUNS = DOCUMENT_NOUNS | {"document", "memo", "text", "draft", "letter", "note", "proposal", "proposals",
-                               "statement", "message", "readout", "announcement", "transcript"}
+                               "statement", "message", "readout", "announcement", "transcript", "order", "decree",
+                               "paper"}
+#: nouns of a scheme that is a text when an actor puts it out ("Westland presented a peace plan")
+PLAN_NOUNS = frozenset({"plan", "roadmap", "framework", "initiative", "blueprint"})
+#: verbs by which an actor puts out a text of its own ("X presented a plan", "Y issued a statement")
+ISSUING_VERBS = frozenset({"present", "release", "publish", "issue", "unveil", "adopt", "propose", "submit",
+                           "draft", "circulate", "table", "send", "sign", "approve", "prepare", "announce"})
+#: nouns of "in X's view" / "in the opinion of X": the holder's own assessment
+VIEW_NOUNS = frozenset({"view", "opinion", "words", "assessment", "estimation", "judgment", "judgement"})
 #: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)
 DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 #: determiners that introduce someone not named before ("a US official", "another diplomat")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 #: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: prepositions whose object is the time or the cause of what its head does ("sanctions over the
+#: annexation", "since the annexation"), not what the head says or demands
+CIRCUMSTANCE_PREPS = frozenset({"since", "over", "after", "following", "before", "amid", "despite"})
+#: nouns of "in response to …", "in addition to …": the same
+CIRCUMSTANCE_NOUNS = frozenset({"response", "reaction", "retaliation", "addition"})
+#: modals of mere possibility ("Y could annex T": a warning or a guess, no claim of the one who tells it)
+POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
 #: pronouns standing for the items of a plural named before ("Among them are …", "These include …")
 PRONOUNS_ENUMERATED = frozenset({"them", "these", "those", "they"})
 #: words quantifying a whole ("all of X's territory", "the entire territory", "a single inch of X's land")

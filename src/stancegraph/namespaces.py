@@ -139,6 +139,9 @@ class SG(DefinedNamespace):
     CoercionCue: URIRef
     ProvisionCue: URIRef
     claimableSovereign: URIRef
+    capitalOf: URIRef
+    TerritoryGroup: URIRef
+    groupMember: URIRef
     demonym: URIRef
     contrarySovereign: URIRef
     inferredDate: URIRef

@@ -37,21 +37,37 @@ def annotations(store: ox.Store) -> list[dict]:
                     aliases.append(r["alias"])
         for entry in actors.values():
             entry["aliases"].sort()
+        # One name per actor: an actor minted from its name in several articles ("UK Government
+        # spokesperson", "UK government spokesperson") has a label from each; the article's list
+        # gives it the first, and its quotes, positions and claims use that name, once each.
+        name_of = {iri: entry["name"] for iri, entry in actors.items()}
         quotes, seen = [], set()
         for r in _rows(store, "quotes", a=a):
-            key = (r["name"], " ".join(r["text"].split()))
+            name = name_of.setdefault(r["sp"], r["name"])
+            key = (name, " ".join(r["text"].split()))
             if key not in seen:  # the same words by the same speaker, repeated in the article, are one quote
                 seen.add(key)
-                quotes.append({"speaker": r["name"], "text": r["text"]})
-        statements = [{"speaker": r["name"], "issue": r["key"], "stance": r["stance"],
-                       "evidence": r.get("ev", ""), "confidence": r.get("conf")}
-                      for r in _rows(store, "positions", a=a)]
-        claims = [{"claimant": r["name"], "territory": r["terr"], "sovereign": r["sov"],
-                   "evidence": r.get("ev", ""), "confidence": r.get("conf")}
-                  for r in _rows(store, "claims", a=a)]
+                quotes.append({"speaker": name, "text": r["text"]})
+        statements = _once([{"speaker": name_of.setdefault(r["h"], r["name"]), "issue": r["key"],
+                             "stance": r["stance"], "evidence": r.get("ev", ""), "confidence": r.get("conf")}
+                            for r in _rows(store, "positions", a=a)], r_key=("speaker", "issue", "stance"))
+        claims = _once([{"claimant": name_of.setdefault(r["h"], r["name"]), "territory": r["terr"],
+                         "sovereign": r["sov"], "evidence": r.get("ev", ""), "confidence": r.get("conf")}
+                        for r in _rows(store, "claims", a=a)], r_key=("claimant", "territory", "sovereign"))
         out.append({"article": row["id"], "published": row.get("date"),
                     "actors": sorted(actors.values(), key=lambda x: x["name"]),
                     "quotes": quotes, "statements": statements, "claims": claims})
+    return out
+
+
+def _once(items: list[dict], r_key: tuple[str, ...]) -> list[dict]:
+    """The items in order, the first of each key (a position read once per label of its holder)."""
+    seen, out = set(), []
+    for it in items:
+        k = tuple(it[x] for x in r_key)
+        if k not in seen:
+            seen.add(k)
+            out.append(it)
     return out
 
 

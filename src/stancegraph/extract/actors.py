@@ -50,7 +50,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor",
-              "mediator"}
+              "mediator", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "rabbi", "imam", "sheikh",
+              "reverend"}
 
 
 #: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
@@ -93,6 +94,33 @@ def _same_person(name: str, other: str) -> bool:
     if a[0] == b[0]:
         return surname >= 75
     return first >= 60 and a[0][0] == b[0][0] and surname >= 85
+
+
+def _spelt_alike(name: str, other: str) -> bool:
+    """Two spellings of one name where the text puts them in one place (a title and the name in
+    apposition to it): the same initials and a surname at least 70 % alike.
+
+    >>> _spelt_alike("Sergiy Kislitsa", "Serhiy Kyslytsya"), _spelt_alike("Ann Example", "Bob Example")
+    (True, False)
+    """
+    a, b = [_fold(w) for w in name.split()], [_fold(w) for w in other.split()]
+    if len(a) < 2 or len(b) < 2 or a[0][:1] != b[0][:1] or a[-1][:1] != b[-1][:1]:
+        return False
+    return fuzz.ratio(a[-1], b[-1]) >= 70
+
+
+_PLACES: dict[int, tuple[Resources, frozenset[str]]] = {}
+
+
+def place_names(resources: Resources) -> frozenset[str]:
+    """The territories' names and aliases, lower case with straight apostrophes (made once per
+    resources): a place is never an actor."""
+    hit = _PLACES.get(id(resources))
+    if hit is None or hit[0] is not resources:
+        names = frozenset(n.lower().replace("’", "'") for t in resources.territories.values()
+                          for n in (t.name, *t.aliases))
+        hit = _PLACES[id(resources)] = (resources, names)
+    return hit[1]
 
 
 _ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
@@ -215,8 +243,7 @@ class ActorFinder:
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
-        self.place_names = {n.lower().replace("’", "'") for t in resources.territories.values()
-                            for n in (t.name, *t.aliases)}
+        self.place_names = place_names(resources)
         self.person_names = [(a.iri, a.name) for a in gaz.actors.values() if a.kind == "person"]
         self.last_names: dict[str, set[str]] = {}
         for iri, name in self.person_names:
@@ -268,6 +295,8 @@ class ActorFinder:
                 e -= 1
             if s >= e:
                 continue
+            if ent.label_ == "PERSON" and s == ent.start and e - s >= 2 and s > 0 and self._first_name_before(doc, s, e):
+                s -= 1  # "envoy Anders Fogh Examplesen" read as "Fogh Examplesen": the first name is the name's
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
             if iri and self._anothers_body(doc, s, iri):
@@ -305,6 +334,7 @@ class ActorFinder:
                     vote[1] += 1
                     vote[2] = vote[2] or self._person_shaped(doc, s, e)
         spans.extend(self._untagged_names(doc, index))
+        spans.extend(self._names_closing_titles(doc, index))
         # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
         # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
         # apposition shows one at any of its mentions, else what most of its mentions say.
@@ -347,6 +377,20 @@ class ActorFinder:
                     for i in range(ps, e):
                         taken[i] = iri
                     continue
+            elif merged and merged[-1][1] + 1 == s and doc[s - 1].text == "," and e < len(doc) \
+                    and doc[e].text in (",", ")", "(") and self._is_title_span(doc, merged[-1]):
+                # "Westland's ambassador to the UN, Ann Example, said": the title between commas is the
+                # person named, who may not be the holder the gazetteer gives for the day; a name like the
+                # holder's (another spelling) is the holder
+                ps, pe, piri = merged[-1]
+                actor, holder = index.get(iri), index.get(piri)
+                if actor is not None and actor.kind == "person" and holder is not None and iri != piri:
+                    if not actor.from_gazetteer and _spelt_alike(actor.name, holder.name):
+                        iri = piri
+                    else:
+                        merged[-1] = (ps, pe, iri)
+                        for i in range(ps, pe):
+                            taken[i] = iri
             merged.append((s, e, iri))
         # Surname-only mentions: a bare surname (an entity or not) of a person named in full earlier
         # in this article is that person; when two people share it, the one named most recently. A
@@ -482,13 +526,15 @@ class ActorFinder:
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
-        ("Vatican", "Westland's") that is neither the post's organisation nor what that belongs to."""
+        ("Vatican", "the Holy See's", "Westland's") that is neither the post's organisation nor what that belongs to."""
         i = s - 1
         if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
             i -= 1
         if i < 0 or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
             return False
-        iri = self.alias_of.get(doc[i].text.replace("’", "'"))
+        # the name ending right before: one word ("Vatican") or up to three ("the Holy See's")
+        iri = next(filter(None, (self.alias_of.get(doc[k:i + 1].text.replace("’", "'"))
+                                 for k in range(i, max(-1, i - 3), -1))), None)
         if iri is None:
             return False
         gaz = self.res.gazetteer
@@ -573,6 +619,65 @@ class ActorFinder:
                 continue
             out.append((s, tok.i + 1, self._fuzzy_person(text) or index.mint(text, "person"), 0))
         return out
+
+    def _names_closing_titles(self, doc, index: ActorIndex) -> list[tuple[int, int, str, int]]:
+        """A person's name closing a title that names a body ("Deputy Head of the Westland Harbour
+        Council Ann Example", "Adviser to the Office of the President of Westland Bob Sample"): the
+        parser hangs the body's words and the name on the name's last word, the object of the title's
+        "of"/"to"/"for", and the recogniser reads them as one body or one person. The last two words
+        are the person (the gazetteer person they spell, else minted) when they are name words after at
+        least one capitalised word of the body, the body's words are all capitalised (or "of",
+        "the", "and", "for") and it ends in an institution's noun ("Council") or a known name. Above the recogniser's reading (priority 2); a gazetteer name wins."""
+        out = []
+        table = token_table(doc)
+        pos, dep, head = table.pos, table.dep, table.head
+        for n in range(2, table.n):
+            if pos[n] != "PROPN" or dep[n] != "pobj" or pos[n - 1] != "PROPN" or head[n - 1] != n \
+                    or dep[n - 1] != "compound":
+                continue  # not a name's last word as a preposition's object (read without making the Token)
+            prep = doc[head[n]]
+            if prep.lower_ not in ("of", "to", "for") or prep.i >= n - 2:
+                continue
+            title, opening = prep.head, prep
+            while not self._title_word(title) and title.dep_ == "pobj" and title.head.lower_ in ("of", "to", "for") \
+                    and title.head.i < title.i:  # "Minister of Foreign Affairs of Westland Bob Sample"
+                opening = title.head
+                title = opening.head
+            if title.i + 1 != opening.i or not (title.lower_ in HONORIFICS
+                                                or self.res.lexicon.role_nouns.get(title.lemma_.lower()) == "person"):
+                continue
+            first, last = doc[n - 1], doc[n]
+            if not (self._name_word(first, in_entity=True) and self._name_word(last, in_entity=True)):
+                continue
+            words = [t for t in doc[opening.i + 1:n - 1] if t.lower_ not in ("of", "the", "and", "for", "to")]
+            if len(words) < 2 and last.ent_type_ != "PERSON":
+                continue  # "a spokesperson for the Westland Harbour Board": one word before is too little
+            if not words or not words[-1].text[:1].isupper() or words[-1].lower_ in HONORIFICS \
+                    or not all(t.text[:1].isupper() for t in words):
+                continue  # "to Senator Ann Example": the senator is the title's own person, not a body's
+            if words[-1].lower_ not in INSTITUTION_NOUNS and not any(
+                    doc[k:n - 1].text.replace("’", "'") in self.alias_of for k in range(max(opening.i + 1, n - 4), n - 1)):
+                continue  # the body ends in an institution's noun or a known name, not in "Harbour" of "Harbour Board"
+            text = doc[n - 1:n + 1].text
+            key = text.replace("’", "'")
+            if key.lower() in self.place_names or (key in self.alias_of and self.res.gazetteer.actors[
+                    self.alias_of[key]].kind != "person"):
+                continue
+            iri = self.alias_of.get(key) or self._fuzzy_person(text) or index.mint(text, "person")
+            out.append((n - 1, n + 1, iri, 2))
+        return out
+
+    def _first_name_before(self, doc, s: int, e: int) -> bool:
+        """True when the word right before a person's name the recogniser found is the name's first
+        word ("Westland envoy Anders Fogh Examplesen" read as "Fogh Examplesen"): a capitalised proper noun
+        outside every entity, hung on the name as a compound, no title or role word and no known name,
+        after a title word or at a sentence's start."""
+        t = doc[s - 1]
+        if not (self._name_word(t) and t.dep_ == "compound" and s <= t.head.i < e):
+            return False
+        if t.text.replace("’", "'") in self.alias_of:
+            return False
+        return t.is_sent_start or (t.i > 0 and self._title_word(doc[t.i - 1]))
 
     def _name_word(self, t, in_entity: bool = False) -> bool:
         """A capitalised proper noun outside the recogniser's entities that is no title or body word."""

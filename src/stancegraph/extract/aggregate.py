@@ -144,7 +144,9 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
         if n >= 0 and ev.relayed and not allied(statements[n].speaker, ev.claimant):
             n = -1  # the act names its own holder: the speaker only relays it
         if n < 0 and not ev.claimant:
-            continue  # "we" in a quote nobody is said to have said
+            if not doc.doc_speaker or doc.in_quotes(ev.trigger):
+                continue  # "we" in a quote nobody is said to have said
+            ev = replace(ev, claimant=doc.doc_speaker)  # a document's own voice is its speaker's
         if n < 0 and getattr(ev, "background", False):
             continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
         if n < 0:

@@ -64,8 +64,8 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
+from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+    OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
@@ -243,6 +243,35 @@ def _relative_clause(tok) -> bool:
     # content, not a relative clause
     return not (any(c.lower_ == "that" for c in tok.children) and
                 any(c.dep_ == "dobj" and c.lower_ != "that" for c in tok.children))
+
+
+def _subjunctive(verb) -> bool:
+    """A mandative subjunctive ("that Y withdraw from T", "that Y hand T over"): a bare verb
+    after "that" with a subject of its own and no auxiliary, which only a demand takes."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # (the parse tags "that Y withdraw" VBP: a present form with a singular noun subject)
+    return subj is not None and (verb.tag_ == "VB" or (verb.tag_ == "VBP" and subj.tag_ in ("NN", "NNP"))) and \
+        any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _past_time(verb) -> bool:
+    """A past event told as the time of another ("… after X annexed T")."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and \
+        any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children) and \
+        any(c.dep_ in SUBJ for c in verb.children)
+
+
+def _circumstance(chain) -> bool:
+    """The act is the time or the cause of what a verb above it does ("sanctions imposed over the
+    annexation of T", "since the annexation of T", "in response to the annexation of T")."""
+    for node in chain[1:]:
+        if node.dep_ == "prep" and (node.lower_ in CIRCUMSTANCE_PREPS or
+                                    (node.lower_ == "to" and node.head.lower_ in CIRCUMSTANCE_NOUNS)):
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
 
 
 def _antecedent_of_object(trig):
@@ -484,6 +513,8 @@ class ClaimEventFinder:
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
+        if disputed and sign < 0 and self._disputed(trig, idx, chain[:1], disputes):
+            negative = True  # "we do not recognise the illegal annexation of T": one stance said twice
         claimant, claimant_tok, relayed = self._claimant(trig, chain)
         if relayed and claimant_tok is not None:
             # "Y condemned X's refusal to recognise T": X's stance is X's; what others think of it above
@@ -495,6 +526,12 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
+        if not negative and trig.pos_ == "NOUN" and _circumstance(chain):
+            return None  # "X imposed sanctions over Y's annexation of T": the act is the cause, X asserts nothing of it
+        if not negative and not relayed and self._mentioned(trig, chain, claimant):
+            return None  # "X sanctioned people involved in Y's annexation of T": Y's act, X asserts nothing of it
+        if not relayed and self._speculated(chain, claimant):
+            return None  # "X warned that Y could be planning to annex T": Y's possible act, X's fear
         if sovereign is None:
             # "X said T would be liberated soon": an acquirer left unnamed is the claimant's own state
             sovereign = self._iri_sovereign(claimant)
@@ -513,8 +550,59 @@ class ClaimEventFinder:
         tokens = sorted(set(idx) | set(terr_idx))
         background = trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and not negative and \
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
+        if not negative and claimant_tok is not None and _past_time(chain[-1]) and \
+                self.ctx.doc[claimant_tok].head.i == chain[-1].i:
+            # "X said Y is asking for help after Z annexed T": the time of another event is Z's act,
+            # which X only tells
+            relayed = True
         return ClaimEvent(trig.i, tokens, territories, sovereign, claimant, 0.55 if negative else 0.6, relayed,
                           background, self._conjoined(claimant, claimant_tok))
+
+    def _subject_pronoun(self, pron, verb) -> bool:
+        """ "it" in "Ruriton stated it opposes …" standing for the subject of the verb saying so: a
+        named state or a body of one (in "the official said it calls for …" the "it" is a plan)."""
+        if pron.lower_ != "it" or verb.head is verb:
+            return False
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "PROPN" and self._actor_sovereign(subj) is not None and \
+            self.att.resolve(subj, self.log)[0] is not None
+
+    def _mentioned(self, trig, chain, claimant: str) -> bool:
+        """An act named with its own agent ("Y's annexation of T") as the argument of a verb that takes
+        no stance on it ("X sanctioned people involved in Y's annexation", "a policy which caused Y's
+        annexation of T"), when the claimant does not speak for that agent."""
+        if trig.pos_ != "NOUN":
+            return False
+        owner = next((c for c in trig.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS or (owner.i in self.terr and owner.i not in self.ctx.tok_actor):
+            return False
+        agent = self.att.resolve(owner, self.log)[0]
+        if agent is None or self.allied(claimant, agent) or self.allied(agent, claimant):
+            return False
+        verb = next((n for n in chain[1:] if n.pos_ == "VERB" and forms(n)[1] not in _LIGHT_VERBS), None)
+        if verb is None:
+            return False
+        lemma = forms(verb)[1]
+        # (a provision verb provides for the act, unless it only qualifies a noun: "people involved in …")
+        provides = lemma in self.lex.provisions and verb.dep_ not in ("acl", "amod")
+        return self._stance_of(verb) is None and lemma not in self.lex.coercions and not provides \
+            and not any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
+
+    def _speculated(self, chain, claimant: str) -> bool:
+        """The act is told as what another actor could or might do ("X warned that Y could be planning
+        to annex T", not "Y may have to cede T", an obligation): a verb on the way up with a modal of
+        possibility and a subject naming an actor the claimant does not speak for."""
+        for n, node in enumerate(chain):
+            if not any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in node.children):
+                continue
+            if any(forms(m)[1] in OBLIGATION_VERBS for m in chain[:n + 1]):
+                return False
+            subj = next((c for c in node.children if c.dep_ in SUBJ), None)
+            if subj is None or subj.pos_ == "PRON":
+                return False
+            agent = self.att.resolve(subj, self.log)[0]
+            return agent is not None and not self.allied(claimant, agent) and not self.allied(agent, claimant)
+        return False
 
     def _holding(self, trig):
         """What a recognition recognises when it is a holding ("recognise the new territorial realities",
@@ -784,7 +872,8 @@ class ClaimEventFinder:
                 out += [g.i for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ == "amod" and c.lower_ in self.lex.demonyms:
                 out.append(c.i)
-        if not out and trig.pos_ == "VERB":
+        if not out and trig.pos_ == "VERB" and trig.dep_ not in ("acl", "amod"):
+            # (the noun a participle qualifies, "Ruritanian regions annexed in 2020", is what is acquired)
             subj = self.att.subject_of(trig)
             if subj is not None:
                 out.append(subj.i)
@@ -938,8 +1027,7 @@ class ClaimEventFinder:
         with a subject of its own."""
         if tok.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in tok.children):
             return False
-        if tok.dep_ == "advcl" and tok.tag_ == "VBD" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
-                                                             for c in tok.children):
+        if _past_time(tok):
             return True
         return tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONTRASTIVE_MARKS for c in tok.children)) or _relative_clause(tok)
@@ -985,6 +1073,8 @@ class ClaimEventFinder:
                 return True
             if n == 0 and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
                 return True
+            if n == 0 and _subjunctive(node):
+                return True  # "… firm on its terms, namely that Y withdraw from T"
             # "Y may have to cede T", "Y needs to withdraw from T": an obligation (not "Y had to withdraw")
             if n == 1 and lemma in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and chain[0].dep_ == "xcomp" and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
@@ -1044,7 +1134,7 @@ class ClaimEventFinder:
             if subj.i in self.terr:
                 break  # "X said the region wants to join Y": a place's wish, as X tells it
             speaker, source, _ = self.att.resolve(subj, self.log)
-            if speaker is not None or source is not None:
+            if speaker is not None or source is not None or self._subject_pronoun(subj, node):
                 break
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
             speaker = self.att.resolve(owner, self.log)[0] if owner is not None and \
@@ -1093,11 +1183,15 @@ class ClaimEventFinder:
                     if agent is not None:
                         subj = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 if subj is None and node.pos_ == "NOUN":
-                    subj = next((c for c in node.children if c.dep_ == "poss"), None)
+                    # (not a time: "Monday's statement")
+                    subj = next((c for c in node.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")),
+                                None)
                 stance_noun = self._predicate_subject(node)
                 if stance_noun is not None:  # "its condition is …": whose condition it is
                     subj = next((c for c in stance_noun.children if c.dep_ == "poss"), subj)
-                if subj is not None:
+                if subj is not None and not subj.left_edge.i <= trig.i <= subj.right_edge.i:
+                    # (a subject holding the act, "the statement on the annexation of T has no legal
+                    # force", is what is said, not who says it)
                     cands = [subj]
             seen = seen or bool(cands)
             for c in cands:

@@ -22,10 +22,11 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import ActorIndex, adjective_state, role_phrase
+from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -252,13 +253,17 @@ class SpeakerResolver:
                 return author, None, 0.55
             ante = self._antecedent(tok, log, person=False, role=None, strict=True)
             return (ante, None, 0.55) if ante else (None, None, 0.0)
-        if tok.lemma_.lower() in TEXT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not self.mentioned(tok):
+        if tok.lemma_.lower() in TEXT_NOUNS | PLAN_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not self.mentioned(tok):
             author = self._author_of(tok)  # "the document states": the author of the text named before
             if author:
                 return author, None, 0.55
         rp = role_phrase(tok, self.lex)
         if rp is not None:
             start, end, kind = rp
+            named = self._person_closing_title(tok) if kind == "person" else None
+            if named:
+                return named, None, 0.8
             of_phrase = self._group_of(tok, doc.tok_actor) if kind == "group" else None
             words = [t for t in doc.doc[start:end] if t.dep_ != "det" and t.lower_ not in CLITIC_POSSESSIVE]
             text = " ".join(t.text for t in words)
@@ -275,13 +280,18 @@ class SpeakerResolver:
                 if ante:
                     return ante, None, 0.65
                 return None, None, 0.0
-            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it
+            # "a spokesperson for X", "X's unnamed spokesperson": a role of a named actor, affiliated to it,
+            # named as one names it: a body's role with the body's name before it ("Westland Harbour
+            # Board spokesperson"), a person's or a state's with the possessive ("Ann Example's aide")
             others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
+            if owner is not None and kind == "person" and self._holds_title_before(owner, start):
+                return owner, None, 0.8  # "Adviser to the Head of the Office Ann Example": her own post's title
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
-                return self._noted(start, end, self.index.mint(f"{actor.name}'s {word}", kind, affiliation=owner)), \
+                name = f"{actor.name} {word}" if actor.kind == "organisation" else f"{actor.name}'s {word}"
+                return self._noted(start, end, self.index.mint(name, kind, affiliation=owner)), \
                     None, 0.7
             # A definite descriptor ("the former prime minister", "the federal agency") names an actor
             # mentioned nearby, not a new actor named after the descriptor.
@@ -322,8 +332,9 @@ class SpeakerResolver:
             return self._noted(start, end, self.index.mint(name, kind, affiliation=affiliation)), None, 0.6
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
-            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS:
-                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's name is no body
+            if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
             return members, None, 0.6
@@ -477,14 +488,16 @@ class SpeakerResolver:
         return next((iri for iri, k in lex.state_sovereign.items() if k == key), None)
 
     def _role_owner(self, tok, possessor: bool = True) -> str | None:
-        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide"."""
+        """The named actor a role noun belongs to: "spokesperson for X", "spokesman of X", "X's aide",
+    "adviser to X" (not "ambassador to X": the state that receives the ambassador)."""
         tok_actor = self.doc.tok_actor
         for child in tok.children:
             if possessor and child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
                 iri = tok_actor.get(child.i)
                 if iri:
                     return iri
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "to") \
+                    and not (child.lower_ == "to" and tok.lower_ in POSTED_ROLE_NOUNS):  # "ambassador to X": X's host
                 for g in child.children:
                     if g.dep_ == "pobj":
                         iri = tok_actor.get(g.i) or next((tok_actor[c.i] for c in g.children
@@ -492,6 +505,49 @@ class SpeakerResolver:
                         if self.voice(iri) is not None:
                             return iri
         return None
+
+    def _person_closing_title(self, tok) -> str | None:
+        """The person named at the end of a role's own "of"/"to"/"for" phrase right after a body's name
+        ("Deputy Head of the Westland Security Council Ann Example said"): the role's holder, not
+        someone the role belongs to ("an aide to Senator Ann Example", "an adviser to Ann Example")."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        node = tok
+        for _ in range(4):
+            prep = next((c for c in node.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
+                         and c.i > node.i), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                return None
+            iri = tok_actor.get(obj.i)
+            actor = self.actor(iri) if iri else None
+            title = obj.lower_ in HONORIFICS or self.lex.role_nouns.get(obj.lemma_.lower()) == "person"
+            if actor is not None and actor.kind == "person" and not title:  # not "to the Head of X's Office Y"
+                first = obj.i
+                while first > prep.i + 1 and tok_actor.get(first - 1) == iri:
+                    first -= 1
+                before = doc[first - 1]
+                if first - 1 > prep.i and before.text[:1].isupper() and before.lower_ not in ("the",) \
+                        and self.lex.role_nouns.get(before.lemma_.lower()) != "person" and before.lower_ not in HONORIFICS:
+                    return iri
+                return None
+            node = obj
+        return None
+
+    def _holds_title_before(self, iri: str, start: int) -> bool:
+        """True when the words from ``start`` to the person's first mention after it are the title of
+        a post the gazetteer gives that person ("Adviser to the Head of the Office Ann Example", with
+        the name read together with the title of the head's post)."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        posts = {p.iri for p in self.gazetteer.posts_of(iri, None)}
+        if not posts:
+            return False
+        for end in range(start + 1, min(len(doc), start + 16)):
+            if tok_actor.get(end) != iri:
+                continue  # each word of the person's mention may be where the name starts
+            words = [t for t in doc[start:end] if not (t.i == start and t.dep_ == "det")]
+            if self._titles.post(" ".join(t.lower_ for t in words).replace("’", "'").replace(" 's", "'s")) in posts:
+                return True
+        return False
 
     def _title_holder(self, text: str) -> str | None:
         post = self._titles.post(text.lower().replace("’", "'"))
@@ -643,11 +699,26 @@ class SpeakerResolver:
                     state = self._demonym_state(c) if c.pos_ in ("ADJ", "PROPN") else None
                     if state:
                         return state
-            return None
+            issuer = self._issuer(t)  # "the proposals made by Westland"
+            iri = self.doc.tok_actor.get(issuer.i) if issuer is not None else None
+            return iri if self.voice(iri) is not None else None
+
+        def issued(t) -> str | None:
+            """The one actor that puts the text out ("Westland presented a plan", "X issued a statement")."""
+            verb = t.head
+            if t.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in ISSUING_VERBS:
+                return None
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if t.dep_ == "nsubjpass":  # "a plan was presented by Westland"
+                subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if len(subj) != 1 or any(c.dep_ == "conj" for c in subj[0].children):
+                return None  # "X and Y signed a declaration": the text is neither's alone
+            iri = self.mentioned(subj[0])
+            return iri if self.voice(iri) is not None else None
 
         found = own(tok)
-        if found or tok.lemma_.lower() not in ("document", "text") or any(
-                c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        same = tok.lemma_.lower()  # "the plan" stands for a plan named before, "the document" for any text
+        if found or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
             return found  # only a bare "the document" stands for a text named before
         if not (definite or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
             return None
@@ -655,10 +726,16 @@ class SpeakerResolver:
         start = self.doc.sents[max(0, sent - WINDOW)].start
         lemma = token_table(self.doc.doc).lemma
         for n in range(tok.i - 1, start - 1, -1):
-            if lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
-                found = own(self.doc.doc[n])
-                if found:
-                    return found
+            if self.doc.in_quotes(n):
+                continue  # not a text the quoted words name ('"… the Westland Charter …," the document reads')
+            if same not in ("document", "text") and lemma[n] != same:
+                continue  # "the plan … the plan calls for": the plan named before, no other text
+            if lemma[n] in PLAN_NOUNS:
+                found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
+            elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
+                found = own(self.doc.doc[n]) or issued(self.doc.doc[n])
+            if found:
+                return found
         return None
 
     def _group_named_before(self, tok) -> str | None:
@@ -791,6 +868,23 @@ class SpeakerResolver:
         # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
         return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
 
+    @staticmethod
+    def _closes_role_phrase(name, roles: set[int]) -> bool:
+        """True when a name in apposition hangs on the object of a role's own "to"/"for"/"of" phrase,
+        or of a chain of up to three prepositional phrases from the role ("representative at the
+        agencies in Lisbon, Ann Example")."""
+        node = name.head
+        for depth in range(3):
+            if node.dep_ != "pobj" or node.head.dep_ != "prep":
+                return False
+            prep = node.head
+            if depth == 0 and prep.head.i in roles and prep.lower_ in ("to", "for", "of"):
+                return True
+            node = prep.head
+            if depth > 0 and node.i in roles:
+                return True
+        return False
+
     def _roles_named(self) -> dict[str, list]:
         """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
         if self._role_names is None:
@@ -810,11 +904,11 @@ class SpeakerResolver:
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
-                    # "the counsellor to the Lisbon Port Board, Ann Example, said": the name closing the
-                    # role's own "to"/"for"/"of" phrase after a comma is the role's holder
-                    if u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
-                            and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
-                            and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
+                    # "the counsellor to the Lisbon Port Board, Ann Example, said", "Westland's
+                    # representative at the agencies in Lisbon, Ann Example, said": the name closing the
+                    # role's own prepositional phrases after a comma is the role's holder
+                    if u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == "," \
+                            and self._closes_role_phrase(u, roles):
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
         return self._role_names

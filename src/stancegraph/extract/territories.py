@@ -1,15 +1,20 @@
 """Territory mentions: names and aliases from the territory list, and "the four regions"
 standing for a list of four territories named nearby ("the latter four" for the last four of a
 longer list, "T and the other three" for T and three listed with it; with no such list, the four
-distinct territories named closest to it), "the annexed territories" for those named just before;
-a name that only modifies another noun ("the T power plant") is not about the territory."""
+distinct territories named closest to it), "the annexed territories" for those named just before; with no list near it, the one group of
+the territory data with that many members (``sg:TerritoryGroup``); a name that only modifies
+another noun ("the T power plant") is not about the territory, and a capital named alone ("said
+in Ruriton", "Ruriton rejects") stands for its government (``sg:capitalOf``), not for a territory."""
 
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
 
+from rdflib.namespace import RDF
+
 from ..knowledge import Resources
 from ..lang_en import NUMBER_WORDS
+from ..namespaces import SG
 from .claim_events import ACQUIRE, event_lexicon
 from .matcher import is_root
 from .tokens import token_table
@@ -54,6 +59,15 @@ class TerritoryTagger:
         # single-word acquisition cues of the claim events ("annex" in "the annexed territories")
         self.acquired = {w[0] for w, cues in event_lexicon(resources).cues.items()
                          if len(w) == 1 and any(c.kind == ACQUIRE for c in cues)}
+        data = resources.territory_data
+        # member count -> the groups of that size ("the four regions" with no list named near it)
+        self.groups: dict[int, list[tuple[str, ...]]] = {}
+        for g in data.subjects(str(RDF.type), str(SG.TerritoryGroup)):
+            members = tuple(sorted(str(m) for m in data.objects(g, str(SG.groupMember))))
+            if len(members) >= 2:
+                self.groups.setdefault(len(members), []).append(members)
+        # capitals: named alone, the government seated there
+        self.capitals = {str(t.subject.value) for t in data.triples if t.predicate.value == str(SG.capitalOf)}
 
     def __call__(self, doc) -> dict[int, tuple[str, ...]]:
         out: dict[int, tuple[str, ...]] = {}
@@ -63,6 +77,8 @@ class TerritoryTagger:
                 for i in range(s, e):
                     out[i] = (iri,)
         lists = territory_lists(doc, out)
+        if self.capitals and self._drop_lone_capitals(out, lists):
+            lists = territory_lists(doc, out)
         table = token_table(doc)
         for i in range(table.n):
             if table.lower[i] not in NUMBER_WORDS and not table.lower[i].isdigit():
@@ -74,13 +90,28 @@ class TerritoryTagger:
             noun = _counted_noun(doc, tok)
             if noun is None or any(i in out for i in range(tok.i, noun.i + 1)):
                 continue
-            picked = self._counted(doc, tok, n, out, lists)
+            picked = self._counted(doc, tok, n, out, lists) or self._group(n)
             if picked:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
         self._annexed_regions(doc, out)
         self._definite_region(doc, out)
         return out
+
+    def _drop_lone_capitals(self, out: dict[int, tuple[str, ...]], lists) -> bool:
+        """Untag a capital named outside any list of two or more territories ("a spokesman in
+        Ruriton", "Ruriton-controlled areas", "Ruriton said"): there it names the government, not a
+        territory claimed ("Alpha, Beta and Ruriton are ours" keeps it). Whether any was untagged."""
+        listed = {i for a, b, terrs in lists if len(terrs) >= 2 for i in range(a, b + 1)}
+        lone = [i for i, terrs in out.items() if terrs[0] in self.capitals and len(terrs) == 1 and i not in listed]
+        for i in lone:
+            del out[i]
+        return bool(lone)
+
+    def _group(self, n: int) -> list[str]:
+        """The members of the one territory group of ``n`` members, or none."""
+        found = self.groups.get(n, ())
+        return list(found[0]) if len(found) == 1 else []
 
     def _definite_region(self, doc, out: dict[int, tuple[str, ...]]) -> None:
         """ "the peninsula", "the annexed region", "this city": the territory named last before (in

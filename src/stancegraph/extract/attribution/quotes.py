@@ -18,8 +18,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, PRONOUNS_GROUP, PRONOUNS_PERSON, QUOTE_LABELS,
-                        SOURCE_LABELS)
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
+                        QUOTE_LABELS, SOURCE_LABELS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
@@ -38,9 +38,11 @@ class QuoteAttribution:
         out: list[Utterance] = []
         prev: Statement | None = None
         prev_end = -1  # the sentence the previous attributed quote ends in
+        unattributed = []
         for n, q in enumerate(doc.quotes):
             u = self.attribute(doc, speakers, log, q, prev, n, prev_end)
             if u is None:
+                unattributed.append(n)
                 continue
             last = doc.tokens_in(q.pieces[-1].begin, q.pieces[-1].end) if q.pieces else []
             prev_end = doc.sent_of[last[-1]] if last else u.statement.sentence
@@ -50,7 +52,31 @@ class QuoteAttribution:
             out.extend(parts)
             log += ((u.anchor, u.statement.speaker),)
             prev = parts[0].statement
-        return echoed(out)
+        out = echoed(out)
+        repeats = [u for n in unattributed if (u := self.headline_repeat(doc, n, out)) is not None]
+        return sorted(out + repeats, key=lambda u: u.quote) if repeats else out
+
+    def headline_repeat(self, doc: ParsedArticle, n: int, found: Sequence[Utterance]) -> Utterance | None:
+        """A quote with no frame of its own in a headline line (no sentence end) whose words the body
+        quotes with a verb of speech, as the words of that speaker ('Port is "a closed book"' over
+        '"The port is a closed book," Ann Example said.'); None when no such quote says them."""
+        q = doc.quotes[n]
+        toks = doc.tokens_in(q.begin, q.end)
+        if not toks or not headline_line(doc, q) or (is_title(doc, toks) and not title_cased_line(doc, toks)):
+            return None
+        mine = _words(q.text)
+        if len(mine.split()) < 2:
+            return None  # one word in marks ('Non-Aligned') is a label, whoever else says it
+        source = next((u.statement for u in found if u.statement.cue not in (None, ":", "-")
+                       and u.statement.quoted_text and len(u.statement.quoted_text) >= len(q.text)
+                       and mine in _words(u.statement.quoted_text)), None)
+        if source is None:
+            return None
+        spans = [Span(p.begin, p.end, doc.article.text[p.begin:p.end]) for p in q.pieces]
+        st = Statement(span=spans[0], speaker=source.speaker, mode=MIXED, cue=source.cue, quoted_text=q.text,
+                       confidence=0.5, reported_by=source.reported_by, sentence=doc.sent_of[toks[0]],
+                       extra_spans=tuple(spans[1:]))
+        return Utterance(st, tuple(sorted(doc.tokens_of(spans))), self.name, quote=n)
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
                   prev: Statement | None, n: int, prev_end: int = -1) -> Utterance | None:
@@ -106,9 +132,12 @@ class QuoteAttribution:
             frame = frame_verb(doc, toks) or lead_verb(doc, toks) or colon_clause_verb(doc, toks) \
                 or noun_frame(doc, toks, cues)  # '"…," the publication states' read as a noun
             chain = [frame] if frame is not None else []
+        intro_owner = None
         if not chain:
             intro = colon_intro(doc, speakers, q)  # 'He replied:' ending the paragraph before
             chain = [intro] if intro is not None else []
+            if intro is not None:
+                intro_owner = speech_noun_owner(speakers, intro.sent)  # 'Extracts from her speech:'
         speaker, source, conf, cue, verb = None, None, 0.0, None, None
         # "Trump's statement of a possible "swapping"", "her remarks about "…"": the possessor's words
         owner = speech_owner(speakers, toks, inside)
@@ -202,6 +231,10 @@ class QuoteAttribution:
         if speaker is None and own_text is not None:
             speaker, conf, verb = own_text[0], 0.6, own_text[1]
             cue = verb.lemma_.lower()
+        if speaker is None and intro_owner is not None:
+            sp = holder(speakers, intro_owner[1], log)
+            if sp is not None:
+                speaker, conf, cue, verb = sp, 0.6, intro_owner[0].lemma_.lower(), None
         acc = self._according_to(doc, speakers, sent, inside)
         if acc is not None:
             a_speaker, a_source, a_conf = speakers.resolve(acc, log)
@@ -209,9 +242,22 @@ class QuoteAttribution:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
+            elif a_speaker and speaker != a_speaker and body_or_state(speakers, speaker) \
+                    and getattr(speakers.actor(a_speaker), "kind", None) == "person":
+                # "According to Ann Example, Westland wants a "watertight" pledge": a state or a body
+                # as a clause's subject in a person's account does not speak the words; the person does
+                speaker, conf, cue = a_speaker, a_conf, "according to"
+        if speaker is None and verb is None:
+            # 'In her view, the plan is "dead"', 'in the opinion of X, …': the holder of the view
+            owner_tok = view_holder(doc, sent, inside)
+            sp = holder(speakers, owner_tok, log) if owner_tok is not None else None
+            if sp is not None:
+                speaker, conf, cue = sp, 0.6, "in the view of"
         # A line "X: “…”" (a headline or a transcript) gives the quote to X.
         if speaker is None and verb is None:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
+        if speaker is None and verb is None:
+            speaker, conf, cue = dash_credit_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -305,9 +351,9 @@ def echoed(found: list[Utterance]) -> list[Utterance]:
     out = []
     for u in found:
         st = u.statement
-        if st.cue == ":" and st.quoted_text:
+        if st.cue in (":", "-") and st.quoted_text:
             mine = _words(st.quoted_text)
-            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":")
+            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":", "-")
                            and v.statement.quoted_text and len(v.statement.quoted_text) > len(st.quoted_text)
                            and mine.strip() and mine in _words(v.statement.quoted_text)), None)
             if source is not None and source.speaker != st.speaker:
@@ -359,7 +405,33 @@ def is_title(doc: ParsedArticle, toks) -> bool:
         return False
     if not text[words[0]][:1].isupper():
         return False  # a title opens with a capital ("new era" is two short words, not a title)
+    if title_cased_line(doc, toks):
+        return False  # 'Ann Example Says Talks Are "A Step Closer"': a headline's capitals tell nothing
     return all(text[i][:1].isupper() or len(text[i]) <= 3 or not table.alpha[i] for i in words)
+
+
+def headline_line(doc: ParsedArticle, q: Quote) -> bool:
+    """True when the quote stands in a line that does not end as a sentence does (a headline, a
+    crosshead) and is no longer than a headline."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return 0 < len(line.split()) <= 25 and line.rstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")[-1:] not in ".!?…"
+
+
+def title_cased_line(doc: ParsedArticle, toks) -> bool:
+    """True when the line a quote stands in is written in title case outside the quote (a headline:
+    four words or more, every word longer than three letters capitalised)."""
+    text = doc.article.text
+    begin = doc.doc[toks[0]].idx + doc.offset
+    line_start = text.rfind("\n", 0, begin) + 1
+    line_end = text.find("\n", begin)
+    line_end = len(text) if line_end < 0 else line_end
+    inside = set(toks)
+    words = [doc.doc[i] for i in doc.tokens_in(line_start, line_end)
+             if i not in inside and doc.doc[i].is_alpha and len(doc.doc[i].text) > 3]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
 
 
 def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
@@ -394,6 +466,47 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+DASHES = "-–—"
+
+
+def dash_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                        q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker a headline credits after a dash: ``"…" - Ann Example on the tolls`` (the dash right
+    after the quote) or ``Port to stay 'closed until May' -Ann Example`` (a short name closing the line
+    after the quote): the actor named first after the dash, as its subject or head, not as an object."""
+    text = doc.article.text
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " .,")
+    if rest[:1] in DASHES and rest[1:2] not in DASHES:
+        start = q.end + len(after) - len(rest) + 1  # "…" - Ann Example on the tolls
+    else:
+        dash = max(after.rfind(" " + d) for d in DASHES)
+        if dash < 0 or any(ch in after[:dash] for ch in ".!?;:") or len(after[dash + 2:].split()) > 4:
+            return None, 0.0, None  # "… 'closed until May' -Ann Example": a short credit ends the line
+        start = q.end + dash + 2
+    name = []
+    for i in doc.tokens_in(start, line_end)[:6]:
+        tok = doc.doc[i]
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.dep_ in ("pobj", "dobj") or tok.pos_ in ("VERB", "ADP") or not tok.text.lstrip(DASHES)[:1].isupper():
+            break
+        speaker = doc.tok_actor.get(i)
+        if speakers.voice(speaker) is not None:
+            return speaker, 0.7, "-"
+        name.append(tok.text.lstrip(DASHES))
+    # a headline the actor finder did not read: the actor of the body whose name ends so ("-Example")
+    if name:
+        last = name[-1].lower()
+        named = {iri for iri in doc.tok_actor.values() if speakers.voice(iri) is not None}
+        hits = [iri for iri in named if speakers.actor(iri).name.lower().split()[-1:] == [last]]
+        if len(hits) == 1:
+            return hits[0], 0.6, "-"
+    return None, 0.0, None
 
 
 def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
@@ -637,6 +750,52 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     return None
 
 
+def holder(speakers: SpeakerResolver, tok, log: SpeakerLog) -> str | None:
+    """The actor a possessor or a complement names: a possessive pronoun's antecedent ("his"), else
+    the name's actor; None for an outlet or no one."""
+    if tok.lower_ in POSSESSIVE_PRONOUNS:
+        iri = speakers.possessor(tok, log)
+    else:
+        iri, source, _ = speakers.resolve(tok, log)
+        if source is not None:
+            return None
+    return iri if speakers.voice(iri) is not None else None
+
+
+def view_holder(doc: ParsedArticle, sent, inside):
+    """The possessor of "in X's view / opinion / words" or the complement of "in the view of X" in the
+    quote's sentence, outside the quote (whose assessment the quoted words are); None when there is none.
+
+    The phrase must be hung on the sentence's own clause: "in Ann Example's view" said of the quote.
+    """
+    tokens = doc.doc
+    for t in sent:
+        if t.i in inside or t.lower_ != "in" or t.dep_ != "prep":
+            continue
+        noun = next((c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in VIEW_NOUNS), None)
+        if noun is None or doc.in_quotes(noun.i):
+            continue
+        poss = possessor_of(noun)
+        if poss is not None:
+            return poss
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+            return obj
+    return None
+
+
+def speech_noun_owner(speakers: SpeakerResolver, sent):
+    """(noun, possessor) for a noun of someone's words with a possessor in a colon-ended sentence
+    introducing quotes ("Following are extracts from her speech:"): the latest such noun; else None."""
+    for t in reversed(list(sent)):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in speakers.lex.source_nouns:
+            poss = possessor_of(t)
+            if poss is not None:
+                return t, poss
+    return None
+
+
 def possessor_of(noun):
     """The possessor of a noun: its "poss" child, or a name the parser hung on it with a bare
     apostrophe ("Francis’ comments")."""
@@ -694,6 +853,12 @@ def state_actor(speakers: SpeakerResolver, iri: str) -> bool:
     """
     actor = speakers.actor(iri)
     return actor is not None and actor.kind == "state"
+
+
+def body_or_state(speakers: SpeakerResolver, iri: str | None) -> bool:
+    """True when the actor ``iri`` is a state or an organisation (not a person or a group)."""
+    actor = speakers.actor(iri) if iri else None
+    return actor is not None and actor.kind in ("state", "organisation")
 
 
 def worded(doc: ParsedArticle, first: int, last: int) -> bool:
