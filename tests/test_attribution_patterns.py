@@ -741,3 +741,64 @@ def test_quotes_introduced_by_extracts_from_a_speech(extractor):
     _, got = quotes_of(extractor, text, published=None)
     assert got == {("Ann Example", "The quays stay open all winter."),
                    ("Ann Example", "The ships will not wait any longer.")}
+
+
+def test_a_title_cased_headline_quote_is_no_title(extractor):
+    """In a headline written in title case, capitals do not make a quoted phrase a title."""
+    text = ('Ann Example Says Harbour Talks Are "A Lot Closer" To A Deal\n\n'
+            'Ann Example spoke to the council on Monday. "We are a lot closer to a deal," she said.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("Ann Example", "A Lot Closer") in got
+
+
+@pytest.mark.parametrize("text,speaker", [
+    pytest.param('"The quays stay closed" - Ann Example on the harbour tolls\n\n'
+                 'Ann Example spoke to the council on Monday.', "Ann Example", id="quote_dash_name_on"),
+    pytest.param('Harbour to stay shut "until the council votes" -Berg\n\n'
+                 'Mayor Anna Berg said on Monday that the harbour stays shut.', "Anna Berg",
+                 id="reuters_style_dash_credit"),
+])
+def test_a_headline_credit_after_a_dash(extractor, text, speaker):
+    r, got = quotes_of(extractor, text, published=None)
+    assert {name for name, _ in got} == {speaker}
+
+
+def test_a_dash_inside_a_line_credits_no_one(extractor):
+    _, got = quotes_of(extractor, 'The council called it "a pause" - not a closure - and Ann Example left.\n',
+                       published=None)
+    assert "Ann Example" not in {name for name, _ in got}
+
+
+def test_a_headline_quote_repeating_the_body_is_the_body_speakers(extractor):
+    text = ('Harbour talks "a closed book" as winter nears\n\n'
+            '"For us the harbour talks are a closed book," Ann Example said on Monday.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "a closed book"),
+                   ("Ann Example", "For us the harbour talks are a closed book,")}
+
+
+def test_a_headline_quote_no_body_quote_says_stays_unattributed(extractor):
+    text = ('Harbour talks "a closed book" as winter nears\n\n'
+            'Ann Example said on Monday that "nothing is settled."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("Ann Example", "nothing is settled.")}
+
+
+def test_according_to_a_person_over_a_state_subject(extractor):
+    """The words in a person's account are the person's, not those of the state the clause is about."""
+    _, got = quotes_of(extractor, 'Anna Berg met the envoys in Oslo. According to Anna Berg, Norway now wants '
+                                  '"a watertight pledge" from both sides.')
+    assert got == {("Anna Berg", "a watertight pledge")}
+
+
+def test_the_plan_speaks_for_who_presented_it(extractor):
+    _, got = quotes_of(extractor, 'Norway presented a peace plan on Friday. The plan also calls for "an immediate '
+                                  'ceasefire along the whole coast".')
+    assert got == {("Norway", "an immediate ceasefire along the whole coast")}
+
+
+def test_according_to_unnamed_sources_leaves_the_body_its_words(extractor):
+    """ "…, according to several diplomats": unnamed sources tell what a body did; its words stay its own."""
+    _, got = quotes_of(extractor, 'Norway agreed on Monday to back a "lasting peace" in the region, according to '
+                                  'several diplomats.')
+    assert got == {("Norway", "lasting peace")}

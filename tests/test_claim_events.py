@@ -751,3 +751,70 @@ def test_a_documents_voice_disputes_an_act(extractor):
                                           "annexation of Kherson and Luhansk has no legal force."))
     claims = {(r.actors[c.claimant].name, c.territory.rsplit("/", 1)[-1], c.sovereign) for c in r.claims}
     assert {("Ann Example", "kherson", "ukraine"), ("Ann Example", "luhansk", "ukraine")} <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    # the act is the cause or the time of what the subject does: nothing asserted of it
+    "The European Union extended the sanctions it imposed over Russia's annexation of Kherson.",
+    "Ivan Petrenko has backed the government since the annexation of Kherson in 2022.",
+    "The council froze the assets in response to the annexation of Kherson.",
+    # another actor's possible act, told as a warning
+    "The United States warned that Russia could be planning to annex Kherson and Luhansk.",
+])
+def test_acts_that_are_circumstances_or_possibilities_claim_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # disputed inside the speaker's own words, the circumstance still speaks
+    ('Ivan Petrenko said: "We have stood firm since the illegal annexation of Kherson."',
+     {("Ivan Petrenko", "kherson", "ukraine")}),
+    # an obligation is no mere possibility
+    ("Ivan Petrenko said Ukraine may have to cede Kherson.", {("Ivan Petrenko", "kherson", "russia")}),
+    # "it" for the state that says so
+    ("Russia has repeatedly stated it remains firm on one demand: that Ukraine withdraw from Kherson.",
+     {("Russia", "kherson", "russia")}),
+])
+def test_circumstances_possibilities_and_their_limits(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not recognising an act the speaker calls illegal is one stance said twice, not a double negation
+    ('Ivan Petrenko said: "We do not recognise the illegal annexation of Kherson."', {("Ivan Petrenko", "kherson", "ukraine")}),
+    ('Anna Varga said: "Nobody will ever accept the sham referendum in Luhansk."', {("Anna Varga", "luhansk", "ukraine")}),
+    # a disputing predicate negated still turns back
+    ("Anna Varga said the referendum in Luhansk was not a sham.", {("Anna Varga", "luhansk", "russia")}),
+])
+def test_negation_and_a_disputing_modifier(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not {(a, t, "russia" if s == "ukraine" else "ukraine") for a, t, s in expected} & claims, claims
+
+
+def test_another_actors_act_mentioned_is_no_claim(extractor):
+    # Russia's act named as what people were involved in: the sanctioning union asserts nothing of it
+    _, _, _, claims = run(extractor, "The European Union sanctioned five people involved in Russia's annexation of Kherson.")
+    assert not any(a == "European Union" for a, _, _ in claims), claims
+    # a stance on the act still speaks
+    _, _, _, claims = run(extractor, "The European Union condemned Russia's annexation of Kherson.")
+    assert ("European Union", "kherson", "ukraine") in claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a state's territory or land by its possessive, and "the territory of" a state
+    ("Ivan Petrenko said Kherson is Russia’s territory.", {("Ivan Petrenko", "kherson", "russia")}),
+    ("Anna Varga said Luhansk remains the sovereign territory of Ukraine.", {("Anna Varga", "luhansk", "ukraine")}),
+    ("Anna Varga said Kherson is Ukraine's land and always will be.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_a_states_territory_by_possessive(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+def test_a_status_phrase_an_act_is_of_describes_the_holding(extractor):
+    # "claims to Ukraine's southern territories": the claim is Russia's, the phrase only says whose they were
+    _, _, _, claims = run(extractor, "Ivan Petrenko said the Russian claims to Ukraine's southern territories, "
+                                     "Kherson among them, are old.")
+    assert ("Ivan Petrenko", "kherson", "ukraine") not in claims, claims

@@ -3,6 +3,7 @@ another gazetteer, the same pipeline."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -101,3 +102,31 @@ def test_train_only_gold_joins_the_training_folds_but_is_not_scored(tmp_path):
     assert meta["train_only"] == [str(tmp_path / "b" / "gold")] and meta["cv_articles"] == 5
     with pytest.raises(StanceGraphError, match="in a scored gold directory too"):
         train([src / "gold"], tmp_path / "x.npz", resources=res, train_only=[tmp_path / "b" / "gold"])
+
+
+def test_training_takes_an_article_in_which_nobody_speaks(tmp_path):
+    """A gold article whose text has no quote, reported speech or stance yields no candidate rows;
+    training (and its cross-validation folds) still run and count the article."""
+    import shutil
+
+    from stancegraph.knowledge import load_resources
+    from stancegraph.training import train
+
+    res = load_resources(codebook=HERE / "codebook.ttl", gazetteer=HERE / "actors.ttl",
+                         territories=HERE / "territories.ttl")
+    src = HERE / "train"
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "articles").mkdir()
+    for f in sorted((src / "gold").glob("*.json")):
+        shutil.copy(f, tmp_path / "gold" / f.name)
+        shutil.copy(src / "articles" / f"{f.stem}.txt", tmp_path / "articles" / f"{f.stem}.txt")
+    (tmp_path / "articles" / "silent.txt").write_text(
+        "The river rose by two metres overnight. Roads near the bridge were closed until noon.\n",
+        encoding="utf-8")
+    (tmp_path / "gold" / "silent.json").write_text(json.dumps(
+        {"article": "silent", "published": None, "actors": [], "quotes": [], "statements": [],
+         "claims": []}), encoding="utf-8")
+    with_silent = train([tmp_path / "gold"], tmp_path / "m.npz", resources=res, folds=4)
+    without = train([src / "gold"], tmp_path / "n.npz", resources=res, folds=4)
+    assert with_silent.articles == without.articles + 1
+    assert with_silent.rows == without.rows and with_silent.positives == without.positives

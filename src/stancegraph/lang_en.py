@@ -89,6 +89,11 @@ DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 #: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: prepositions whose object is the time or the cause of what its head does ("sanctions over the
+#: annexation", "since the annexation"), not what the head says or demands
+CIRCUMSTANCE_PREPS = frozenset({"since", "over", "after", "following", "before", "amid", "despite"})
+#: nouns of "in response to …", "in addition to …": the same
+CIRCUMSTANCE_NOUNS = frozenset({"response", "reaction", "retaliation", "addition"})
 #: modals of mere possibility ("Y could annex T": a warning or a guess, no claim of the one who tells it)
 POSSIBILITY_MODALS = frozenset({"could", "might", "may"})
 #: pronouns standing for the items of a plural named before ("Among them are …", "These include …")

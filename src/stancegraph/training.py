@@ -213,6 +213,8 @@ def with_prior(a: ArticleRows, prior, own: bool) -> np.ndarray:
     from .extract.stance.features import PRIOR_WIDTH
 
     X = a.X.copy()
+    if not len(a.y):  # an article with no candidate utterance adds no row
+        return X
     without = a.prior_source if own else None
     n = len(set(a.issues))
     cache: dict[str, np.ndarray] = {}

@@ -64,7 +64,7 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, phrase
 from ..namespaces import SG
-from ..lang_en import CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
@@ -260,6 +260,18 @@ def _past_time(verb) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ == "VBD" and \
         any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children) and \
         any(c.dep_ in SUBJ for c in verb.children)
+
+
+def _circumstance(chain) -> bool:
+    """The act is the time or the cause of what a verb above it does ("sanctions imposed over the
+    annexation of T", "since the annexation of T", "in response to the annexation of T")."""
+    for node in chain[1:]:
+        if node.dep_ == "prep" and (node.lower_ in CIRCUMSTANCE_PREPS or
+                                    (node.lower_ == "to" and node.head.lower_ in CIRCUMSTANCE_NOUNS)):
+            return True
+        if node.pos_ == "VERB":
+            return False
+    return False
 
 
 def _antecedent_of_object(trig):
@@ -501,6 +513,8 @@ class ClaimEventFinder:
         sign, negative_predicate, chain = self._polarity(trig, idx)
         disputed = self._disputed(trig, idx, chain, disputes)
         negative = (sign < 0) != (disputed and not negative_predicate)
+        if disputed and sign < 0 and self._disputed(trig, idx, chain[:1], disputes):
+            negative = True  # "we do not recognise the illegal annexation of T": one stance said twice
         claimant, claimant_tok, relayed = self._claimant(trig, chain)
         if relayed and claimant_tok is not None:
             # "Y condemned X's refusal to recognise T": X's stance is X's; what others think of it above
@@ -512,6 +526,10 @@ class ClaimEventFinder:
                 negative = (sign < 0) != (disputed and not negative_predicate)
         if claimant is None or self._is_territory(claimant, territories):
             return None  # "T joined X" reports the act; T does not claim itself
+        if not negative and trig.pos_ == "NOUN" and _circumstance(chain):
+            return None  # "X imposed sanctions over Y's annexation of T": the act is the cause, X asserts nothing of it
+        if not negative and not relayed and self._mentioned(trig, chain, claimant):
+            return None  # "X sanctioned people involved in Y's annexation of T": Y's act, X asserts nothing of it
         if not relayed and self._speculated(chain, claimant):
             return None  # "X warned that Y could be planning to annex T": Y's possible act, X's fear
         if sovereign is None:
@@ -548,6 +566,27 @@ class ClaimEventFinder:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ == "PROPN" and self._actor_sovereign(subj) is not None and \
             self.att.resolve(subj, self.log)[0] is not None
+
+    def _mentioned(self, trig, chain, claimant: str) -> bool:
+        """An act named with its own agent ("Y's annexation of T") as the argument of a verb that takes
+        no stance on it ("X sanctioned people involved in Y's annexation", "a policy which caused Y's
+        annexation of T"), when the claimant does not speak for that agent."""
+        if trig.pos_ != "NOUN":
+            return False
+        owner = next((c for c in trig.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS or (owner.i in self.terr and owner.i not in self.ctx.tok_actor):
+            return False
+        agent = self.att.resolve(owner, self.log)[0]
+        if agent is None or self.allied(claimant, agent) or self.allied(agent, claimant):
+            return False
+        verb = next((n for n in chain[1:] if n.pos_ == "VERB" and forms(n)[1] not in _LIGHT_VERBS), None)
+        if verb is None:
+            return False
+        lemma = forms(verb)[1]
+        # (a provision verb provides for the act, unless it only qualifies a noun: "people involved in …")
+        provides = lemma in self.lex.provisions and verb.dep_ not in ("acl", "amod")
+        return self._stance_of(verb) is None and lemma not in self.lex.coercions and not provides \
+            and not any(c.kind == RECOGNISE for c in self.lex.cues.get((lemma,), []))
 
     def _speculated(self, chain, claimant: str) -> bool:
         """The act is told as what another actor could or might do ("X warned that Y could be planning

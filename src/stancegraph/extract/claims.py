@@ -30,6 +30,8 @@ class ClaimFinder:
         self.lapses, self.contrary, self.can_claim = lex.lapses, lex.contrary, lex.can_claim
         # single-word recognition cues ("recognise", "recognition"): a status they take is what is recognised
         self.recognitions = {w[0] for w, cues in lex.cues.items() if len(w) == 1 and any(c.kind == RECOGNISE for c in cues)}
+        # single-word acts ("annexation", "claims"): a status phrase they take describes what the act is of
+        self.acts = {w[0] for w in lex.cues if len(w) == 1}
 
     def find(self, pd: ParsedArticle, scope) -> list[ClaimHit]:
         scope = list(scope)
@@ -48,7 +50,7 @@ class ClaimFinder:
         matches = [(e, idx) for e, idx in matches if not any(set(idx) < set(o) for _, o in matches)]
         for entries, idx in matches:
             top = top_of(doc, idx)
-            if self._recognised(doc, idx) or self._recognised_holding(top):
+            if self._recognised(doc, idx) or self._recognised_holding(top) or self._object_of_act(top):
                 continue  # "the recognition of T as part of X": the claim event of the recognition says it
             sign, _, _ = flips(self.cues, top, set(idx), None, sset)
             # Territories in the cue's clause with no other claim cue between them and this one.
@@ -91,6 +93,15 @@ class ClaimFinder:
             top.head if top.dep_ == "dobj" else None
         return head is not None and head is not top and \
             ((head.lemma_ or "").lower() in self.recognitions or head.lower_ in self.recognitions)
+
+    def _object_of_act(self, top) -> bool:
+        """The status phrase is what an act is of or to ("claims to Westland's southern territories",
+        "the annexation of Westland's land"): it describes the holding before the act, whose claim
+        event says what is asserted."""
+        if not (top.dep_ == "pobj" and top.head.lower_ in ("of", "to")):
+            return False
+        head = top.head.head
+        return head is not top and ((head.lemma_ or "").lower() in self.acts or head.lower_ in self.acts)
 
     def _lapsed(self, doc, top, idx) -> bool:
         """A lapse cue ("former") qualifying the status phrase, before it."""

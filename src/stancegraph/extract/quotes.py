@@ -13,8 +13,11 @@ comma (the reopening mark left out: '"One.' then 'Two," she said.': one piece
 over both paragraphs); otherwise it ends
 with its paragraph when it ends as a sentence does and is no longer than a
 long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
-quote). A double mark after a space closes a quote when it ends its paragraph. Quotes inside
-quotes belong to the outer quote.
+quote). A double mark after a space closes a quote when it ends its paragraph. A paragraph that
+opens with a dialogue dash ('— We agree," she said.') opens a quote the first closing mark ends; a
+straight mark glued between two words outside a quote opens one ('this represents"extra work"'), and
+so does an opening mark with a space after it ('“ We agree.”'). Quotes inside quotes belong to the
+outer quote.
 
 >>> [q.text for q in find_quotes('He said "we will see" and called it a ‘goodwill gesture,’ twice.')]
 ['we will see', 'goodwill gesture,']
@@ -60,6 +63,10 @@ def _can_open(text: str, i: int) -> bool:
         return True  # '… for peace."It is …': a straight mark met outside a quote, before a capital
     if text[i] == "”" and not (before in OPEN_BEFORE and after.isalnum()):
         return False  # a closing-style mark opens only after a space and before a word
+    if text[i] == '"' and before.isalpha() and after.isalpha():
+        return True  # '… this represents"additional work"': the space before the opening mark lost
+    if text[i] in GLUED_OPEN and before in OPEN_BEFORE and after == " " and text[i + 2:i + 3].isalnum():
+        return True  # '“ Westland is not …”': a space left after an unambiguous opening mark
     return (before in OPEN_BEFORE or before in DOUBLE_OPEN + SINGLE_OPEN) and not after.isspace()
 
 
@@ -157,6 +164,10 @@ def _find(text: str, start: int) -> list[Quote]:
                 if _ends_sentence(carry):
                     _add(quotes, text, carry.begin, carry.end, single=False)
                 carry = None
+        if carry is None and i == pb and (close := _dash_opened(text, pb, pe)) is not None:
+            # '— It may take time," the deputy said.': a dialogue dash opens the quote a mark closes
+            _add(quotes, text, pb + 2, close, single=False)
+            i = close + 1
         while i < pe:
             m = _OPENING.search(text, i, pe)  # the characters between opening marks change nothing
             if m is None:
@@ -199,6 +210,15 @@ def _unopened_close(text: str, pb: int, pe: int) -> int | None:
                 return j
             return None
     return None
+
+
+def _dash_opened(text: str, pb: int, pe: int) -> int | None:
+    """The closing mark of a paragraph that opens with a dialogue dash and a space ('— We agree,"
+    she said.'), the dash standing for the opening mark: the paragraph's first double mark when it
+    can only close a quote after a sentence's end or a comma; else None."""
+    if text[pb] not in "—–" or text[pb + 1:pb + 2] != " ":
+        return None
+    return _unopened_close(text, pb + 2, pe)
 
 
 def _ends_sentence(q: Quote) -> bool:

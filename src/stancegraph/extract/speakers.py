@@ -251,7 +251,8 @@ class SpeakerResolver:
                 return author, None, 0.55
             ante = self._antecedent(tok, log, person=False, role=None, strict=True)
             return (ante, None, 0.55) if ante else (None, None, 0.0)
-        if tok.lemma_.lower() in TEXT_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not self.mentioned(tok):
+        if tok.lemma_.lower() in TEXT_NOUNS | PLAN_NOUNS and tok.dep_ in ("nsubj", "nsubjpass") \
+                and not self.mentioned(tok):
             author = self._author_of(tok)  # "the document states": the author of the text named before
             if author:
                 return author, None, 0.55
@@ -714,8 +715,8 @@ class SpeakerResolver:
             return iri if self.voice(iri) is not None else None
 
         found = own(tok)
-        if found or tok.lemma_.lower() not in ("document", "text") or any(
-                c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        same = tok.lemma_.lower()  # "the plan" stands for a plan named before, "the document" for any text
+        if found or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
             return found  # only a bare "the document" stands for a text named before
         if not (definite or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
             return None
@@ -725,6 +726,8 @@ class SpeakerResolver:
         for n in range(tok.i - 1, start - 1, -1):
             if self.doc.in_quotes(n):
                 continue  # not a text the quoted words name ('"… the Westland Charter …," the document reads')
+            if same not in ("document", "text") and lemma[n] != same:
+                continue  # "the plan … the plan calls for": the plan named before, no other text
             if lemma[n] in PLAN_NOUNS:
                 found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
             elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:

@@ -38,9 +38,11 @@ class QuoteAttribution:
         out: list[Utterance] = []
         prev: Statement | None = None
         prev_end = -1  # the sentence the previous attributed quote ends in
+        unattributed = []
         for n, q in enumerate(doc.quotes):
             u = self.attribute(doc, speakers, log, q, prev, n, prev_end)
             if u is None:
+                unattributed.append(n)
                 continue
             last = doc.tokens_in(q.pieces[-1].begin, q.pieces[-1].end) if q.pieces else []
             prev_end = doc.sent_of[last[-1]] if last else u.statement.sentence
@@ -50,7 +52,31 @@ class QuoteAttribution:
             out.extend(parts)
             log += ((u.anchor, u.statement.speaker),)
             prev = parts[0].statement
-        return echoed(out)
+        out = echoed(out)
+        repeats = [u for n in unattributed if (u := self.headline_repeat(doc, n, out)) is not None]
+        return sorted(out + repeats, key=lambda u: u.quote) if repeats else out
+
+    def headline_repeat(self, doc: ParsedArticle, n: int, found: Sequence[Utterance]) -> Utterance | None:
+        """A quote with no frame of its own in a headline line (no sentence end) whose words the body
+        quotes with a verb of speech, as the words of that speaker ('Port is "a closed book"' over
+        '"The port is a closed book," Ann Example said.'); None when no such quote says them."""
+        q = doc.quotes[n]
+        toks = doc.tokens_in(q.begin, q.end)
+        if not toks or not headline_line(doc, q) or (is_title(doc, toks) and not title_cased_line(doc, toks)):
+            return None
+        mine = _words(q.text)
+        if len(mine.split()) < 2:
+            return None  # one word in marks ('Non-Aligned') is a label, whoever else says it
+        source = next((u.statement for u in found if u.statement.cue not in (None, ":", "-")
+                       and u.statement.quoted_text and len(u.statement.quoted_text) >= len(q.text)
+                       and mine in _words(u.statement.quoted_text)), None)
+        if source is None:
+            return None
+        spans = [Span(p.begin, p.end, doc.article.text[p.begin:p.end]) for p in q.pieces]
+        st = Statement(span=spans[0], speaker=source.speaker, mode=MIXED, cue=source.cue, quoted_text=q.text,
+                       confidence=0.5, reported_by=source.reported_by, sentence=doc.sent_of[toks[0]],
+                       extra_spans=tuple(spans[1:]))
+        return Utterance(st, tuple(sorted(doc.tokens_of(spans))), self.name, quote=n)
 
     def attribute(self, doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote,
                   prev: Statement | None, n: int, prev_end: int = -1) -> Utterance | None:
@@ -216,6 +242,11 @@ class QuoteAttribution:
                 source = a_source
             if speaker is None and a_speaker:
                 speaker, conf, cue = a_speaker, a_conf, "according to"
+            elif a_speaker and speaker != a_speaker and body_or_state(speakers, speaker) \
+                    and getattr(speakers.actor(a_speaker), "kind", None) == "person":
+                # "According to Ann Example, Westland wants a "watertight" pledge": a state or a body
+                # as a clause's subject in a person's account does not speak the words; the person does
+                speaker, conf, cue = a_speaker, a_conf, "according to"
         if speaker is None and verb is None:
             # 'In her view, the plan is "dead"', 'in the opinion of X, …': the holder of the view
             owner_tok = view_holder(doc, sent, inside)
@@ -225,6 +256,8 @@ class QuoteAttribution:
         # A line "X: “…”" (a headline or a transcript) gives the quote to X.
         if speaker is None and verb is None:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
+        if speaker is None and verb is None:
+            speaker, conf, cue = dash_credit_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -316,9 +349,9 @@ def echoed(found: list[Utterance]) -> list[Utterance]:
     out = []
     for u in found:
         st = u.statement
-        if st.cue == ":" and st.quoted_text:
+        if st.cue in (":", "-") and st.quoted_text:
             mine = _words(st.quoted_text)
-            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":")
+            source = next((v.statement for v in found if v is not u and v.statement.cue not in (None, ":", "-")
                            and v.statement.quoted_text and len(v.statement.quoted_text) > len(st.quoted_text)
                            and mine.strip() and mine in _words(v.statement.quoted_text)), None)
             if source is not None and source.speaker != st.speaker:
@@ -369,7 +402,33 @@ def is_title(doc: ParsedArticle, toks) -> bool:
         return False
     if not words[0].text[:1].isupper():
         return False  # a title opens with a capital ("new era" is two short words, not a title)
+    if title_cased_line(doc, toks):
+        return False  # 'Ann Example Says Talks Are "A Step Closer"': a headline's capitals tell nothing
     return all(t.text[:1].isupper() or len(t.text) <= 3 or not t.is_alpha for t in words)
+
+
+def headline_line(doc: ParsedArticle, q: Quote) -> bool:
+    """True when the quote stands in a line that does not end as a sentence does (a headline, a
+    crosshead) and is no longer than a headline."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return 0 < len(line.split()) <= 25 and line.rstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")[-1:] not in ".!?…"
+
+
+def title_cased_line(doc: ParsedArticle, toks) -> bool:
+    """True when the line a quote stands in is written in title case outside the quote (a headline:
+    four words or more, every word longer than three letters capitalised)."""
+    text = doc.article.text
+    begin = doc.doc[toks[0]].idx + doc.offset
+    line_start = text.rfind("\n", 0, begin) + 1
+    line_end = text.find("\n", begin)
+    line_end = len(text) if line_end < 0 else line_end
+    inside = set(toks)
+    words = [doc.doc[i] for i in doc.tokens_in(line_start, line_end)
+             if i not in inside and doc.doc[i].is_alpha and len(doc.doc[i].text) > 3]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
 
 
 def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
@@ -404,6 +463,47 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
         speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+DASHES = "-–—"
+
+
+def dash_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                        q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker a headline credits after a dash: ``"…" - Ann Example on the tolls`` (the dash right
+    after the quote) or ``Port to stay 'closed until May' -Ann Example`` (a short name closing the line
+    after the quote): the actor named first after the dash, as its subject or head, not as an object."""
+    text = doc.article.text
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " .,")
+    if rest[:1] in DASHES and rest[1:2] not in DASHES:
+        start = q.end + len(after) - len(rest) + 1  # "…" - Ann Example on the tolls
+    else:
+        dash = max(after.rfind(" " + d) for d in DASHES)
+        if dash < 0 or any(ch in after[:dash] for ch in ".!?;:") or len(after[dash + 2:].split()) > 4:
+            return None, 0.0, None  # "… 'closed until May' -Ann Example": a short credit ends the line
+        start = q.end + dash + 2
+    name = []
+    for i in doc.tokens_in(start, line_end)[:6]:
+        tok = doc.doc[i]
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.dep_ in ("pobj", "dobj") or tok.pos_ in ("VERB", "ADP") or not tok.text.lstrip(DASHES)[:1].isupper():
+            break
+        speaker = doc.tok_actor.get(i)
+        if speakers.voice(speaker) is not None:
+            return speaker, 0.7, "-"
+        name.append(tok.text.lstrip(DASHES))
+    # a headline the actor finder did not read: the actor of the body whose name ends so ("-Example")
+    if name:
+        last = name[-1].lower()
+        named = {iri for iri in doc.tok_actor.values() if speakers.voice(iri) is not None}
+        hits = [iri for iri in named if speakers.actor(iri).name.lower().split()[-1:] == [last]]
+        if len(hits) == 1:
+            return hits[0], 0.6, "-"
+    return None, 0.0, None
 
 
 def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
@@ -749,6 +849,12 @@ def state_actor(speakers: SpeakerResolver, iri: str) -> bool:
     """
     actor = speakers.actor(iri)
     return actor is not None and actor.kind == "state"
+
+
+def body_or_state(speakers: SpeakerResolver, iri: str | None) -> bool:
+    """True when the actor ``iri`` is a state or an organisation (not a person or a group)."""
+    actor = speakers.actor(iri) if iri else None
+    return actor is not None and actor.kind in ("state", "organisation")
 
 
 def worded(doc: ParsedArticle, first: int, last: int) -> bool:
