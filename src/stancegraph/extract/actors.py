@@ -163,7 +163,16 @@ def adjective_state(word: str, resources: Resources) -> str | None:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
+    """A name as minted: no possessive, no leading article, no bracket left open at its end (the
+    recogniser cut "the Group of 7 (G-7) club" after "(G-7").
+
+    >>> clean_name("the Group of 7 (G-7"), clean_name("Westland's"), clean_name("Institute of Ports (IoP)")
+    ('Group of 7', 'Westland', 'Institute of Ports (IoP)')
+    """
+    text = text.strip()
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].strip() or text
+    text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     return " ".join(text.split())
 
