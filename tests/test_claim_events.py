@@ -818,3 +818,15 @@ def test_a_status_phrase_an_act_is_of_describes_the_holding(extractor):
     _, _, _, claims = run(extractor, "Ivan Petrenko said the Russian claims to Ukraine's southern territories, "
                                      "Kherson among them, are old.")
     assert ("Ivan Petrenko", "kherson", "ukraine") not in claims, claims
+
+
+def test_these_regions_are_the_list_named_before(extractor):
+    _, _, _, claims = run(extractor, "Ivan Petrenko spoke about Kherson and Luhansk. He said these regions must be "
+                                     "recognized as belonging to Russia.")
+    assert {("Ivan Petrenko", "kherson", "russia"), ("Ivan Petrenko", "luhansk", "russia")} <= claims, claims
+
+
+def test_these_regions_with_no_list_before_name_nothing(extractor):
+    _, _, _, claims = run(extractor, "Ivan Petrenko spoke about the war. He said these regions must be "
+                                     "recognized as belonging to Russia.")
+    assert not claims, claims
