@@ -94,3 +94,38 @@ def test_a_place_read_as_a_body_speaks_for_no_one(extractor):
     r = extract(extractor, 'Read more: Lavrov on occupied Crimea: "We have nothing to return"\n\n'
                            'Crimea said on Monday the bridge was "open".')
     assert not any(a.name == "Crimea" for a in r.actors.values()), [a.name for a in r.actors.values()]
+
+
+def test_the_name_closing_a_chain_of_a_roles_phrases_is_the_roles_holder(extractor):
+    """ "Westland's representative at the agencies in Lisbon, Ann Example, responded": the parser hangs
+    the name on "Lisbon", two phrases below the role."""
+    r = extract(extractor, 'In a Telegram post, Westland’s representative at international organizations in Lisbon, '
+                           'Ann Example, responded that it was "absurd".')
+    assert quoted_speakers(r) == {"Ann Example"}
+
+
+def test_a_first_name_the_recogniser_leaves_out_after_a_title_is_the_names(extractor):
+    r = extract(extractor, 'Westland envoy Anders Fogh Examplesen, speaking on the eve of the summit in Lisbon, '
+                           'said it was "a smokescreen".')
+    assert quoted_speakers(r) == {"Anders Fogh Examplesen"}
+
+
+def test_a_title_after_a_bodys_name_of_several_words_is_not_another_bodys_post(extractor):
+    """ "the Holy See's secretary of state" is not the gazetteer's US secretary of state."""
+    r = extract(extractor, 'The Holy See’s secretary of state told reporters the offer was "an availability of place".')
+    (name,) = quoted_speakers(r)
+    assert "Holy See" in name, name
+
+
+def test_a_persons_own_post_title_before_the_name_is_not_a_role_of_the_person(extractor):
+    """ "Advisor to the Head of the President's Office Mikhail Podolyak": the recogniser reads the head's
+    title with the name, but the words before the name are the title of his own post in the gazetteer."""
+    r = extract(extractor, "Advisor to the Head of the President's Office Mikhail Podolyak said the talks were "
+                           '"difficult".')
+    assert quoted_speakers(r) == {"Mykhailo Podolyak"}
+
+
+@pytest.mark.parametrize("title", ["Cardinal", "Archbishop", "Rabbi", "Sheikh"])
+def test_a_clerical_or_customary_title_is_no_part_of_the_name(extractor, title):
+    r = extract(extractor, f'{title} Ann Example, the synod’s envoy, told reporters the port was "open to all".')
+    assert quoted_speakers(r) == {"Ann Example"}

@@ -24,6 +24,7 @@ import gc
 import hashlib
 import importlib.util
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,17 +186,35 @@ class StaticContext:
     """
 
     def __init__(self, codebook: Sequence, others: Sequence[Sequence]):
+        import pyoxigraph as ox
+
         self._codebook = list(codebook)
         self._by_subject: dict = {}
         for triples in others:
             for t in triples:
                 self._by_subject.setdefault(t.subject, []).append(t)
+        # the same as Quads (what a store takes), made once rather than in every batch
+        self._codebook_quads = [ox.Quad(t.subject, t.predicate, t.object) for t in self._codebook]
+        self._quads_of = {n: [ox.Quad(t.subject, t.predicate, t.object) for t in ts]
+                          for n, ts in self._by_subject.items()}
+        #: IRI -> the node, of the static nodes that have triples (see :meth:`referenced`)
+        self._iri_nodes = {n.value: n for n in self._by_subject if isinstance(n, ox.NamedNode)}
 
-    def triples_for(self, nodes: Iterable) -> list:
-        """``nodes``: pyoxigraph terms the article's triples reference."""
+    def referenced(self, ntriples: bytes) -> list:
+        """The static nodes with triples that the N-Triples ``ntriples`` name as an object IRI.
+
+        A line whose object is an IRI ends in `` <IRI> .`` (a literal's datatype IRI follows
+        ``^^``, and a literal holds no raw line break): read from the text, without a Triple
+        object per line."""
+        nodes = self._iri_nodes
+        found = {m.decode() for m in _OBJECT_IRI.findall(ntriples)}
+        return [nodes[i] for i in found if i in nodes]
+
+    def _reachable(self, nodes: Iterable) -> list:
+        """The static subjects reachable from ``nodes``, in the order :meth:`triples_for` takes them."""
         import pyoxigraph as ox
 
-        out = list(self._codebook)
+        order = []
         seen = set()
         todo = [n for n in nodes if n in self._by_subject]
         while todo:
@@ -203,12 +222,29 @@ class StaticContext:
             if n in seen:
                 continue
             seen.add(n)
+            order.append(n)
             for t in self._by_subject.get(n, ()):
-                out.append(t)
                 o = t.object
                 if isinstance(o, (ox.NamedNode, ox.BlankNode)) and o not in seen and o in self._by_subject:
                     todo.append(o)
+        return order
+
+    def triples_for(self, nodes: Iterable) -> list:
+        """``nodes``: pyoxigraph terms the article's triples reference."""
+        out = list(self._codebook)
+        for n in self._reachable(nodes):
+            out.extend(self._by_subject[n])
         return out
+
+    def quads_for(self, nodes: Iterable) -> list:
+        """:meth:`triples_for` as Quads in the default graph."""
+        out = list(self._codebook_quads)
+        for n in self._reachable(nodes):
+            out.extend(self._quads_of[n])
+        return out
+
+
+_OBJECT_IRI = re.compile(rb' <([^<>" \n]*)> \.$', re.M)
 
 
 class Worker:
@@ -334,20 +370,20 @@ class Worker:
 
         from .shacl_sparql import validate_oxigraph
 
-        refs = set()
         store = ox.Store()
-        for k, (art, triples) in enumerate(batch):
-            refs.update([t.object for t in triples])
-            if datas is not None:
-                store.load(datas[k], format=ox.RdfFormat.N_TRIPLES)
-            else:
+        if datas is not None:
+            refs = {n for data in datas for n in self.context.referenced(data)}
+            store.load(b"".join(datas), format=ox.RdfFormat.N_TRIPLES)
+        else:
+            refs = set()
+            for art, triples in batch:
+                refs.update([t.object for t in triples])
                 store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
-        context = self.context.triples_for(r for r in refs if isinstance(r, ox.NamedNode))
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in context)
+        store.bulk_extend(self.context.quads_for(r for r in refs if isinstance(r, ox.NamedNode)))
         store.bulk_extend(self._ontology_quads)
         report = validate_oxigraph(store, self.shapes)
         out: dict[str, tuple[list, list]] = {}
-        owner = _Owners(batch)
+        owner = _Owners(batch, datas)
         for v in report.violations + report.advice:
             art = owner.of(v.focus)
             if art is None:
@@ -382,10 +418,13 @@ def _shared_lines(data: bytes, own: str) -> tuple[str, ...]:
 class _Owners:
     """Which article of a batch a validation result's focus node belongs to: the article under
     whose IRI it is, else the first article whose triples describe it (a node outside every
-    article: a minted actor). The map of subjects is made only when such a focus comes up."""
+    article: a minted actor). The map of subjects is made only when such a focus comes up,
+    from the N-Triples lines ``datas`` when given (only the lines about nodes outside the
+    article can name such a subject)."""
 
-    def __init__(self, batch):
+    def __init__(self, batch, datas: Sequence[bytes] | None = None):
         self.batch = batch
+        self.datas = datas
         self.prefixes = [(art, art + "/") for art, _ in batch]
         self._subjects: dict[str, str] | None = None
 
@@ -395,9 +434,16 @@ class _Owners:
                 return art
         if self._subjects is None:
             self._subjects = {}
-            for art, triples in self.batch:
-                for t in triples:
-                    self._subjects.setdefault(t.subject.value, art)
+            if self.datas is not None:
+                for (art, _), data in zip(self.batch, self.datas):
+                    for line in _shared_lines(data, art):
+                        subject = line.split(" ", 1)[0]
+                        # <IRI> or _:id, as a term's value gives them: the IRI, the id
+                        self._subjects.setdefault(subject[1:-1] if subject[:1] == "<" else subject[2:], art)
+            else:
+                for art, triples in self.batch:
+                    for t in triples:
+                        self._subjects.setdefault(t.subject.value, art)
         return self._subjects.get(focus)
 
 

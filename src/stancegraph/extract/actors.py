@@ -50,7 +50,8 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "councillor", "councilor", "chairman", "chairwoman", "chair", "director", "professor", "prof",
               "judge", "justice", "mp", "mep", "congressman", "congresswoman", "representative",
               "security", "state", "negotiator", "premier", "king", "queen", "pope", "mayor", "governor",
-              "mediator"}
+              "mediator", "cardinal", "archbishop", "bishop", "patriarch", "nuncio", "rabbi", "imam", "sheikh",
+              "reverend"}
 
 
 #: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
@@ -294,6 +295,8 @@ class ActorFinder:
                 e -= 1
             if s >= e:
                 continue
+            if ent.label_ == "PERSON" and s == ent.start and e - s >= 2 and s > 0 and self._first_name_before(doc, s, e):
+                s -= 1  # "envoy Anders Fogh Examplesen" read as "Fogh Examplesen": the first name is the name's
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
             if iri and self._anothers_body(doc, s, iri):
@@ -523,13 +526,15 @@ class ActorFinder:
 
     def _other_body_before(self, doc, s: int, post: str) -> bool:
         """True when a title ("secretary of state") stands right after the name of a state or body
-        ("Vatican", "Westland's") that is neither the post's organisation nor what that belongs to."""
+        ("Vatican", "the Holy See's", "Westland's") that is neither the post's organisation nor what that belongs to."""
         i = s - 1
         if i >= 1 and doc[i].lower_ in CLITIC_POSSESSIVE:
             i -= 1
         if i < 0 or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
             return False
-        iri = self.alias_of.get(doc[i].text.replace("’", "'"))
+        # the name ending right before: one word ("Vatican") or up to three ("the Holy See's")
+        iri = next(filter(None, (self.alias_of.get(doc[k:i + 1].text.replace("’", "'"))
+                                 for k in range(i, max(-1, i - 3), -1))), None)
         if iri is None:
             return False
         gaz = self.res.gazetteer
@@ -661,6 +666,18 @@ class ActorFinder:
             iri = self.alias_of.get(key) or self._fuzzy_person(text) or index.mint(text, "person")
             out.append((n - 1, n + 1, iri, 2))
         return out
+
+    def _first_name_before(self, doc, s: int, e: int) -> bool:
+        """True when the word right before a person's name the recogniser found is the name's first
+        word ("Westland envoy Anders Fogh Examplesen" read as "Fogh Examplesen"): a capitalised proper noun
+        outside every entity, hung on the name as a compound, no title or role word and no known name,
+        after a title word or at a sentence's start."""
+        t = doc[s - 1]
+        if not (self._name_word(t) and t.dep_ == "compound" and s <= t.head.i < e):
+            return False
+        if t.text.replace("’", "'") in self.alias_of:
+            return False
+        return t.is_sent_start or (t.i > 0 and self._title_word(doc[t.i - 1]))
 
     def _name_word(self, t, in_entity: bool = False) -> bool:
         """A capitalised proper noun outside the recogniser's entities that is no title or body word."""

@@ -283,6 +283,8 @@ class SpeakerResolver:
             # Board spokesperson"), a person's or a state's with the possessive ("Ann Example's aide")
             others = [m for m in modifiers if m.dep_ != "poss" and m.head.i == tok.i]  # not "Mr" of "Mr X's"
             owner = self._role_owner(tok, possessor=not others)
+            if owner is not None and kind == "person" and self._holds_title_before(owner, start):
+                return owner, None, 0.8  # "Adviser to the Head of the Office Ann Example": her own post's title
             if owner is not None and kind != "group":
                 actor = self.actor(owner)
                 word = "spokesperson" if tok.lower_ in _ROLE_VARIANTS else tok.lower_  # one actor, however spelt
@@ -516,7 +518,8 @@ class SpeakerResolver:
                 return None
             iri = tok_actor.get(obj.i)
             actor = self.actor(iri) if iri else None
-            if actor is not None and actor.kind == "person":
+            title = obj.lower_ in HONORIFICS or self.lex.role_nouns.get(obj.lemma_.lower()) == "person"
+            if actor is not None and actor.kind == "person" and not title:  # not "to the Head of X's Office Y"
                 first = obj.i
                 while first > prep.i + 1 and tok_actor.get(first - 1) == iri:
                     first -= 1
@@ -527,6 +530,22 @@ class SpeakerResolver:
                 return None
             node = obj
         return None
+
+    def _holds_title_before(self, iri: str, start: int) -> bool:
+        """True when the words from ``start`` to the person's first mention after it are the title of
+        a post the gazetteer gives that person ("Adviser to the Head of the Office Ann Example", with
+        the name read together with the title of the head's post)."""
+        tok_actor, doc = self.doc.tok_actor, self.doc.doc
+        posts = {p.iri for p in self.gazetteer.posts_of(iri, None)}
+        if not posts:
+            return False
+        for end in range(start + 1, min(len(doc), start + 16)):
+            if tok_actor.get(end) != iri:
+                continue  # each word of the person's mention may be where the name starts
+            words = [t for t in doc[start:end] if not (t.i == start and t.dep_ == "det")]
+            if self._titles.post(" ".join(t.lower_ for t in words).replace("’", "'").replace(" 's", "'s")) in posts:
+                return True
+        return False
 
     def _title_holder(self, text: str) -> str | None:
         post = self._titles.post(text.lower().replace("’", "'"))
@@ -847,6 +866,23 @@ class SpeakerResolver:
         # ... or names the person after the role: "MP and adviser to Ann Example, Bob Sample, said"
         return any(t.lemma_.lower().rstrip("s") in stems for t in self._roles_named().get(iri, ()))
 
+    @staticmethod
+    def _closes_role_phrase(name, roles: set[int]) -> bool:
+        """True when a name in apposition hangs on the object of a role's own "to"/"for"/"of" phrase,
+        or of a chain of up to three prepositional phrases from the role ("representative at the
+        agencies in Lisbon, Ann Example")."""
+        node = name.head
+        for depth in range(3):
+            if node.dep_ != "pobj" or node.head.dep_ != "prep":
+                return False
+            prep = node.head
+            if depth == 0 and prep.head.i in roles and prep.lower_ in ("to", "for", "of"):
+                return True
+            node = prep.head
+            if depth > 0 and node.i in roles:
+                return True
+        return False
+
     def _roles_named(self) -> dict[str, list]:
         """Person IRI -> the role-noun tokens whose own phrase names that person (built once)."""
         if self._role_names is None:
@@ -866,11 +902,11 @@ class SpeakerResolver:
                             and getattr(self.actor(tok_actor[u.head.i]), "kind", None) == "person":
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
-                    # "the counsellor to the Lisbon Port Board, Ann Example, said": the name closing the
-                    # role's own "to"/"for"/"of" phrase after a comma is the role's holder
-                    if u.head.dep_ == "pobj" and u.head.head.dep_ == "prep" \
-                            and u.head.head.lower_ in ("to", "for", "of") and u.head.head.head.i in roles \
-                            and u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == ",":
+                    # "the counsellor to the Lisbon Port Board, Ann Example, said", "Westland's
+                    # representative at the agencies in Lisbon, Ann Example, said": the name closing the
+                    # role's own prepositional phrases after a comma is the role's holder
+                    if u.left_edge.i > 0 and self.doc.doc[u.left_edge.i - 1].text == "," \
+                            and self._closes_role_phrase(u, roles):
                         self._role_names.setdefault(tok_actor[u.i], []).append(t)
                         break
         return self._role_names

@@ -187,11 +187,23 @@ class LearnedStanceDetector:
         texts = [self.features.scope_text(q) if q.utterance.scope else None for q in queries]
         unique = list(dict.fromkeys(t for t in texts if t is not None))
         embedded = dict(zip(unique, self.features.embedder.embed(unique)))
-        out = []
+        # every query's rows in one matrix, its class probabilities in one product (a row's numbers
+        # are its own: the softmax works row by row)
+        hits, rows = [], []
         for q, text in zip(queries, texts):
-            emb = embedded[text] if text is not None else None
-            rule_hits, proba = self.scored(q, emb)
-            out.append(self.decide(q, rule_hits, proba))
+            rule_hits = self.rules.positions(q)
+            hits.append(rule_hits)
+            if text is not None:
+                rows.append(self.features.rows(q, rule_hits, embedded[text]))
+        n = len(self.model.issues)
+        proba = self.model.proba(np.concatenate(rows)) if rows else None
+        out, k = [], 0
+        for q, text, rule_hits in zip(queries, texts, hits):
+            if text is None:
+                p = np.zeros((n, 3))
+            else:
+                p, k = proba[k:k + n], k + n
+            out.append(self.decide(q, rule_hits, p))
         return out
 
 
