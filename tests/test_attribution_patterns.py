@@ -802,3 +802,22 @@ def test_according_to_unnamed_sources_leaves_the_body_its_words(extractor):
     _, got = quotes_of(extractor, 'Norway agreed on Monday to back a "lasting peace" in the region, according to '
                                   'several diplomats.')
     assert got == {("Norway", "lasting peace")}
+
+
+@pytest.mark.parametrize("text,quote", [
+    pytest.param('Anna Berg\'s claim that the port will "stay open all winter" was rejected by the council.',
+                 "stay open all winter", id="a_claims_possessor"),
+    pytest.param('Norway rejected Anna Berg\'s warning that the port would "close for good" next year.',
+                 "close for good", id="a_warning_someone_else_rejects"),
+    pytest.param('The council heard a warning from Anna Berg about "a closed port for years".',
+                 "a closed port for years", id="a_warning_from_someone"),
+])
+def test_the_words_of_a_speech_act_are_its_authors(extractor, text, quote):
+    _, got = quotes_of(extractor, text)
+    assert got == {("Anna Berg", quote)}
+
+
+def test_a_phrase_said_of_someones_claims_is_the_speakers(extractor):
+    _, got = quotes_of(extractor, "Anna Berg rejected the offer on Monday, calling Norway's claims \"completely "
+                                  "unacceptable\" for the port.")
+    assert got == {("Anna Berg", "completely unacceptable")}

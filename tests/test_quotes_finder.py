@@ -29,3 +29,17 @@ def test_a_dialogue_dash_paragraph(text, expected):
 ])
 def test_marks_with_a_space_lost_or_added(text, expected):
     assert [q.text for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param('"Westland published the so-called "harbour consensus" on the crisis. It has support," Li said.',
+                 ['Westland published the so-called "harbour consensus" on the crisis. It has support,'],
+                 id="straight_marks_inside_straight_marks"),
+    pytest.param('“The so-called “harbour crisis” is over,” she said.', ['The so-called “harbour crisis” is over,'],
+                 id="curly_marks_inside_curly_marks"),
+    pytest.param('"One," she said, "two."', ["One,", "two."], id="two_quotes_are_not_nested"),
+    pytest.param('"One, she said. Then Bob said "no way" and left.', ['One, she said. Then Bob said "no way'],
+                 id="unpaired_marks_close_at_the_first_closing_mark"),
+])
+def test_quotes_inside_quotes(text, expected):
+    assert [q.text for q in find_quotes(text)] == expected

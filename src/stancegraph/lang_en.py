@@ -81,6 +81,9 @@ PLAN_NOUNS = frozenset({"plan", "roadmap", "framework", "initiative", "blueprint
 #: verbs by which an actor puts out a text of its own ("X presented a plan", "Y issued a statement")
 ISSUING_VERBS = frozenset({"present", "release", "publish", "issue", "unveil", "adopt", "propose", "submit",
                            "draft", "circulate", "table", "send", "sign", "approve", "prepare", "announce"})
+#: nouns of a speech act whose content clause or complement is its owner's words ("X's claim that …")
+SPEECH_ACT_NOUNS = frozenset({"claim", "assertion", "warning", "pledge", "promise", "vow", "insistence",
+                              "accusation", "denial", "suggestion", "threat", "argument", "assurance"})
 #: nouns of "in X's view" / "in the opinion of X": the holder's own assessment
 VIEW_NOUNS = frozenset({"view", "opinion", "words", "assessment", "estimation", "judgment", "judgement"})
 #: how the adjectives of states end (Ruritanian, Chinese, Turkish, Kazakh, Slovak, Israeli)

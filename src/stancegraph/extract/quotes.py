@@ -228,12 +228,23 @@ def _ends_sentence(q: Quote) -> bool:
 
 
 def _find_close(text: str, i: int, end: int, closers: str) -> int | None:
+    """The mark closing a quote opened before ``i``: for double marks, past the pairs of marks of
+    quotes inside it ('"… the so-called "harbour crisis" is over," she said.'); the first closing
+    mark when those do not pair up."""
+    first, depth = None, 0
+    nested = closers == DOUBLE_CLOSE
     j = i
     while j < end:
-        if text[j] in closers and j > i and _can_close(text, j):
-            return j
+        ch = text[j]
+        if ch in closers and j > i and _can_close(text, j):
+            if depth == 0:
+                return j
+            first = j if first is None else first
+            depth -= 1
+        elif nested and ch in DOUBLE_OPEN and j > i and _can_open(text, j) and not _can_close(text, j):
+            depth += 1  # a quote inside the quote opens
         j += 1
-    return None
+    return first
 
 
 def _add(quotes: list[Quote], text: str, b: int, e: int, single: bool) -> None:

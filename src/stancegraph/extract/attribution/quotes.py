@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
-                        QUOTE_LABELS, SOURCE_LABELS, VIEW_NOUNS)
+                        QUOTE_LABELS, SOURCE_LABELS, SPEECH_ACT_NOUNS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
 from ..model import DIRECT, MIXED, Span, Statement
@@ -728,10 +728,14 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     if is_root(node):
         return None
     node = node.head
-    if node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node):
+    through = node.dep_ == "prep" and (node.lower_ == "of" or node.lower_ in ABOUT_PREPOSITIONS) and not is_root(node)
+    if through:
         node = node.head  # "statement of "…"", "remarks about "…""
-    if node.pos_ == "NOUN" and node.lemma_.lower() in speakers.lex.source_nouns:
-        poss = possessor_of(node)
+    # a speech act's words through a preposition ("a warning about "…"") or its content clause (below),
+    # not a phrase the parser hung on it ("calling Westland's claims "absurd"")
+    content = any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)  # "X's claim that "…""
+    if words_noun(speakers, node) and (through or content or node.lemma_.lower() in speakers.lex.source_nouns):
+        poss = possessor_of(node) or author_of_words(node)
         return (node, poss) if poss is not None else None
     # "X's comments that Y should have the "…"": the clause the words stand in says what the noun
     # says, up to the noun (no verb of speech on the way)
@@ -743,10 +747,27 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
             node = node.head
             continue
         owner = node.head
-        if owner.pos_ == "NOUN" and owner.lemma_.lower() in speakers.lex.source_nouns:
-            poss = possessor_of(owner)
+        if words_noun(speakers, owner):
+            poss = possessor_of(owner) or author_of_words(owner)
             return (owner, poss) if poss is not None else None
         return None
+    return None
+
+
+def words_noun(speakers: SpeakerResolver, node) -> bool:
+    """True when a noun names someone's words: a statement, remark or speech, or a speech act (a claim,
+    a warning, a pledge)."""
+    return node.pos_ == "NOUN" and (node.lemma_.lower() in speakers.lex.source_nouns
+                                    or node.lemma_.lower() in SPEECH_ACT_NOUNS)
+
+
+def author_of_words(noun):
+    """The name in "a statement by X", "a warning from X" (the words' author); None when there is none."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > noun.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
     return None
 
 
