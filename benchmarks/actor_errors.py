@@ -21,13 +21,13 @@ Prints the counts per kind and, with ``--show``, the cases of the kinds containi
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from stancegraph.evaluate import Names, _match, _match_quotes, load_json_dir, norm
+from quote_errors import print_kinds, read_build
+from stancegraph.evaluate import Names, _match, _match_quotes, norm
 
 STOP = {"the", "of", "and", "for", "us", "u", "s", "de", "la", "el", "al", "s", "ministry", "department",
         "office", "minister", "president", "spokesperson", "spokesman", "officials", "official"}
@@ -56,21 +56,9 @@ def names_of(actor: dict) -> list[str]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("articles")
-    ap.add_argument("gold")
-    ap.add_argument("graph")
-    ap.add_argument("--show", default=None, help="print the cases of kinds containing this text")
-    ap.add_argument("--limit", type=int, default=40)
-    a = ap.parse_args(argv)
+    from stancegraph.store import select
 
-    from stancegraph.export import annotations
-    from stancegraph.review import view_of
-    from stancegraph.store import open_source, select
-
-    gold = load_json_dir(a.gold)
-    store = view_of(open_source(Path(a.graph), None), False, [])
-    pred = {d["article"]: d for d in annotations(store)}
+    a, gold, store, pred = read_build(argv)
     known: dict[str, dict[str, dict]] = defaultdict(dict)  # article -> actor IRI -> {names, said}
     for r in select(store, MENTIONED):
         entry = known[r["id"]].setdefault(r["actor"], {"names": {r["name"]}, "said": False})
@@ -136,17 +124,7 @@ def main(argv=None) -> int:
                 k = f"MISSED {where}, {act.get('kind', 'person')}, {why}"
             kinds[k] += 1
             cases[k].append(f"{aid}: {act['name']} [{act.get('kind')}] aliases={act.get('aliases', [])[:4]}")
-    print(f"{'kind':66} count")
-    for k, n in sorted(kinds.items(), key=lambda kv: (kv[0].split()[0], -kv[1])):
-        print(f"{k:66} {n}")
-    print(f"{'false, total':66} {sum(n for k, n in kinds.items() if k.startswith('FALSE'))}")
-    print(f"{'missed, total':66} {sum(n for k, n in kinds.items() if k.startswith('MISSED'))}")
-    if a.show:
-        for k, lst in cases.items():
-            if a.show.lower() in k.lower():
-                print(f"\n== {k} ({len(lst)})")
-                for c in lst[:a.limit]:
-                    print("  " + c)
+    print_kinds(kinds, cases, {"false": "FALSE", "missed": "MISSED"}, a.show, a.limit, width=66)
     return 0
 
 

@@ -73,7 +73,9 @@ def missed_kind(text: str, body: int, g: dict, found, preds) -> str:
     return "finder: no marks at the gold bounds"
 
 
-def main(argv=None) -> int:
+def read_build(argv=None):
+    """The command line (ARTICLES GOLD GRAPH [--show KIND] [--limit N]), the gold documents, the
+    graph's store (its reviewed view) and the graph's annotation documents by article id."""
     ap = argparse.ArgumentParser()
     ap.add_argument("articles")
     ap.add_argument("gold")
@@ -86,8 +88,12 @@ def main(argv=None) -> int:
     from stancegraph.review import view_of
     from stancegraph.store import open_source
 
-    gold = load_json_dir(a.gold)
-    pred = {d["article"]: d for d in annotations(view_of(open_source(Path(a.graph), None), False, []))}
+    store = view_of(open_source(Path(a.graph), None), False, [])
+    return a, load_json_dir(a.gold), store, {d["article"]: d for d in annotations(store)}
+
+
+def main(argv=None) -> int:
+    a, gold, _, pred = read_build(argv)
     arts = {x.id: x for x in map(read_txt, sorted(Path(a.articles).glob("*.txt")))}
     kinds: Counter = Counter()
     cases = defaultdict(list)
@@ -152,18 +158,25 @@ def main(argv=None) -> int:
             kinds[k] += 1
             ctx = text[max(body, pos - 160):end + 120].replace("\n", " ¶ ")
             cases[k].append(f"{aid}: {gq[j]['text'][:60]!r} gold {gs} [{gk}], predicted {ps} [{pk}]\n      {ctx}")
-    print(f"{'kind':62} count")
-    for k, n in sorted(kinds.items(), key=lambda kv: (kv[0].split()[0], -kv[1])):
-        print(f"{k:62} {n}")
-    print(f"{'missed, total':62} {sum(n for k, n in kinds.items() if k.startswith('MISSED'))}")
-    print(f"{'wrong speaker, total':62} {sum(n for k, n in kinds.items() if k.startswith('WRONG'))}")
-    if a.show:
-        for k, lst in cases.items():
-            if a.show.lower() in k.lower():
-                print(f"\n== {k} ({len(lst)})")
-                for c in lst[:a.limit]:
-                    print("  " + c)
+    print_kinds(kinds, cases, {"missed": "MISSED", "wrong speaker": "WRONG"}, a.show, a.limit, width=62)
     return 0
+
+
+def print_kinds(kinds: Counter, cases: dict, totals: dict[str, str], show: str | None, limit: int,
+                width: int) -> None:
+    """The table of counts per kind (grouped by their first word, largest first), a total per
+    ``label: first word`` of ``totals``, and with ``show`` the cases of the kinds containing it."""
+    print(f"{'kind':{width}} count")
+    for k, n in sorted(kinds.items(), key=lambda kv: (kv[0].split()[0], -kv[1])):
+        print(f"{k:{width}} {n}")
+    for label, first in totals.items():
+        print(f"{label + ', total':{width}} {sum(n for k, n in kinds.items() if k.startswith(first))}")
+    if show:
+        for k, lst in cases.items():
+            if show.lower() in k.lower():
+                print(f"\n== {k} ({len(lst)})")
+                for c in lst[:limit]:
+                    print("  " + c)
 
 
 if __name__ == "__main__":

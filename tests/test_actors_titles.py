@@ -129,3 +129,9 @@ def test_a_persons_own_post_title_before_the_name_is_not_a_role_of_the_person(ex
 def test_a_clerical_or_customary_title_is_no_part_of_the_name(extractor, title):
     r = extract(extractor, f'{title} Ann Example, the synod’s envoy, told reporters the port was "open to all".')
     assert quoted_speakers(r) == {"Ann Example"}
+
+
+def test_a_body_the_recogniser_cuts_inside_a_bracket_is_named_without_it(extractor):
+    """ "The Union of 12 (U-12) group of harbour towns" read as "Union of 12 (U-12": no bracket left open."""
+    r = extract(extractor, 'The Union of 12 (U-12) group of harbour towns said it would "stand with" the port.')
+    assert quoted_speakers(r) == {"Union of 12"}

@@ -13,7 +13,7 @@ import pytest
 from stancegraph.extract import Extractor
 from stancegraph.extract.matcher import forms, phrasal
 from stancegraph.extract.stance import StanceQuery, positions_of
-from stancegraph.extract.tokens import token_table
+from stancegraph.extract.tokens import doc_ents, doc_text, token_table
 from stancegraph.ingest import parse_text
 
 TEXTS = [
@@ -44,11 +44,20 @@ def test_the_token_table_answers_what_each_token_answers(docs):
             i = tok.i
             assert table.forms[i] == forms(tok) and table.text[i] == tok.text
             assert (table.lower[i], table.lemma[i], table.pos[i], table.tag[i], table.dep[i], table.head[i],
-                    table.alpha[i]) == \
-                (tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.head.i, tok.is_alpha)
+                    table.alpha[i], table.punct[i], table.space_after[i]) == \
+                (tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_, tok.dep_, tok.head.i, tok.is_alpha,
+                 tok.is_punct, bool(tok.whitespace_))
+            assert table.children()[i] == [c.i for c in tok.children]
             # a phrasal verb needs the particle right after it: the table says where one can be
             if phrasal(tok) is not None:
                 assert table.particle_after(i)
+
+
+def test_the_docs_text_and_entities_are_spacys_made_once(docs):
+    for doc in docs:
+        assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+        assert doc_ents(doc) == doc.ents and doc_ents(doc) is doc_ents(doc)
+    assert any(doc.ents for doc in docs)  # the texts do name people and places
 
 
 def test_cue_lookups_from_the_table_equal_those_from_tokens(learned, docs):
@@ -133,3 +142,56 @@ def test_a_misspelt_title_names_the_same_post_through_the_shared_title_table(res
     assert titles.post(title) == iri
     assert titles.post(misspelt) == iri == titles.post(misspelt) == Titles(gaz).post(misspelt)
     assert titles.post("nobody of nothing at all") is None
+
+
+def test_one_product_per_article_gives_the_probabilities_of_one_product_per_utterance(learned):
+    det = learned.stances
+    text = " ".join(TEXTS)
+    pd, index = learned.parse(parse_text("t", text))
+    queries = [StanceQuery(pd, u) for u in learned.utterances(pd, index)[0] if u.scope]
+    assert len(queries) >= 4
+    emb = det.features.embedder.embed([det.features.scope_text(q) for q in queries])
+    rows = [det.features.rows(q, det.rules.positions(q), e) for q, e in zip(queries, emb)]
+    stacked = det.model.proba(np.concatenate(rows))
+    n = len(det.model.issues)
+    for k, r in enumerate(rows):
+        assert np.abs(stacked[k * n:(k + 1) * n] - det.model.proba(r)).max() < 1e-12
+    assert det.positions_many(queries) == [det.positions(q) for q in queries]
+
+
+def test_the_static_nodes_an_article_names_are_read_from_its_ntriples_text():
+    import pyoxigraph as ox
+
+    from stancegraph.worker import StaticContext
+
+    a, b, c = (ox.NamedNode(f"http://example.org/{x}") for x in "abc")
+    p, label = ox.NamedNode("http://example.org/p"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    static = [ox.Triple(a, label, ox.Literal("A")), ox.Triple(a, p, b), ox.Triple(b, label, ox.Literal("B")),
+              ox.Triple(c, label, ox.Literal("C"))]
+    ctx = StaticContext([], [static])
+    art = ox.NamedNode("http://example.org/article")
+    typed = ox.Literal("http://example.org/c", datatype=ox.NamedNode("http://example.org/c"))
+    triples = [ox.Triple(art, p, a), ox.Triple(art, label, ox.Literal("names <http://example.org/c> .")),
+               ox.Triple(art, p, typed), ox.Triple(art, p, ox.NamedNode("http://example.org/elsewhere"))]
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    # only the object IRI counts: not an IRI inside a literal, nor a datatype IRI
+    assert ctx.referenced(data) == [a]
+    assert set(ctx.triples_for([a])) == {static[0], static[1], static[2]}
+    assert [q.triple for q in ctx.quads_for([a])] == ctx.triples_for([a])
+
+
+def test_a_node_outside_every_article_belongs_to_the_first_article_describing_it_read_from_ntriples():
+    import pyoxigraph as ox
+
+    from stancegraph.worker import _Owners
+
+    p = ox.NamedNode("http://example.org/p")
+    arts = ["http://example.org/a1", "http://example.org/a2", "http://example.org/a3"]
+    actor = ox.NamedNode("http://example.org/actor/ann-example")
+    batch = [(arts[0], [ox.Triple(ox.NamedNode(arts[0] + "/s1"), p, actor)]),
+             (arts[1], [ox.Triple(actor, p, ox.Literal("Ann Example")), ox.Triple(ox.NamedNode(arts[1]), p, actor)]),
+             (arts[2], [ox.Triple(actor, p, ox.Literal("Ann"))])]
+    datas = [ox.serialize(ts, format=ox.RdfFormat.N_TRIPLES) for _, ts in batch]
+    for focus in (actor.value, arts[0] + "/s1", arts[2], "http://example.org/nobody"):
+        assert _Owners(batch, datas).of(focus) == _Owners(batch).of(focus)
+    assert _Owners(batch, datas).of(actor.value) == arts[1]

@@ -40,7 +40,7 @@ from ..ids import actor_iri, unaccented
 from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
                        TITLE_MODIFIER_SYNONYMS)
 from .model import Mention, Span
-from .tokens import token_table
+from .tokens import doc_ents, doc_text, token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
               "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
@@ -163,7 +163,16 @@ def adjective_state(word: str, resources: Resources) -> str | None:
 
 
 def clean_name(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
+    """A name as minted: no possessive, no leading article, no bracket left open at its end (the
+    recogniser cut "the Group of 7 (G-7) club" after "(G-7").
+
+    >>> clean_name("the Group of 7 (G-7"), clean_name("Westland's"), clean_name("Institute of Ports (IoP)")
+    ('Group of 7', 'Westland', 'Institute of Ports (IoP)')
+    """
+    text = text.strip()
+    if text.count("(") > text.count(")"):
+        text = text[:text.rindex("(")].strip() or text
+    text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
     return " ".join(text.split())
 
@@ -280,9 +289,9 @@ class ActorFinder:
                 spans.append((s, e, holder, 4))  # a title is more specific than an organisation alias
         # A word the recogniser reads as a place or a people elsewhere in the article ("the blockade of
         # Westland", "the Westlandic president") names no person or body where it reads it as one.
-        places = {_fold(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "NORP")}
+        places = {_fold(ent.text) for ent in doc_ents(doc) if ent.label_ in ("GPE", "LOC", "NORP")}
         votes: dict[str, list] = {}  # minted IRI -> [person votes, organisation votes, a person's shape seen]
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
@@ -346,7 +355,7 @@ class ActorFinder:
                     index.minted[iri] = replace(actor, kind=kind)
         # The place of a dateline ("LISBON (Agency) —", "LISBON, March 29 (Agency) -") is where the
         # report was filed, not an actor of it.
-        text = doc.text  # made once (spaCy joins every token's text for it)
+        text = doc_text(doc)  # made once per Doc (spaCy joins every token's text for doc.text)
         datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
         if datelines:
             spans = [sp for sp in spans if not any(b <= doc[sp[0]].idx < e for b, e in datelines)]

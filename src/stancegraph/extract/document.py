@@ -26,6 +26,7 @@ from .first_person import document_speaker
 from .nlp import load_nlp, model_id, parse
 from .quotes import Quote, find_quotes
 from .territories import TerritoryTagger
+from .tokens import doc_ents
 from .topics import TopicTagger
 
 
@@ -144,7 +145,7 @@ def sentence_entities(doc, sents) -> tuple[tuple[tuple, ...], dict[int, object]]
     if not sents:
         return (), at
     starts = [s.start for s in sents]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         n = bisect_right(starts, ent.start) - 1
         if n >= 0 and ent.end <= sents[n].end:
             per_sent[n].append(ent)

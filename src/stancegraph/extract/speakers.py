@@ -143,7 +143,9 @@ class SpeakerResolver:
         "quoted X as saying" and object control ("urged X to reject …") make X the subject.
         """
         tok_actor = self.doc.tok_actor
-        subjects = [c for c in verb.children if c.dep_ in SUBJ]
+        doc = verb.doc
+        table = token_table(doc)  # the children's relations read from the token table: a Token per subject only
+        subjects = [doc[j] for j in table.children()[verb.i] if table.dep[j] in SUBJ]
         # "X, the port's spokesman, saying …": a participle hanging off a noun has that noun for subject.
         if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not any(c.dep_ == "agent" for c in verb.children):

@@ -95,8 +95,28 @@ class TerritoryTagger:
                 for i in range(tok.i, noun.i + 1):
                     out[i] = tuple(sorted(picked))
         self._annexed_regions(doc, out)
+        self._demonstrative_regions(doc, out, lists)
         self._definite_region(doc, out)
         return out
+
+    @staticmethod
+    def _demonstrative_regions(doc, out: dict[int, tuple[str, ...]], lists) -> None:
+        """ "these regions", "those territories": the last list of two or more territories named
+        before it, in its sentence or the one before."""
+        table = token_table(doc)
+        for n in range(table.n):
+            if n in out or table.tag[n] not in ("NNS", "NNPS") or table.lower[n - 1 if n else 0] not in ("these", "those"):
+                continue
+            tok = doc[n]
+            if not region_noun(tok) or not any(c.dep_ == "det" and c.i == n - 1 for c in tok.children):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" or c.dep_ in ("compound", "nmod") for c in tok.children):
+                continue  # "these regions of T", "these T regions": named by themselves
+            sent = tok.sent
+            first = doc[sent.start - 1].sent if sent.start > 0 else sent
+            before = [terrs for a, b, terrs in lists if first.start <= a and b < n and len(terrs) >= 2]
+            if before:
+                out[n] = tuple(sorted(before[-1]))
 
     def _drop_lone_capitals(self, out: dict[int, tuple[str, ...]], lists) -> bool:
         """Untag a capital named outside any list of two or more territories ("a spokesman in

@@ -155,9 +155,9 @@ class QuoteAttribution:
                 and not contrastive_clause(chain[0], chain[1]):
             chain = [v for v in chain if not cues.is_predicate(v)] + [v for v in chain if cues.is_predicate(v)]
         own_text = None  # an outlet that is the innermost reporter quotes its own text
-        words = [tokens[i] for i in toks if not tokens[i].is_punct]
+        words = [i for i in toks if not table.punct[i]]  # token indices, read from the token table
         # a bare name of one or two words, no sentence of its own
-        name_term = len(words) <= 2 and words[0].text[:1].isupper() and tokens[toks[-1]].text[-1:] not in ".!?…"
+        name_term = len(words) <= 2 and table.text[words[0]][:1].isupper() and table.text[toks[-1]][-1:] not in ".!?…"
         for k, v in enumerate(chain):
             subj = speakers.subject_of(v)
             if subj is None and 0 < v.i - toks[-1] <= 4:
@@ -326,16 +326,18 @@ class QuoteAttribution:
     @staticmethod
     def _according_to(doc: ParsedArticle, speakers: SpeakerResolver, sent, inside):
         tokens = doc.doc
-        for t in sent:
-            if t.i in inside:
+        table = token_table(tokens)  # the words read from the token table: a Token only where one matches
+        lower = table.lower
+        for i in range(sent.start, sent.end):
+            if i in inside:
                 continue
-            if t.lower_ == "according" and t.i + 1 < len(tokens) and tokens[t.i + 1].lower_ == "to":
-                to = tokens[t.i + 1]
+            if lower[i] == "according" and i + 1 < len(tokens) and lower[i + 1] == "to":
+                to = tokens[i + 1]
                 for c in to.children:
                     if c.dep_ == "pobj":
                         return speakers.source_owner(c)
-            if t.lower_ == "per" and t.dep_ == "prep":
-                for c in t.children:
+            if lower[i] == "per" and table.dep[i] == "prep":
+                for c in tokens[i].children:
                     if c.dep_ == "pobj":
                         return speakers.source_owner(c)
         return None
@@ -394,20 +396,21 @@ def carrying_verb(doc: ParsedArticle, toks, inside):
 def is_title(doc: ParsedArticle, toks) -> bool:
     """A quoted name of a show, book, bill or document ("Good Morning Harbour", "the Port Safety
     Act"): the first word and every longer word capitalised, no verb, no closing punctuation. Titles are not quotes."""
-    tokens = doc.doc
-    words = [tokens[i] for i in toks if not tokens[i].is_punct]
-    last = tokens[toks[-1]].text[-1:]
+    table = token_table(doc.doc)  # read from the token table: no Token made
+    text, pos = table.text, table.pos
+    words = [i for i in toks if not table.punct[i]]
+    last = text[toks[-1]][-1:]
     # a comma inside the marks ("the 'Coalition of the Bold,' a group") ends a longer title too,
     # unless a reporting frame follows ('"Peace For All," she said')
     if len(words) < 2 or last in ".!?;:" or (last == "," and (len(words) < 3 or frame_verb(doc, toks))):
         return False
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
+    if any(pos[i] in ("VERB", "AUX") for i in words):
         return False
-    if not words[0].text[:1].isupper():
+    if not text[words[0]][:1].isupper():
         return False  # a title opens with a capital ("new era" is two short words, not a title)
     if title_cased_line(doc, toks):
         return False  # 'Ann Example Says Talks Are "A Step Closer"': a headline's capitals tell nothing
-    return all(t.text[:1].isupper() or len(t.text) <= 3 or not t.is_alpha for t in words)
+    return all(text[i][:1].isupper() or len(text[i]) <= 3 or not table.alpha[i] for i in words)
 
 
 def headline_line(doc: ParsedArticle, q: Quote) -> bool:
@@ -718,9 +721,10 @@ def speech_owner(speakers: SpeakerResolver, toks, inside):
     "of"/"about") with a possessor ("Trump's statement of a possible "swapping"", "his remarks on "…""), before any
     verb; else None."""
     tokens = speakers.doc.doc
+    heads = token_table(tokens).head
     head = tokens[toks[0]]
     for i in toks:  # the quote's own head: the token whose head is outside the quote
-        if tokens[i].head.i not in inside:
+        if heads[i] not in inside:
             head = tokens[i]
             break
     node = head

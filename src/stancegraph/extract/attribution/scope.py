@@ -19,11 +19,13 @@ def report_scope(speakers: SpeakerResolver, verb, subj) -> list[int]:
         exclude = set(range(subj.left_edge.i, subj.i + 1))  # "X, who said …": the clause hangs off X
     else:
         exclude = set(range(subj.left_edge.i, subj.right_edge.i + 1))
-    comps = [c for c in verb.children
-             if c.dep_ in ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "dative")
-             or (c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS)]
+    table = token_table(doc)  # the children's relations read from the token table: a Token per match only
+    dep, lower, kids = table.dep, table.lower, table.children()[verb.i]
+    comps = [doc[j] for j in kids
+             if dep[j] in ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "pcomp", "dative")
+             or (dep[j] == "prep" and lower[j] in ABOUT_PREPOSITIONS)]
     # "the plan was rejected by X": with the agent speaking, the passive's subject is what it rejects
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((doc[j] for j in kids if dep[j] == "agent"), None)
     if agent is not None and subj is not None and agent.left_edge.i <= subj.i <= agent.right_edge.i:
         holder = verb.head if verb.dep_ == "acomp" else verb  # "X remains opposed by Y"
         comps += [c for c in holder.children if c.dep_ in ("nsubjpass", "csubjpass", "nsubj")]
