@@ -135,3 +135,17 @@ def test_a_body_the_recogniser_cuts_inside_a_bracket_is_named_without_it(extract
     """ "The Union of 12 (U-12) group of harbour towns" read as "Union of 12 (U-12": no bracket left open."""
     r = extract(extractor, 'The Union of 12 (U-12) group of harbour towns said it would "stand with" the port.')
     assert quoted_speakers(r) == {"Union of 12"}
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param('Former Ukrainian Prime Minister Yulia Tymoshenko has said the process failed. '
+                 'In an interview, Tymoshenko said it should be "the basis of negotiations."',
+                 "Yulia Tymoshenko", id="a_former_holder_sharing_the_first_name_and_a_surname_ending"),
+    pytest.param('Ukrainian Prime Minister Yulia Svyridenko said the deal was "not acceptable".',
+                 "Yulia Svyrydenko", id="the_holder_spelt_another_way"),
+])
+def test_a_title_before_a_name_is_the_holder_only_when_the_name_is_the_holders(extractor, text, name):
+    """The post's holder on the day shares the first name; the surname decides (a typo or another
+    transliteration is the holder, a different surname with the same ending is another person)."""
+    assert quoted_speakers(extract(extractor, text)) == {name}
+

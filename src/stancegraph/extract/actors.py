@@ -725,10 +725,12 @@ class ActorFinder:
 
     @staticmethod
     def _misspelt(text: str, name: str) -> bool:
-        """Same first name and a surname at least half alike: a typo, given the title before it."""
+        """Same first name and a surname at least two-thirds alike: a typo or another spelling,
+        given the title before it (not two surnames that share only a common ending: a former
+        holder of the post named in full is that person, not today's holder)."""
         a, b = text.split(), name.split()
         return len(a) >= 2 and len(b) >= 2 and a[0].lower() == b[0].lower() and \
-            fuzz.ratio(a[-1].lower(), b[-1].lower()) >= 50
+            fuzz.ratio(a[-1].lower(), b[-1].lower()) >= 65
 
     def _is_title_span(self, doc, span) -> bool:
         s, e, _ = span
