@@ -276,6 +276,8 @@ class ActorFinder:
                 iri = self.alias_of.get(key) or self.alias_of.get(key.lower())
                 if iri and self._anothers_body(doc, s, iri):
                     continue  # "the country's National Security Council" in a report on Westland
+                if iri and _last_conjunct(doc, s, e):
+                    continue  # "Ruritanian and Westland officials": a collective of both, not the one named
                 if iri:
                     spans.append((s, e, iri, 3))
         index.named = {iri for _, _, iri, _ in spans if (index.get(iri) or None) is not None
@@ -778,6 +780,14 @@ class ActorFinder:
         seen = {iri for _, _, iri, _ in spans}
         hits = candidates & seen
         return next(iter(hits)) if len(hits) == 1 else None
+
+
+def _last_conjunct(doc, s: int, e: int) -> bool:
+    """True when ``doc[s:e]`` is a modifier and its noun ("Westland officials") whose modifier is the last of
+    two joined ones ("Ruritanian and Westland officials"): the words name a larger phrase than the match."""
+    first, head = doc[s], doc[e - 1]
+    return e - s >= 2 and first.dep_ == "conj" and first.head.i < s and first.head.head.i == head.i \
+        and any(c.dep_ == "cc" for c in first.head.children)
 
 
 def role_phrase(token, lexicon) -> tuple[int, int, str] | None:

@@ -325,7 +325,7 @@ class SpeakerResolver:
                      if not (t.i == start and (t.dep_ == "det" or t.lower_ in INDEFINITE_DETERMINERS))]
             name = "".join(t.text_with_ws for t in words).strip().replace(" 's", "'s").replace(" ’s", "’s")
             named = list(dict.fromkeys(doc.tok_actor[t.i] for t in doc.doc[start:end] if t.i in doc.tok_actor))
-            if len(named) > 1 and of_phrase is not None:
+            if (len(named) > 1 and of_phrase is not None) or self._coordinated_members(tok, start, end):
                 affiliation = None  # members of several ("the ministers of Westland and Ruritania")
             else:
                 affiliation = (named[0] if named else None) or affiliation
@@ -478,6 +478,18 @@ class SpeakerResolver:
         named = all(t.i in tok_actor or t.is_punct or t.dep_ in ("cc", "det", "prep") or t.i == prep.i
                     for t in prep.subtree)
         return end if named and end - prep.i <= 24 else None
+
+    def _coordinated_members(self, tok, start: int, end: int) -> bool:
+        """True when the modifiers of a plural role noun join two different states or bodies ("US and
+        Ruritanian officials", "Westland and Ruritanian negotiators"): a collective of several, affiliated to none."""
+        doc = self.doc
+        members = set()
+        for t in doc.doc[start:end]:
+            if t.dep_ == "conj" and t.head.i < t.i and t.head.head.i == tok.i:
+                for m in (t.head, t):
+                    iri = doc.tok_actor.get(m.i) or self._demonym_state(m)
+                    members.add(iri or m.lower_)
+        return len(members) > 1
 
     def _demonym_state(self, tok) -> str | None:
         """The state a demonym names (the state whose sovereign has it), if any."""

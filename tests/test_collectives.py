@@ -1,0 +1,34 @@
+"""Unnamed collectives as speakers (issue 13 part 2), on sentences written for these tests.
+
+A plural role noun ("officials", "diplomats", "leaders") with its modifiers is a group actor named by
+its words and affiliated to the state or body its modifier names; modifiers joined by "and" make one
+collective of several members, named with all its words and affiliated to none of them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_actors import extract, speakers_of
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param('Canadian officials said the tariff plan was "unworkable".',
+                 {"Canadian officials": ("group", "Canada")}, id="a_demonym_affiliates_the_collective"),
+    pytest.param('French and German officials accused the minister of "feigning interest" in the harbour talks.',
+                 {"French and German officials": ("group", None)}, id="two_demonyms_joined_affiliate_none"),
+    pytest.param('U.S. and Ukrainian officials said they had made "significant progress" on the plan.',
+                 {"U.S. and Ukrainian officials": ("group", None)},
+                 id="a_known_collective_closing_a_coordination_is_not_the_speaker"),
+    pytest.param('US and Ukrainian delegations said the talks in Geneva had gone "very well".',
+                 {"US and Ukrainian delegations": ("group", None)}, id="a_state_and_a_demonym_joined"),
+])
+def test_collectives_named_by_their_words(extractor, resources, text, expected):
+    got = speakers_of(extract(extractor, text), resources)
+    assert got == expected, got
+
+
+def test_the_known_collective_alone_is_still_itself(extractor, resources):
+    """Without the coordination, the gazetteer's own collective speaks, with its affiliation."""
+    got = speakers_of(extract(extractor, 'Ukrainian officials said the plan was "unworkable".'), resources)
+    assert got == {"Ukrainian officials": ("group", "Ukraine")}, got
