@@ -2,7 +2,8 @@
 
 A plural role noun ("officials", "diplomats", "leaders") with its modifiers is a group actor named by
 its words and affiliated to the state or body its modifier names; modifiers joined by "and" make one
-collective of several members, named with all its words and affiliated to none of them.
+collective of several members, named with all its words and affiliated to none of them. A joint
+statement speaks for its parties together.
 """
 
 from __future__ import annotations
@@ -32,3 +33,32 @@ def test_the_known_collective_alone_is_still_itself(extractor, resources):
     """Without the coordination, the gazetteer's own collective speaks, with its affiliation."""
     got = speakers_of(extract(extractor, 'Ukrainian officials said the plan was "unworkable".'), resources)
     assert got == {"Ukrainian officials": ("group", "Ukraine")}, got
+
+
+def quoted_speakers(result) -> dict[str, str]:
+    """Quoted words -> the name of their speaker."""
+    return {st.quoted_text: result.actors[st.speaker].name for st in result.statements if st.quoted_text}
+
+
+def test_a_joint_statement_speaks_for_its_parties_together(extractor):
+    """ "X and Y issued a joint statement, describing …": the words are the two parties' together, and so are
+    those of "the joint statement" quoted after it."""
+    r = extract(extractor, 'Canada and France issued a joint statement on Tuesday, describing the talks as "respectful '
+                           'and constructive". The joint statement said the two sides would "meet again soon".')
+    assert quoted_speakers(r) == {"respectful and constructive": "Canada and France",
+                                  "meet again soon": "Canada and France"}
+    assert next(a for a in r.actors.values() if a.name == "Canada and France").kind == "group"
+
+
+def test_a_joint_statement_with_another_party(extractor):
+    """ "X said in a joint statement with Y that …" and a later "a joint statement said": X and Y together."""
+    r = extract(extractor, 'Canada said in a joint statement with France that it would "lift the tariffs at once". '
+                           'The talks were "useful," a joint statement said.')
+    assert set(quoted_speakers(r).values()) == {"Canada and France"}, quoted_speakers(r)
+
+
+def test_a_statement_that_is_not_joint_stays_its_issuers(extractor):
+    r = extract(extractor, 'Canada issued a statement on Tuesday, describing the talks as "respectful and constructive".')
+    assert set(quoted_speakers(r).values()) == {"Canada"}
+    r = extract(extractor, 'Canada and France said the talks were "respectful and constructive".')
+    assert "Canada and France" not in set(quoted_speakers(r).values())

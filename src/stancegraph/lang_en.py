@@ -76,6 +76,8 @@ DOCUMENT_NOUNS = frozenset({"agreement", "agreements", "treaty", "accord", "acco
 TEXT_NOUNS = DOCUMENT_NOUNS | {"document", "memo", "text", "draft", "letter", "note", "proposal", "proposals",
                                "statement", "message", "readout", "announcement", "transcript", "order", "decree",
                                "paper"}
+#: modifiers of a text noun that make it the text of several parties together ("a joint statement")
+JOINT_MODIFIERS = frozenset({"joint"})
 #: nouns of a scheme that is a text when an actor puts it out ("Westland presented a peace plan")
 PLAN_NOUNS = frozenset({"plan", "roadmap", "framework", "initiative", "blueprint"})
 #: verbs by which an actor puts out a text of its own ("X presented a plan", "Y issued a statement")

@@ -9,7 +9,9 @@ A descriptor is, before any actor is minted after its words, someone the article
 headline's "Kazakh president" is the person named below in that title, "a navy
 spokesperson" the one a later "the spokesperson, Ann Example" names, "Negotiators"
 the collective named with that noun in the sentence before; "an umbrella of
-rebel groups" speaks as the collective its complement names.
+rebel groups" speaks as the collective its complement names. A joint text ("Westland and Ruritania
+issued a joint statement", "… in a joint statement with Ruritania") speaks for its parties together, as
+one collective named after them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge import Resources
 from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE_VERBS, DOCUMENT_NOUNS,
-                       INDEFINITE_DETERMINERS, ISSUING_VERBS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
+                       INDEFINITE_DETERMINERS, ISSUING_VERBS, JOINT_MODIFIERS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
                        PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        VOICE_ROLE_NOUNS)
@@ -223,6 +225,9 @@ class SpeakerResolver:
         if tok is None:
             return None, None, 0.0
         iri = self.mentioned(tok)
+        joint = self._joint_speaker(tok) if iri else None
+        if joint:
+            return joint, None, 0.7  # "X and Y said in a joint statement": the two together
         if iri:
             actor = self.actor(iri)
             if actor is not None and actor.is_source:
@@ -697,6 +702,37 @@ class SpeakerResolver:
                 return True  # "To X's remark, he replied": whom one answers is someone else ("In X's view, he": X)
         return False
 
+    def _joint_parties(self, text) -> str | None:
+        """The collective of the parties of a joint text ("X and Y issued a joint statement", "X said in a
+        joint statement with Y"), minted as one group named after them; None unless two actors are named."""
+        if not any(c.dep_ == "amod" and c.lower_ in JOINT_MODIFIERS for c in text.children):
+            return None
+        verb = text.head.head if text.dep_ == "pobj" and text.head.dep_ == "prep" else text.head
+        if text.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        parties = [subj] + [c for c in subj.children if c.dep_ == "conj"] if subj is not None else []
+        parties += [p for c in text.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children if p.dep_ == "pobj"]
+        iris = list(dict.fromkeys(i for i in map(self.mentioned, parties) if self.voice(i) is not None))
+        if len(iris) < 2:
+            return None
+        name = " and ".join(self.actor(i).name for i in iris)
+        return self.index.mint(name, "group")
+
+    def _joint_speaker(self, tok) -> str | None:
+        """The collective speaking when a subject's verb puts out a joint text ("X and Y issued a joint
+        statement, describing …", "X said in a joint statement with Y that …")."""
+        if tok.dep_ != "nsubj":
+            return None
+        for c in tok.head.children:
+            text = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+            if text is not None and text.lemma_.lower() in TEXT_NOUNS and text.dep_ in ("dobj", "pobj"):
+                joint = self._joint_parties(text)
+                if joint:
+                    return joint
+        return None
+
     def _author_of(self, tok, definite: bool = False) -> str | None:
         """The author a text noun's own words name ("the Westland memorandum", "the Ruritanian message",
         "Westland's proposal"); for a bare "the document" or "this text", that of the latest text
@@ -730,10 +766,11 @@ class SpeakerResolver:
 
         found = own(tok)
         same = tok.lemma_.lower()  # "the plan" stands for a plan named before, "the document" for any text
-        if found or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children):
+        joint = any(c.dep_ == "amod" and c.lower_ in JOINT_MODIFIERS for c in tok.children)
+        if found or (not joint and any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.children)):
             return found  # only a bare "the document" stands for a text named before
-        if not (definite or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
-            return None
+        if not (definite or joint or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)):
+            return None  # "a joint statement said": the joint text named before, if any
         sent = self.doc.sent_of[tok.i]
         start = self.doc.sents[max(0, sent - WINDOW)].start
         lemma = token_table(self.doc.doc).lemma
@@ -745,7 +782,7 @@ class SpeakerResolver:
             if lemma[n] in PLAN_NOUNS:
                 found = issued(self.doc.doc[n])  # "Westland presented a plan … the document reads"
             elif lemma[n] in TEXT_NOUNS or lemma[n] in self.lex.source_nouns:
-                found = own(self.doc.doc[n]) or issued(self.doc.doc[n])
+                found = self._joint_parties(self.doc.doc[n]) or own(self.doc.doc[n]) or issued(self.doc.doc[n])
             if found:
                 return found
         return None
