@@ -823,3 +823,47 @@ def test_these_regions_are_the_list_named_before(extractor, before, expected):
 def test_claims_on_fresh_news(extractor, text, expected):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text", [
+    # a negated or denied demand asserts nothing: a refusal to demand is no claim (not the contrary sovereign)
+    "Ivan Petrenko said the Russian government is not demanding the withdrawal of Ukrainian troops from Kherson "
+    "and Zaporizhzhia.",
+    "Ivan Petrenko said Moscow does not call for a pullout of Ukrainian forces from Luhansk.",
+    "Ivan Petrenko denied demanding the withdrawal of Ukrainian troops from Donetsk.",
+    "Anna Varga said nobody is urging Ukraine to cede Kherson.",
+])
+def test_a_negated_or_denied_demand_claims_nothing(extractor, text):
+    _, _, _, claims = run(extractor, text)
+    assert not claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same demands said outright still claim, and a negated act that is no demand still turns
+    ("Ivan Petrenko said the Russian government is demanding the withdrawal of Ukrainian troops from Kherson.",
+     {("Government of Russia", "kherson", "russia")}),
+    ("Anna Varga said Ukraine will not cede Kherson.", {("Anna Varga", "kherson", "ukraine")}),
+])
+def test_a_demand_said_outright_still_claims(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims, claims
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # "claimed them as its own": the claiming state's own sovereign, for the list a counted phrase stands
+    # for; the adjective on "parts of four Ukrainian regions" says whose they were and asserts nothing
+    ("Ivan Petrenko said Russia has seized large parts of four Ukrainian regions and claimed them as its own.",
+     {("Russia", t, "russia") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")},
+     {("Russia", t, "ukraine") for t in ("donetsk", "luhansk", "kherson", "zaporizhzhia")}),
+    ("Anna Varga said Russia seized large parts of Kherson and Zaporizhzhia and claimed them as its own.",
+     {("Russia", "kherson", "russia"), ("Russia", "zaporizhzhia", "russia")},
+     {("Russia", "kherson", "ukraine"), ("Russia", "zaporizhzhia", "ukraine")}),
+])
+def test_claimed_as_its_own_is_the_claimant_s_state(extractor, text, expected, unwanted):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not unwanted & claims, claims
+
+
+def test_parts_of_regions_named_by_their_adjective_claim_nothing(extractor):
+    _, _, _, claims = run(extractor, "Ivan Petrenko said Russia controls large parts of four Ukrainian regions.")
+    assert not claims, claims

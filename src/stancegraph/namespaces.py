@@ -138,6 +138,8 @@ class SG(DefinedNamespace):
     holdingSovereign: URIRef
     CoercionCue: URIRef
     ProvisionCue: URIRef
+    DemandCue: URIRef
+    DenialCue: URIRef
     claimableSovereign: URIRef
     capitalOf: URIRef
     TerritoryGroup: URIRef

@@ -29,7 +29,9 @@ them over the parse:
 * **negation and refusal** on the way up to the sentence's root ("will not
   recognise", "condemned", "ruled out", "nobody could force X to") or a
   **dispute cue** said of the act ("sham", "illegal", "a violation") turn it
-  into the contrary sovereign; a territory's ``sg:claimableSovereign`` bounds
+  into the contrary sovereign, but a negated or denied demand (``sg:DemandCue``: "is not
+  demanding Y's withdrawal from T", "denied demanding …") asserts nothing; a territory's
+  ``sg:claimableSovereign`` bounds
   what can be asserted for it; a provision ("the plan envisages …", ``sg:ProvisionCue``),
   an obligation ("may have to cede") or a list of terms after a demand ("X set
   out its conditions. Among them are …") makes the act demanded;
@@ -113,6 +115,8 @@ class ClaimEventLexicon:
     coercions: frozenset = frozenset()  # verbs making another perform the act ("force X to cede T")
     provisions: frozenset = frozenset()  # verbs by which a plan provides for the act ("the plan envisages …")
     holdings: frozenset = frozenset()  # nouns for what a state holds ("status", "territories")
+    demands: frozenset = frozenset()  # word tuples of verbs demanding an act of another ("demand", "call for")
+    denials: frozenset = frozenset()  # verbs denying what they govern ("deny")
 
     def can_claim(self, territory: str, sovereign: str) -> bool:
         allowed = (self.claimable or {}).get(territory)
@@ -219,12 +223,14 @@ def _lexicon(resources: Resources) -> ClaimEventLexicon:
     coercions = frozenset(text.lower() for text in phrases(SG.CoercionCue))
     provisions = frozenset(text.lower() for text in phrases(SG.ProvisionCue))
     holdings = frozenset(text.lower() for text in phrases(SG.HoldingCue))
+    demands = frozenset(phrase(text) for text in phrases(SG.DemandCue))
+    denials = frozenset(text.lower() for text in phrases(SG.DenialCue))
     claimable: dict[str, set] = {}
     for t, sov in resources.territory_graph.subject_objects(SG.claimableSovereign):
         if str(sov) in by_iri:
             claimable.setdefault(str(t), set()).add(by_iri[str(sov)])
     return ClaimEventLexicon(cues, disputes, demonyms, state_sov, contrary, lapses, claimable, coercions,
-                             provisions, holdings)
+                             provisions, holdings, demands, denials)
 
 
 def _relative_pronoun(tok) -> bool:
@@ -515,6 +521,8 @@ class ClaimEventFinder:
         negative = (sign < 0) != (disputed and not negative_predicate)
         if disputed and sign < 0 and self._disputed(trig, idx, chain[:1], disputes):
             negative = True  # "we do not recognise the illegal annexation of T": one stance said twice
+        if self._refused_demand(chain):
+            return None  # "X is not demanding Y's withdrawal from T": a refusal to demand is no claim
         claimant, claimant_tok, relayed = self._claimant(trig, chain)
         if relayed and claimant_tok is not None:
             # "Y condemned X's refusal to recognise T": X's stance is X's; what others think of it above
@@ -742,7 +750,8 @@ class ClaimEventFinder:
 
     def _pronoun_territories(self, trig) -> tuple[str, ...]:
         """ "its return", "annexed it": the territory named last before; "their independence",
-        "annexed them": the list named last before (within the sentence and the two before). A
+        "annexed them": the list named last before, one by one or by a counted phrase ("four Ruritanian
+        regions … claimed them") (within the sentence and the two before). A
         pronoun standing for a state ("Westland … its independence") names no territory."""
         doc = self.ctx.doc
         pron = None
@@ -763,8 +772,11 @@ class ClaimEventFinder:
                 return ()
         plural = pron.lower_ in ("their", "them")
         lo = self.ctx.sents[max(0, self.sent_n - 2)].start
-        for a, b, terrs in reversed(self.lists):
-            if lo <= a and b < pron.i and (len(terrs) >= 2) == plural:
+        # the lists named one by one, and the counted phrases ("the four regions") that stand for a list
+        named = [(a, b, terrs) for a, b, terrs in self.lists if lo <= a and b < pron.i]
+        counted = [(i, i, self.terr[i]) for i in range(lo, pron.i) if len(self.terr.get(i, ())) >= 2]
+        for a, b, terrs in sorted(named + counted, key=lambda m: m[1], reverse=True):
+            if (len(terrs) >= 2) == plural:
                 return tuple(sorted(terrs))
         return ()
 
@@ -886,7 +898,9 @@ class ClaimEventFinder:
         for c in trig.children:
             if c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ in extra) and c.lower_ not in exclude:
                 for g in c.children:
-                    if g.dep_ == "pobj":
+                    # ("parts of four Ruritanian regions": the territory itself, whose adjective names its
+                    # sovereign before the act, not a recipient)
+                    if g.dep_ == "pobj" and not (g.i in self.terr and g.i not in self.ctx.tok_actor):
                         return g.i
             if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
                     and c.i not in self.terr:
@@ -1078,6 +1092,23 @@ class ClaimEventFinder:
             # "Y may have to cede T", "Y needs to withdraw from T": an obligation (not "Y had to withdraw")
             if n == 1 and lemma in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and chain[0].dep_ == "xcomp" and \
                     any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[0].children):
+                return True
+        return False
+
+    def _refused_demand(self, chain) -> bool:
+        """A demand (``sg:DemandCue``) on the way up that is negated ("is not demanding", "nobody calls
+        for") or denied ("denied demanding …", "denies that it demands …"): it asserts nothing."""
+        for n, node in enumerate(chain[1:], 1):
+            low, lemma = forms(node)
+            demand = (lemma,) in self.lex.demands or (low,) in self.lex.demands or any(
+                c.dep_ in ("prt", "prep") and c.i == node.i + 1 and (lemma, c.lower_) in self.lex.demands
+                for c in node.children)
+            if not demand:
+                continue
+            if any(c.dep_ == "neg" or (c.dep_ in SUBJ and forms(c)[0] in NEGATIVE_SUBJECTS) for c in node.children):
+                return True
+            above = chain[n + 1] if n + 1 < len(chain) else None
+            if above is not None and node.head.i == above.i and forms(above)[1] in self.lex.denials:
                 return True
         return False
 
