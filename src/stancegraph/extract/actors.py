@@ -35,7 +35,7 @@ from datetime import date
 from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
-from ..knowledge import Actor, Resources
+from ..knowledge import Actor, Resources, per_resources
 from ..ids import actor_iri, unaccented
 from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
                        TITLE_MODIFIER_SYNONYMS)
@@ -115,12 +115,8 @@ _PLACES: dict[int, tuple[Resources, frozenset[str]]] = {}
 def place_names(resources: Resources) -> frozenset[str]:
     """The territories' names and aliases, lower case with straight apostrophes (made once per
     resources): a place is never an actor."""
-    hit = _PLACES.get(id(resources))
-    if hit is None or hit[0] is not resources:
-        names = frozenset(n.lower().replace("’", "'") for t in resources.territories.values()
-                          for n in (t.name, *t.aliases))
-        hit = _PLACES[id(resources)] = (resources, names)
-    return hit[1]
+    return per_resources(_PLACES, resources, lambda res: frozenset(
+        n.lower().replace("’", "'") for t in res.territories.values() for n in (t.name, *t.aliases)))
 
 
 _ADJECTIVES: dict[int, tuple[Resources, dict[str, str | None]]] = {}
@@ -139,10 +135,7 @@ def adjective_state(word: str, resources: Resources) -> str | None:
     >>> adjective_state("Australian", res) is None  # not Austria
     True
     """
-    hit = _ADJECTIVES.get(id(resources))
-    if hit is None or hit[0] is not resources:
-        hit = _ADJECTIVES[id(resources)] = (resources, {})
-    cache = hit[1]
+    cache = per_resources(_ADJECTIVES, resources, lambda _: {})
     if word in cache:
         return cache[word]
     w = _fold(word)

@@ -64,7 +64,7 @@ from dataclasses import dataclass
 
 from rdflib.namespace import RDF
 
-from ..knowledge import Resources, phrase
+from ..knowledge import Resources, per_resources, phrase
 from ..namespaces import SG
 from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
@@ -142,17 +142,7 @@ class ClaimEvent:
 
 def event_lexicon(resources: Resources) -> ClaimEventLexicon:
     """The claim-event cues, dispute cues and sovereign facts of the loaded data."""
-    return _once_per_resources(_CACHE, resources, _lexicon)
-
-
-def _once_per_resources(cache: dict, resources: Resources, make):
-    """``make(resources)``, kept in ``cache`` for the last few resources objects loaded."""
-    hit = cache.get(id(resources))
-    if hit is None or hit[0] is not resources:
-        hit = cache[id(resources)] = (resources, make(resources))
-        while len(cache) > 8:
-            cache.pop(next(iter(cache)))
-    return hit[1]
+    return per_resources(_CACHE, resources, _lexicon)
 
 
 _CACHE: dict[int, tuple[Resources, ClaimEventLexicon]] = {}
@@ -163,7 +153,7 @@ def _finder_tables(resources: Resources) -> tuple:
     :func:`event_lexicon`) rather than for every article: one-word and longer stance predicates,
     contrast and reporting words, the codebook's status phrases ("part of X": word tuples -> their
     cues, and the same words as a phrase table) and the territories' names."""
-    return _once_per_resources(_TABLES, resources, _make_finder_tables)
+    return per_resources(_TABLES, resources, _make_finder_tables)
 
 
 def _make_finder_tables(resources: Resources) -> tuple:
@@ -582,10 +572,10 @@ class ClaimEventFinder:
         if trig.pos_ != "NOUN":
             return False
         owner = next((c for c in trig.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS or (owner.i in self.terr and owner.i not in self.ctx.tok_actor):
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS or self._place(owner.i):
             return False
         agent = self.att.resolve(owner, self.log)[0]
-        if agent is None or self.allied(claimant, agent) or self.allied(agent, claimant):
+        if agent is None or not self._apart(claimant, agent):
             return False
         verb = next((n for n in chain[1:] if n.pos_ == "VERB" and forms(n)[1] not in _LIGHT_VERBS), None)
         if verb is None:
@@ -609,7 +599,7 @@ class ClaimEventFinder:
             if subj is None or subj.pos_ == "PRON":
                 return False
             agent = self.att.resolve(subj, self.log)[0]
-            return agent is not None and not self.allied(claimant, agent) and not self.allied(agent, claimant)
+            return agent is not None and self._apart(claimant, agent)
         return False
 
     def _holding(self, trig):
@@ -634,7 +624,7 @@ class ClaimEventFinder:
             return ()
         out = []
         for c in self.ctx.doc[tok].conjuncts:
-            if (c.i in self.terr and c.i not in self.ctx.tok_actor) or c.pos_ != "PROPN":
+            if self._place(c.i) or c.pos_ != "PROPN":
                 continue
             iri = self.att.resolve(c, self.log)[0]
             if iri is not None and iri != claimant and iri not in out:
@@ -665,6 +655,14 @@ class ClaimEventFinder:
                 return [found[-1]] if len({ts for _, ts in found}) == 1 else []
         return []
 
+    def _place(self, i: int) -> bool:
+        """The token names a territory and no actor: a place is never a claimant, a possessor or a recipient."""
+        return i in self.terr and i not in self.ctx.tok_actor
+
+    def _apart(self, claimant: str, agent: str) -> bool:
+        """Neither actor speaks for the other (see :meth:`allied`)."""
+        return not self.allied(claimant, agent) and not self.allied(agent, claimant)
+
     def allied(self, speaker: str, holder: str) -> bool:
         """The speaker is the holder or speaks for it (its affiliation, or the affiliation's)."""
         seen = set()
@@ -693,7 +691,7 @@ class ClaimEventFinder:
         sent = trig.sent
         toks: set[int] = set()
         for c in trig.children:
-            if c.dep_ == "poss" and trig.pos_ == "NOUN" and c.i in self.terr and c.i not in self.ctx.tok_actor:
+            if c.dep_ == "poss" and trig.pos_ == "NOUN" and self._place(c.i):
                 toks.update(range(c.left_edge.i, c.i + 1))  # "T's annexation": the place is what is annexed
                 continue
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
@@ -900,7 +898,7 @@ class ClaimEventFinder:
                 for g in c.children:
                     # ("parts of four Ruritanian regions": the territory itself, whose adjective names its
                     # sovereign before the act, not a recipient)
-                    if g.dep_ == "pobj" and not (g.i in self.terr and g.i not in self.ctx.tok_actor):
+                    if g.dep_ == "pobj" and not self._place(g.i):
                         return g.i
             if c.dep_ in ("dobj", "pobj") and trig.pos_ == "VERB" and acquire and self._actor_sovereign(c) \
                     and c.i not in self.terr:
@@ -1195,7 +1193,7 @@ class ClaimEventFinder:
                 break
             speaker = self.att.possessor(subj, self.log) if subj.lower_ in POSSESSIVE_PRONOUNS else \
                 self.att.resolve(subj, self.log)[0]
-            if speaker is not None and not (subj.i in self.terr and subj.i not in self.ctx.tok_actor):
+            if speaker is not None and not self._place(subj.i):
                 return speaker, subj.i, True
             break
         # "X set out its conditions. Among them are …": the terms are X's demands
@@ -1226,7 +1224,7 @@ class ClaimEventFinder:
                     cands = [subj]
             seen = seen or bool(cands)
             for c in cands:
-                if c.i in self.terr and c.i not in self.ctx.tok_actor:
+                if self._place(c.i):
                     continue  # a place name is never a claimant
                 if c.pos_ == "PRON" and c.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
                     if c.lower_ == "it" and node.i != trig.i and self._says(node):
@@ -1295,7 +1293,7 @@ class ClaimEventFinder:
             if c.dep_ == "poss":
                 iri = self.att.possessor(c, self.log) if c.lower_ in POSSESSIVE_PRONOUNS else \
                     self.att.resolve(c, self.log)[0]
-                if iri is not None and not (c.i in self.terr and c.i not in self.ctx.tok_actor):
+                if iri is not None and not self._place(c.i):
                     return iri
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod"):

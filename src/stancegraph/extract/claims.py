@@ -10,6 +10,7 @@ from .cues import CueLookup
 from .document import ParsedArticle
 from .matcher import find, is_root
 from .polarity import clause_of, flips, top_of
+from .tokens import forms
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,7 @@ class ClaimFinder:
             return False
         sent = doc[idx[0]].sent
         start = max(sent.start, idx[0] - 12)
-        r = next((t for t in doc[start:j] if (t.lemma_ or "").lower() in self.recognitions
-                  or t.lower_ in self.recognitions), None)
+        r = next((t for t in doc[start:j] if not self.recognitions.isdisjoint(forms(t))), None)
         # "recognition of T as X's and U as independent": each status speaks for itself
         return r is not None and sum(1 for t in doc[r.i:sent.end] if t.lower_ == "as" and t.dep_ == "prep") == 1
 
@@ -91,8 +91,7 @@ class ClaimFinder:
         territories"): it describes the holding the claim event of the recognition asserts."""
         head = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "of" else \
             top.head if top.dep_ == "dobj" else None
-        return head is not None and head is not top and \
-            ((head.lemma_ or "").lower() in self.recognitions or head.lower_ in self.recognitions)
+        return head is not None and head is not top and not self.recognitions.isdisjoint(forms(head))
 
     def _object_of_act(self, top) -> bool:
         """The status phrase is what an act is of or to ("claims to Westland's southern territories",
@@ -101,7 +100,7 @@ class ClaimFinder:
         if not (top.dep_ == "pobj" and top.head.lower_ in ("of", "to")):
             return False
         head = top.head.head
-        return head is not top and ((head.lemma_ or "").lower() in self.acts or head.lower_ in self.acts)
+        return head is not top and not self.acts.isdisjoint(forms(head))
 
     def _lapsed(self, doc, top, idx) -> bool:
         """A lapse cue ("former") qualifying the status phrase, before it."""

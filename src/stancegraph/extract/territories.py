@@ -17,7 +17,7 @@ from ..lang_en import NUMBER_WORDS
 from ..namespaces import SG
 from .claim_events import ACQUIRE, event_lexicon
 from .matcher import is_root
-from .tokens import token_table
+from .tokens import forms, token_table
 from .territory_lists import LIST_GLUE, REGION_NOUNS, region_noun, territory_lists
 
 # Words that pick part of a list for a counted phrase ("the latter four", "the first two").
@@ -222,7 +222,7 @@ class TerritoryTagger:
             # "the annexation of these regions")
             if not (any(c.dep_ in ("amod", "acl") and participle(c.lower_) for c in tok.children) or
                     (tok.dep_ in ("dobj", "nsubjpass", "pobj") and head is not tok and
-                     ((head.lemma_ or "").lower() in acquired or head.lower_ in acquired))):
+                     not acquired.isdisjoint(forms(head)))):
                 continue
             sent = tok.sent
             first = sent
