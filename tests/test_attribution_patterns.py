@@ -851,3 +851,14 @@ def test_a_title_a_body_or_a_common_word_is_not_minted_as_a_person(extractor):
         r, got = quotes_of(extractor, text, published=None)
         assert not any(a.kind == "person" for a in r.actors.values()), text
         assert got == set()
+
+
+def test_the_judge_and_the_company_name_the_actor_named_before(extractor):
+    text = ('Judge Marta Ellery dismissed the charge on Friday. "The evidence does not meet the burden of proof," '
+            'the judge said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Marta Ellery", "The evidence does not meet the burden of proof,")}
+    text = ('Harbourline Shipping confirmed the breach on Tuesday. "We are committed to the privacy of our '
+            'customers," the company said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Harbourline Shipping", "We are committed to the privacy of our customers,")}
