@@ -901,3 +901,10 @@ def test_phrase_quoted_in_a_reported_clause_is_the_reporters_wording(extractor):
     text = 'Ann Example said Bob Sample told the council "we will not reopen the harbour" at the meeting.'
     _, got = quotes_of(extractor, text)
     assert got == {("Bob Sample", "we will not reopen the harbour")}
+
+
+def test_he_under_a_bodys_reporting_verb_is_the_pronouns_antecedent(extractor):
+    text = ('PORTVILLE — Prime Minister Ann Example’s office says she told the allies today that Westland is '
+            'ready to send "direct and scalable assistance" after a ceasefire.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "direct and scalable assistance")}

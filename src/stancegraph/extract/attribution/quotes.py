@@ -212,7 +212,10 @@ class QuoteAttribution:
             if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain) \
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
-                if outer[0]:
+                # "X's office says he told the allies '…'": "he" is no office; the pronoun's own antecedent
+                body = subj.lower_ in PRONOUNS_PERSON and sp is not None \
+                    and getattr(speakers.actor(outer[0]) if outer[0] else None, "kind", "person") != "person"
+                if outer[0] and not body:
                     sp, src, cf = outer
                     v = chain[k + 1]
             # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
