@@ -31,7 +31,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
-from .names import unlinked_speaker
+from .names import person_named, unlinked_speaker
 from .scope import report_scope
 
 
@@ -280,6 +280,8 @@ class QuoteAttribution:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
         if speaker is None and verb is None:
             speaker, conf, cue = dash_credit_speaker(doc, speakers, log, q)
+        if speaker is None and verb is None:
+            speaker, conf, cue = closing_credit_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -491,9 +493,38 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     head = max((doc.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
     speaker, _, conf = speakers.resolve(head, log)
     if speaker is None:
-        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
+        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None) \
+            or (person_named(doc, speakers, head) if len(toks) <= 2 else None)  # "Example: …" of a body's Ann Example
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def closing_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                           q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker a headline credits at its end after a colon ('Port is "not ready" for the ships:
+    Example'): a capitalised name of one to four words closing a headline line (no sentence end)
+    after the quote: an actor named there, else the body's person whose name has its last word."""
+    text = doc.article.text
+    if not headline_line(doc, q):
+        return None, 0.0, None
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    colon = after.rfind(": ")
+    if colon < 0 or not 1 <= len(after[colon + 2:].split()) <= 4:
+        return None, 0.0, None
+    start = q.end + colon + 2
+    toks = [i for i in doc.tokens_in(start, line_end) if not doc.doc[i].is_punct and not doc.doc[i].is_space]
+    if not toks or not all(doc.doc[i].text[:1].isupper() for i in toks):
+        return None, 0.0, None
+    named = person_named(doc, speakers, doc.doc[toks[-1]]) if len(toks) == 1 else None
+    if named:
+        return named, 0.55, ":"  # a surname alone: the body's person of that name
+    for i in reversed(toks):
+        iri = doc.tok_actor.get(i)
+        if speakers.voice(iri) is not None:
+            return iri, 0.6, ":"
+    return None, 0.0, None
 
 
 DASHES = "-–—"
