@@ -919,3 +919,12 @@ def test_headline_credits_by_surname_name_the_body_person(extractor):
             'John Harwood celebrated the vote with the dock workers on Monday.')
     _, got = quotes_of(extractor, text, published=None)
     assert got == {("John Harwood", "extraordinary victory")}
+
+
+def test_transcript_capitals_name_the_body_person(extractor):
+    text = ('John Harwood and Peter Kowalczyk spoke after the vote on the harbour.\n\n'
+            '• HARWOOD: "The tolls have worked, but we need to do more."\n\n'
+            '• KOWALCZYK: "This vote is more than a symbol."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "The tolls have worked, but we need to do more."),
+                   ("Peter Kowalczyk", "This vote is more than a symbol.")}

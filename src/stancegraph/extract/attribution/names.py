@@ -85,9 +85,10 @@ def _capitalised_elsewhere(doc: ParsedArticle, subj) -> bool:
 
 def person_named(doc: ParsedArticle, speakers: SpeakerResolver, tok) -> str | None:
     """The one person actor of the article whose name has the word of ``tok`` (a capitalised name word,
-    not a title or a closed-class word), wherever the article names them: a headline's "Example:" or
-    "…: Example" names the Ann Example of the body. None when no one or several have it."""
-    word = tok.text
+    not a title or a closed-class word; a transcript's capitals read as a name), wherever the article
+    names them: a headline's "Example:" or "…: Example", a transcript's "EXAMPLE:", names the Ann
+    Example of the body. None when no one or several have it."""
+    word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text  # "• EXAMPLE: …"
     if not _WORD.match(word) or _closed(word.lower(), speakers):
         return None
     return _person_with_word(doc, speakers, word, len(doc.doc), fuller=True)
