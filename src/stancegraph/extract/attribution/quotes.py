@@ -30,6 +30,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
+from .names import unlinked_speaker
 from .scope import report_scope
 
 
@@ -184,6 +185,9 @@ class QuoteAttribution:
                 # "talks": the name right before the verb
                 subj = tokens[v.i - 1]
                 sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None:
+                # a name the actor finder did not link ("Abiy said" after "Abiy Ahmed", '"…," said Olena')
+                sp, cf = unlinked_speaker(doc, speakers, subj), 0.6
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
