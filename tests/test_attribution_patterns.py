@@ -862,3 +862,28 @@ def test_the_judge_and_the_company_name_the_actor_named_before(extractor):
             'customers," the company said.')
     _, got = quotes_of(extractor, text)
     assert got == {("Harbourline Shipping", "We are committed to the privacy of our customers,")}
+
+
+def test_frameless_quote_further_on_in_the_speakers_paragraph(extractor):
+    text = ('"It was not an easy meeting," Ann Example summed up the talks. There was a "frank exchange" about '
+            'the port in Westland. "There are real differences between the two sides."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "There are real differences between the two sides.") in got
+    # another speaker brought in between: the quote is not hers
+    text = ('"It was not an easy meeting," Ann Example summed up the talks. Bob Sample disagreed with her. '
+            '"There are real differences between the two sides."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "There are real differences between the two sides.") not in got
+
+
+def test_quote_paragraph_after_a_paragraph_about_one_person(extractor):
+    text = ('Governor Ann Example ordered the evacuation of the coast on Monday.\n\n'
+            '"Do not wait until it is too late. The storm will put your lives in danger."\n\n'
+            'The order covers three islands.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "Do not wait until it is too late. The storm will put your lives in danger.")}
+    # a crosshead in marks, or a quote after a paragraph about no person, is left alone
+    text = ('Governor Ann Example ordered the evacuation of the coast on Monday.\n\n'
+            '"A storm like no other"\n\nThe wind rose overnight.\n\n"Do not wait until it is too late."')
+    _, got = quotes_of(extractor, text)
+    assert got == set()
