@@ -887,3 +887,24 @@ def test_quote_paragraph_after_a_paragraph_about_one_person(extractor):
             '"A storm like no other"\n\nThe wind rose overnight.\n\n"Do not wait until it is too late."')
     _, got = quotes_of(extractor, text)
     assert got == set()
+
+
+def test_phrase_quoted_in_a_reported_clause_is_the_reporters_wording(extractor):
+    text = ('Ann Example said Bob Sample expressed his commitment to a "complete reopening of the harbour" '
+            'at their meeting.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "complete reopening of the harbour")}
+    # the words of a clause set against hers, or first-person words, are the clause's subject's
+    text = 'Ann Example said the talks went on, while Bob Sample insisted "there can be no deal without the port."'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "there can be no deal without the port.")}
+    text = 'Ann Example said Bob Sample told the council "we will not reopen the harbour" at the meeting.'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "we will not reopen the harbour")}
+
+
+def test_he_under_a_bodys_reporting_verb_is_the_pronouns_antecedent(extractor):
+    text = ('PORTVILLE — Prime Minister Ann Example’s office says she told the allies today that Westland is '
+            'ready to send "direct and scalable assistance" after a ceasefire.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "direct and scalable assistance")}

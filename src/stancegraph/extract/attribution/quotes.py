@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                        PRONOUNS_PERSON,
                         QUOTE_LABELS, SOURCE_LABELS, SPEECH_ACT_NOUNS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
@@ -211,7 +212,10 @@ class QuoteAttribution:
             if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain) \
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
-                if outer[0]:
+                # "X's office says he told the allies '…'": "he" is no office; the pronoun's own antecedent
+                body = subj.lower_ in PRONOUNS_PERSON and sp is not None \
+                    and getattr(speakers.actor(outer[0]) if outer[0] else None, "kind", "person") != "person"
+                if outer[0] and not body:
                     sp, src, cf = outer
                     v = chain[k + 1]
             # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
@@ -220,6 +224,17 @@ class QuoteAttribution:
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
                 if outer[0] and not state_actor(speakers, outer[0]):
+                    sp, src, cf = outer
+                    v = chain[k + 1]
+            # "Moon said Kim expressed his commitment to a "complete denuclearization"": a phrase quoted
+            # inside a clause that a speaker reports is that speaker's wording of it, not the words of
+            # the clause's subject (a person's wording: an outlet or a body relays words, it does not word
+            # them; a sentence of its own, capitalised, or first-person words are the subject's own)
+            elif sp is not None and k + 1 < len(chain) and reported_clause(chain[k + 1], v) \
+                    and phrase_in(sent, inside) and table.text[words[0]][:1].islower() \
+                    and not first_person(words, table):
+                outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
+                if outer[0] and outer[0] != sp and getattr(speakers.voice(outer[0]), "kind", None) == "person":
                     sp, src, cf = outer
                     v = chain[k + 1]
             speaker, source, conf, verb = sp, src, cf, v
@@ -932,6 +947,32 @@ def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerL
         if actor is not None and actor.kind == "person":
             return iri
     return None
+
+
+def reported_clause(outer, inner) -> bool:
+    """True when ``inner`` heads a clause that ``outer`` reports: a complement of it, through
+    complements only ("X said Y expressed …"), not a relative or adverbial clause hung on it ("…, to
+    which Y responded", "Although Y said …") nor a clause coordinated with it."""
+    node = inner
+    for _ in range(6):
+        if is_root(node) or node.dep_ not in ("ccomp", "xcomp"):
+            return False
+        node = node.head
+        if node.i == outer.i:
+            return True
+    return False
+
+
+def first_person(words, table) -> bool:
+    """True when quoted words (token indices) say "I" or "we": the words of the one who speaks them."""
+    return any(table.lower[i] in PRONOUNS_FIRST for i in words)
+
+
+def phrase_in(sent, inside) -> bool:
+    """True when the quoted words are a phrase in the writer's sentence (under half its words), not
+    the sentence itself."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return sum(1 for t in words if t.i in inside) < 0.5 * len(words)
 
 
 MAX_VOICE_GAP = 2  # sentences between a speaker's quote and the frameless quote that continues it
