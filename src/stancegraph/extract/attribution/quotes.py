@@ -30,6 +30,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
+from .names import unlinked_speaker
 from .scope import report_scope
 
 
@@ -184,6 +185,9 @@ class QuoteAttribution:
                 # "talks": the name right before the verb
                 subj = tokens[v.i - 1]
                 sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None:
+                # a name the actor finder did not link ("Abiy said" after "Abiy Ahmed", '"…," said Olena')
+                sp, cf = unlinked_speaker(doc, speakers, subj), 0.6
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
@@ -274,10 +278,16 @@ class QuoteAttribution:
                 if prev is not None and (0 <= here - prev.sentence <= 1 or (0 <= prev_end < here
                                                               and not worded(doc, prev_end + 1, here))):
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
+                elif prev is not None and 0 <= prev_end < here and same_voice(doc, speakers.cues, prev_end, here):
+                    # further on in the paragraph of the speaker's quote, no one else speaking between
+                    # ('"…," X said. There was a "frank exchange". "There are differences."')
+                    speaker, conf, cue = prev.speaker, 0.55, prev.cue
                 else:
                     recent = [(i, a) for i, a in log if 1 <= here - doc.sent_of[i] <= 1]
                     if recent:
                         speaker, conf, cue = max(recent)[1], 0.55, None
+                    elif (topic := paragraph_topic(doc, speakers, log, q)) is not None:
+                        speaker, conf, cue = topic, 0.5, None
         # 4. a quoted phrase in a clause whose subject is an actor ("X justified the decision on
         # "humanitarian grounds"", "X is presenting the plan as "a framework""): the subject's words
         # (two words or more: a one-word term in marks is a label; a state as the subject of a
@@ -883,6 +893,69 @@ def body_or_state(speakers: SpeakerResolver, iri: str | None) -> bool:
     """True when the actor ``iri`` is a state or an organisation (not a person or a group)."""
     actor = speakers.actor(iri) if iri else None
     return actor is not None and actor.kind in ("state", "organisation")
+
+
+def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote) -> str | None:
+    """The person a paragraph of quoted words alone is given to when the paragraph before ends with
+    a sentence about that person ('Governor Ann Example ordered an evacuation. ¶ "Do not wait."',
+    'In his view, the measures will work. ¶ "…"'): the person actor that sentence's main clause has as
+    its subject (a name or a pronoun), else as the possessor of its fronted "in X's view". None when
+    the quote does not fill its paragraph, does not end as a sentence does (a crosshead), or that
+    sentence is about no one person."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    marks = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + " \t.,!?…"
+    if line_start <= doc.article.body_start or text[line_start:q.begin].strip(marks) \
+            or text[q.pieces[-1].end:line_end].strip(marks):
+        return None
+    if text[line_start:line_end].rstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " \t")[-1:] not in ".!?…":
+        return None  # a crosshead in quotation marks is no one's words
+    before = text[doc.article.body_start:line_start].rstrip()
+    if not before or before[-1] not in ".!?…":
+        return None  # the paragraph before is a headline or ends with a colon (another pattern's)
+    toks = doc.tokens_in(doc.article.body_start + len(before) - 1, doc.article.body_start + len(before))
+    if not toks:
+        return None
+    sent = doc.doc[toks[0]].sent
+    if any(doc.in_quotes(t.i) for t in sent):
+        return None  # a quote of its own there, attributed or not, speaks for someone else
+    root = sent.root
+    cands = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    view = view_holder(doc, sent, set())
+    if view is not None:
+        cands.append(view)
+    for tok in cands:
+        iri = holder(speakers, tok, log) if tok.lower_ in POSSESSIVE_PRONOUNS else speakers.resolve(tok, log)[0]
+        actor = speakers.voice(iri)
+        if actor is not None and actor.kind == "person":
+            return iri
+    return None
+
+
+MAX_VOICE_GAP = 2  # sentences between a speaker's quote and the frameless quote that continues it
+
+
+def same_voice(doc: ParsedArticle, cues, first: int, last: int) -> bool:
+    """True when sentence ``last`` continues the voice of sentence ``first`` in one paragraph: at most
+    :data:`MAX_VOICE_GAP` sentences between them, no paragraph break, and none of them with a verb
+    of speech or an actor as a subject outside quotation marks (no one else is brought in to
+    speak)."""
+    if not 1 < last - first <= MAX_VOICE_GAP + 1:
+        return False
+    text = doc.article.text
+    b = doc.doc[doc.sents[first].end - 1].idx + doc.offset
+    e = doc.doc[doc.sents[last].start].idx + doc.offset
+    if "\n" in text[b:e]:
+        return False
+    for n in range(first + 1, last):
+        for t in doc.sents[n]:
+            if doc.in_quotes(t.i):
+                continue
+            if (t.i in doc.tok_actor and t.dep_ in ("nsubj", "nsubjpass")) or cues.is_reporting(t):
+                return False
+    return True
 
 
 def worded(doc: ParsedArticle, first: int, last: int) -> bool:
