@@ -230,7 +230,9 @@ class QuoteAttribution:
             # inside a clause that a speaker reports is that speaker's wording of it, not the words of
             # the clause's subject (a person's wording: an outlet or a body relays words, it does not word
             # them; a sentence of its own, capitalised, or first-person words are the subject's own)
-            elif sp is not None and k + 1 < len(chain) and reported_clause(chain[k + 1], v) \
+            # (a complement of it, through complements only: not a relative or adverbial clause hung
+            # on it, "…, to which Y responded", "Although Y said …", nor a clause coordinated with it)
+            elif sp is not None and k + 1 < len(chain) and governs(chain[k + 1], v, through=("ccomp", "xcomp")) \
                     and phrase_in(sent, inside) and table.text[words[0]][:1].islower() \
                     and not first_person(words, table):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
@@ -897,11 +899,12 @@ def outlet_reporting(speakers: SpeakerResolver, verb, subj, speaker: str) -> boo
     return actor is not None and not actor.from_gazetteer
 
 
-def governs(outer, inner) -> bool:
-    """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+def governs(outer, inner, through: tuple[str, ...] | None = None) -> bool:
+    """True when ``outer`` is an ancestor of ``inner`` in the parse (``through``: by arcs of these
+    dependency labels only)."""
     tok = inner
     for _ in range(40):
-        if is_root(tok):
+        if is_root(tok) or (through is not None and tok.dep_ not in through):
             return False
         tok = tok.head
         if tok.i == outer.i:
@@ -978,20 +981,6 @@ def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerL
         if actor is not None and actor.kind == "person":
             return iri
     return None
-
-
-def reported_clause(outer, inner) -> bool:
-    """True when ``inner`` heads a clause that ``outer`` reports: a complement of it, through
-    complements only ("X said Y expressed …"), not a relative or adverbial clause hung on it ("…, to
-    which Y responded", "Although Y said …") nor a clause coordinated with it."""
-    node = inner
-    for _ in range(6):
-        if is_root(node) or node.dep_ not in ("ccomp", "xcomp"):
-            return False
-        node = node.head
-        if node.i == outer.i:
-            return True
-    return False
 
 
 def first_person(words, table) -> bool:
