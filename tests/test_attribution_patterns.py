@@ -928,3 +928,13 @@ def test_transcript_capitals_name_the_body_person(extractor):
     _, got = quotes_of(extractor, text, published=None)
     assert got == {("John Harwood", "The tolls have worked, but we need to do more."),
                    ("Peter Kowalczyk", "This vote is more than a symbol.")}
+
+
+def test_labelled_quote_block_after_narration_is_the_details_speaker(extractor):
+    text = ('Source: John Harwood on his page\n\n'
+            'Quote: "The port will open in May."\n\n'
+            'Details: Harwood noted that instead of answering, the Westland Harbour Board put forward new demands.\n\n'
+            'This contradicts the promises made by the Westland Harbour Board in March.\n\n'
+            'Quote: "The board has rejected every proposal so far."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("John Harwood", "The board has rejected every proposal so far.") in got

@@ -485,7 +485,7 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
             return None, 0.0, None
         left = before[:colon].strip()
     if left.lower() in QUOTE_LABELS and before.endswith(":"):
-        return label_speaker(doc, speakers, line_start)
+        return label_speaker(doc, speakers, line_start, log)
     if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
         return None, 0.0, None
     lb = line_start + text[line_start:].index(left)
@@ -570,10 +570,13 @@ def dash_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: Spea
     return None, 0.0, None
 
 
-def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
-                  line_start: int) -> tuple[str | None, float, str | None]:
+def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver, line_start: int,
+                  log: SpeakerLog = ()) -> tuple[str | None, float, str | None]:
     """The speaker of a labelled quote block ("Source: Ann Example in an interview" … "Quote: "…""):
-    the first actor (not an outlet) named in the paragraph right before the label line, else in the
+    the speaker of the paragraphs since the label line before (the first reported to speak in the
+    latest paragraph where one is: "Details: Example noted that the council …" and a paragraph of
+    narration before the label), else the
+    first actor (not an outlet) named in the paragraph right before the label line, else in the
     nearest "Source:" line above it."""
     text = doc.article.text
     body = doc.article.body_start
@@ -584,6 +587,15 @@ def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
         pos += len(line) + 1
     if not lines:
         return None, 0.0, None
+    labelled = [b for b, e in lines if ":" in text[b:e] and text[b:e].lstrip().split(":", 1)[0].strip().lower()
+                in QUOTE_LABELS | SOURCE_LABELS]
+    since = max([labelled[-1] if labelled else body, lines[max(0, len(lines) - 3)][0]])
+    spoke = [(i, iri) for i, iri in log if since <= doc.doc[i].idx + doc.offset < line_start
+             and speakers.voice(iri) is not None and not doc.in_quotes(i)]
+    if spoke:
+        # the latest paragraph with a speaker, its first (the one reporting, not a subject it reports)
+        last = text.rfind("\n", 0, doc.doc[max(spoke)[0]].idx + doc.offset)
+        return min((i, iri) for i, iri in spoke if doc.doc[i].idx + doc.offset > last)[1], 0.7, ":"
     sources = [(b, e) for b, e in lines
                if text[b:e].lstrip().split(":", 1)[0].strip().lower() in SOURCE_LABELS and ":" in text[b:e]]
     for (b, e), conf in ((lines[-1], 0.7), *((s, 0.65) for s in reversed(sources[-1:]))):
