@@ -62,8 +62,12 @@ POSTED_ROLE_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "
                                "observers", "mission", "delegation", "attache", "attaché"})
 #: nouns that stand for a state already named ("the country's parliament")
 STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
+#: courtesy titles that open a person's name ("Ms Example", "Sir Ann Example"), never a body's
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
 TITLE_MODIFIER_SYNONYMS = {"chief": "top", "top": "chief"}
+#: words of a title that journalists write in other words ("Westland's top diplomat": its foreign minister)
+TITLE_PHRASE_SYNONYMS = {"foreign minister": ("top diplomat", "chief diplomat")}
 #: nouns for a collective made of others ("an umbrella of resistance groups", "a coalition of farmers")
 COLLECTIVE_NOUNS = frozenset({"umbrella", "coalition", "alliance", "association", "federation", "network",
                               "grouping", "bloc", "union"})
@@ -94,6 +98,10 @@ DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 #: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: prepositions of an exception ("accept the terms, except for T"): what they name is left out
+EXCEPTION_PREPS = frozenset({"except", "excluding", "barring"})
+#: modals of obligation ("Y must withdraw from T", "Y should cede T"): the subject is who is obliged
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 #: prepositions whose object is the time or the cause of what its head does ("sanctions over the
 #: annexation", "since the annexation"), not what the head says or demands
 CIRCUMSTANCE_PREPS = frozenset({"since", "over", "after", "following", "before", "amid", "despite"})
