@@ -908,3 +908,23 @@ def test_he_under_a_bodys_reporting_verb_is_the_pronouns_antecedent(extractor):
             'ready to send "direct and scalable assistance" after a ceasefire.')
     _, got = quotes_of(extractor, text)
     assert got == {("Ann Example", "direct and scalable assistance")}
+
+
+def test_headline_credits_by_surname_name_the_body_person(extractor):
+    text = ('Harbour "not ready" for the ships this winter: Harwood\n\n'
+            'John Harwood, the port director, spoke to reporters on Monday about the quays.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "not ready")}
+    text = ('Harwood: harbour win an "extraordinary victory"\n\n'
+            'John Harwood celebrated the vote with the dock workers on Monday.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "extraordinary victory")}
+
+
+def test_transcript_capitals_name_the_body_person(extractor):
+    text = ('John Harwood and Peter Kowalczyk spoke after the vote on the harbour.\n\n'
+            '• HARWOOD: "The tolls have worked, but we need to do more."\n\n'
+            '• KOWALCZYK: "This vote is more than a symbol."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "The tolls have worked, but we need to do more."),
+                   ("Peter Kowalczyk", "This vote is more than a symbol.")}

@@ -31,7 +31,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
-from .names import unlinked_speaker
+from .names import person_named, unlinked_speaker
 from .scope import report_scope
 
 
@@ -230,7 +230,9 @@ class QuoteAttribution:
             # inside a clause that a speaker reports is that speaker's wording of it, not the words of
             # the clause's subject (a person's wording: an outlet or a body relays words, it does not word
             # them; a sentence of its own, capitalised, or first-person words are the subject's own)
-            elif sp is not None and k + 1 < len(chain) and reported_clause(chain[k + 1], v) \
+            # (a complement of it, through complements only: not a relative or adverbial clause hung
+            # on it, "…, to which Y responded", "Although Y said …", nor a clause coordinated with it)
+            elif sp is not None and k + 1 < len(chain) and governs(chain[k + 1], v, through=("ccomp", "xcomp")) \
                     and phrase_in(sent, inside) and table.text[words[0]][:1].islower() \
                     and not first_person(words, table):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
@@ -280,6 +282,8 @@ class QuoteAttribution:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
         if speaker is None and verb is None:
             speaker, conf, cue = dash_credit_speaker(doc, speakers, log, q)
+        if speaker is None and verb is None:
+            speaker, conf, cue = closing_credit_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -491,9 +495,38 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     head = max((doc.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
     speaker, _, conf = speakers.resolve(head, log)
     if speaker is None:
-        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
+        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None) \
+            or (person_named(doc, speakers, head) if len(toks) <= 2 else None)  # "Example: …" of a body's Ann Example
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def closing_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                           q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker a headline credits at its end after a colon ('Port is "not ready" for the ships:
+    Example'): a capitalised name of one to four words closing a headline line (no sentence end)
+    after the quote: an actor named there, else the body's person whose name has its last word."""
+    text = doc.article.text
+    if not headline_line(doc, q):
+        return None, 0.0, None
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    colon = after.rfind(": ")
+    if colon < 0 or not 1 <= len(after[colon + 2:].split()) <= 4:
+        return None, 0.0, None
+    start = q.end + colon + 2
+    toks = [i for i in doc.tokens_in(start, line_end) if not doc.doc[i].is_punct and not doc.doc[i].is_space]
+    if not toks or not all(doc.doc[i].text[:1].isupper() for i in toks):
+        return None, 0.0, None
+    named = person_named(doc, speakers, doc.doc[toks[-1]]) if len(toks) == 1 else None
+    if named:
+        return named, 0.55, ":"  # a surname alone: the body's person of that name
+    for i in reversed(toks):
+        iri = doc.tok_actor.get(i)
+        if speakers.voice(iri) is not None:
+            return iri, 0.6, ":"
+    return None, 0.0, None
 
 
 DASHES = "-–—"
@@ -866,11 +899,12 @@ def outlet_reporting(speakers: SpeakerResolver, verb, subj, speaker: str) -> boo
     return actor is not None and not actor.from_gazetteer
 
 
-def governs(outer, inner) -> bool:
-    """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+def governs(outer, inner, through: tuple[str, ...] | None = None) -> bool:
+    """True when ``outer`` is an ancestor of ``inner`` in the parse (``through``: by arcs of these
+    dependency labels only)."""
     tok = inner
     for _ in range(40):
-        if is_root(tok):
+        if is_root(tok) or (through is not None and tok.dep_ not in through):
             return False
         tok = tok.head
         if tok.i == outer.i:
@@ -947,20 +981,6 @@ def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerL
         if actor is not None and actor.kind == "person":
             return iri
     return None
-
-
-def reported_clause(outer, inner) -> bool:
-    """True when ``inner`` heads a clause that ``outer`` reports: a complement of it, through
-    complements only ("X said Y expressed …"), not a relative or adverbial clause hung on it ("…, to
-    which Y responded", "Although Y said …") nor a clause coordinated with it."""
-    node = inner
-    for _ in range(6):
-        if is_root(node) or node.dep_ not in ("ccomp", "xcomp"):
-            return False
-        node = node.head
-        if node.i == outer.i:
-            return True
-    return False
 
 
 def first_person(words, table) -> bool:
