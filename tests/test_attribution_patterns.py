@@ -821,3 +821,90 @@ def test_a_phrase_said_of_someones_claims_is_the_speakers(extractor):
     _, got = quotes_of(extractor, "Anna Berg rejected the offer on Monday, calling Norway's claims \"completely "
                                   "unacceptable\" for the port.")
     assert got == {("Anna Berg", "completely unacceptable")}
+
+
+# A reporting verb's subject that the actor finder did not link is still a name: the person actor
+# whose name has the word, else a person minted from the fullest form the article gives.
+
+def test_first_name_alone_after_the_full_name_is_that_person(extractor):
+    text = ('Prime Minister Abiy Tessema welcomed the envoys on Monday. Abiy said he valued their '
+            '"readiness to help" and called the visit "a gesture of goodwill".')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Abiy Tessema", "readiness to help"), ("Abiy Tessema", "a gesture of goodwill")}
+    text = ('Commissioner Dame Cressa Dunmore spoke to the committee on Wednesday. Cressa told the members '
+            'that "violent crime is not rising again".')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Cressa Dunmore", "violent crime is not rising again")}
+
+
+def test_unrecognised_name_in_an_inverted_frame_is_minted_as_a_person(extractor):
+    text = 'The river rose overnight.\n\n"There is water everywhere now," said Olenka, who had fled with a cart.'
+    r, got = quotes_of(extractor, text, published=None)
+    assert got == {("Olenka", "There is water everywhere now,")}
+    assert [a.kind for a in r.actors.values() if a.name == "Olenka"] == ["person"]
+
+
+def test_a_title_a_body_or_a_common_word_is_not_minted_as_a_person(extractor):
+    # "General Staff" is a body's words, "Survivors" a word the article also writes in lower case
+    for text in ('"The enemy is trying to mislead us," General Staff said.',
+                 'Relatives of the survivors met on Monday. "We will not rest," Survivors said.'):
+        r, got = quotes_of(extractor, text, published=None)
+        assert not any(a.kind == "person" for a in r.actors.values()), text
+        assert got == set()
+
+
+def test_the_judge_and_the_company_name_the_actor_named_before(extractor):
+    text = ('Judge Marta Ellery dismissed the charge on Friday. "The evidence does not meet the burden of proof," '
+            'the judge said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Marta Ellery", "The evidence does not meet the burden of proof,")}
+    text = ('Harbourline Shipping confirmed the breach on Tuesday. "We are committed to the privacy of our '
+            'customers," the company said.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Harbourline Shipping", "We are committed to the privacy of our customers,")}
+
+
+def test_frameless_quote_further_on_in_the_speakers_paragraph(extractor):
+    text = ('"It was not an easy meeting," Ann Example summed up the talks. There was a "frank exchange" about '
+            'the port in Westland. "There are real differences between the two sides."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "There are real differences between the two sides.") in got
+    # another speaker brought in between: the quote is not hers
+    text = ('"It was not an easy meeting," Ann Example summed up the talks. Bob Sample disagreed with her. '
+            '"There are real differences between the two sides."')
+    _, got = quotes_of(extractor, text)
+    assert ("Ann Example", "There are real differences between the two sides.") not in got
+
+
+def test_quote_paragraph_after_a_paragraph_about_one_person(extractor):
+    text = ('Governor Ann Example ordered the evacuation of the coast on Monday.\n\n'
+            '"Do not wait until it is too late. The storm will put your lives in danger."\n\n'
+            'The order covers three islands.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "Do not wait until it is too late. The storm will put your lives in danger.")}
+    # a crosshead in marks, or a quote after a paragraph about no person, is left alone
+    text = ('Governor Ann Example ordered the evacuation of the coast on Monday.\n\n'
+            '"A storm like no other"\n\nThe wind rose overnight.\n\n"Do not wait until it is too late."')
+    _, got = quotes_of(extractor, text)
+    assert got == set()
+
+
+def test_phrase_quoted_in_a_reported_clause_is_the_reporters_wording(extractor):
+    text = ('Ann Example said Bob Sample expressed his commitment to a "complete reopening of the harbour" '
+            'at their meeting.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "complete reopening of the harbour")}
+    # the words of a clause set against hers, or first-person words, are the clause's subject's
+    text = 'Ann Example said the talks went on, while Bob Sample insisted "there can be no deal without the port."'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "there can be no deal without the port.")}
+    text = 'Ann Example said Bob Sample told the council "we will not reopen the harbour" at the meeting.'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "we will not reopen the harbour")}
+
+
+def test_he_under_a_bodys_reporting_verb_is_the_pronouns_antecedent(extractor):
+    text = ('PORTVILLE — Prime Minister Ann Example’s office says she told the allies today that Westland is '
+            'ready to send "direct and scalable assistance" after a ceasefire.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "direct and scalable assistance")}

@@ -216,3 +216,44 @@ def test_candidate_coverage_says_why_a_gold_statement_has_no_candidate(rules, re
                  "evidence": "a reading left optional", "optional": True}]}
     kinds = [k for _, k in candidate_coverage(rules, parse_text("t", text), gold)]
     assert kinds == ["covered", "another speaker", "narrated action", "speaker missing", "evidence not found"]
+
+
+# The statement stage: one decision per (speaker, issue) of the article (sentences written here)
+
+STATEMENT_TEXT = ('Anna Berg said the sanctions on the bank should stay. "The sanctions work," she added. '
+                  'Tom Okafor said the talks with the rebels had stalled.')
+
+
+def _with_stage(model, intercept: float, threshold: float = 0.5):
+    from dataclasses import replace
+
+    width = 19 + 60  # statement columns and the best utterance's repeated ones
+    stage = (np.zeros(width), np.ones(width), np.zeros(width), intercept)
+    return replace(model, statement=stage, statement_threshold=threshold)
+
+
+def test_a_statement_stage_round_trips_in_the_model_file(tmp_path):
+    model = _with_stage(StanceModel.load(default_model_path()), 1.5, 0.4)
+    model.save(tmp_path / "m.npz")
+    again = StanceModel.load(tmp_path / "m.npz")
+    assert again.statement_threshold == 0.4 and again.statement[3] == 1.5
+    assert again.statement_proba(np.zeros((1, 79)))[0] == pytest.approx(1 / (1 + np.exp(-1.5)))
+
+
+def test_the_statement_stage_decides_which_statements_the_article_gets(tmp_path, resources):
+    from stancegraph.extract.stance.features import STATEMENT_FLOOR, statement_rows
+
+    base = StanceModel.load(default_model_path())
+    found = {}
+    for name, intercept in (("none", -30.0), ("all", 30.0)):
+        _with_stage(base, intercept).save(tmp_path / f"{name}.npz")
+        ex = Extractor(resources, stances="learned", stance_options={"model": str(tmp_path / f"{name}.npz")})
+        found[name] = positions(ex, STATEMENT_TEXT)
+    assert found["none"] == set()  # a stage that accepts nothing leaves the article without positions
+    # one that accepts everything gives each speaker one stance per issue it is a candidate on
+    assert found["all"] and len({(h, i) for h, i, _ in found["all"]}) == len(found["all"])
+    assert {h for h, _, _ in found["all"]} == {"Anna Berg", "Tom Okafor"}
+    # the candidates are (speaker, issue) pairs of rows at the floor or with a rule hit
+    proba = np.array([[0.99, 0.005, 0.005], [0.5, 0.3, 0.2]])
+    cands, _ = statement_rows(["a", "a"], ["i", "j"], np.zeros(2), np.zeros((2, 60)), proba, 2)
+    assert [(i, s) for _, i, s, _ in cands] == [("j", 1)] and STATEMENT_FLOOR > 0.01

@@ -98,6 +98,10 @@ DEMONYM_ENDINGS = ("n", "ese", "sh", "h", "k", "i")
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "several", "two", "three", "many"})
 #: verbs of obligation taking a "to" infinitive ("may have to cede", "needs to withdraw")
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
+#: prepositions of an exception ("accept the terms, except for T"): what they name is left out
+EXCEPTION_PREPS = frozenset({"except", "excluding", "barring"})
+#: modals of obligation ("Y must withdraw from T", "Y should cede T"): the subject is who is obliged
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 #: prepositions whose object is the time or the cause of what its head does ("sanctions over the
 #: annexation", "since the annexation"), not what the head says or demands
 CIRCUMSTANCE_PREPS = frozenset({"since", "over", "after", "following", "before", "amid", "despite"})

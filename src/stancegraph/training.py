@@ -45,6 +45,9 @@ THRESHOLDS = tuple(round(float(x), 3) for x in np.arange(0.2, 0.951, 0.025))
 FOLDS = 5
 #: inverse regularisation strengths tried by cross-validation (the best F1 of learned is kept)
 CS = (0.003, 0.005, 0.01)
+#: the same for the statement stage, and the thresholds of its probability tried
+STATEMENT_CS = (0.03, 0.1, 1.0)
+STATEMENT_THRESHOLDS = tuple(round(float(x), 3) for x in np.arange(0.1, 0.876, 0.025))
 
 
 @dataclass
@@ -91,9 +94,20 @@ class TrainReport:
         return (f"trained {self.output}: {self.articles} articles, {self.rows} (utterance, issue) rows, "
                 f"{self.positives} positive; cross-validated by article{scored} ({FOLDS} folds, "
                 f"C {cv['learned']['C']}): "
-                f"learned F1 {cv['learned']['f1']:.3f} at threshold {self.threshold}, "
+                f"learned F1 {cv['learned']['f1']:.3f} at threshold {self.threshold}"
+                f"{self._stages()}, "
                 f"hybrid F1 {cv['hybrid']['f1']:.3f} at {self.hybrid_threshold}, rules F1 {cv['rules']['f1']:.3f}; "
                 f"training set sha256:{self.training_set[:16]} ({self.seconds:.0f} s)")
+
+
+    def _stages(self) -> str:
+        """What the statement stage adds, when the cross-validation kept it."""
+        cv = self.cv
+        if "statement_C" not in cv["learned"]:
+            return ""
+        u = cv["utterance"]
+        return (f" (by statement, C {cv['learned']['statement_C']}; by utterance alone {u['f1']:.3f} "
+                f"at {u['threshold']})")
 
 
 def gold_articles(gold_dirs: Iterable[str | Path]) -> list[tuple[Path, dict, Path]]:
@@ -325,14 +339,15 @@ def prior_of(rows: Sequence[ArticleRows], idx, n_issues: int):
 
 def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int = FOLDS,
               seed: int | None = None, drop=(), extra: Sequence[ArticleRows] = (),
-              fraction: float = 1.0, fraction_seed: int = 0) -> list:
+              fraction: float = 1.0, fraction_seed: int = 0, keep=None) -> list:
     """Class probabilities of every article's rows from a model fitted on the other folds
     (article ``n`` in fold ``n % folds``, or of a random order with ``seed``; the held-out articles
     see only the training folds' speaker prior). ``drop``: feature columns set to
     zero (to measure what they add). ``extra``: articles added to every training fold and
     never scored (more training data, measured on the same held-out folds). ``fraction``:
     train each fold on that share of its training articles only, drawn at random with
-    ``fraction_seed`` (a learning curve).
+    ``fraction_seed`` (a learning curve). ``keep(i, X, proba)``: called with each held-out
+    article's rows (its speaker prior that of the training folds) and their probabilities.
 
     >>> cv_probas([], 3, 0.005)
     []
@@ -366,8 +381,89 @@ def cv_probas(rows: Sequence[ArticleRows], n_issues: int, C: float, folds: int =
         params = _fit(np.vstack([rows_of(pool[i], prior, True) for i in train_idx]), yt, C)
         for i in range(len(rows)):
             if fold_of[i] == k and len(rows[i].y):
-                probas[i] = class_proba(*params, rows_of(rows[i], prior, False))
+                X = rows_of(rows[i], prior, False)
+                probas[i] = class_proba(*params, X)
+                if keep is not None:
+                    keep(i, X, probas[i])
     return probas
+
+
+@dataclass
+class ArticleStatements:
+    """The statement candidates of one article (:func:`~.extract.stance.features.statement_rows`),
+    their features and labels: 1 a required gold statement (same speaker, issue and stance), 0
+    none, -1 an optional one (left out of training, neutral in scoring)."""
+
+    names: list                  # (speaker name, issue, 1 support / 2 oppose) per candidate
+    F: np.ndarray
+    y: np.ndarray
+
+
+def article_statements(a: ArticleRows, X: np.ndarray, proba: np.ndarray, n_issues: int) -> ArticleStatements:
+    """The statement candidates of article ``a`` from its rows ``X`` and their first-stage
+    probabilities."""
+    from .extract.stance.features import statement_rows
+
+    cands, F = statement_rows(a.speaker_keys, a.issues, a.rule, X, proba, n_issues)
+    names, y = [], []
+    for _, issue, stance, rs in cands:
+        key = (a.speakers[rs[0]], issue, 1 if stance > 0 else 2)
+        names.append(key)
+        same = a.names.same
+        if any(gi == key[1] and gl == key[2] and same(key[0], gs) for gs, gi, gl in a.gold):
+            y.append(1)
+        elif any(gi == key[1] and gl == key[2] and same(key[0], gs) for gs, gi, gl in a.optional):
+            y.append(-1)
+        else:
+            y.append(0)
+    return ArticleStatements(names, F, np.asarray(y, dtype=np.int8))
+
+
+def fit_statements(F: np.ndarray, y: np.ndarray, C: float):
+    """(mean, scale, coef, intercept) of the statement stage's logistic regression (optional
+    statements left out)."""
+    from sklearn.linear_model import LogisticRegression
+
+    keep = y >= 0
+    Fk, yk = F[keep], (y[keep] > 0).astype(int)
+    mean = Fk.mean(axis=0)
+    scale = Fk.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    if yk.min() == yk.max():  # one class only: a constant probability
+        return mean, scale, np.zeros(F.shape[1]), float(30.0 if yk[0] else -30.0)
+    clf = LogisticRegression(C=C, max_iter=5000).fit((Fk - mean) / scale, yk)
+    return mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0])
+
+
+def statement_proba(params, F: np.ndarray) -> np.ndarray:
+    mean, scale, coef, intercept = params
+    return 1.0 / (1.0 + np.exp(-(((F - mean) / scale) @ coef + intercept)))
+
+
+def statements_predicted(s: ArticleStatements, scores, threshold: float) -> set:
+    """The (speaker, issue, stance) set of an article's candidates scoring ``threshold`` or more."""
+    return {key for key, p in zip(s.names, scores) if p >= threshold}
+
+
+def cv_statements(rows: Sequence[ArticleRows], stmts: Sequence[ArticleStatements],
+                  extra: Sequence[ArticleStatements], C: float, folds: int = FOLDS) -> list:
+    """Statement-stage probabilities of every article's candidates from a stage fitted on the
+    other folds (article ``n`` in fold ``n % folds``, as :func:`cv_probas`) and on ``extra``."""
+    fold_of = np.arange(len(rows)) % max(2, min(folds, len(rows)))
+    out: list = [np.zeros(0)] * len(rows)
+    for k in sorted(set(fold_of)):
+        train_s = [s for i, s in enumerate(stmts) if fold_of[i] != k] + list(extra)
+        train_s = [s for s in train_s if len(s.y)]
+        if not train_s:
+            continue
+        y = np.concatenate([s.y for s in train_s])
+        if not (y > 0).any():
+            continue
+        params = fit_statements(np.vstack([s.F for s in train_s]), y, C)
+        for i in range(len(rows)):
+            if fold_of[i] == k and len(stmts[i].y):
+                out[i] = statement_proba(params, stmts[i].F)
+    return out
 
 
 def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Resources | None = None,
@@ -420,9 +516,14 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
         raise StanceGraphError("the gold statements match no utterance of the rule layer: nothing to learn from")
     n_issues = len(layer.features.issues)
     # cross-validation by article for the regularisation and the thresholds
-    cv_by_c: dict[float, tuple[dict, dict]] = {}
+    cv_by_c: dict[float, tuple[dict, dict, list]] = {}
     for c in CS:
-        probas = cv_probas(rows, n_issues, c, folds, extra=extra)
+        stmts: list = [ArticleStatements([], np.zeros((0, 0)), np.zeros(0, dtype=np.int8))] * len(rows)
+
+        def keep(i, X, proba, stmts=stmts):
+            stmts[i] = article_statements(rows[i], X, proba, n_issues)
+
+        probas = cv_probas(rows, n_issues, c, folds, extra=extra, keep=keep)
         cv = {"rules": statement_scores(rows, [predicted(a, None, 1.0, "rules") for a in rows])}
         best = {}
         for mode in ("learned", "hybrid"):
@@ -431,9 +532,38 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
             sc, t = max(scored, key=lambda x: (x[0]["f1"], x[1]))
             cv[mode] = dict(sc, threshold=t, C=c)
             best[mode] = t
-        cv_by_c[c] = (cv, best)
+        cv_by_c[c] = (cv, best, stmts)
     C = max(CS, key=lambda c: (cv_by_c[c][0]["learned"]["f1"], -c))
-    cv, best = cv_by_c[C]
+    cv, best, stmts = cv_by_c[C]
+    # the statement stage: trained on first-stage probabilities of articles the first stage did
+    # not see (the scored ones from the cross-validation above, the training-only ones from a
+    # cross-validation over all the articles), kept if it beats the utterance-level decision
+    extra_stmts: list = []
+    if extra:
+        everything = [*rows, *extra]
+        extra_stmts = [None] * len(extra)
+
+        def keep_extra(i, X, proba):
+            if i >= len(rows):
+                extra_stmts[i - len(rows)] = article_statements(everything[i], X, proba, n_issues)
+
+        cv_probas(everything, n_issues, C, folds, keep=keep_extra)
+        extra_stmts = [s for s in extra_stmts if s is not None]
+    statement = statement_threshold = None
+    cv["utterance"] = cv["learned"]
+    if any(len(s.y) for s in stmts):
+        options = []
+        for c2 in STATEMENT_CS:
+            scores = cv_statements(rows, stmts, extra_stmts, c2, folds)
+            for t in STATEMENT_THRESHOLDS:
+                sc = statement_scores(rows, [statements_predicted(s, p, t) for s, p in zip(stmts, scores)])
+                options.append((sc["f1"], t, -c2, sc))
+        f1, t2, c2, sc = max(options)
+        if f1 > cv["learned"]["f1"]:
+            pool = [s for s in [*stmts, *extra_stmts] if len(s.y)]
+            statement = fit_statements(np.vstack([s.F for s in pool]), np.concatenate([s.y for s in pool]), -c2)
+            statement_threshold = t2
+            cv["learned"] = dict(sc, threshold=t2, C=C, statement_C=-c2)
     everything = [*rows, *extra]
     prior = prior_of(everything, range(len(everything)), n_issues)
     X = np.vstack([with_prior(a, prior, True) for a in everything])
@@ -444,8 +574,9 @@ def train(gold_dirs: Sequence[str | Path], output: str | Path, *, resources: Res
             "positives_as": "required and optional gold statements"}
     StanceModel(tuple(layer.features.issues), mean.astype(np.float32), scale.astype(np.float32),
                 coef.astype(np.float32), intercept.astype(np.float32), best["learned"], best["hybrid"],
-                layer.features.embedder.id, digest, meta, prior).save(output)
-    return TrainReport(Path(output), len(everything), int((y >= 0).sum()), int((y > 0).sum()), best["learned"],
+                layer.features.embedder.id, digest, meta, prior, statement, statement_threshold).save(output)
+    return TrainReport(Path(output), len(everything), int((y >= 0).sum()), int((y > 0).sum()),
+                       statement_threshold if statement is not None else best["learned"],
                        best["hybrid"], cv, digest, time.process_time() - t0, len(rows))
 
 

@@ -25,6 +25,7 @@ import hashlib
 import importlib.util
 import json
 import re
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -247,6 +248,30 @@ class StaticContext:
 _OBJECT_IRI = re.compile(rb' <([^<>" \n]*)> \.$', re.M)
 
 
+#: Words (spaCy lexemes) a pipeline's vocabulary may gain outside memory zones before every
+#: batch runs in one (:meth:`Worker.process`): about 10 MB of strings, words and tokenizer cache.
+VOCABULARY_KEPT = 50_000
+
+_VOCABULARY_AT_LOAD: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def keeps_vocabulary(nlp) -> bool:
+    """Whether a batch parsed now by ``nlp`` may keep the words it adds to the vocabulary: the
+    vocabulary has grown by fewer than :data:`VOCABULARY_KEPT` words since a worker first
+    used ``nlp`` (the words of a batch are kept or freed together; a zone changes no parse).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> keeps_vocabulary(nlp)
+    True
+    >>> _ = nlp("A few new words" + " word" * 3)
+    >>> keeps_vocabulary(nlp), len(nlp.vocab) - _VOCABULARY_AT_LOAD[nlp] > 0
+    (True, True)
+    """
+    base = _VOCABULARY_AT_LOAD.setdefault(nlp, len(nlp.vocab))
+    return len(nlp.vocab) - base < VOCABULARY_KEPT
+
+
 class Worker:
     """Loads the resources and the model once; turns batches of articles into ArticleOutputs.
 
@@ -268,6 +293,7 @@ class Worker:
         self.res = resources if resources is not None else config.resources()
         self.extractor = Extractor(self.res, config.model, stances=config.stances,
                                    stance_options=dict(config.stance_options))
+        keeps_vocabulary(self.extractor.nlp)  # the vocabulary's size before any batch
         self.model_id = self.extractor.model_id
         self.issues, self.sovereigns = issue_iris(self.res)
         from .provenance import run_iri
@@ -291,11 +317,17 @@ class Worker:
     def process(self, articles: Sequence[Article], input_hashes: Sequence[str]) -> list[ArticleOutput]:
         """Parse the batch with ``nlp.pipe``, extract, build and validate each graph.
 
-        The batch runs in a spaCy memory zone: the strings its texts add to the vocabulary are
-        freed afterwards (nothing of a Doc leaves the batch), so a long build does not grow.
+        Once the pipeline's vocabulary has grown by :data:`VOCABULARY_KEPT` words, each batch
+        runs in a spaCy memory zone: the strings and words its texts add are freed afterwards
+        (nothing of a Doc leaves the batch), so a long build does not grow. Before that the
+        batches run outside a zone and their words stay: inside a zone spaCy's tokenizer
+        caches nothing, so every word of every batch would be split into affixes again (a
+        tenth of the parse); kept, the words the first batches share with later ones are
+        looked up. The parse is the same either way (:func:`keeps_vocabulary`).
         """
-        zone = getattr(self.extractor.nlp, "memory_zone", None)
-        if zone is None:  # pragma: no cover - spaCy < 3.8
+        nlp = self.extractor.nlp
+        zone = getattr(nlp, "memory_zone", None)
+        if zone is None or keeps_vocabulary(nlp):
             return self._process(articles, input_hashes)
         with zone():
             return self._process(articles, input_hashes)

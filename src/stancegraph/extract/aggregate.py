@@ -147,8 +147,10 @@ def add_claim_events(doc: ParsedArticle, events, statements: list[Statement], sc
             if not doc.doc_speaker or doc.in_quotes(ev.trigger):
                 continue  # "we" in a quote nobody is said to have said
             ev = replace(ev, claimant=doc.doc_speaker)  # a document's own voice is its speaker's
-        if n < 0 and getattr(ev, "background", False):
-            continue  # "T, which X annexed in 2014" told by the writer: background, not a statement
+        if getattr(ev, "background", False) and (n < 0 or not doc.in_quotes(ev.trigger)):
+            # "T, which X annexed in 2014" told by the writer, or put by the writer into a statement
+            # reported without quotation marks: background, not what anybody asserts
+            continue
         if n < 0:
             sent_n = doc.sent_of[ev.trigger]
             n = made.get((ev.claimant, sent_n), -1)

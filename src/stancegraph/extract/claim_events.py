@@ -66,8 +66,9 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, per_resources, phrase
 from ..namespaces import SG
-from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
-    OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
+from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, EXCEPTION_PREPS, \
+    NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+    OBLIGATION_MODALS, OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
 from .territory_lists import region_noun, territory_lists
@@ -477,7 +478,8 @@ class ClaimEventFinder:
             if definite and before is not None and not other:
                 territories = before[1]
             else:
-                territories = self._pronoun_territories(trig) or self._whole_territory(args)
+                territories = self._pronoun_territories(trig) or \
+                    self._whole_territory(args, None if cue.recipient_preps else trig)
                 if not territories:
                     return None
         sovereign = self._sovereign(trig, cue, args)
@@ -498,9 +500,11 @@ class ClaimEventFinder:
             # "recognition of T, which X annexed": what is recognised is the acquisition
             for j, (inner_entries, inner_idx) in triggers.items():
                 # (not an act of what the parse conjoins to it: "recognise T as X's, renounce plans to join Y")
-                if j != trig.i and inner_entries[0].kind == ACQUIRE and trig.left_edge.i <= j <= trig.right_edge.i \
+                # (the acquisition among the inner cue's readings: "X's claims to T", not "claim T as …")
+                acquisition = next((e for e in inner_entries if e.kind == ACQUIRE), None)
+                if j != trig.i and acquisition is not None and trig.left_edge.i <= j <= trig.right_edge.i \
                         and not any(c.dep_ == "conj" and c.left_edge.i <= j <= c.right_edge.i for c in trig.children):
-                    key = self._sovereign(self.ctx.doc[j], inner_entries[0], set())
+                    key = self._sovereign(self.ctx.doc[j], acquisition, set())
                     if key:
                         sovereign = key
                         break
@@ -546,8 +550,13 @@ class ClaimEventFinder:
         if not territories:
             return None
         tokens = sorted(set(idx) | set(terr_idx))
-        background = trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and not negative and \
-            any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1))
+        # ("T, which X annexed in 2014", "T (annexed by X in 2014)": a past act told of its territory)
+        # (the parse may hang the participle on the noun the territory depends on: "talks on T, annexed …")
+        background = not negative and (
+            trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and
+            any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1)) or
+            trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.i > trig.head.i and
+            any(i in self.terr for i in range(trig.head.left_edge.i, trig.i)))
         if not negative and claimant_tok is not None and _past_time(chain[-1]) and \
                 self.ctx.doc[claimant_tok].head.i == chain[-1].i:
             # "X said Y is asking for help after Z annexed T": the time of another event is Z's act,
@@ -577,7 +586,10 @@ class ClaimEventFinder:
         agent = self.att.resolve(owner, self.log)[0]
         if agent is None or not self._apart(claimant, agent):
             return False
-        verb = next((n for n in chain[1:] if n.pos_ == "VERB" and forms(n)[1] not in _LIGHT_VERBS), None)
+        # (a verb of saying reports the clause it governs, "X said recognition of Y's ownership of T is a
+        # must", not a phrase hung on it: "X said in a statement on the anniversary of Y's annexation of T")
+        verb = next((n for k, n in enumerate(chain[1:], 1) if n.pos_ == "VERB" and forms(n)[1] not in _LIGHT_VERBS
+                     and not (forms(n)[1] in self.reporting and chain[k - 1].dep_ in ("ccomp", "parataxis"))), None)
         if verb is None:
             return False
         lemma = forms(verb)[1]
@@ -696,10 +708,16 @@ class ClaimEventFinder:
                 continue
             if c.dep_ in SUBJ or c.dep_ == "poss" or c.dep_ == "agent":
                 continue
+            if c.dep_ == "prep" and c.lower_ in EXCEPTION_PREPS:
+                continue  # "accept the terms, except for T": T is left out of the act
             if c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in ("dobj", "prep") for g in c.children):
                 continue  # "annex T and seize U": the conjoined act has its own object
             if c.dep_ == "conj" and trig.pos_ == "VERB" and c.pos_ in ("NOUN", "PROPN"):
                 continue  # a noun the parse conjoins to the act's verb ("T — annexed in 2014 — and U") is not its object
+            if c.dep_ == "conj" and trig.pos_ == "NOUN" and c.pos_ == "NOUN" and \
+                    any(g.dep_ == "prep" and g.i < c.i for g in trig.children) and \
+                    any(g.dep_ == "cc" and g.i < c.i for g in trig.children):
+                continue  # "recognition of T as X's and a freeze of the front in U": the other noun is another thing
             toks.update(range(c.left_edge.i, c.right_edge.i + 1))
         # (an infinitive, "an attempt to annex T", is about its own object, not about the attempt)
         infinitive = trig.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
@@ -778,9 +796,10 @@ class ClaimEventFinder:
                 return tuple(sorted(terrs))
         return ()
 
-    def _whole_territory(self, args: set[int]) -> tuple[str, ...]:
-        """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land": every
-        territory the article's acts have named so far (the whole of what is in dispute)."""
+    def _whole_territory(self, args: set[int], trig=None) -> tuple[str, ...]:
+        """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land", or X's
+        territory as what an act itself is on ("Y's claims to X's territory", "the annexation of
+        Ruritanian land"): every territory the article's acts have named so far (what is in dispute)."""
         doc = self.ctx.doc
         for i in sorted(args):
             tok = doc[i]
@@ -790,6 +809,10 @@ class ClaimEventFinder:
                         or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
             quantified = any(c.dep_ in ("det", "predet", "amod") and c.lower_ in WHOLE_WORDS for c in tok.children) \
                 or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WHOLE_WORDS)
+            # (the act's own object, singular: "claims on X's territory", not "parts of X's territory")
+            quantified = quantified or (trig is not None and tok.tag_ == "NN" and (
+                (tok.dep_ == "dobj" and tok.head.i == trig.i) or
+                (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == trig.i)))
             if owned and quantified:
                 return tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
         return ()
@@ -1056,6 +1079,9 @@ class ClaimEventFinder:
             if c.dep_ in ("amod", "compound", "advmod", "nmod"):
                 near.update(i for i in range(c.left_edge.i, c.right_edge.i + 1) if self._quoted(i))
         for n, node in enumerate(chain[1:7]):
+            below = chain[n]
+            if below.dep_ == "conj" and below.pos_ in ("VERB", "AUX") and below.head.i == node.i:
+                break  # "X denounced Y as illegal and says it will never recognise T": said of Y, not of T
             if n < 3:
                 near.add(node.i)
             for c in node.children:
@@ -1223,6 +1249,10 @@ class ClaimEventFinder:
                     # force", is what is said, not who says it)
                     cands = [subj]
             seen = seen or bool(cands)
+            if cands and self._obliged(node) and not any(c.lower_ in PRONOUNS_FIRST for c in cands):
+                # "Y must withdraw from T", "Y has to recognise T as X's": Y is who is obliged, not who
+                # asserts it; whoever says so holds the claim (nobody, told by the writer)
+                return QUOTED_SPEAKER, None, False
             for c in cands:
                 if self._place(c.i):
                     continue  # a place name is never a claimant
@@ -1256,6 +1286,17 @@ class ClaimEventFinder:
                 return speaker, (c.i if speaker else None), relayed
         # no subject anywhere ("Recognition of T as X's: Y", a headline): whoever's statement it is
         return (None if seen else QUOTED_SPEAKER), None, False
+
+    def _obliged(self, node) -> bool:
+        """The verb is said to be owed by its subject: a modal of obligation ("Y must withdraw", "Y
+        should cede T"), a passive coercion ("Y will be forced to give T back"), or an obligation verb
+        in the present taking an infinitive ("Y has to recognise T", not "Y had to withdraw", a report)."""
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in node.children):
+            return True
+        if forms(node)[1] in self.lex.coercions and any(c.dep_ == "auxpass" for c in node.children):
+            return True
+        return forms(node)[1] in OBLIGATION_VERBS and node.tag_ not in ("VBD", "VBN") and any(
+            c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in node.children)
 
     def _says(self, node) -> bool:
         """A verb by which its subject states, demands or provides for what it governs."""

@@ -78,7 +78,10 @@ class Extractor:
         # narration only speaks for an actor when it states a position or a claim; a sentence in a
         # document speaker's own voice is a statement unless what is kept before covers it
         kept, taken = [], set()
-        results = self._found_in(pd, found, [n for n, u in enumerate(found) if u.needs_content])
+        # the positions of every utterance in one call: a detector may decide on the article's
+        # utterances together (one speaker's utterances on an issue make one statement)
+        stances = positions_of(self.stances, [StanceQuery(pd, u) for u in found])
+        results = self._found_in(pd, found, [n for n, u in enumerate(found) if u.needs_content], stances)
         for n, u in enumerate(found):
             if u.needs_content:
                 if not (results[n][0] or results[n][1]):
@@ -91,7 +94,7 @@ class Extractor:
         # Captions and photo credits do not speak: drop statements made only of them.
         muted = caption_lines(article.text, pd.offset)
         results.update(self._found_in(pd, found, [n for n in kept if n not in results
-                                                  and not _muted(found[n].statement, muted)]))
+                                                  and not _muted(found[n].statement, muted)], stances))
         utterances, hits, claim_hits = [], [], []
         for n in kept:
             u = found[n]
@@ -117,12 +120,12 @@ class Extractor:
         return Extraction(article, actors, mentions, statements, positions, claims, unattributed,
                           pd.doc_speaker, pd.inferred_date)
 
-    def _found_in(self, pd: ParsedArticle, found: list[Utterance], which: list[int]) -> dict[int, tuple]:
-        """(stance hits, claims) of the utterances ``found[n]`` for ``n`` in ``which``; the stances of
-        all of them in one call to the detector (:func:`~.stance.positions_of`)."""
-        stances = positions_of(self.stances, [StanceQuery(pd, found[n]) for n in which])
-        return {n: (hits, self.claims.find(pd, found[n].scope) if found[n].finds_claims else [])
-                for n, hits in zip(which, stances)}
+    def _found_in(self, pd: ParsedArticle, found: list[Utterance], which: list[int],
+                  stances: list[list]) -> dict[int, tuple]:
+        """(stance hits, claims) of the utterances ``found[n]`` for ``n`` in ``which``, ``stances[n]``
+        the hits of ``found[n]`` (:func:`~.stance.positions_of`)."""
+        return {n: (stances[n], self.claims.find(pd, found[n].scope) if found[n].finds_claims else [])
+                for n in which}
 
     def pipe(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Extraction]:
         """Extract many articles, parsing them in batches with ``nlp.pipe``."""

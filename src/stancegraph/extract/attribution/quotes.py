@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                        PRONOUNS_PERSON,
                         QUOTE_LABELS, SOURCE_LABELS, SPEECH_ACT_NOUNS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
@@ -30,6 +31,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
+from .names import unlinked_speaker
 from .scope import report_scope
 
 
@@ -184,6 +186,9 @@ class QuoteAttribution:
                 # "talks": the name right before the verb
                 subj = tokens[v.i - 1]
                 sp, src, cf = speakers.resolve(subj, log)
+            if sp is None and src is None:
+                # a name the actor finder did not link ("Abiy said" after "Abiy Ahmed", '"…," said Olena')
+                sp, cf = unlinked_speaker(doc, speakers, subj), 0.6
             if sp is not None and outlet_reporting(speakers, v, subj, sp):
                 sp, src = None, sp  # "Harbour News reports …": a name reporting is an outlet, a source
             if v.lemma_.lower() in ("quote", "cite"):
@@ -207,7 +212,10 @@ class QuoteAttribution:
             if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain) \
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
-                if outer[0]:
+                # "X's office says he told the allies '…'": "he" is no office; the pronoun's own antecedent
+                body = subj.lower_ in PRONOUNS_PERSON and sp is not None \
+                    and getattr(speakers.actor(outer[0]) if outer[0] else None, "kind", "person") != "person"
+                if outer[0] and not body:
                     sp, src, cf = outer
                     v = chain[k + 1]
             # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
@@ -216,6 +224,17 @@ class QuoteAttribution:
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
                 if outer[0] and not state_actor(speakers, outer[0]):
+                    sp, src, cf = outer
+                    v = chain[k + 1]
+            # "Moon said Kim expressed his commitment to a "complete denuclearization"": a phrase quoted
+            # inside a clause that a speaker reports is that speaker's wording of it, not the words of
+            # the clause's subject (a person's wording: an outlet or a body relays words, it does not word
+            # them; a sentence of its own, capitalised, or first-person words are the subject's own)
+            elif sp is not None and k + 1 < len(chain) and reported_clause(chain[k + 1], v) \
+                    and phrase_in(sent, inside) and table.text[words[0]][:1].islower() \
+                    and not first_person(words, table):
+                outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
+                if outer[0] and outer[0] != sp and getattr(speakers.voice(outer[0]), "kind", None) == "person":
                     sp, src, cf = outer
                     v = chain[k + 1]
             speaker, source, conf, verb = sp, src, cf, v
@@ -274,10 +293,16 @@ class QuoteAttribution:
                 if prev is not None and (0 <= here - prev.sentence <= 1 or (0 <= prev_end < here
                                                               and not worded(doc, prev_end + 1, here))):
                     speaker, conf, cue = prev.speaker, 0.6, prev.cue
+                elif prev is not None and 0 <= prev_end < here and same_voice(doc, speakers.cues, prev_end, here):
+                    # further on in the paragraph of the speaker's quote, no one else speaking between
+                    # ('"…," X said. There was a "frank exchange". "There are differences."')
+                    speaker, conf, cue = prev.speaker, 0.55, prev.cue
                 else:
                     recent = [(i, a) for i, a in log if 1 <= here - doc.sent_of[i] <= 1]
                     if recent:
                         speaker, conf, cue = max(recent)[1], 0.55, None
+                    elif (topic := paragraph_topic(doc, speakers, log, q)) is not None:
+                        speaker, conf, cue = topic, 0.5, None
         # 4. a quoted phrase in a clause whose subject is an actor ("X justified the decision on
         # "humanitarian grounds"", "X is presenting the plan as "a framework""): the subject's words
         # (two words or more: a one-word term in marks is a label; a state as the subject of a
@@ -883,6 +908,95 @@ def body_or_state(speakers: SpeakerResolver, iri: str | None) -> bool:
     """True when the actor ``iri`` is a state or an organisation (not a person or a group)."""
     actor = speakers.actor(iri) if iri else None
     return actor is not None and actor.kind in ("state", "organisation")
+
+
+def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog, q: Quote) -> str | None:
+    """The person a paragraph of quoted words alone is given to when the paragraph before ends with
+    a sentence about that person ('Governor Ann Example ordered an evacuation. ¶ "Do not wait."',
+    'In his view, the measures will work. ¶ "…"'): the person actor that sentence's main clause has as
+    its subject (a name or a pronoun), else as the possessor of its fronted "in X's view". None when
+    the quote does not fill its paragraph, does not end as a sentence does (a crosshead), or that
+    sentence is about no one person."""
+    text = doc.article.text
+    line_start = text.rfind("\n", 0, q.begin) + 1
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    marks = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + " \t.,!?…"
+    if line_start <= doc.article.body_start or text[line_start:q.begin].strip(marks) \
+            or text[q.pieces[-1].end:line_end].strip(marks):
+        return None
+    if text[line_start:line_end].rstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " \t")[-1:] not in ".!?…":
+        return None  # a crosshead in quotation marks is no one's words
+    before = text[doc.article.body_start:line_start].rstrip()
+    if not before or before[-1] not in ".!?…":
+        return None  # the paragraph before is a headline or ends with a colon (another pattern's)
+    toks = doc.tokens_in(doc.article.body_start + len(before) - 1, doc.article.body_start + len(before))
+    if not toks:
+        return None
+    sent = doc.doc[toks[0]].sent
+    if any(doc.in_quotes(t.i) for t in sent):
+        return None  # a quote of its own there, attributed or not, speaks for someone else
+    root = sent.root
+    cands = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    view = view_holder(doc, sent, set())
+    if view is not None:
+        cands.append(view)
+    for tok in cands:
+        iri = holder(speakers, tok, log) if tok.lower_ in POSSESSIVE_PRONOUNS else speakers.resolve(tok, log)[0]
+        actor = speakers.voice(iri)
+        if actor is not None and actor.kind == "person":
+            return iri
+    return None
+
+
+def reported_clause(outer, inner) -> bool:
+    """True when ``inner`` heads a clause that ``outer`` reports: a complement of it, through
+    complements only ("X said Y expressed …"), not a relative or adverbial clause hung on it ("…, to
+    which Y responded", "Although Y said …") nor a clause coordinated with it."""
+    node = inner
+    for _ in range(6):
+        if is_root(node) or node.dep_ not in ("ccomp", "xcomp"):
+            return False
+        node = node.head
+        if node.i == outer.i:
+            return True
+    return False
+
+
+def first_person(words, table) -> bool:
+    """True when quoted words (token indices) say "I" or "we": the words of the one who speaks them."""
+    return any(table.lower[i] in PRONOUNS_FIRST for i in words)
+
+
+def phrase_in(sent, inside) -> bool:
+    """True when the quoted words are a phrase in the writer's sentence (under half its words), not
+    the sentence itself."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return sum(1 for t in words if t.i in inside) < 0.5 * len(words)
+
+
+MAX_VOICE_GAP = 2  # sentences between a speaker's quote and the frameless quote that continues it
+
+
+def same_voice(doc: ParsedArticle, cues, first: int, last: int) -> bool:
+    """True when sentence ``last`` continues the voice of sentence ``first`` in one paragraph: at most
+    :data:`MAX_VOICE_GAP` sentences between them, no paragraph break, and none of them with a verb
+    of speech or an actor as a subject outside quotation marks (no one else is brought in to
+    speak)."""
+    if not 1 < last - first <= MAX_VOICE_GAP + 1:
+        return False
+    text = doc.article.text
+    b = doc.doc[doc.sents[first].end - 1].idx + doc.offset
+    e = doc.doc[doc.sents[last].start].idx + doc.offset
+    if "\n" in text[b:e]:
+        return False
+    for n in range(first + 1, last):
+        for t in doc.sents[n]:
+            if doc.in_quotes(t.i):
+                continue
+            if (t.i in doc.tok_actor and t.dep_ in ("nsubj", "nsubjpass")) or cues.is_reporting(t):
+                return False
+    return True
 
 
 def worded(doc: ParsedArticle, first: int, last: int) -> bool:

@@ -354,3 +354,77 @@ class Featurizer:
             s_opp += opp[:, c]
         sims[:, 3] = s_sup / self._n_sup - s_opp / self._n_opp
         return sims
+
+
+#: the statement-level columns of :func:`statement_rows` before the best utterance's own columns
+STATEMENT_WIDTH = 19
+#: an (utterance, issue) row below this probability of a position does not make a statement candidate alone
+STATEMENT_FLOOR = 0.03
+
+
+def _best_columns(width: int) -> list[int]:
+    """The columns of the best utterance's row a statement row repeats: who speaks, the mode
+    and pattern (the first 25), and the issue-level signals, one-hot and prior (the last 35)."""
+    return list(range(25)) + list(range(width - 35, width))
+
+
+def statement_rows(speakers: list, issues: list, rule: np.ndarray, X: np.ndarray, proba: np.ndarray,
+                   n_issues: int):
+    """The statement candidates of one article and their features for the second stage.
+
+    The gold has one statement per (speaker, issue, stance) and article, so the second stage
+    decides per (speaker, issue) over all the speaker's utterances: ``speakers[r]``,
+    ``issues[r]``, ``rule[r]`` (+1 / -1 / 0: the rule layer's stance) and ``proba[r]`` (the
+    first stage's none / support / oppose) of row ``r`` of ``X``, the rows ``n_issues`` to an
+    utterance. A candidate is a (speaker, issue) one of whose rows has a position probability
+    of :data:`STATEMENT_FLOOR` or a rule hit; its stance is the one with the larger summed
+    probability. Returns (candidates as (speaker, issue, +1 / -1, rows), features).
+
+    The columns: the best, noisy-or, summed and mean probability of a position over the
+    speaker's utterances, how many utterances there are and how many pass 0.2 and 0.5, the
+    summed and best support and oppose probabilities and their balance, the rule layer's
+    support and oppose, how many utterances the speaker and the article have, the issue's
+    share of the article's probability mass, this issue against the speaker's best issue, how
+    many other speakers are likely on the issue; then the best utterance's row (:func:`_best_columns`).
+
+    >>> X = np.zeros((4, 60), dtype=np.float32)
+    >>> proba = np.array([[0.9, 0.05, 0.05], [0.2, 0.7, 0.1], [0.99, 0.0, 0.01], [0.5, 0.1, 0.4]])
+    >>> cands, F = statement_rows(["a", "a", "a", "a"], ["i", "j", "i", "j"], np.zeros(4), X, proba, 2)
+    >>> [(s, i, stance, rows) for s, i, stance, rows in cands], F.shape
+    ([('a', 'i', -1, (0, 2)), ('a', 'j', 1, (1, 3))], (2, 79))
+    """
+    pos = proba[:, 1] + proba[:, 2]
+    groups: dict[tuple, list[int]] = {}
+    for r in range(len(speakers)):
+        groups.setdefault((speakers[r], issues[r]), []).append(r)
+    utterances: dict = {}
+    for r in range(0, len(speakers), n_issues):
+        utterances[speakers[r]] = utterances.get(speakers[r], 0) + 1
+    n_utt = len(speakers) // max(n_issues, 1)
+    mass: dict = {}
+    speaker_best: dict = {}
+    likely: dict = {}
+    for (s, i), rs in groups.items():
+        m = float(pos[rs].max())
+        mass[i] = mass.get(i, 0.0) + float(pos[rs].sum())
+        speaker_best[s] = max(speaker_best.get(s, 0.0), m)
+        likely[i] = likely.get(i, 0) + (m > 0.3)
+    total = sum(mass.values()) + 1e-6
+    best_cols = _best_columns(X.shape[1])
+    cands, F = [], []
+    for (s, i), rs in groups.items():
+        rs_a = np.array(rs)
+        pp = pos[rs_a]
+        r_rule = rule[rs_a]
+        if pp.max() < STATEMENT_FLOOR and not r_rule.any():
+            continue
+        sup, opp = float(proba[rs_a, 1].sum()), float(proba[rs_a, 2].sum())
+        best = int(rs_a[pp.argmax()])
+        f = [pp.max(), 1 - np.prod(1 - pp), pp.sum(), np.log1p(len(rs)), (pp > 0.2).sum(), (pp > 0.5).sum(),
+             pp.mean(), sup, opp, proba[rs_a, 1].max(), proba[rs_a, 2].max(), abs(sup - opp) / (sup + opp + 1e-6),
+             float((r_rule > 0).any()), float((r_rule < 0).any()), np.log1p(utterances[s]), np.log1p(n_utt),
+             mass[i] / total, pp.max() / (speaker_best[s] + 1e-6), likely[i] - (pp.max() > 0.3)]
+        F.append(np.concatenate([np.asarray(f, dtype=np.float64), X[best, best_cols].astype(np.float64)]))
+        cands.append((s, i, 1 if sup >= opp else -1, tuple(rs)))
+    width = STATEMENT_WIDTH + len(best_cols)
+    return cands, (np.vstack(F) if F else np.zeros((0, width)))

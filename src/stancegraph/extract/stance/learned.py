@@ -1,14 +1,19 @@
 """Learned stance detectors over the rule layer's utterances: ``learned`` and ``hybrid``.
 
 A multinomial logistic regression decides, for each (utterance, issue), none /
-support / oppose from the features of :mod:`.features`. ``learned`` reports each
-issue whose probability of a position reaches the model's threshold; ``hybrid``
+support / oppose from the features of :mod:`.features`. ``learned`` then decides per
+statement: a second, binary logistic regression over each (speaker, issue) of the
+article (:func:`~.features.statement_rows`: how likely and how many the speaker's
+utterances on the issue are, the rule layer's hits, the issue's share of the article,
+the best utterance's signals) keeps the candidates whose probability reaches its
+threshold (a model without that stage reports each issue whose probability of a
+position reaches the model's threshold, utterance by utterance); ``hybrid``
 keeps every rule hit and adds the classifier's positions on the issues the rules
 found nothing on (its own, higher threshold). Both thresholds were chosen by
 cross-validation by article on the training corpus (``stancegraph train``).
 
 The model file is a NumPy ``.npz`` of plain arrays (no pickled code): the scaler,
-the weights, the issue keys, the thresholds, the speaker prior (the training
+the weights (of both stages), the issue keys, the thresholds, the speaker prior (the training
 articles' positions per speaker and issue, :class:`~.features.SpeakerPrior`) and the
 digest of the training set.
 The detector's id names the file's sha256, so the run's provenance says which
@@ -34,7 +39,9 @@ from .features import Featurizer, SpeakerPrior
 from .rules import RuleStanceDetector
 
 CLASSES = ("none", "support", "oppose")
-FORMAT = 2
+FORMAT = 3
+#: the formats :meth:`StanceModel.load` reads (2: without the statement stage)
+FORMATS = (2, 3)
 
 
 def class_proba(mean, scale, coef, intercept, X: np.ndarray) -> np.ndarray:
@@ -65,6 +72,8 @@ class StanceModel:
     training_set: str       # sha256 of the gold files and article texts
     meta: dict
     prior: SpeakerPrior | None = None  # the training articles' positions per speaker
+    statement: tuple | None = None    # the statement stage: (mean, scale, coef, intercept), or None
+    statement_threshold: float | None = None  # its probability needed for a position
 
     def speaker_prior(self) -> SpeakerPrior:
         return self.prior if self.prior is not None else SpeakerPrior.empty(len(self.issues))
@@ -72,16 +81,29 @@ class StanceModel:
     def proba(self, X: np.ndarray) -> np.ndarray:
         return class_proba(self.mean, self.scale, self.coef, self.intercept, X)
 
+    def statement_proba(self, F: np.ndarray) -> np.ndarray:
+        """The statement stage's probability that each row of ``F`` (:func:`~.features.statement_rows`)
+        is a position of its speaker."""
+        mean, scale, coef, intercept = self.statement
+        return 1.0 / (1.0 + np.exp(-(((F - mean) / scale) @ coef + intercept)))
+
     def save(self, path: str | Path) -> None:
         from ...fileio import atomic_output
 
         prior = self.speaker_prior()
         meta = dict(self.meta, format=FORMAT, issues=list(self.issues), threshold=self.threshold,
                     hybrid_threshold=self.hybrid_threshold, embedder=self.embedder, training_set=self.training_set,
-                    speakers=list(prior.speakers))
+                    speakers=list(prior.speakers), statement_threshold=self.statement_threshold)
+        stage = {}
+        if self.statement is not None:
+            mean, scale, coef, intercept = self.statement
+            stage = dict(statement_mean=np.asarray(mean, dtype=np.float64),
+                         statement_scale=np.asarray(scale, dtype=np.float64),
+                         statement_coef=np.asarray(coef, dtype=np.float64),
+                         statement_intercept=np.asarray([intercept], dtype=np.float64))
         with atomic_output(path, "wb") as f:
             np.savez_compressed(f, mean=self.mean, scale=self.scale, coef=self.coef, intercept=self.intercept,
-                                prior_counts=prior.counts, prior_seen=prior.seen,
+                                prior_counts=prior.counts, prior_seen=prior.seen, **stage,
                                 meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
 
     @classmethod
@@ -93,17 +115,23 @@ class StanceModel:
             with np.load(p, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in ("mean", "scale", "coef", "intercept", "meta")}
                 meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
-                if meta.get("format") == FORMAT:
+                if meta.get("format") in FORMATS:
                     arrays.update(prior_counts=z["prior_counts"], prior_seen=z["prior_seen"])
+                statement = None
+                if meta.get("format") == FORMAT and meta.get("statement_threshold") is not None:
+                    statement = (z["statement_mean"], z["statement_scale"], z["statement_coef"],
+                                 float(z["statement_intercept"][0]))
         except (OSError, ValueError, KeyError) as exc:
             raise StanceGraphError(f"not a stancegraph stance model ({exc})", path=str(p)) from None
-        if meta.get("format") != FORMAT:
-            raise StanceGraphError(f"stance model format {meta.get('format')!r}, expected {FORMAT} "
-                                   "(retrain it with stancegraph train)", path=str(p))
+        if meta.get("format") not in FORMATS:
+            raise StanceGraphError(f"stance model format {meta.get('format')!r}, expected one of "
+                                   f"{', '.join(map(str, FORMATS))} (retrain it with stancegraph train)", path=str(p))
         prior = SpeakerPrior(tuple(meta["speakers"]), arrays["prior_counts"], arrays["prior_seen"])
+        threshold = meta.get("statement_threshold")
         return cls(tuple(meta["issues"]), arrays["mean"], arrays["scale"], arrays["coef"], arrays["intercept"],
                    float(meta["threshold"]), float(meta["hybrid_threshold"]), meta["embedder"],
-                   meta["training_set"], meta, prior)
+                   meta["training_set"], meta, prior, statement,
+                   float(threshold) if statement is not None else None)
 
 
 def file_digest(path: str | Path) -> str:
@@ -141,14 +169,6 @@ class LearnedStanceDetector:
         self.training_set = self.model.training_set
         self.id = learned_id(self.name, path)
 
-    def scored(self, q: StanceQuery, emb: np.ndarray | None = None) -> tuple[list[Hit], np.ndarray]:
-        """The rule hits and the (issues, 3) class probabilities of one utterance (``emb``: the
-        embedding of its scope, when already made)."""
-        rule_hits = self.rules.positions(q)
-        if not q.utterance.scope:
-            return rule_hits, np.zeros((len(self.model.issues), 3))
-        return rule_hits, self.model.proba(self.features.rows(q, rule_hits, emb))
-
     def evidence(self, q: StanceQuery, issue: str) -> tuple[int, ...]:
         """The tokens that show the position: the issue's topic terms or anaphors in the
         scope, else the scope's sentence part."""
@@ -168,12 +188,18 @@ class LearnedStanceDetector:
         """The position the classifier gives: the likelier stance, its probability as confidence."""
         return Hit(issue, 1 if p_sup >= p_opp else -1, self.evidence(q, issue), round(float(max(p_sup, p_opp)), 3))
 
+    #: decide per statement with the model's statement stage (when it has one)
+    by_statement = True
+
     def positions(self, q: StanceQuery) -> list[Hit]:
-        rule_hits, proba = self.scored(q)
-        return self.decide(q, rule_hits, proba)
+        return self.positions_many([q])[0]
 
     def positions_many(self, queries: list[StanceQuery]) -> list[list[Hit]]:
-        """:meth:`positions` of each query, the scopes embedded in one call.
+        """:meth:`positions` of each query, the scopes embedded in one call. With a statement
+        stage the queries are taken as the utterances of one article and decided together: one
+        speaker's utterances on an issue make one statement candidate
+        (:func:`~.features.statement_rows`), and a candidate the stage accepts gives a hit in each
+        of its utterances whose own probability reaches the model's threshold (else in its likeliest one).
 
         >>> from stancegraph.ingest import parse_text
         >>> from stancegraph.extract import Extractor
@@ -181,7 +207,8 @@ class LearnedStanceDetector:
         >>> ex = Extractor(load_resources(), stances="learned")
         >>> pd, index = ex.parse(parse_text("t", 'Ann Berg said the talks had failed. Bo Lund said they went well.'))
         >>> qs = [StanceQuery(pd, u) for u in ex.utterances(pd, index)[0]]
-        >>> ex.stances.positions_many(qs) == [ex.stances.positions(q) for q in qs]
+        >>> hits = ex.stances.positions_many(qs)
+        >>> len(hits) == len(qs) and all(h.issue in ex.stances.model.issues for found in hits for h in found)
         True
         """
         texts = [self.features.scope_text(q) if q.utterance.scope else None for q in queries]
@@ -196,7 +223,10 @@ class LearnedStanceDetector:
             if text is not None:
                 rows.append(self.features.rows(q, rule_hits, embedded[text]))
         n = len(self.model.issues)
-        proba = self.model.proba(np.concatenate(rows)) if rows else None
+        X = np.concatenate(rows) if rows else None
+        proba = self.model.proba(X) if rows else None
+        if self.by_statement and self.model.statement is not None:
+            return self.decide_statements(queries, texts, hits, X, proba)
         out, k = [], 0
         for q, text, rule_hits in zip(queries, texts, hits):
             if text is None:
@@ -206,11 +236,45 @@ class LearnedStanceDetector:
             out.append(self.decide(q, rule_hits, p))
         return out
 
+    def decide_statements(self, queries, texts, hits, X, proba) -> list[list[Hit]]:
+        """The statement stage's hits (see :meth:`positions_many`)."""
+        from .features import statement_rows
+
+        out: list[list[Hit]] = [[] for _ in queries]
+        if X is None:
+            return out
+        issues = self.model.issues
+        n = len(issues)
+        speakers, row_issues, rule, owner = [], [], [], []
+        for k, (q, text, rule_hits) in enumerate(zip(queries, texts, hits)):
+            if text is None:
+                continue
+            for issue in issues:
+                signs = {h.stance for h in rule_hits if h.issue == issue}
+                speakers.append(q.utterance.statement.speaker)
+                row_issues.append(issue)
+                rule.append(1 if 1 in signs else (-1 if -1 in signs else 0))
+                owner.append(k)
+        cands, F = statement_rows(speakers, row_issues, np.asarray(rule, dtype=np.int8), X, proba, n)
+        if not cands:
+            return out
+        pos = proba[:, 1] + proba[:, 2]
+        for (_, issue, stance, rs), p in zip(cands, self.model.statement_proba(F)):
+            if p < self.model.statement_threshold:
+                continue
+            chosen = [r for r in rs if pos[r] >= self.model.threshold] or [max(rs, key=lambda r: pos[r])]
+            for r in chosen:
+                k = owner[r]
+                out[k].append(Hit(issue, stance, self.evidence(queries[k], issue), round(float(p), 3)))
+        order = {k: j for j, k in enumerate(issues)}
+        return [sorted(found, key=lambda h: order[h.issue]) for found in out]
+
 
 class HybridStanceDetector(LearnedStanceDetector):
     """Rule hits kept; the classifier adds positions on issues the rules found nothing on."""
 
     name = "hybrid"
+    by_statement = False
 
     def decide(self, q: StanceQuery, rule_hits: list[Hit], proba: np.ndarray) -> list[Hit]:
         out = list(rule_hits)
