@@ -93,3 +93,68 @@ def test_a_headline_surname_of_two_people_named_later_is_neither(extractor):
     first = min(r.mentions, key=lambda m: m.span.begin)
     assert first.span.text == "Oosterhuis" and r.actors[first.actor].name == "Oosterhuis"
     assert speakers(r) >= {"Anna Oosterhuis"}
+
+
+def test_a_dateline_with_a_colon_is_a_place_not_a_speaker(extractor):
+    """ "JERUSALEM: The office of … said": the place in capitals before the colon is where the report was
+    filed; it neither speaks nor is named as an actor."""
+    r = extract(extractor, 'Port deal reached\n\nJERUSALEM: The office of Prime Minister Ann Example said on Friday '
+                           'that a "deal to release the ships" had been reached.')
+    assert "JERUSALEM" not in {a.name for a in r.actors.values()}
+    assert not any(m.span.text == "JERUSALEM" for m in r.mentions)
+    r = extract(extractor, 'Port deal reached\n\nLISBON: The Harbour Board said on Friday that a "deal to release '
+                           'the ships" had been reached.')
+    assert speakers(r) == {"Harbour Board"}
+
+
+def test_a_dateline_with_a_dash_is_a_place_not_a_speaker(extractor):
+    """ "WASHINGTON – U.S. Senator Ann Example said …": the place before the dash is no actor, and the
+    words after it are read as they stand."""
+    r = extract(extractor, 'WASHINGTON – U.S. Senators Ann Example (R-Westland) and Bob Sample (D-Ruritania) today '
+                           'applauded the passage of a resolution they introduced affirming that the Senate views the '
+                           'actions of the government as "acts of terror".')
+    assert "United States" not in {a.name for a in r.actors.values()}
+    assert speakers(r) == {"Ann Example"}
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param('The Westland Joints Chief of Staff (WJCS) said the fleet launched a drill.\n\n"The ships fired at '
+                 '5 a.m.," the agency quoted the WJCS as saying in a statement.', "WJCS", id="quoted_as_saying"),
+    pytest.param('The Harbour Chief of Staff (HCS) said on Sunday that "the drill was routine".', "HCS",
+                 id="said_that"),
+])
+def test_an_acronym_in_apposition_to_a_title_is_a_body(extractor, text, name):
+    """ "the Joints Chief of Staff (WJCS)": the acronym names the body; the title before it does not make it a
+    person (a kind that differs from the same name's in other articles makes their graphs disagree)."""
+    r = extract(extractor, text)
+    assert {(r.actors[st.speaker].name, r.actors[st.speaker].kind) for st in r.statements} == {(name, "organisation")}
+
+
+def test_a_body_named_with_a_comma_is_not_a_person(extractor):
+    """ "Example, Sample warn …" read as one body, "Sample said" as a person: the comma joins two names, so the
+    body is not a full name whose surname speaks alone; "Tayo Brown" read the same way is one."""
+    from spacy.tokens import Span
+
+    from stancegraph.extract.actors import ActorIndex
+
+    finder = extractor.parser.actor_finder
+    kinds = {}
+    for first in ("Ann Example,", "Tayo"):
+        doc = finder.nlp(f"{first} Sample warn of tougher tariffs. Sample said the tariffs were coming.")
+        n = len(first.split()) + (1 if "," in first else 0)
+        doc.ents = [Span(doc, 0, n + 1, "ORG"), Span(doc, n + 6, n + 7, "PERSON")]
+        index = ActorIndex(extractor.resources, None)
+        finder.find(doc, index, 0)
+        kinds.update({a.name: a.kind for a in index.minted.values()})
+    assert kinds["Tayo Sample"] == "person"
+    assert kinds["Ann Example, Sample"] == "organisation"
+
+
+def test_a_dame_is_named_without_the_title_and_by_her_first_name(extractor):
+    """ "Dame Cressida Brook" is Cressida Brook (the courtesy title is no part of the name), and a later
+    "Dame Cressida told …" is she."""
+    r = extract(extractor, 'Police chief Dame Cressida Brook said the figures were "worrying".\n\nDame Cressida told '
+                           'the city committee on Wednesday that “violent crime is not on the up again” but said there '
+                           'had been “ghastly offences”.')
+    assert speakers(r) == {"Cressida Brook"}
+    assert words_for(r, "Cressida Brook") == {"Cressida Brook", "Cressida"}

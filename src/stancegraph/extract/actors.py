@@ -43,7 +43,8 @@ from .model import Mention, Span
 from .tokens import doc_ents, doc_text, token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
-              "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
+              "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "dame", "lady", "baroness",
+              "baron", "miss", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
               "ambassador", "envoy", "adviser", "advisor", "aide", "commander", "colonel", "col",
               "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
@@ -54,8 +55,10 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "reverend"}
 
 
-#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]", re.M)
+#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash; or a
+#: place in capitals and a colon or a dash before the sentence ("LISBON: The port board said …", "LISBON – The …")
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]"
+                       r"|^[ \t]*[A-Z][A-Z.'’ ]{3,40}(?::(?=[ \t]+[A-Z][a-z])|[ \t]+[-–—](?=[ \t]+[A-Z]))", re.M)
 
 
 def _apostrophes(keys: list[str]) -> list[str]:
@@ -375,11 +378,14 @@ class ActorFinder:
         for iri, vote in votes.items():
             actor = index.minted.get(iri)
             words = actor.name.split() if actor is not None else []
-            if vote[1] and 2 <= len(words) <= 3 and words[-1] in alone and not any(
-                    w.lower() in INSTITUTION_NOUNS or w.lower() in HONORIFICS or not w[:1].isupper() for w in words):
+            if vote[1] and 2 <= len(words) <= 3 and words[-1] in alone and all(
+                    re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", w) and w.lower() not in INSTITUTION_NOUNS
+                    and w.lower() not in HONORIFICS for w in words):
                 vote[2] = True
         for iri, (person, body, shaped) in votes.items():
             actor = index.minted.get(iri)
+            if actor is not None and actor.name.isupper() and actor.name.isalpha():
+                shaped = False  # "the Joint Chiefs of Staff (JCS)": an acronym names the body, not the title's holder
             if actor is not None and actor.kind in ("person", "organisation"):
                 kind = "person" if shaped or person > body else "organisation" if body > person else actor.kind
                 if kind != actor.kind:
@@ -536,6 +542,8 @@ class ActorFinder:
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
             iri = named_before(tok.text, tok.i)
+            if iri is None and tok.i > 0 and doc[tok.i - 1].lower_ in PERSONAL_HONORIFICS:
+                iri = first_named_before(tok.text, tok.i)  # "Dame Ann told …" after "Dame Ann Example"
             if iri is None and len(one_word.get(tok.text, ())) == 1 and tok.text.lower() not in self.place_names:
                 iri = next(iter(one_word[tok.text]))
             if iri:
@@ -836,6 +844,15 @@ class ActorFinder:
         seen = {iri for _, _, iri, _ in spans}
         hits = candidates & seen
         return next(iter(hits)) if len(hits) == 1 else None
+
+
+def in_dateline(doc, i: int) -> bool:
+    """True when token ``i`` stands in a dateline ("LISBON (Agency) -", "LISBON:"): a place, no actor."""
+    at = doc[i].idx
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, at) + 1
+    m = _DATELINE.match(text, start)
+    return m is not None and m.start() <= at < m.end()
 
 
 def _hyphen_end(doc, e: int) -> int:

@@ -29,7 +29,8 @@ from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
                        TITLE_PHRASE_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase, title_variants
+from .actors import (HONORIFICS, ActorIndex, adjective_state, clean_name, in_dateline, place_names, role_phrase,
+                     title_variants)
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -342,7 +343,8 @@ class SpeakerResolver:
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
-                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources) \
+                    and not in_dateline(doc.doc, tok.i):
                 return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
