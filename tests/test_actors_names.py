@@ -158,3 +158,17 @@ def test_a_dame_is_named_without_the_title_and_by_her_first_name(extractor):
                            'had been “ghastly offences”.')
     assert speakers(r) == {"Cressida Brook"}
     assert words_for(r, "Cressida Brook") == {"Cressida Brook", "Cressida"}
+
+
+def test_two_names_joined_by_a_hyphen_stay_two(extractor):
+    """A name cut before "-mi" goes on over it; a hyphen before a capitalised name ("the Example-Sample
+    talks") joins two people's names and ends the first."""
+    from spacy.tokens import Doc
+
+    from stancegraph.extract.actors import _hyphen_end
+
+    vocab = extractor.parser.actor_finder.nlp.vocab
+    doc = Doc(vocab, words=["Ann", "Sun", "-", "mi", "said"], spaces=[True, False, False, True, False])
+    assert _hyphen_end(doc, 2) == 4
+    doc = Doc(vocab, words=["the", "Example", "-", "Sample", "talks"], spaces=[True, False, False, True, False])
+    assert _hyphen_end(doc, 2) == 2

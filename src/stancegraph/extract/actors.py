@@ -857,9 +857,9 @@ def in_dateline(doc, i: int) -> bool:
 
 def _hyphen_end(doc, e: int) -> int:
     """The end of a name the recogniser cut before a hyphen ("Ann Sun-mi" read as "Ann Sun"): over a
-    hyphen and one word written together with the name's last word."""
+    hyphen and one lower-case word written together with the name's last word (not "Example-Sample talks")."""
     if e + 1 < len(doc) and doc[e].text in ("-", "‐") and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
-            and doc[e + 1].is_alpha and doc[e - 1].is_alpha:
+            and doc[e + 1].is_alpha and doc[e + 1].is_lower and doc[e - 1].is_alpha:
         return e + 2
     return e
 
