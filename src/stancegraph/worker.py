@@ -259,6 +259,8 @@ def keeps_vocabulary(nlp) -> bool:
     """Whether a batch parsed now by ``nlp`` may keep the words it adds to the vocabulary: the
     vocabulary has grown by fewer than :data:`VOCABULARY_KEPT` words since a worker first
     used ``nlp`` (the words of a batch are kept or freed together; a zone changes no parse).
+    The growth is ``len(nlp.vocab)``'s, which also counts the words made inside a zone and
+    freed: once past the bound, every later batch runs in a zone.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
