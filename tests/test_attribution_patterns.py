@@ -887,3 +887,54 @@ def test_quote_paragraph_after_a_paragraph_about_one_person(extractor):
             '"A storm like no other"\n\nThe wind rose overnight.\n\n"Do not wait until it is too late."')
     _, got = quotes_of(extractor, text)
     assert got == set()
+
+
+def test_phrase_quoted_in_a_reported_clause_is_the_reporters_wording(extractor):
+    text = ('Ann Example said Bob Sample expressed his commitment to a "complete reopening of the harbour" '
+            'at their meeting.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "complete reopening of the harbour")}
+    # the words of a clause set against hers, or first-person words, are the clause's subject's
+    text = 'Ann Example said the talks went on, while Bob Sample insisted "there can be no deal without the port."'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "there can be no deal without the port.")}
+    text = 'Ann Example said Bob Sample told the council "we will not reopen the harbour" at the meeting.'
+    _, got = quotes_of(extractor, text)
+    assert got == {("Bob Sample", "we will not reopen the harbour")}
+
+
+def test_he_under_a_bodys_reporting_verb_is_the_pronouns_antecedent(extractor):
+    text = ('PORTVILLE — Prime Minister Ann Example’s office says she told the allies today that Westland is '
+            'ready to send "direct and scalable assistance" after a ceasefire.')
+    _, got = quotes_of(extractor, text)
+    assert got == {("Ann Example", "direct and scalable assistance")}
+
+
+def test_headline_credits_by_surname_name_the_body_person(extractor):
+    text = ('Harbour "not ready" for the ships this winter: Harwood\n\n'
+            'John Harwood, the port director, spoke to reporters on Monday about the quays.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "not ready")}
+    text = ('Harwood: harbour win an "extraordinary victory"\n\n'
+            'John Harwood celebrated the vote with the dock workers on Monday.')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "extraordinary victory")}
+
+
+def test_transcript_capitals_name_the_body_person(extractor):
+    text = ('John Harwood and Peter Kowalczyk spoke after the vote on the harbour.\n\n'
+            '• HARWOOD: "The tolls have worked, but we need to do more."\n\n'
+            '• KOWALCZYK: "This vote is more than a symbol."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert got == {("John Harwood", "The tolls have worked, but we need to do more."),
+                   ("Peter Kowalczyk", "This vote is more than a symbol.")}
+
+
+def test_labelled_quote_block_after_narration_is_the_details_speaker(extractor):
+    text = ('Source: John Harwood on his page\n\n'
+            'Quote: "The port will open in May."\n\n'
+            'Details: Harwood noted that instead of answering, the Westland Harbour Board put forward new demands.\n\n'
+            'This contradicts the promises made by the Westland Harbour Board in March.\n\n'
+            'Quote: "The board has rejected every proposal so far."')
+    _, got = quotes_of(extractor, text, published=None)
+    assert ("John Harwood", "The board has rejected every proposal so far.") in got

@@ -43,3 +43,25 @@ def test_marks_with_a_space_lost_or_added(text, expected):
 ])
 def test_quotes_inside_quotes(text, expected):
     assert [q.text for q in find_quotes(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param('The mayor spoke.\n"Hopes for a deal on the\nharbour have risen a little," Ann Example\ntold reporters.\n',
+                 [("Hopes for a deal on the harbour have risen a little,", 1)], id="a_wrapped_line_runs_on"),
+    pytest.param('The mayor spoke.\n"The quays\nwill\n\nwait for us', [], id="a_blank_line_ends_a_wrapped_quote"),
+    pytest.param('The mayor said: "We are ready.\nThe quays stay closed.', [("We are ready.", 1)],
+                 id="a_line_ending_a_sentence_does_not_run_on"),
+])
+def test_quote_over_wrapped_lines(text, expected):
+    assert [(" ".join(q.text.split()), len(q.pieces)) for q in find_quotes(text)] == expected
+
+
+def test_reopened_paragraphs_left_open_at_the_end_of_the_text_are_kept():
+    # a page cut off before the last closing mark: each paragraph reopens the quote, each ends a sentence
+    long = " ".join(["The quays stay closed until the council votes on the tolls and the locks."] * 6)
+    text = f'Ann Example said: "{long}\n"We will wait for the vote.\n"The ships will wait too.\n'
+    quotes = find_quotes(text)
+    assert [len(q.pieces) for q in quotes] == [3]
+    assert quotes[0].pieces[-1].text.strip() == "The ships will wait too."
+    # one long paragraph left open is not trusted
+    assert find_quotes(f'Ann Example said: "{long}\nThe ships left.\n') == []

@@ -62,8 +62,12 @@ POSTED_ROLE_NOUNS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "
                                "observers", "mission", "delegation", "attache", "attaché"})
 #: nouns that stand for a state already named ("the country's parliament")
 STATE_NOUNS = frozenset({"country", "nation", "state", "republic"})
+#: courtesy titles that open a person's name ("Ms Example", "Sir Ann Example"), never a body's
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
 #: modifiers of a title that journalists use for one another ("chief diplomat", "top diplomat")
 TITLE_MODIFIER_SYNONYMS = {"chief": "top", "top": "chief"}
+#: words of a title that journalists write in other words ("Westland's top diplomat": its foreign minister)
+TITLE_PHRASE_SYNONYMS = {"foreign minister": ("top diplomat", "chief diplomat")}
 #: nouns for a collective made of others ("an umbrella of resistance groups", "a coalition of farmers")
 COLLECTIVE_NOUNS = frozenset({"umbrella", "coalition", "alliance", "association", "federation", "network",
                               "grouping", "bloc", "union"})

@@ -249,7 +249,7 @@ _OBJECT_IRI = re.compile(rb' <([^<>" \n]*)> \.$', re.M)
 
 
 #: Words (spaCy lexemes) a pipeline's vocabulary may gain outside memory zones before every
-#: batch runs in one (:meth:`Worker.process`): about 10 MB of strings, words and tokenizer cache.
+#: batch runs in one (:meth:`Worker.process`): about 20 MB of strings, words and tokenizer cache
 VOCABULARY_KEPT = 50_000
 
 _VOCABULARY_AT_LOAD: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()

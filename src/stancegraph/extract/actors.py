@@ -37,13 +37,14 @@ from spacy.matcher import PhraseMatcher
 
 from ..knowledge import Actor, Resources, per_resources
 from ..ids import actor_iri, unaccented
-from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, STATE_NOUNS,
-                       TITLE_MODIFIER_SYNONYMS)
+from ..lang_en import (CLITIC_POSSESSIVE, DEMONYM_ENDINGS, DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSONAL_HONORIFICS,
+                       STATE_NOUNS, TITLE_MODIFIER_SYNONYMS, TITLE_PHRASE_SYNONYMS)
 from .model import Mention, Span
 from .tokens import doc_ents, doc_text, token_table
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secretary", "general", "gen",
-              "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "foreign",
+              "spokesman", "spokeswoman", "spokesperson", "chancellor", "sir", "lord", "dame", "lady", "baroness",
+              "baron", "miss", "foreign",
               "defence", "defense", "deputy", "chief", "press", "head", "senator", "sen", "rep",
               "ambassador", "envoy", "adviser", "advisor", "aide", "commander", "colonel", "col",
               "lieutenant", "lt", "admiral", "adm", "former", "acting", "vice", "special", "national",
@@ -54,8 +55,10 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "prime", "minister", "secret
               "reverend"}
 
 
-#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]", re.M)
+#: a dateline opening a paragraph: a place in capitals, maybe a date, an agency in brackets, a dash; or a
+#: place in capitals and a colon or a dash before the sentence ("LISBON: The port board said …", "LISBON – The …")
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^()\n]{1,40})?[ \t]*\([^)\n]{1,40}\)[ \t]*[-–—]"
+                       r"|^[ \t]*[A-Z][A-Z.'’ ]{3,40}(?::(?=[ \t]+[A-Z][a-z])|[ \t]+[-–—](?=[ \t]+[A-Z]))", re.M)
 
 
 def _apostrophes(keys: list[str]) -> list[str]:
@@ -155,6 +158,17 @@ def adjective_state(word: str, resources: Resources) -> str | None:
     return cache[word]
 
 
+def title_variants(low: str) -> list[str]:
+    """Other words for a lower-case post title that the news uses ("Westland's top diplomat" for
+    "Westland's foreign minister"); none for most titles.
+
+    >>> title_variants("westland's foreign minister"), title_variants("prime minister")
+    (["westland's top diplomat", "westland's chief diplomat"], [])
+    """
+    return [low.replace(phrase, other) for phrase, others in TITLE_PHRASE_SYNONYMS.items()
+            if phrase in low for other in others]
+
+
 def clean_name(text: str) -> str:
     """A name as minted: no possessive, no leading article, no bracket left open at its end (the
     recogniser cut "the Group of 7 (G-7) club" after "(G-7").
@@ -242,6 +256,8 @@ class ActorFinder:
                 self.title_of.setdefault(low, post.iri)
         for low, post in list(self.title_of.items()):  # "chief diplomat" written for "top diplomat"
             self.title_of.setdefault(" ".join(TITLE_MODIFIER_SYNONYMS.get(w, w) for w in low.split()), post)
+            for other in title_variants(low):  # "top diplomat" for "foreign minister"
+                self.title_of.setdefault(other, post)
         self.titles.add("TITLE", [tok(t) for t in _apostrophes(sorted(self.title_of))])
         # Place names are never speakers: an entity the recogniser takes for a person or body
         # but that is a territory's name is not minted as an actor.
@@ -290,8 +306,11 @@ class ActorFinder:
             if ent.label_ not in ("PERSON", "ORG"):
                 continue
             s, e = ent.start, ent.end
+            label = ent.label_
+            if label == "ORG" and e - s >= 2 and doc[s].lower_.rstrip(".") in PERSONAL_HONORIFICS:
+                label = "PERSON"  # "Ms Example" read as a body: a courtesy title opens a person's name
             # a person's honorifics are not part of the name; an organisation's words are ("Foreign Ministry")
-            honorifics = HONORIFICS if ent.label_ == "PERSON" else ()
+            honorifics = HONORIFICS if label == "PERSON" else ()
             while s < e and (doc[s].lower_ in honorifics or doc[s].is_punct or doc[s].lower_ == "the"
                              or doc[s].pos_ == "VERB"):  # "Ridiculing Ann Example" names Ann Example
                 s += 1
@@ -299,7 +318,17 @@ class ActorFinder:
                 e -= 1
             if s >= e:
                 continue
-            if ent.label_ == "PERSON" and s == ent.start and e - s >= 2 and s > 0 and self._first_name_before(doc, s, e):
+            if label == "PERSON":
+                e = _hyphen_end(doc, e)  # "Ann Sun-mi" cut before the hyphen: the name goes on
+            named = self._name_after_role(doc, s, e)
+            if named is not None:
+                # "Harbour Board Spokesperson Ann Example" read as one body: the role's holder
+                text = doc[named:e].text
+                iri = self.alias_of.get(text.replace("’", "'")) or self._fuzzy_person(text) \
+                    or index.mint(text, "person")
+                spans.append((named, e, iri, 1))
+                continue
+            if label == "PERSON" and s == ent.start and e - s >= 2 and s > 0 and self._first_name_before(doc, s, e):
                 s -= 1  # "envoy Anders Fogh Examplesen" read as "Fogh Examplesen": the first name is the name's
             text = doc[s:e].text
             iri = self.alias_of.get(text.replace("’", "'"))
@@ -319,7 +348,7 @@ class ActorFinder:
                 name = doc[e - 2:e].text
                 iri = self._fuzzy_person(name) or index.mint(name, "person")
                 spans.append((e - 2, e, iri, 0))
-            elif ent.label_ == "PERSON":
+            elif label == "PERSON":
                 iri = self._fuzzy_person(text) or self._surname(text, spans, doc)
                 if iri:
                     spans.append((s, e, iri, 1))
@@ -327,7 +356,7 @@ class ActorFinder:
                     iri = index.mint(text, "person")
                     spans.append((s, e, iri, 0))
                     votes.setdefault(iri, [0, 0, False])[0] += 1
-            elif ent.label_ == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
+            elif label == "ORG" and len(text) > 2 and any(t.is_title or t.is_upper for t in doc[s:e]):
                 qualified = self._state_institution(doc, s, e, spans, index)
                 if qualified:
                     spans.append(qualified)
@@ -342,8 +371,21 @@ class ActorFinder:
         # The recogniser reads one name as a person at some mentions and as a body at others ("Sample
         # said" and "Sample, the ambassador, …"): a minted actor is a person where a title or a role in
         # apposition shows one at any of its mentions, else what most of its mentions say.
+        # A two- or three-word "body" whose last word the recogniser reads alone as a person ("Ann Example
+        # reveals …" read as a body, "Example said" as a person) is that person named in full.
+        alone = {index.minted[iri].name for iri, (person, _, _) in votes.items()
+                 if person and iri in index.minted and " " not in index.minted[iri].name}
+        for iri, vote in votes.items():
+            actor = index.minted.get(iri)
+            words = actor.name.split() if actor is not None else []
+            if vote[1] and 2 <= len(words) <= 3 and words[-1] in alone and all(
+                    re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?", w) and w.lower() not in INSTITUTION_NOUNS
+                    and w.lower() not in HONORIFICS for w in words):
+                vote[2] = True
         for iri, (person, body, shaped) in votes.items():
             actor = index.minted.get(iri)
+            if actor is not None and actor.name.isupper() and actor.name.isalpha():
+                shaped = False  # "the Joint Chiefs of Staff (JCS)": an acronym names the body, not the title's holder
             if actor is not None and actor.kind in ("person", "organisation"):
                 kind = "person" if shaped or person > body else "organisation" if body > person else actor.kind
                 if kind != actor.kind:
@@ -411,6 +453,14 @@ class ActorFinder:
             hits = [(s, iri) for s, last, iri in full if last == word and s < at]
             return max(hits)[1] if hits else None
 
+        def named_once(words: list[str], own: str) -> str | None:
+            # "Example says …" in a headline before "Ann Example" in the text, "van Example" after "Jan van
+            # Example": the last words of the name of the one person the article names in full with them
+            tail = [_fold(w) for w in words]
+            hits = {iri for _, _, iri in full if iri != own and len(index.get(iri).name.split()) > len(tail)
+                    and [_fold(w) for w in index.get(iri).name.split()[-len(tail):]] == tail}
+            return next(iter(hits)) if len(hits) == 1 else None
+
         def first_named_before(word: str, at: int) -> str | None:
             # "Sir Ann" after "Sir Ann Example": a first name alone is the one person of that first name
             hits = {iri for s, _, iri in full if s < at and index.get(iri).name.split()[0] == word}
@@ -465,6 +515,8 @@ class ActorFinder:
                         body_named_before(word, s) if actor.kind == "organisation" else None)
                 else:
                     better = body_ending_in(actor.name, iri) if actor.kind == "organisation" else None
+                if better is None and actor.kind == "person" and e - s <= 2:
+                    better = named_once([t.text for t in doc[s:e]], iri)
                 if better is None and (actor.kind == "person" or e - s == 1):
                     better = spelt_like_before(actor.name, s, iri)  # also a surname read as a body ("Budanow")
                 if better and better != iri:
@@ -490,6 +542,8 @@ class ActorFinder:
             if tok.dep_ == "compound" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue  # part of a longer name
             iri = named_before(tok.text, tok.i)
+            if iri is None and tok.i > 0 and doc[tok.i - 1].lower_ in PERSONAL_HONORIFICS:
+                iri = first_named_before(tok.text, tok.i)  # "Dame Ann told …" after "Dame Ann Example"
             if iri is None and len(one_word.get(tok.text, ())) == 1 and tok.text.lower() not in self.place_names:
                 iri = next(iter(one_word[tok.text]))
             if iri:
@@ -503,6 +557,23 @@ class ActorFinder:
             end = last.idx + len(last.text)
             mentions.append(Mention(Span(b + offset, end + offset, text[b:end]), iri))
         return mentions, taken
+
+    def _name_after_role(self, doc, s: int, e: int) -> int | None:
+        """Where the name starts in an entity that runs a body's words and a person's role into a name
+        ("Harbour Board Spokesperson Ann Example", "Port Authority Director Bob Sample"): the two or three
+        name words after the role word, with at least one word before it; None for any other entity."""
+        for k in range(e - 3, max(s, e - 4) - 1, -1):
+            if k <= s:
+                break
+            role = doc[k]
+            if not (role.lower_ in HONORIFICS or self.res.lexicon.role_nouns.get(role.lemma_.lower()) == "person"):
+                continue
+            names = doc[k + 1:e]
+            if all(self._name_word(t, in_entity=True) for t in names) and names[-1].dep_ != "compound" \
+                    and all(t.head.i == e - 1 for t in names[:-1]):
+                return k + 1
+            return None
+        return None
 
     def _anothers_body(self, doc, s: int, iri: str) -> bool:
         """True when a gazetteer body's name stands right after words giving it to another state: "the
@@ -773,6 +844,24 @@ class ActorFinder:
         seen = {iri for _, _, iri, _ in spans}
         hits = candidates & seen
         return next(iter(hits)) if len(hits) == 1 else None
+
+
+def in_dateline(doc, i: int) -> bool:
+    """True when token ``i`` stands in a dateline ("LISBON (Agency) -", "LISBON:"): a place, no actor."""
+    at = doc[i].idx
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, at) + 1
+    m = _DATELINE.match(text, start)
+    return m is not None and m.start() <= at < m.end()
+
+
+def _hyphen_end(doc, e: int) -> int:
+    """The end of a name the recogniser cut before a hyphen ("Ann Sun-mi" read as "Ann Sun"): over a
+    hyphen and one lower-case word written together with the name's last word (not "Example-Sample talks")."""
+    if e + 1 < len(doc) and doc[e].text in ("-", "‐") and not doc[e - 1].whitespace_ and not doc[e].whitespace_ \
+            and doc[e + 1].is_alpha and doc[e + 1].is_lower and doc[e - 1].is_alpha:
+        return e + 2
+    return e
 
 
 def _last_conjunct(doc, s: int, e: int) -> bool:

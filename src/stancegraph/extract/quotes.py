@@ -13,7 +13,9 @@ comma (the reopening mark left out: '"One.' then 'Two," she said.': one piece
 over both paragraphs); otherwise it ends
 with its paragraph when it ends as a sentence does and is no longer than a
 long sentence (a closing mark forgotten; a text cut off mid-sentence is not a
-quote). A double mark after a space closes a quote when it ends its paragraph. A paragraph that
+quote), or when it ran over paragraphs that each reopen it and each end as a sentence does
+(a page cut off before the last closing mark). A bare line break inside a sentence (a text
+wrapped at a fixed width) does not end an open quote when the next line has no mark of its own. A double mark after a space closes a quote when it ends its paragraph. A paragraph that
 opens with a dialogue dash ('— We agree," she said.') opens a quote the first closing mark ends; a
 straight mark glued between two words outside a quote opens one ('this represents"extra work"'), and
 so does an opening mark with a space after it ('“ We agree.”'). Quotes inside quotes belong to the
@@ -158,11 +160,18 @@ def _find(text: str, start: int) -> list[Quote]:
                 quotes.append(carry)
                 carry = None
                 i = close + 1
+            elif _wrapped(text, carry, pb, pe):
+                # a line break inside a sentence (a text wrapped at a fixed width): the quote runs on
+                last = carry.pieces[-1]
+                carry.pieces[-1] = Span(last.begin, pe, text[last.begin:pe])
+                if len(carry.pieces) == 1:
+                    carry.end = pe
+                carry.text = " ".join(_piece_text(p.text) for p in carry.pieces)
+                continue
             else:
                 # Unclosed and not continued: the quote ends with its paragraph (a text cut short, a
                 # closing mark forgotten) when it is a sentence's worth, else it is not to be trusted.
-                if _ends_sentence(carry):
-                    _add(quotes, text, carry.begin, carry.end, single=False)
+                _end_open(quotes, text, carry)
                 carry = None
         if carry is None and i == pb and (close := _dash_opened(text, pb, pe)) is not None:
             # '— It may take time," the deputy said.': a dialogue dash opens the quote a mark closes
@@ -191,9 +200,30 @@ def _find(text: str, start: int) -> list[Quote]:
                     i = close + 1
                     continue
             i += 1
-    if carry is not None and _ends_sentence(carry):
-        _add(quotes, text, carry.begin, carry.end, single=False)
+    if carry is not None:
+        _end_open(quotes, text, carry)
     return quotes
+
+
+def _end_open(quotes: list[Quote], text: str, carry: Quote) -> None:
+    """Keep a quote left open where its paragraphs end: a sentence's worth (:func:`_ends_sentence`), or
+    paragraphs that each reopen it and each end as a sentence does (the newspaper convention, the text
+    cut off before the last closing mark), one piece per paragraph."""
+    if len(carry.pieces) > 1 and all(_piece_text(p.text)[-1:] in SENTENCE_END for p in carry.pieces):
+        quotes.append(carry)
+    elif _ends_sentence(carry):
+        _add(quotes, text, carry.begin, carry.end, single=False)
+
+
+def _wrapped(text: str, carry: Quote, pb: int, pe: int) -> bool:
+    """True when a line continues the open quote of the line before across a bare line break (no
+    blank line): that line ends inside a sentence (no sentence end, no colon) and this one has no
+    quotation mark of its own."""
+    if text[carry.pieces[-1].end:pb] != "\n":
+        return False
+    if text[carry.pieces[-1].begin:carry.pieces[-1].end].rstrip()[-1:] in SENTENCE_END + ":;":
+        return False
+    return not any(c in DOUBLE_OPEN + DOUBLE_CLOSE for c in text[pb:pe])
 
 
 def _piece_text(text: str) -> str:

@@ -27,8 +27,10 @@ from ..lang_en import (ARTICLES, CLITIC_POSSESSIVE, COLLECTIVE_NOUNS, COMMISSIVE
                        INDEFINITE_DETERMINERS, ISSUING_VERBS, JOINT_MODIFIERS, PLAN_NOUNS, POSSESSIVE_PRONOUNS, POSTED_ROLE_NOUNS,
                        PRONOUNS_FIRST, PRONOUNS_GROUP, PRONOUNS_PERSON,
                        PRONOUNS_THING, RELATIVE_PRONOUNS, SOURCE_PREPOSITIONS, TEXT_NOUNS, TITLE_MODIFIER_SYNONYMS,
+                       TITLE_PHRASE_SYNONYMS,
                        VOICE_ROLE_NOUNS)
-from .actors import HONORIFICS, ActorIndex, adjective_state, clean_name, place_names, role_phrase
+from .actors import (HONORIFICS, ActorIndex, adjective_state, clean_name, in_dateline, place_names, role_phrase,
+                     title_variants)
 from .claim_events import event_lexicon
 from .cues import CueLookup
 from .document import ParsedArticle
@@ -60,6 +62,9 @@ class Titles:
 
     def __init__(self, gazetteer):
         self.titles = {t.lower(): post.iri for post in gazetteer.posts.values() for t in post.titles}
+        for title, iri in list(self.titles.items()):
+            for other in title_variants(title):  # "top diplomat" for "foreign minister"
+                self.titles.setdefault(other, iri)
         self._by_shape: dict[tuple[int, str], list[tuple[str, str]]] = {}  # in the order of titles
         for title, iri in self.titles.items():
             tw = title.split()
@@ -338,7 +343,8 @@ class SpeakerResolver:
         if tok.ent_type_ in ("ORG", "GPE", "NORP") and tok.pos_ == "PROPN":
             span = doc.ent_at.get(tok.i)
             if span is not None and span.label_ == "ORG" and span[-1].lower_ not in DOCUMENT_NOUNS \
-                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources):
+                    and clean_name(span.text).lower().replace("’", "'") not in place_names(self.resources) \
+                    and not in_dateline(doc.doc, tok.i):
                 return self.index.mint(span.text, "organisation"), None, 0.6  # a treaty's or a place's name is no body
         members = self._members_of(tok)
         if members is not None:
@@ -815,10 +821,16 @@ class SpeakerResolver:
         spokesperson, Ann Example")."""
         role = _role_stem(tok.lemma_.lower())
         mine = self._title_words(words)
+        text = " ".join(t.lower_ for t in words)
+        for phrase, others in TITLE_PHRASE_SYNONYMS.items():  # "top diplomat": the foreign minister
+            for other in others:
+                if other in text and other.split()[-1] == tok.lower_:
+                    mine, role = (mine - set(other.split())) | set(phrase.split()), phrase.split()[-1]
         found = set()
         for iri, roles in self._article_roles().items():
             actor = self.actor(iri)
             bodies = {actor.affiliation} | {p.organisation for p in self.gazetteer.posts_of(iri, None)}
+            bodies |= {getattr(self.actor(b), "affiliation", None) for b in bodies if b}  # the ministry's state
             for head, title, where, definite in roles:
                 if head == role and (mine <= title or title <= mine) \
                         and (state is None or where == state or state in bodies) and (definite or not indefinite):

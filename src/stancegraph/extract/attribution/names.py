@@ -83,8 +83,21 @@ def _capitalised_elsewhere(doc: ParsedArticle, subj) -> bool:
         or any(c.dep_ == "compound" and c.text[:1].isupper() for c in subj.children)
 
 
-def _person_with_word(doc: ParsedArticle, speakers: SpeakerResolver, word: str, before: int) -> str | None:
-    """The one person actor mentioned before token ``before`` whose name has ``word`` as a word."""
+def person_named(doc: ParsedArticle, speakers: SpeakerResolver, tok) -> str | None:
+    """The one person actor of the article whose name has the word of ``tok`` (a capitalised name word,
+    not a title or a closed-class word; a transcript's capitals read as a name), wherever the article
+    names them: a headline's "Example:" or "…: Example", a transcript's "EXAMPLE:", names the Ann
+    Example of the body. None when no one or several have it."""
+    word = tok.text.title() if tok.text.isupper() and len(tok.text) > 2 else tok.text  # "• EXAMPLE: …"
+    if not _WORD.match(word) or _closed(word.lower(), speakers):
+        return None
+    return _person_with_word(doc, speakers, word, len(doc.doc), fuller=True)
+
+
+def _person_with_word(doc: ParsedArticle, speakers: SpeakerResolver, word: str, before: int,
+                      fuller: bool = False) -> str | None:
+    """The one person actor mentioned before token ``before`` whose name has ``word`` as a word
+    (``fuller``: passing over an actor named by that word alone when one fuller name has it)."""
     hits = set()
     for i, iri in doc.tok_actor.items():
         if i >= before:
@@ -94,6 +107,8 @@ def _person_with_word(doc: ParsedArticle, speakers: SpeakerResolver, word: str, 
             continue
         if word in re.findall(r"[\w'’\-]+", actor.name):
             hits.add(iri)
+    if fuller and len(hits) > 1:
+        hits = {iri for iri in hits if speakers.actor(iri).name != word}
     return next(iter(hits)) if len(hits) == 1 else None
 
 

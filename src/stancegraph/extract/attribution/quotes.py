@@ -21,7 +21,8 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, PRONOUNS_PERSON,
+from ...lang_en import (ABOUT_PREPOSITIONS, CONTRASTIVE_MARKS, POSSESSIVE_PRONOUNS, PRONOUNS_FIRST, PRONOUNS_GROUP,
+                        PRONOUNS_PERSON,
                         QUOTE_LABELS, SOURCE_LABELS, SPEECH_ACT_NOUNS, VIEW_NOUNS)
 from ..document import ParsedArticle
 from ..matcher import is_root
@@ -30,7 +31,7 @@ from ..quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, Quote
 from ..speakers import SpeakerLog, SpeakerResolver
 from ..tokens import token_table
 from . import Utterance
-from .names import unlinked_speaker
+from .names import person_named, unlinked_speaker
 from .scope import report_scope
 
 
@@ -211,7 +212,10 @@ class QuoteAttribution:
             if subj is not None and subj.lower_ in PRONOUNS_GROUP | PRONOUNS_PERSON and k + 1 < len(chain) \
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
-                if outer[0]:
+                # "X's office says he told the allies '…'": "he" is no office; the pronoun's own antecedent
+                body = subj.lower_ in PRONOUNS_PERSON and sp is not None \
+                    and getattr(speakers.actor(outer[0]) if outer[0] else None, "kind", "person") != "person"
+                if outer[0] and not body:
                     sp, src, cf = outer
                     v = chain[k + 1]
             # "X stressed that Westland wants a "watertight" pledge": a state named as the subject of
@@ -220,6 +224,19 @@ class QuoteAttribution:
                     and governs(chain[k + 1], v):
                 outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
                 if outer[0] and not state_actor(speakers, outer[0]):
+                    sp, src, cf = outer
+                    v = chain[k + 1]
+            # "Moon said Kim expressed his commitment to a "complete denuclearization"": a phrase quoted
+            # inside a clause that a speaker reports is that speaker's wording of it, not the words of
+            # the clause's subject (a person's wording: an outlet or a body relays words, it does not word
+            # them; a sentence of its own, capitalised, or first-person words are the subject's own)
+            # (a complement of it, through complements only: not a relative or adverbial clause hung
+            # on it, "…, to which Y responded", "Although Y said …", nor a clause coordinated with it)
+            elif sp is not None and k + 1 < len(chain) and governs(chain[k + 1], v, through=("ccomp", "xcomp")) \
+                    and phrase_in(sent, inside) and table.text[words[0]][:1].islower() \
+                    and not first_person(words, table):
+                outer = speakers.resolve(speakers.subject_of(chain[k + 1]), log)
+                if outer[0] and outer[0] != sp and getattr(speakers.voice(outer[0]), "kind", None) == "person":
                     sp, src, cf = outer
                     v = chain[k + 1]
             speaker, source, conf, verb = sp, src, cf, v
@@ -265,6 +282,8 @@ class QuoteAttribution:
             speaker, conf, cue = colon_speaker(doc, speakers, log, q)
         if speaker is None and verb is None:
             speaker, conf, cue = dash_credit_speaker(doc, speakers, log, q)
+        if speaker is None and verb is None:
+            speaker, conf, cue = closing_credit_speaker(doc, speakers, log, q)
         # 3. a quote that is its own sentence, right after a sentence that reports a speaker
         if speaker is None and verb is None:
             covered = sum(1 for t in sent if t.i in inside or t.is_punct)
@@ -466,7 +485,7 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
             return None, 0.0, None
         left = before[:colon].strip()
     if left.lower() in QUOTE_LABELS and before.endswith(":"):
-        return label_speaker(doc, speakers, line_start)
+        return label_speaker(doc, speakers, line_start, log)
     if not left or len(left.split()) > 6 or any(ch in left for ch in ".!?\"“”"):
         return None, 0.0, None
     lb = line_start + text[line_start:].index(left)
@@ -476,9 +495,38 @@ def colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog
     head = max((doc.doc[i] for i in toks), key=lambda t: (t.head.i not in toks, t.i))
     speaker, _, conf = speakers.resolve(head, log)
     if speaker is None:
-        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None)
+        speaker = next((doc.tok_actor[i] for i in toks if i in doc.tok_actor), None) \
+            or (person_named(doc, speakers, head) if len(toks) <= 2 else None)  # "Example: …" of a body's Ann Example
         conf = 0.6
     return (speaker, round(conf * 0.9, 2), ":") if speaker else (None, 0.0, None)
+
+
+def closing_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerLog,
+                           q: Quote) -> tuple[str | None, float, str | None]:
+    """The speaker a headline credits at its end after a colon ('Port is "not ready" for the ships:
+    Example'): a capitalised name of one to four words closing a headline line (no sentence end)
+    after the quote: an actor named there, else the body's person whose name has its last word."""
+    text = doc.article.text
+    if not headline_line(doc, q):
+        return None, 0.0, None
+    line_end = text.find("\n", q.end)
+    line_end = len(text) if line_end < 0 else line_end
+    after = text[q.end:line_end]
+    colon = after.rfind(": ")
+    if colon < 0 or not 1 <= len(after[colon + 2:].split()) <= 4:
+        return None, 0.0, None
+    start = q.end + colon + 2
+    toks = [i for i in doc.tokens_in(start, line_end) if not doc.doc[i].is_punct and not doc.doc[i].is_space]
+    if not toks or not all(doc.doc[i].text[:1].isupper() for i in toks):
+        return None, 0.0, None
+    named = person_named(doc, speakers, doc.doc[toks[-1]]) if len(toks) == 1 else None
+    if named:
+        return named, 0.55, ":"  # a surname alone: the body's person of that name
+    for i in reversed(toks):
+        iri = doc.tok_actor.get(i)
+        if speakers.voice(iri) is not None:
+            return iri, 0.6, ":"
+    return None, 0.0, None
 
 
 DASHES = "-–—"
@@ -522,10 +570,13 @@ def dash_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: Spea
     return None, 0.0, None
 
 
-def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
-                  line_start: int) -> tuple[str | None, float, str | None]:
+def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver, line_start: int,
+                  log: SpeakerLog = ()) -> tuple[str | None, float, str | None]:
     """The speaker of a labelled quote block ("Source: Ann Example in an interview" … "Quote: "…""):
-    the first actor (not an outlet) named in the paragraph right before the label line, else in the
+    the speaker of the paragraphs since the label line before (the first reported to speak in the
+    latest paragraph where one is: "Details: Example noted that the council …" and a paragraph of
+    narration before the label), else the
+    first actor (not an outlet) named in the paragraph right before the label line, else in the
     nearest "Source:" line above it."""
     text = doc.article.text
     body = doc.article.body_start
@@ -536,6 +587,15 @@ def label_speaker(doc: ParsedArticle, speakers: SpeakerResolver,
         pos += len(line) + 1
     if not lines:
         return None, 0.0, None
+    labelled = [b for b, e in lines if ":" in text[b:e] and text[b:e].lstrip().split(":", 1)[0].strip().lower()
+                in QUOTE_LABELS | SOURCE_LABELS]
+    since = max([labelled[-1] if labelled else body, lines[max(0, len(lines) - 3)][0]])
+    spoke = [(i, iri) for i, iri in log if since <= doc.doc[i].idx + doc.offset < line_start
+             and speakers.voice(iri) is not None and not doc.in_quotes(i)]
+    if spoke:
+        # the latest paragraph with a speaker, its first (the one reporting, not a subject it reports)
+        last = text.rfind("\n", 0, doc.doc[max(spoke)[0]].idx + doc.offset)
+        return min((i, iri) for i, iri in spoke if doc.doc[i].idx + doc.offset > last)[1], 0.7, ":"
     sources = [(b, e) for b, e in lines
                if text[b:e].lstrip().split(":", 1)[0].strip().lower() in SOURCE_LABELS and ":" in text[b:e]]
     for (b, e), conf in ((lines[-1], 0.7), *((s, 0.65) for s in reversed(sources[-1:]))):
@@ -851,11 +911,12 @@ def outlet_reporting(speakers: SpeakerResolver, verb, subj, speaker: str) -> boo
     return actor is not None and not actor.from_gazetteer
 
 
-def governs(outer, inner) -> bool:
-    """True when ``outer`` is an ancestor of ``inner`` in the parse."""
+def governs(outer, inner, through: tuple[str, ...] | None = None) -> bool:
+    """True when ``outer`` is an ancestor of ``inner`` in the parse (``through``: by arcs of these
+    dependency labels only)."""
     tok = inner
     for _ in range(40):
-        if is_root(tok):
+        if is_root(tok) or (through is not None and tok.dep_ not in through):
             return False
         tok = tok.head
         if tok.i == outer.i:
@@ -932,6 +993,18 @@ def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerL
         if actor is not None and actor.kind == "person":
             return iri
     return None
+
+
+def first_person(words, table) -> bool:
+    """True when quoted words (token indices) say "I" or "we": the words of the one who speaks them."""
+    return any(table.lower[i] in PRONOUNS_FIRST for i in words)
+
+
+def phrase_in(sent, inside) -> bool:
+    """True when the quoted words are a phrase in the writer's sentence (under half its words), not
+    the sentence itself."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    return sum(1 for t in words if t.i in inside) < 0.5 * len(words)
 
 
 MAX_VOICE_GAP = 2  # sentences between a speaker's quote and the frameless quote that continues it
