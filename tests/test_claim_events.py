@@ -958,7 +958,8 @@ def test_a_dispute_of_another_thing_in_a_conjoined_clause_does_not_turn_the_act(
      "Russia's claims to Ukrainian territory.",
      {("Anna Varga", "kherson", "ukraine"), ("Anna Varga", "luhansk", "ukraine")},
      {("Anna Varga", "kherson", "russia"), ("Anna Varga", "luhansk", "russia")}),
-    ("Title. Moscow annexed Kherson and Luhansk in 2022. Ivan Petrenko condemned the annexation of Ukrainian land.",
+    ("Title. Moscow annexed Kherson and Luhansk in 2022. Ivan Petrenko said Westland rejects Russia's "
+     "sovereignty over Ukrainian land.",
      {("Ivan Petrenko", "kherson", "ukraine"), ("Ivan Petrenko", "luhansk", "ukraine")}, set()),
     # but a part of it is no act on it
     ("Title. Moscow annexed Kherson and Luhansk in 2022. Anna Varga said Russia had seized parts of Ukrainian "
@@ -967,3 +968,49 @@ def test_a_dispute_of_another_thing_in_a_conjoined_clause_does_not_turn_the_act(
 def test_a_state_s_territory_as_the_object_of_an_act(extractor, text, expected, unwanted):
     _, _, _, claims = run(extractor, text)
     assert expected <= claims and not unwanted & claims, claims
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a territory locating the act's territories ("in V") is not one of its own
+    ("Title. Moscow recognized the enclaves of Donetsk and Luhansk in Donbas as independent states.",
+     {("Russia", "donetsk", "independent"), ("Russia", "luhansk", "independent")},
+     {("Russia", "donbas", "independent")}),
+    # but the place of an act that names no other territory is what it is about
+    ("Title. The European Union denounced the sham referendums in Kherson and Zaporizhzhia.",
+     {("European Union", "kherson", "ukraine"), ("European Union", "zaporizhzhia", "ukraine")}, set()),
+    # "the Russian-annexed T" describes it: background, nobody's claim outside quotation marks
+    ("Title. Anna Varga has pledged to do all she can to recover the Russian-annexed Crimean peninsula.",
+     set(), {("Anna Varga", "crimea", "russia")}),
+])
+def test_located_and_described_territories(extractor, text, expected, unwanted):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not unwanted & claims, claims
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a recognised holding named with its holder is the holder's, whatever words after it say of the lands
+    ("Title. Anna Varga said Westland does not recognize the Russian occupation of Sevastopol and other "
+     "territories of Ukraine.", {("Anna Varga", "sevastopol", "ukraine")}, {("Anna Varga", "sevastopol", "russia")}),
+    ("Title. Ivan Petrenko said Ruritania recognises Russia's control over Sevastopol.",
+     {("Ivan Petrenko", "sevastopol", "russia")}, set()),
+    # a past recognition in a relative clause after the territories is background
+    ("Title. Anna Varga called parts of Donetsk and Luhansk, which Moscow has recognized as republics, "
+     "quasi-states that Westland will not recognize.", set(),
+     {("Anna Varga", "donetsk", "independent"), ("Anna Varga", "luhansk", "independent")}),
+])
+def test_recognised_holdings_and_past_recognitions(extractor, text, expected, unwanted):
+    _, _, _, claims = run(extractor, text)
+    assert expected <= claims and not unwanted & claims, claims
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what an act amounts to is said of it: a dispute there turns it
+    ("Title. Anna Varga said the annexation of Kherson constitutes a violation of international law.",
+     {("Anna Varga", "kherson", "ukraine")}),
+    ("Title. Ivan Petrenko said any attempt to annex Luhansk would mean a violation of the Charter.",
+     {("Ivan Petrenko", "luhansk", "ukraine")}),
+    ("Title. Anna Varga said the annexation of Kherson means a new era.", {("Anna Varga", "kherson", "russia")}),
+])
+def test_what_an_act_amounts_to(extractor, text, expected):
+    _, _, _, claims = run(extractor, text)
+    assert claims == expected, claims

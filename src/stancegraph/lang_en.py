@@ -100,6 +100,8 @@ INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "severa
 OBLIGATION_VERBS = frozenset({"have", "need", "got"})
 #: prepositions of an exception ("accept the terms, except for T"): what they name is left out
 EXCEPTION_PREPS = frozenset({"except", "excluding", "barring"})
+#: verbs saying what a thing is or amounts to ("would mean a violation", "constitutes a breach")
+EQUATIVE_VERBS = frozenset({"mean", "constitute", "represent", "amount"})
 #: modals of obligation ("Y must withdraw from T", "Y should cede T"): the subject is who is obliged
 OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 #: prepositions whose object is the time or the cause of what its head does ("sanctions over the

@@ -66,8 +66,8 @@ from rdflib.namespace import RDF
 
 from ..knowledge import Resources, per_resources, phrase
 from ..namespaces import SG
-from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, EXCEPTION_PREPS, \
-    NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
+from ..lang_en import CIRCUMSTANCE_NOUNS, CIRCUMSTANCE_PREPS, CONDITIONAL_MARKS, CONTRASTIVE_MARKS, EQUATIVE_VERBS, \
+    EXCEPTION_PREPS, NEGATIVE_SUBJECTS, POSSESSIVE_PRONOUNS, PRONOUNS_GROUP, \
     OBLIGATION_MODALS, OBLIGATION_VERBS, POSSIBILITY_MODALS, TEMPORAL_MARKS, PRONOUNS_ENUMERATED, PRONOUNS_FIRST, PRONOUNS_PERSON, WHOLE_WORDS
 from .matcher import find, forms, is_root
 from .tokens import token_table
@@ -479,7 +479,7 @@ class ClaimEventFinder:
                 territories = before[1]
             else:
                 territories = self._pronoun_territories(trig) or \
-                    self._whole_territory(args, None if cue.recipient_preps else trig)
+                    self._whole_territory(args, trig if cue.required_preps and not cue.recipient_preps else None)
                 if not territories:
                     return None
         sovereign = self._sovereign(trig, cue, args)
@@ -494,6 +494,12 @@ class ClaimEventFinder:
                 # "recognition of the occupied Ruritanian territories, including T": the holding, not the
                 # description of what is held
                 sovereign, window = cue.holding, []
+            # (a recognition proper: "accept Y's terms" is no holding of Y's)
+            holder = self._held_by(trig) if not after_as and cue.default else None
+            if holder is not None:
+                # "recognise the Ruritanian occupation of T and other lands of Y": the holder's, whatever the
+                # words after it say of the lands
+                sovereign, window = holder, []
             for words, idx2 in after_as or window:
                 sovereign = self.status_cues[words][0].sovereign
                 break
@@ -550,11 +556,15 @@ class ClaimEventFinder:
         if not territories:
             return None
         tokens = sorted(set(idx) | set(terr_idx))
-        # ("T, which X annexed in 2014", "T (annexed by X in 2014)": a past act told of its territory)
+        # ("T, which X annexed in 2014", "T (annexed by X in 2014)", "the annexed T": a past act told of its
+        # territory)
         # (the parse may hang the participle on the noun the territory depends on: "talks on T, annexed …")
         background = not negative and (
-            trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and
+            # ("the Ruritanian-annexed T": a participle describing its territory)
+            trig.dep_ == "amod" and trig.tag_ == "VBN" and
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.head.i + 1)) or
+            trig.dep_ == "relcl" and trig.tag_ in ("VBD", "VBN") and
+            any(i in self.terr for i in range(trig.head.left_edge.i, trig.i)) or
             trig.dep_ == "acl" and trig.tag_ == "VBN" and trig.i > trig.head.i and
             any(i in self.terr for i in range(trig.head.left_edge.i, trig.i)))
         if not negative and claimant_tok is not None and _past_time(chain[-1]) and \
@@ -627,6 +637,22 @@ class ClaimEventFinder:
             if words & {"independence", "statehood"}:
                 return None
             return obj
+        return None
+
+    def _held_by(self, trig) -> str | None:
+        """The sovereign of the state a recognised thing that is no territory belongs to ("recognise the
+        Ruritanian occupation of T", "recognition of Y's control over T"), or None."""
+        objs = [c for c in trig.children if c.dep_ == "dobj"] + \
+            [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for obj in objs:
+            if obj.i in self.terr or obj.pos_ != "NOUN" or region_noun(obj) or \
+                    not self.lex.holdings.isdisjoint(forms(obj)):
+                continue  # ("the occupied Ruritanian territories": whose they were, see _holding)
+            for c in obj.children:
+                if c.dep_ in ("amod", "poss") and not self._place(c.i):
+                    key = self._actor_sovereign(c)
+                    if key:
+                        return key
         return None
 
     def _conjoined(self, claimant: str, tok: int | None) -> tuple[str, ...]:
@@ -755,6 +781,14 @@ class ClaimEventFinder:
             t = self.ctx.doc[i]
             if (t.dep_ == "relcl" and t.i != trig.i) or t.dep_ == "agent":
                 toks -= set(range(t.left_edge.i, t.right_edge.i + 1))
+        # "the enclaves of T and U in V": a territory locating other territories of the act is not one of its own
+        for i in list(toks):
+            t = self.ctx.doc[i]
+            if i in self.terr and t.dep_ == "pobj" and t.head.lower_ == "in":
+                prep = t.head
+                where = range(prep.left_edge.i, prep.right_edge.i + 1)
+                if any(x.i in self.terr and x.i in toks and x.i not in where for x in prep.head.subtree):
+                    toks -= set(where)
         # A place standing as a verb's subject or object, or as a possessor ("Westland's refusal"), is its
         # government.
         toks = {i for i in toks if not self._government(i)}
@@ -798,8 +832,8 @@ class ClaimEventFinder:
 
     def _whole_territory(self, args: set[int], trig=None) -> tuple[str, ...]:
         """ "all of X's territory", "the entire Ruritanian territory", "a single inch of X's land", or X's
-        territory as what an act itself is on ("Y's claims to X's territory", "the annexation of
-        Ruritanian land"): every territory the article's acts have named so far (what is in dispute)."""
+        territory as what a claim ``trig`` itself is on ("Y's claims to X's territory", "Y's sovereignty
+        over Ruritanian land"): every territory the article's acts have named so far (what is in dispute)."""
         doc = self.ctx.doc
         for i in sorted(args):
             tok = doc[i]
@@ -812,7 +846,10 @@ class ClaimEventFinder:
             # (the act's own object, singular: "claims on X's territory", not "parts of X's territory")
             quantified = quantified or (trig is not None and tok.tag_ == "NN" and (
                 (tok.dep_ == "dobj" and tok.head.i == trig.i) or
-                (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.i == trig.i)))
+                (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (tok.head.head.i == trig.i or (
+                    # (the parse may hang the preposition on the verb whose object the act is: "recognise
+                    # Y's claims to X's territory")
+                    trig.dep_ == "dobj" and tok.head.head.i == trig.head.i and tok.head.i > trig.i)))))
             if owned and quantified:
                 return tuple(sorted({t for found in self.earlier_kind.values() for _, ts in found for t in ts}))
         return ()
@@ -1091,6 +1128,10 @@ class ClaimEventFinder:
                 elif c.dep_ == "dobj" and (node.lemma_ or "").lower() == "have" and \
                         any(s.dep_ in SUBJ for s in node.children):
                     # "any decision to proceed with the annexation of T would have no legal value"
+                    near.update(range(c.left_edge.i, c.right_edge.i + 1))
+                elif n < 3 and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to")) and \
+                        (node.lemma_ or "").lower() in EQUATIVE_VERBS and chain[n].dep_ in SUBJ:
+                    # "any attempt to recognise T as X's would mean a gross violation": what the act amounts to
                     near.update(range(c.left_edge.i, c.right_edge.i + 1))
         return any(set(d) & near for d in disputes)
 
