@@ -442,13 +442,24 @@ def is_title(doc: ParsedArticle, toks) -> bool:
     return all(text[i][:1].isupper() or len(text[i]) <= 3 or not table.alpha[i] for i in words)
 
 
+def line_of(text: str, begin: int, end: int | None = None) -> tuple[int, int]:
+    """The bounds of the line of ``text`` that holds offsets ``begin`` to ``end`` (a paragraph: from
+    after the line break before ``begin`` to the line break after ``end``, or the text's end).
+
+    >>> line_of("Headline\\nFirst line of the body.\\nNext", 12)
+    (9, 32)
+    """
+    start = text.rfind("\n", 0, begin) + 1
+    stop = text.find("\n", begin if end is None else end)
+    return start, len(text) if stop < 0 else stop
+
+
 def headline_line(doc: ParsedArticle, q: Quote) -> bool:
     """True when the quote stands in a line that does not end as a sentence does (a headline, a
     crosshead) and is no longer than a headline."""
     text = doc.article.text
-    line_start = text.rfind("\n", 0, q.begin) + 1
-    line_end = text.find("\n", q.end)
-    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    line_start, line_end = line_of(text, q.begin, q.end)
+    line = text[line_start:line_end].strip()
     return 0 < len(line.split()) <= 25 and line.rstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")[-1:] not in ".!?…"
 
 
@@ -457,9 +468,7 @@ def title_cased_line(doc: ParsedArticle, toks) -> bool:
     four words or more, every word longer than three letters capitalised)."""
     text = doc.article.text
     begin = doc.doc[toks[0]].idx + doc.offset
-    line_start = text.rfind("\n", 0, begin) + 1
-    line_end = text.find("\n", begin)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_of(text, begin)
     inside = set(toks)
     words = [doc.doc[i] for i in doc.tokens_in(line_start, line_end)
              if i not in inside and doc.doc[i].is_alpha and len(doc.doc[i].text) > 3]
@@ -509,8 +518,7 @@ def closing_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: S
     text = doc.article.text
     if not headline_line(doc, q):
         return None, 0.0, None
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = line_of(text, q.begin, q.end)[1]
     after = text[q.end:line_end]
     colon = after.rfind(": ")
     if colon < 0 or not 1 <= len(after[colon + 2:].split()) <= 4:
@@ -538,8 +546,7 @@ def dash_credit_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: Spea
     after the quote) or ``Port to stay 'closed until May' -Ann Example`` (a short name closing the line
     after the quote): the actor named first after the dash, as its subject or head, not as an object."""
     text = doc.article.text
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = line_of(text, q.begin, q.end)[1]
     after = text[q.end:line_end]
     rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " .,")
     if rest[:1] in DASHES and rest[1:2] not in DASHES:
@@ -611,8 +618,7 @@ def quote_colon_speaker(doc: ParsedArticle, speakers: SpeakerResolver, log: Spea
     """The speaker of a headline ``"…": X on the plan`` (a quote opening its line, then a colon): the
     actor named first in the few words after the colon, as their subject or head, not as an object."""
     text = doc.article.text
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = line_of(text, q.begin, q.end)[1]
     after = text[q.end:line_end]
     rest = after.lstrip(DOUBLE_CLOSE + SINGLE_CLOSE + " ")
     if not rest.startswith(":"):
@@ -964,9 +970,7 @@ def paragraph_topic(doc: ParsedArticle, speakers: SpeakerResolver, log: SpeakerL
     the quote does not fill its paragraph, does not end as a sentence does (a crosshead), or that
     sentence is about no one person."""
     text = doc.article.text
-    line_start = text.rfind("\n", 0, q.begin) + 1
-    line_end = text.find("\n", q.end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_of(text, q.begin, q.end)
     marks = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + " \t.,!?…"
     if line_start <= doc.article.body_start or text[line_start:q.begin].strip(marks) \
             or text[q.pieces[-1].end:line_end].strip(marks):
